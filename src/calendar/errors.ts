@@ -1,0 +1,51 @@
+/** Path of a value inside a parsed document: object keys and array indexes. */
+export type JsonPath = (string | number)[];
+
+// Errors a user can cause through the calendar: each message names the date or the
+// file position, what is wrong and what to do.
+
+export class CalendarCoverageError extends Error {
+  constructor(
+    readonly date: string,
+    readonly calendarLabel: string,
+    readonly firstYear: number,
+    readonly lastYear: number,
+  ) {
+    super(
+      `${date} is outside the working-day calendar ${calendarLabel}, which covers ` +
+        `${firstYear}–${lastYear}; add the year's non-working days to the calendar file`,
+    );
+    this.name = 'CalendarCoverageError';
+  }
+}
+
+/** One problem found in a YAML file, located as precisely as the document allows. */
+export interface FileDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export function formatDiagnostic(diagnostic: FileDiagnostic): string {
+  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message}`;
+}
+
+export class CalendarFileError extends Error {
+  constructor(readonly diagnostics: FileDiagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'CalendarFileError';
+  }
+}
+
+/** A deadline declaration that cannot be computed (unknown anchor, cycle, bad offset). */
+export class DeadlineDeclarationError extends Error {
+  constructor(
+    readonly deadlineId: string,
+    readonly path: (string | number)[],
+    detail: string,
+  ) {
+    super(`deadline "${deadlineId}": ${detail}`);
+    this.name = 'DeadlineDeclarationError';
+  }
+}
