@@ -1,0 +1,54 @@
+// Derives the TypeScript types of the file formats from their JSON Schemas, so a
+// format is defined once (schemas/) and the code follows it.
+// `npm run gen:types` rewrites the files; test/methodology/generated-types.test.ts
+// fails when they are stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+
+export const generatedTypes = [
+  { schema: 'schemas/methodology.schema.json', output: 'src/methodology/types.generated.ts', name: 'Methodology' },
+];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function renderTypes(schemaPath: string, name: string): Promise<string> {
+  const schema = nameTypesAfterDefinitions(JSON.parse(readFileSync(root + schemaPath, 'utf8')), name);
+  return compile(schema, name, {
+    bannerComment: `/* Generated from ${schemaPath} by scripts/gen-types.ts — do not edit; run npm run gen:types. */`,
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    style: { singleQuote: true, printWidth: 100 },
+    cwd: root + 'schemas',
+  });
+}
+
+// Property titles are for people (editors, `bagalau diff`); as type names they would
+// give aliases like `Months`. Types are named after the $defs instead.
+function nameTypesAfterDefinitions(schema: any, name: string): any {
+  const stripTitles = (node: any): any => {
+    if (Array.isArray(node)) return node.map(stripTitles);
+    if (node === null || typeof node !== 'object') return node;
+    const out: any = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'title' || key === 'refersTo') continue;
+      out[key] = key === 'properties' || key === '$defs'
+        ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, stripTitles(v)]))
+        : stripTitles(value);
+    }
+    return out;
+  };
+  const result = stripTitles(schema);
+  result.title = name;
+  for (const [key, def] of Object.entries<any>(result.$defs ?? {})) {
+    def.title = key.charAt(0).toUpperCase() + key.slice(1);
+  }
+  return result;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const { schema, output, name } of generatedTypes) {
+    writeFileSync(root + output, await renderTypes(schema, name));
+    console.log(`${output} ← ${schema}`);
+  }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Sets up bagalau on a fresh machine, and does nothing when it is already set up:
+//   1. Node 20 or newer;
+//   2. the npm dependencies (npm ci), when node_modules is missing or older than package-lock.json;
+//   3. the compiled CLI (dist/), when it is missing or older than src/ or schemas/.
+// Plain Node with no dependencies, because it runs before they are installed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quiet = process.argv.includes('--quiet');
+const say = (message) => { if (!quiet) process.stdout.write(`setup: ${message}\n`); };
+
+function fail(message) {
+  process.stderr.write(`setup: ${message}\n`);
+  process.exit(2);
+}
+
+function run(command, args, env = {}) {
+  say(`${command} ${args.join(' ')}`);
+  try {
+    execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  } catch {
+    fail(`"${command} ${args.join(' ')}" failed; see the messages above`);
+  }
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 20) fail(`bagalau needs Node.js 20 or newer; this is ${process.version}. Install Node 20 (e.g. apt-get install nodejs from NodeSource) and run again.`);
+
+const installedMarker = join(root, 'node_modules', '.package-lock.json');
+if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync(join(root, 'package-lock.json')).mtimeMs) {
+  // puppeteer must not download a browser of its own: bagalau drives the system Chromium.
+  run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: 'true' });
+} else say('npm dependencies are installed');
+
+const builtMarker = join(root, 'dist', 'cli', 'main.js');
+const sourcesChanged = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'schemas')), statSync(join(root, 'tsconfig.json')).mtimeMs);
+if (!existsSync(builtMarker) || statSync(builtMarker).mtimeMs < sourcesChanged) {
+  run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+} else say('the compiled CLI is up to date');

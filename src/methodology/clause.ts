@@ -1,0 +1,22 @@
+// Which clause governs a place in a methodology: the basis of the nearest enclosing rule.
+import { getAtPointer, splitPointer } from './pointer.js';
+
+export function describeBasis(basis: Record<string, any>): string {
+  const parts: string[] = [];
+  if (basis.clause !== undefined) parts.push(`clause ${basis.clause}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}${basis.subclause ? `, subclause ${basis.subclause}` : ''}`);
+  if (basis.annex !== undefined) parts.push(`annex ${basis.annex}`);
+  if (basis.law) parts.push(`${basis.law}${basis.article ? `, art. ${basis.article}` : ''}`);
+  if (basis.setting) parts.push('a setting (the legal texts are silent)');
+  const text = parts.join(', ');
+  return basis.source && !basis.setting && !basis.law ? `${text} of ${basis.source}` : text;
+}
+
+export function clauseAt(data: unknown, pointer: string): string | undefined {
+  const segments = splitPointer(pointer);
+  for (let n = segments.length; n >= 0; n--) {
+    const p = segments.slice(0, n).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+    const node = getAtPointer(data, p) as Record<string, any> | undefined;
+    if (node && typeof node === 'object' && node.basis && typeof node.basis === 'object') return describeBasis(node.basis);
+  }
+  return undefined;
+}

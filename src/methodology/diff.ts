@@ -1,0 +1,84 @@
+// The resolved difference between two methodologies, setting by setting, as a legal
+// officer compares two acts: "Minimum time in post › Months: 1 (clause 6) vs 3 (clause 5)".
+import { describeBasis } from './clause.js';
+import { getAtPointer, joinPointer, splitPointer } from './pointer.js';
+import { identityKeys } from './resolve.js';
+import { referenceFields, titleAtPointer } from './schema.js';
+import type { Methodology } from './types.generated.js';
+
+export interface DiffRow {
+  pointer: string;
+  setting: string;
+  a: string;
+  b: string;
+  aClause?: string;
+  bClause?: string;
+}
+
+export interface DiffOptions {
+  /** Also list settings whose only difference is their basis (clause numbers). */
+  withBasis?: boolean;
+}
+
+type Json = Record<string, any>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isText = (v: unknown): v is { kk: string } => isObject(v) && typeof v.kk === 'string' && Object.keys(v).every((k) => ['kk', 'ru', 'en'].includes(k));
+
+/** Leaves of a methodology: scalars, lists and texts, keyed by pointer; bases kept apart. */
+function leaves(node: unknown, pointer: string, out: Map<string, unknown>, withBasis: boolean): Map<string, unknown> {
+  if (isObject(node) && !isText(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (pointer === '' && (key === '$schema' || key === 'extends' || key === 'sameClauseNumbers')) continue;
+      if (key === 'basis') {
+        if (withBasis && isObject(value)) out.set(joinPointer(pointer, key), describeBasis({ ...value, source: undefined }));
+        continue;
+      }
+      leaves(value, joinPointer(pointer, key), out, withBasis);
+    }
+  } else out.set(pointer, node);
+  return out;
+}
+
+function nearestBasis(data: unknown, pointer: string): string | undefined {
+  const segments = splitPointer(pointer);
+  for (let n = segments.length; n >= 0; n--) {
+    const node = getAtPointer(data, segments.slice(0, n).map((s) => '/' + s).join(''));
+    if (isObject(node) && isObject(node.basis)) return describeBasis(node.basis);
+  }
+  return undefined;
+}
+
+export function diffMethodologies(a: Methodology, b: Methodology, options: DiffOptions = {}): DiffRow[] {
+  const withBasis = options.withBasis ?? false;
+  const left = leaves(a, '', new Map(), withBasis);
+  const right = leaves(b, '', new Map(), withBasis);
+  const roleTitles = (m: Methodology) => new Map(Object.entries(m.roles ?? {}).map(([id, role]) => [id, role.title.kk]));
+  const referencesA = new Map(referenceFields(a).map((f) => [f.pointer, f.refersTo]));
+  const referencesB = new Map(referenceFields(b).map((f) => [f.pointer, f.refersTo]));
+  const render = (value: unknown, pointer: string, m: Methodology, refs: Map<string, string>): string => {
+    if (value === undefined) return '—';
+    if (isText(value)) return value.kk;
+    if (Array.isArray(value)) return value.map((v, i) => render(v, joinPointer(pointer, i), m, refs)).join(', ');
+    if (typeof value === 'string' && refs.get(pointer) === 'roles') return `${roleTitles(m).get(value) ?? value} (${value})`;
+    if (isObject(value)) return JSON.stringify(value);
+    return String(value);
+  };
+  const pointers = [...new Set([...left.keys(), ...right.keys()])];
+  const rows: DiffRow[] = [];
+  for (const pointer of pointers) {
+    const va = render(left.get(pointer), pointer, a, referencesA);
+    const vb = render(right.get(pointer), pointer, b, referencesB);
+    // A list of role ids differs only if the roles it names differ.
+    if (va === vb) continue;
+    const top = splitPointer(pointer)[0];
+    rows.push({
+      pointer, setting: titleAtPointer(pointer), a: va, b: vb,
+      aClause: identityKeys.has(top) ? undefined : nearestBasis(a, pointer),
+      bClause: identityKeys.has(top) ? undefined : nearestBasis(b, pointer),
+    });
+  }
+  // Identity first, then the order of the schema's sections.
+  const order = ['title', 'body', 'act', 'inForce', 'repealedBy'];
+  const rank = (p: string) => { const i = order.indexOf(splitPointer(p)[0]); return i === -1 ? order.length : i; };
+  return rows.map((row, index) => ({ row, index })).sort((x, y) => rank(x.row.pointer) - rank(y.row.pointer) || x.index - y.index).map((x) => x.row);
+}

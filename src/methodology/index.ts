@@ -1,0 +1,55 @@
+// The narrow public API of the methodology stage: load (YAML with positions) →
+// resolve extends → validate (JSON Schema) → lint. Nothing here evaluates anything.
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostic.js';
+import { runLint, type LintOptions } from './lint/index.js';
+import { bundledMethodologiesDir, resolveMethodologyFile, type ResolvedSource } from './resolve.js';
+import type { Methodology } from './types.generated.js';
+import { validateResolved } from './validate.js';
+
+export type { Diagnostic, Severity, SourcePosition } from './diagnostic.js';
+export { formatDiagnostic, hasErrors } from './diagnostic.js';
+export type { Methodology } from './types.generated.js';
+export type { LintOptions } from './lint/index.js';
+export { lintRules } from './lint/index.js';
+
+export type LoadResult =
+  | { ok: true; methodology: Methodology; resolved: ResolvedSource; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** A path to a methodology file, or the id of a bundled one (e.g. "model-2018"). */
+export function methodologyPath(pathOrId: string): string {
+  if (existsSync(pathOrId) || /[\\/]|\.ya?ml$/.test(pathOrId)) return pathOrId;
+  return join(bundledMethodologiesDir, `${pathOrId}.yaml`);
+}
+
+export function loadResolved(pathOrId: string): LoadResult {
+  const file = methodologyPath(pathOrId);
+  const resolved = resolveMethodologyFile(file);
+  const diagnostics = [...resolved.diagnostics];
+  if (!resolved.data || hasErrors(diagnostics)) return { ok: false, diagnostics: sorted(diagnostics) };
+  diagnostics.push(...validateResolved(resolved));
+  const id = resolved.data.id;
+  const expected = basename(file).replace(/\.ya?ml$/, '');
+  if (typeof id === 'string' && id !== expected) {
+    diagnostics.push({
+      severity: 'error', code: 'identity.id-mismatch', pointer: '/id', at: resolved.originOf('/id')?.value,
+      message: `the id "${id}" does not match the file name ${basename(file)}`,
+      hint: `rename the file to ${id}.yaml or write id: ${expected}; other methodologies find this one by its id`,
+    });
+  }
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sorted(diagnostics) };
+  return { ok: true, methodology: resolved.data as unknown as Methodology, resolved, diagnostics: sorted(diagnostics) };
+}
+
+/** Loads and lints: the findings of every stage, sorted by file and line. */
+export function lintMethodology(pathOrId: string, options: LintOptions = {}): { result: LoadResult; diagnostics: Diagnostic[] } {
+  const result = loadResolved(pathOrId);
+  if (!result.ok) return { result, diagnostics: result.diagnostics };
+  return { result, diagnostics: sorted([...result.diagnostics, ...runLint({ methodology: result.methodology, resolved: result.resolved, options })]) };
+}
+
+function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}

@@ -1,0 +1,28 @@
+// Deadlines counted from other deadlines must not go round in a circle.
+import type { Diagnostic } from '../diagnostic.js';
+import { finding, type LintRule } from './rule.js';
+
+export const deadlineCycles: LintRule = {
+  id: 'deadline-cycles',
+  description: 'No deadline is counted, directly or not, from itself.',
+  check(context) {
+    const deadlines = context.methodology.deadlines ?? {};
+    const out: Diagnostic[] = [];
+    for (const start of Object.keys(deadlines)) {
+      const seen = [start];
+      let current = deadlines[start]?.anchor;
+      while (current && current in deadlines) {
+        if (current === start) {
+          out.push(finding(context, 'deadline-cycle', 'error', `/deadlines/${start}/anchor`,
+            `deadline ${start} is counted from itself: ${[...seen, start].join(' → ')}`,
+            'count one of these deadlines from an event such as periodEnd or application'));
+          break;
+        }
+        if (seen.includes(current)) break;
+        seen.push(current);
+        current = deadlines[current]?.anchor;
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+// No text of a methodology may contain a word that mixes Latin and Cyrillic (or other)
+// letters: they come from OCR and keyboard accidents and would be printed on the forms.
+import type { Diagnostic, SourcePosition } from '../diagnostic.js';
+import { findMixedScriptWords, foreignLetters } from '../../text/mixedScript.js';
+import { displayPath } from '../pointer.js';
+import { finding, type LintRule } from './rule.js';
+
+export const mixedScript: LintRule = {
+  id: 'mixed-script',
+  description: 'No word mixes Latin and Cyrillic letters.',
+  check(context) {
+    const out: Diagnostic[] = [];
+    const files = new Map(context.resolved.chain.map((s) => [s.file, s.text]));
+    const walk = (node: unknown, pointer: string) => {
+      if (typeof node === 'string') {
+        for (const hit of findMixedScriptWords(node)) {
+          const origin = context.resolved.originOf(pointer);
+          let at: SourcePosition | undefined = origin?.value;
+          const text = origin ? files.get(origin.file) : undefined;
+          if (origin && text) {
+            const offset = text.indexOf(hit.word, origin.range[0]);
+            if (offset >= 0 && offset <= origin.range[1]) at = positionAt(text, offset, origin.file);
+          }
+          out.push(finding(context, 'mixed-script', 'error', pointer,
+            `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters ("${foreignLetters(hit.word)}" look alike but are not the same letters)`,
+            'retype the word with the Kazakh keyboard layout only', at));
+        }
+      } else if (node && typeof node === 'object') {
+        for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${key}`);
+      }
+    };
+    walk(context.methodology, '');
+    return out;
+  },
+};
+
+function positionAt(text: string, offset: number, file: string): SourcePosition {
+  let line = 1, lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return { file, line, col: offset - lineStart + 1 };
+}

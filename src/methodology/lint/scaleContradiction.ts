@@ -1,0 +1,23 @@
+// The texts sometimes print another scale on the form than the clause states
+// (clause 32: 0 to 5; annex 4: "1-ден 5 баллға дейін"). Keep both visible.
+import type { Diagnostic } from '../diagnostic.js';
+import { describeBasis } from '../clause.js';
+import { finding, type LintRule } from './rule.js';
+
+export const scaleContradiction: LintRule = {
+  id: 'scale-contradiction',
+  description: 'A scale printed on a form that differs from the clause is reported.',
+  check(context) {
+    const out: Diagnostic[] = [];
+    for (const [name, section] of [['kpi', context.methodology.kpi], ['differentiation', context.methodology.differentiation]] as const) {
+      const scale = section?.scale;
+      const printed = scale?.printedInForm;
+      if (scale && printed && (printed.min !== scale.min || printed.max !== scale.max)) {
+        out.push(finding(context, 'scale-contradiction', 'info', `/${name}/scale/printedInForm`,
+          `the ${name} scale is ${scale.min}–${scale.max} by ${describeBasis(scale.basis)}, but the form prints ${printed.min}–${printed.max}; bagalau applies ${scale.min}–${scale.max}`,
+          'nothing to do unless the act is amended; the form is printed with the clause\'s scale'));
+      }
+    }
+    return out;
+  },
+};

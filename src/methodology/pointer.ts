@@ -1,0 +1,34 @@
+// JSON pointers (RFC 6901): the one way paths into a methodology are written.
+
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, segment: string | number): string {
+  return `${base}/${escapeSegment(segment)}`;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function parentPointer(pointer: string): string {
+  const i = pointer.lastIndexOf('/');
+  return i <= 0 ? '' : pointer.slice(0, i);
+}
+
+export function getAtPointer(data: unknown, pointer: string): unknown {
+  let node: any = data;
+  for (const segment of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = node[segment];
+  }
+  return node;
+}
+
+/** "eligibility › minimumTimeInPost › months": a pointer as an author reads it. */
+export function displayPath(pointer: string): string {
+  const parts = splitPointer(pointer);
+  return parts.length === 0 ? 'the top of the file' : parts.map((p) => (/^\d+$/.test(p) ? `[${Number(p) + 1}]` : p)).join(' › ');
+}

@@ -1,0 +1,248 @@
+// Resolves `extends`: a body's file is laid over the methodology it extends.
+// Maps merge by key, lists are replaced whole, `add: true` marks a deliberate new
+// entry in an open collection, `remove: true` drops an inherited one, and every
+// change under a rule that has a basis must state the overriding act's own basis.
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic, SourcePosition } from './diagnostic.js';
+import { displayPath, joinPointer } from './pointer.js';
+import { isOpenMap, methodologySchema, childSchema, type SchemaNode } from './schema.js';
+import { readSourceFile, type NodeOrigin, type SourceFile } from './source.js';
+
+export const bundledMethodologiesDir = fileURLToPath(new URL('../../methodologies/', import.meta.url));
+
+/** Identity is never inherited: each act has its own. */
+export const identityKeys = new Set(['$schema', 'id', 'extends', 'sameClauseNumbers', 'title', 'body', 'act', 'implements', 'inForce', 'repealedBy']);
+
+const MAX_DEPTH = 8;
+
+export interface ResolvedSource {
+  data: Record<string, unknown> | undefined;
+  /** Files from the most derived to the root of the chain. */
+  chain: SourceFile[];
+  diagnostics: Diagnostic[];
+  originOf(pointer: string): (NodeOrigin & { file: string }) | undefined;
+}
+
+type Json = Record<string, any>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Finds the file of a methodology named in `extends` (an id or a relative path). */
+export function locateMethodology(reference: string, fromDir: string): string | undefined {
+  const looksLikePath = reference.includes('/') || reference.includes('\\') || ['.yaml', '.yml'].includes(extname(reference));
+  const candidates = looksLikePath
+    ? [resolvePath(fromDir, reference)]
+    : [join(fromDir, `${reference}.yaml`), join(fromDir, `${reference}.yml`), join(bundledMethodologiesDir, `${reference}.yaml`)];
+  return candidates.find((c) => existsSync(c));
+}
+
+export function resolveMethodologyFile(file: string): ResolvedSource {
+  return resolveChain(file, [], undefined);
+}
+
+function resolveChain(file: string, seen: string[], referencedAt: SourcePosition | undefined): ResolvedSource {
+  const source = readSourceFile(file);
+  const diagnostics = [...source.diagnostics];
+  if (referencedAt) for (const d of diagnostics) if (d.code === 'file.not-found') d.at = referencedAt;
+  const own = source.data;
+  const single = (data: Json | undefined): ResolvedSource => ({
+    data, chain: [source], diagnostics,
+    originOf: (p) => withFile(source, p),
+  });
+  if (own === undefined || diagnostics.some((d) => d.severity === 'error')) return single(undefined);
+  if (!isObject(own)) {
+    diagnostics.push({
+      severity: 'error', code: 'file.not-a-methodology', at: { file, line: 1, col: 1 },
+      message: `${file} does not contain a methodology: the file must be a set of keys (id:, title:, …), not a list or a single value`,
+      hint: 'start from methodologies/model-2018.yaml or the example in the README',
+    });
+    return single(undefined);
+  }
+  const id = typeof own.id === 'string' ? own.id : basename(file).replace(/\.ya?ml$/, '');
+  const stamped = stampBases(structuredClone(own), id);
+  if (typeof own.extends !== 'string') return single(stamped);
+
+  const extendsOrigin = source.origins.get('/extends');
+  const extendsAt = extendsOrigin?.value ?? { file, line: 1, col: 1 };
+  const parentFile = locateMethodology(own.extends, dirname(file));
+  if (!parentFile) {
+    diagnostics.push({
+      severity: 'error', code: 'extends.not-found', at: extendsAt,
+      message: `extends: "${own.extends}" names a methodology that cannot be found (looked for ${own.extends}.yaml beside this file and among the bundled methodologies)`,
+      hint: 'write the id of a methodology in methodologies/ (e.g. extends: model-2018) or a relative path to its file',
+    });
+    return single(undefined);
+  }
+  const absoluteParent = resolvePath(parentFile);
+  const chainFiles = [...seen, resolvePath(file)];
+  if (chainFiles.includes(absoluteParent) || chainFiles.length > MAX_DEPTH) {
+    diagnostics.push({
+      severity: 'error', code: 'extends.cycle', at: extendsAt,
+      message: chainFiles.includes(absoluteParent)
+        ? `extends: "${own.extends}" makes a loop: ${[...chainFiles, absoluteParent].map((f) => basename(f)).join(' → ')}`
+        : `extends goes more than ${MAX_DEPTH} methodologies deep`,
+      hint: 'a body methodology extends the model methodology, which extends nothing',
+    });
+    return single(undefined);
+  }
+  const parent = resolveChain(parentFile, chainFiles, extendsAt);
+  diagnostics.push(...parent.diagnostics);
+  if (!parent.data) return { data: undefined, chain: [source, ...parent.chain], diagnostics, originOf: (p) => withFile(source, p) };
+
+  const merged = mergeFiles(parent.data, stamped, source, diagnostics);
+  if (own.sameClauseNumbers === true) reattributeInheritedBases(merged, id, String(parent.data.id ?? ''));
+  return {
+    data: merged,
+    chain: [source, ...parent.chain],
+    diagnostics,
+    originOf: (p) => withFile(source, p) ?? parent.originOf(p),
+  };
+}
+
+function withFile(source: SourceFile, pointer: string) {
+  const origin = source.origins.get(pointer);
+  return origin ? { ...origin, file: source.file } : undefined;
+}
+
+function stampBases(node: unknown, source: string): any {
+  if (Array.isArray(node)) return node.map((n) => stampBases(n, source));
+  if (!isObject(node)) return node;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'basis' && isObject(value)) value.source = source;
+    else stampBases(value, source);
+  }
+  return node;
+}
+
+/** Almaty numbers its clauses as the model does, so an inherited "clause 6" is Almaty's clause 6. */
+function reattributeInheritedBases(node: unknown, childId: string, parentId: string): void {
+  if (Array.isArray(node)) { node.forEach((n) => reattributeInheritedBases(n, childId, parentId)); return; }
+  if (!isObject(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'basis' && isObject(value)) {
+      if (value.source === parentId && (value.clause !== undefined || value.annex !== undefined)) value.source = childId;
+    } else reattributeInheritedBases(value, childId, parentId);
+  }
+}
+
+interface BasisOwner {
+  pointer: string;
+  rebased: boolean;
+  parentBasis: Json;
+}
+
+function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: Diagnostic[]): Json {
+  const root = methodologySchema();
+  const result: Json = {};
+  for (const [key, value] of Object.entries(parent)) if (!identityKeys.has(key)) result[key] = value;
+  const here = (pointer: string) => {
+    const origin = source.origins.get(pointer);
+    return origin?.key ?? origin?.value ?? { file: source.file, line: 1, col: 1 };
+  };
+  const parentName = String(parent.id ?? 'the extended methodology');
+
+  const describeBasis = (b: Json) =>
+    b.clause !== undefined ? `clause ${b.clause}` : b.annex !== undefined ? `annex ${b.annex}` : b.law ? `${b.law} ${b.article ?? ''}`.trim() : 'a setting';
+
+  const missingBasis = (owner: BasisOwner, changed: string) => {
+    diagnostics.push({
+      severity: 'error', code: 'extends.override-without-basis', at: here(changed), pointer: changed,
+      message: `${displayPath(changed)} overrides ${parentName}, but ${displayPath(owner.pointer)} gives no basis of its own`,
+      clause: `${describeBasis(owner.parentBasis)} of ${owner.parentBasis.source ?? parentName} (the inherited basis)`,
+      hint: `add "basis:" under ${displayPath(owner.pointer)} with the clause of this act that says so, e.g. basis: { clause: "5" }`,
+    });
+  };
+
+  const mergeObject = (p: Json, c: Json, pointer: string, schema: SchemaNode | undefined, owner: BasisOwner | undefined): Json => {
+    const out: Json = { ...p };
+    const ownerHere: BasisOwner | undefined = isObject(p.basis)
+      ? { pointer, rebased: isObject(c.basis), parentBasis: p.basis }
+      : owner;
+    const openMap = isOpenMap(schema);
+    for (const [key, value] of Object.entries(c)) {
+      const childPointer = joinPointer(pointer, key);
+      const sub = childSchema(root, schema, key);
+      if (key === 'basis') { out.basis = value; continue; }
+      if (key === 'add') continue;
+      if (isObject(value) && value.remove === true) {
+        if (!(key in p)) {
+          diagnostics.push({
+            severity: 'error', code: 'extends.remove-unknown', at: here(childPointer), pointer: childPointer,
+            message: `${displayPath(childPointer)} is marked remove: true, but ${parentName} has no such entry`,
+            hint: `check the spelling against ${parentName}; entries there: ${Object.keys(p).join(', ') || 'none'}`,
+          });
+        } else if (!isObject(value.basis)) {
+          diagnostics.push({
+            severity: 'error', code: 'extends.override-without-basis', at: here(childPointer), pointer: childPointer,
+            message: `${displayPath(childPointer)} removes an entry of ${parentName} without a basis`,
+            hint: 'add the clause of this act that leaves it out, e.g. remove: true plus basis: { clause: "31", note: "…" }',
+          });
+        }
+        delete out[key];
+        continue;
+      }
+      if (!(key in p)) {
+        if (openMap && !(isObject(value) && value.add === true)) {
+          const known = Object.keys(p);
+          diagnostics.push({
+            severity: 'error', code: 'extends.unknown-override', at: here(childPointer), pointer: childPointer,
+            message: `${displayPath(childPointer)} does not exist in ${parentName}, so there is nothing to override`,
+            hint: `${suggest(key, known)}if it is a new entry, write "add: true" in it`,
+          });
+        } else if (!(isObject(value) && isObject(value.basis)) && ownerHere && !ownerHere.rebased) {
+          missingBasis(ownerHere, childPointer);
+        }
+        out[key] = stripMarkers(value);
+        continue;
+      }
+      if (isObject(value) && isObject(p[key])) {
+        out[key] = mergeObject(p[key], value, childPointer, sub, ownerHere);
+      } else {
+        if (ownerHere && !ownerHere.rebased) missingBasis(ownerHere, childPointer);
+        out[key] = stripMarkers(value);
+      }
+    }
+    return out;
+  };
+
+  for (const [key, value] of Object.entries(child)) {
+    if (identityKeys.has(key)) { result[key] = value; continue; }
+    const pointer = joinPointer('', key);
+    const sub = childSchema(root, root, key);
+    if (isObject(value) && isObject(result[key])) result[key] = mergeObject(result[key], value, pointer, sub, undefined);
+    else result[key] = stripMarkers(value);
+  }
+  return result;
+}
+
+function stripMarkers(value: unknown): any {
+  if (Array.isArray(value)) return value.map(stripMarkers);
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) if (k !== 'add') out[k] = stripMarkers(v);
+  return out;
+}
+
+export function suggest(word: string, candidates: readonly string[]): string {
+  let best: string | undefined, bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `did you mean "${best}"? ` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,155 @@
+// Validates a resolved methodology against the JSON Schema and turns each ajv error
+// into a sentence a legal officer can act on, placed at the line that caused it.
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Diagnostic } from './diagnostic.js';
+import { displayPath, getAtPointer, joinPointer, parentPointer, splitPointer } from './pointer.js';
+import type { ResolvedSource } from './resolve.js';
+import { suggest } from './resolve.js';
+import { methodologySchema, schemaAtPointer } from './schema.js';
+import { clauseAt } from './clause.js';
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats.default(ajv);
+    // refersTo is an annotation read by the linter (src/methodology/lint/references.ts).
+    ajv.addKeyword({ keyword: 'refersTo', schemaType: 'string' });
+    compiled = ajv.compile(methodologySchema());
+  }
+  return compiled;
+}
+
+export function validateResolved(resolved: ResolvedSource): Diagnostic[] {
+  const data = resolved.data;
+  const validate = validator();
+  if (validate(data)) return [];
+  return selectErrors(validate.errors ?? [])
+    .map((error) => toDiagnostic(error, data, resolved));
+}
+
+/** ajv reports every failed branch of if/oneOf/anyOf; keep the errors that say something. */
+function selectErrors(errors: ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  const factPaths = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.schemaPath.startsWith('#/$defs/fact/')) {
+      if (!factPaths.has(e.instancePath)) { factPaths.add(e.instancePath); kept.push({ ...e, keyword: 'fact' }); }
+      continue;
+    }
+    if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) continue; // reported by the anyOf itself
+    if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !o.schemaPath.includes('/anyOf/') && o.keyword !== e.keyword && o.keyword !== 'if')) continue;
+    kept.push(e);
+  }
+  return kept;
+}
+
+function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSource): Diagnostic {
+  const base = error.instancePath;
+  const params = error.params as Record<string, any>;
+  let pointer = base;
+  let message: string;
+  let hint: string;
+  const value = getAtPointer(data, base);
+  const where = displayPath(base);
+  const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      message = `${where} is missing "${missing}"`;
+      const sub = schemaAtPointer(joinPointer(base, missing));
+      hint = `add "${missing}:"${sub?.description ? ` — ${sub.description}` : sub?.title ? ` (${sub.title})` : ''}`;
+      break;
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      pointer = joinPointer(base, extra);
+      const allowed = Object.keys(schemaAtPointer(base)?.properties ?? {});
+      message = `"${extra}" is not a setting of ${where === 'the top of the file' ? 'a methodology' : where}`;
+      hint = `${suggest(extra, allowed)}remove it or correct the spelling; allowed here: ${allowed.join(', ')}`;
+      break;
+    }
+    case 'propertyNames': {
+      const name = String(params.propertyName);
+      pointer = joinPointer(base, name);
+      message = `"${name}" cannot be used as an id in ${where}`;
+      hint = 'ids are written in camelCase: letters and digits, starting with a lowercase letter (e.g. hrService, annex4)';
+      break;
+    }
+    case 'type': {
+      const expected = String(params.type).replace('integer', 'a whole number').replace('number', 'a number').replace('string', 'a text').replace('boolean', 'true or false').replace('object', 'a block of settings').replace('array', 'a list');
+      message = `${where} must be ${expected}, but it is ${shown(value)}`;
+      hint = params.type === 'string' && typeof value !== 'string' ? 'put the value in quotes, e.g. "2/315"' : `write ${expected} here`;
+      break;
+    }
+    case 'enum':
+      message = `${where} is ${shown(value)}, which is not one of the allowed values`;
+      hint = `${typeof value === 'string' ? suggest(value, params.allowedValues.map(String)) : ''}use one of: ${params.allowedValues.join(', ')}`;
+      break;
+    case 'fact': {
+      const facts = (methodologySchema().$defs.fact.oneOf as { const: string; description: string }[]);
+      message = `${where}: ${shown(value)} is not a fact bagalau knows`;
+      hint = `${typeof value === 'string' ? suggest(value, facts.map((f) => f.const)) : ''}use one of: ${facts.map((f) => f.const).join(', ')}`;
+      break;
+    }
+    case 'const':
+      message = `${where} must be ${shown(params.allowedValue)}, but it is ${shown(value)}`;
+      hint = `write ${shown(params.allowedValue)} or leave the key out`;
+      break;
+    case 'pattern':
+    case 'format': {
+      const sub = schemaAtPointer(base);
+      message = `${where} is ${shown(value)}, which is not written as expected`;
+      hint = sub?.description ?? `write it in the form ${params.pattern ?? params.format}`;
+      break;
+    }
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      message = `${where} is ${shown(value)}; it must be ${params.comparison} ${params.limit}`;
+      hint = `write a value ${params.comparison} ${params.limit}`;
+      break;
+    case 'minItems': case 'maxItems':
+      message = `${where} must list ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${params.limit} item(s)`;
+      hint = error.keyword === 'minItems' ? 'add the missing items' : 'remove the extra items';
+      break;
+    case 'uniqueItems':
+      message = `${where} lists the same value twice (items ${params.j + 1} and ${params.i + 1})`;
+      hint = 'remove the repeated item';
+      break;
+    case 'minLength':
+      message = `${where} is empty`;
+      hint = 'write the text, or remove the key';
+      break;
+    case 'minProperties': case 'maxProperties': {
+      const sub = schemaAtPointer(base);
+      message = `${where} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}`;
+      hint = sub?.description ?? (sub?.properties ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}` : 'correct the number of entries');
+      break;
+    }
+    case 'anyOf': {
+      const sub = schemaAtPointer(base);
+      message = `${where} is incomplete`;
+      hint = sub?.description ?? 'see the schema for what is allowed here';
+      if (splitPointer(base).at(-1) === 'basis') {
+        message = `${where} names no clause, annex, law or setting`;
+        hint = 'write e.g. basis: { clause: "6" }, or basis: { annex: 3 }, or — where the texts are silent — basis: { setting: true, note: "why" }';
+      }
+      break;
+    }
+    case 'not':
+      message = `${where} has a combination of keys that is not allowed`;
+      hint = schemaAtPointer(base)?.description ?? 'keep only one of the alternatives';
+      if (value && typeof value === 'object' && 'positionCategories' in value) {
+        message = `${where} has both positionCategories and allOtherPositions`;
+        hint = 'a category either lists its position categories or takes every other position (allOtherPositions: true), not both';
+      }
+      break;
+    default:
+      message = `${where}: ${error.message ?? 'is not valid'}`;
+      hint = 'see the schema (schemas/methodology.schema.json) for what is allowed here';
+  }
+  const origin = resolved.originOf(pointer) ?? resolved.originOf(parentPointer(pointer)) ?? resolved.originOf('');
+  const at = error.keyword === 'additionalProperties' || error.keyword === 'propertyNames' ? origin?.key ?? origin?.value : origin?.value;
+  return { severity: 'error', code: `schema.${error.keyword}`, message, hint, pointer, at, clause: clauseAt(data, pointer) };
+}
