@@ -30,5 +30,5 @@ export function getAtPointer(data: unknown, pointer: string): unknown {
 /** "eligibility › minimumTimeInPost › months": a pointer as an author reads it. */
 export function displayPath(pointer: string): string {
   const parts = splitPointer(pointer);
-  return parts.length === 0 ? 'the top of the file' : parts.map((p) => (/^\d+$/.test(p) ? `[${Number(p) + 1}]` : p)).join(' › ');
+  return parts.length === 0 ? 'the top of the file' : parts.map((p) => (/^\d+$/.test(p) ? `item ${Number(p) + 1}` : p)).join(' › ');
 }

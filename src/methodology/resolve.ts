@@ -225,6 +225,9 @@ function stripMarkers(value: unknown): any {
 }
 
 export function suggest(word: string, candidates: readonly string[]): string {
+  const lower = word.toLowerCase();
+  const extended = candidates.find((c) => c.toLowerCase().startsWith(lower) && lower.length >= 4);
+  if (extended) return `did you mean "${extended}"? `;
   let best: string | undefined, bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(word.toLowerCase(), c.toLowerCase());

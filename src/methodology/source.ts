@@ -56,7 +56,10 @@ export function parseSource(file: string, text: string): SourceFile {
     return { file, line, col };
   };
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) diagnostics.push(yamlProblem(file, error.code, error.message, at(error.pos[0]), 'error'));
+  for (const error of doc.errors) {
+    const offset = error.code === 'MISSING_CHAR' ? openingQuoteBefore(text, error.pos[0]) ?? error.pos[0] : error.pos[0];
+    diagnostics.push(yamlProblem(file, error.code, error.message, at(offset), 'error'));
+  }
   for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, warning.code, warning.message, at(warning.pos[0]), 'warning'));
   if (diagnostics.some((d) => d.severity === 'error')) return { file, text, data: undefined, origins: new Map(), diagnostics };
 
@@ -101,6 +104,18 @@ function collectOrigins(
   }
 }
 
+/** yaml reports an unclosed quote where the file ends; the author needs the line where it opens. */
+function openingQuoteBefore(text: string, offset: number): number | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  let lineStart = offset - lines[lines.length - 1].length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const quotes = [...lines[i].matchAll(/["']/g)];
+    if (quotes.length % 2 === 1) return lineStart + (quotes[quotes.length - 1].index ?? 0);
+    if (i > 0) lineStart -= lines[i - 1].length + 1;
+  }
+  return undefined;
+}
+
 const yamlAdvice: Record<string, string> = {
   DUPLICATE_KEY: 'a key may appear once in the same block; delete one of them or merge their contents',
   BAD_INDENT: 'indent with spaces, the same number for every key of one block',
@@ -115,7 +130,7 @@ function yamlProblem(file: string, code: string, message: string, at: SourcePosi
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
     severity, code: `yaml.${code.toLowerCase().replace(/_/g, '-')}`, at,
-    message: `${file} is not valid YAML here: ${firstLine}`,
+    message: `this is not valid YAML: ${firstLine.replace('Missing closing "quote', 'a quotation mark is not closed')}`,
     hint: yamlAdvice[code] ?? 'correct the YAML syntax at this line; an editor with the YAML extension shows the problem as you type',
   };
 }

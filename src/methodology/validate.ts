@@ -12,7 +12,7 @@ import { clauseAt } from './clause.js';
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     addFormats.default(ajv);
     // refersTo is an annotation read by the linter (src/methodology/lint/references.ts).
     ajv.addKeyword({ keyword: 'refersTo', schemaType: 'string' });
@@ -40,6 +40,8 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
       continue;
     }
     if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) continue; // reported by the anyOf itself
+    // A malformed date fails both its pattern and its format: one message is enough.
+    if (e.keyword === 'format' && errors.some((o) => o.keyword === 'pattern' && o.instancePath === e.instancePath)) continue;
     if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !o.schemaPath.includes('/anyOf/') && o.keyword !== e.keyword && o.keyword !== 'if')) continue;
     kept.push(e);
   }
@@ -79,7 +81,8 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
       break;
     }
     case 'type': {
-      const expected = String(params.type).replace('integer', 'a whole number').replace('number', 'a number').replace('string', 'a text').replace('boolean', 'true or false').replace('object', 'a block of settings').replace('array', 'a list');
+      const words: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a text', boolean: 'true or false', object: 'a block of settings', array: 'a list', null: 'empty' };
+      const expected = String(params.type).split(',').map((t) => words[t] ?? t).join(' or ');
       message = `${where} must be ${expected}, but it is ${shown(value)}`;
       hint = params.type === 'string' && typeof value !== 'string' ? 'put the value in quotes, e.g. "2/315"' : `write ${expected} here`;
       break;
@@ -124,7 +127,9 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
     case 'minProperties': case 'maxProperties': {
       const sub = schemaAtPointer(base);
       message = `${where} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}`;
-      hint = sub?.description ?? (sub?.properties ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}` : 'correct the number of entries');
+      hint = sub?.properties && params.limit === 1 && error.keyword === 'maxProperties'
+        ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}`
+        : sub?.description ?? 'correct the number of entries';
       break;
     }
     case 'anyOf': {

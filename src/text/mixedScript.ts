@@ -1,7 +1,7 @@
 // Finds words that mix writing systems, such as "құзыret" or "тәртіpte": OCR and
 // keyboard-layout accidents that look right on screen but break search, sorting and
-// printing. A word here is a run of letters and digits, joined by - / or apostrophes,
-// so "р/p" counts as one word.
+// printing. A word here is a run of letters and digits, joined by / or apostrophes,
+// so "р/p" counts as one word; a hyphen separates words ("1-тaraу" → "тaraу").
 
 export type Script = 'Latin' | 'Cyrillic' | 'other';
 
@@ -12,7 +12,7 @@ export interface MixedScriptWord {
   scripts: Script[];
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-/'’][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[/'’][\p{L}\p{M}\p{N}]+)*/gu;
 const LATIN = /\p{Script=Latin}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LETTER = /\p{L}/u;
@@ -37,13 +37,10 @@ export function findMixedScriptWords(text: string): MixedScriptWord[] {
   return found;
 }
 
-/** The letters of a mixed word that are not in its main script, e.g. "ret" in "құзыret". */
+/**
+ * The letters of a mixed word that are not Cyrillic, e.g. "ret" in "құзыret" and
+ * "ara" in "тaraу": our texts are Kazakh, so Cyrillic is the script a word should have.
+ */
 export function foreignLetters(word: string): string {
-  const counts = new Map<Script, number>();
-  for (const char of word) {
-    const s = scriptOf(char);
-    if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return [...word].filter((c) => { const s = scriptOf(c); return s && s !== main; }).join('');
+  return [...word].filter((c) => { const s = scriptOf(c); return s && s !== 'Cyrillic'; }).join('');
 }

@@ -8,11 +8,18 @@ export const deadlineCycles: LintRule = {
   check(context) {
     const deadlines = context.methodology.deadlines ?? {};
     const out: Diagnostic[] = [];
+    const reported = new Set<string>();
+    const written = context.resolved.chain[0]?.file;
     for (const start of Object.keys(deadlines)) {
       const seen = [start];
       let current = deadlines[start]?.anchor;
       while (current && current in deadlines) {
         if (current === start) {
+          // One finding per loop, placed where this file wrote an anchor of it when it did.
+          const key = [...seen].sort().join(' ');
+          const here = seen.find((id) => context.resolved.originOf(`/deadlines/${id}/anchor`)?.file === written);
+          if (reported.has(key) || (here && here !== start)) break;
+          reported.add(key);
           out.push(finding(context, 'deadline-cycle', 'error', `/deadlines/${start}/anchor`,
             `deadline ${start} is counted from itself: ${[...seen, start].join(' → ')}`,
             'count one of these deadlines from an event such as periodEnd or application'));

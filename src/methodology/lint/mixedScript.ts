@@ -22,7 +22,7 @@ export const mixedScript: LintRule = {
             if (offset >= 0 && offset <= origin.range[1]) at = positionAt(text, offset, origin.file);
           }
           out.push(finding(context, 'mixed-script', 'error', pointer,
-            `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters ("${foreignLetters(hit.word)}" look alike but are not the same letters)`,
+            `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters: "${foreignLetters(hit.word)}" ${foreignLetters(hit.word).length > 1 ? 'are' : 'is'} not Cyrillic, though ${foreignLetters(hit.word).length > 1 ? 'they look' : 'it looks'} the same`,
             'retype the word with the Kazakh keyboard layout only', at));
         }
       } else if (node && typeof node === 'object') {
