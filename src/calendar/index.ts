@@ -7,3 +7,6 @@ export * from './errors.js';
 export * from './isoDate.js';
 export * from './load.js';
 export * from './types.js';
+export * from './ics.js';
+export * from './methodologyDeadlines.js';
+export * from './timetableText.js';

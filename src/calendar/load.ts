@@ -34,7 +34,7 @@ let calendarValidator: ValidateFunction | undefined;
 function validateAgainstSchema(data: unknown): ValidateFunction {
   if (!calendarValidator) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'calendar.schema.json'), 'utf8'));
-    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false });
+    const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false });
     calendarValidator = ajv.compile(schema);
   }
   calendarValidator(data);

@@ -5,17 +5,23 @@
 /** What to do when a deadline counted in calendar days, months or years lands on a non-working day. */
 export type NonWorkingDayRule = 'next' | 'previous' | 'keep';
 
+/** Where a rule comes from (same fields as the methodology schema's `basis`). */
 export interface LegalBasis {
+  clause?: string;
+  paragraph?: number;
+  subclause?: number;
+  annex?: number;
   law?: string;
   article?: string;
-  clause?: string;
-  paragraph?: string;
-  annex?: string;
+  /** true when the texts are silent and the value is bagalau's documented default. */
+  setting?: true;
+  text?: LocalisedText;
   note?: string;
+  source?: string;
 }
 
 export interface LocalisedText {
-  kk?: string;
+  kk: string;
   en?: string;
   ru?: string;
 }

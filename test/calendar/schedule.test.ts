@@ -1,0 +1,119 @@
+import { Command } from 'commander';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldIcsLine } from '../../src/calendar/index.js';
+import { registerSchedule } from '../../src/cli/schedule.js';
+
+const fixture = 'test/calendar/fixtures/model-methodology.yaml';
+
+async function runSchedule(...args: string[]) {
+  const captured = { out: '', err: '', exitCode: 0 };
+  const program = new Command('bagalau').exitOverride();
+  registerSchedule(program, {
+    out: (text) => void (captured.out += text),
+    err: (text) => void (captured.err += text),
+    setExitCode: (code) => void (captured.exitCode = code),
+    now: () => new Date('2024-01-02T03:04:05.678Z'),
+  });
+  await program.parseAsync(['schedule', ...args], { from: 'user' });
+  return captured;
+}
+
+describe('bagalau schedule', () => {
+  it('prints the timetable as a table, with the case-event rules after it', async () => {
+    const { out, err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2024');
+    expect(exitCode).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('2024-04-10  Wed   Q1 2024  Quarterly KPI and differentiation evaluation');
+    expect(out).toContain('2025-01-05  Sun*  Q4 2024  Notify heads of the evaluation');
+    expect(out).toContain('Apply for a calibration session: 5 working days after the familiarisation with the results (clause 13)');
+  });
+
+  it('prints CSV with a header and one row per deadline', async () => {
+    const { out } = await runSchedule('--methodology', fixture, '--year', '2026', '--format', 'csv');
+    const lines = out.split('\r\n');
+    expect(lines[0]).toBe('date,weekday,period,deadline,title_kk,title_en,responsible,applies_to,rule,basis,problem');
+    expect(lines).toContain('2026-10-12,Monday,Q3 2026,notifyServants,Қызметшілерді бағалау туралы хабардар ету,Notify servants of the evaluation,hrService,servant,the 10th of the month after the end of the reporting quarter,clause 31,');
+    expect(lines.filter((line) => line.startsWith(',,each case,'))).toHaveLength(9);
+  });
+
+  it('writes an RFC 5545 calendar of all-day events with stable UIDs, CRLF and folded UTF-8 lines', async () => {
+    const { out } = await runSchedule('--methodology', fixture, '--year', '2024', '--format', 'ics');
+    expect(out.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(out.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    const physicalLines = out.split('\r\n').slice(0, -1);
+    for (const line of physicalLines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    // Unfold (RFC 5545 §3.1) before reading properties.
+    const unfolded = out.replace(/\r\n /g, '');
+    expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(21);
+    expect(unfolded).toContain('UID:test-model-methodology-2024-Q1-quarterlyEvaluation@bagalau');
+    expect(unfolded).toContain('UID:test-model-methodology-2024-year-annual360@bagalau');
+    expect(unfolded).toContain('DTSTAMP:20240102T030405Z');
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20240410\r\nDTEND;VALUE=DATE:20240411');
+    expect(unfolded).toContain('SUMMARY:Q1 2024: Есепті тоқсаннан кейінгі айдың 10-шы күнінен кешіктірмей НМИ және саралау әдісі бойынша тоқсандық бағалау (Quarterly KPI and differentiation evaluation)');
+    expect(unfolded).toMatch(/DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\nSaturday 5 October 2024 is a Saturday → moved to Monday 7 October 2024/);
+    // The same input gives the same UIDs: re-importing updates events instead of duplicating them.
+    const again = await runSchedule('--methodology', fixture, '--year', '2024', '--format', 'ics');
+    expect(again.out).toBe(out);
+  });
+
+  it('never splits a UTF-8 character when folding', () => {
+    const folded = foldIcsLine(`SUMMARY:${'қ'.repeat(100)}`);
+    for (const line of folded.split('\r\n')) {
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+      expect(line).not.toContain('\uFFFD');
+    }
+    expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'қ'.repeat(100)}`);
+  });
+
+  it('exits with 1 and explains deadlines beyond the calendar', async () => {
+    const { err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2027');
+    expect(exitCode).toBe(1);
+    expect(err).toContain('5 deadline(s) of 2027 cannot be dated');
+    expect(err).toContain('2028-01-10 is outside the working-day calendar calendars/kz.yaml, which covers 2023–2027');
+  });
+
+  it('refuses a year the calendar does not cover', async () => {
+    const { err, exitCode, out } = await runSchedule('--methodology', fixture, '--year', '2029');
+    expect(exitCode).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('2029 is outside the working-day calendar calendars/kz.yaml, which covers 2023–2027');
+  });
+
+  it('refuses a malformed year', async () => {
+    await expect(runSchedule('--methodology', fixture, '--year', '24')).rejects.toThrow('"24" is not a year; write four digits');
+  });
+
+  it('reports a broken methodology deadline at its line and column', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'bagalau-schedule-'));
+    const file = join(directory, 'broken.yaml');
+    writeFileSync(file, [
+      'deadlines:',
+      '  appeal:',
+      '    title: { kk: Шағым }',
+      '    anchor: familiarization',
+      '    offset: { workingDays: 5 }',
+      '',
+    ].join('\n'));
+    const { err, exitCode } = await runSchedule('--methodology', file, '--year', '2024');
+    expect(exitCode).toBe(1);
+    expect(err).toMatch(/broken\.yaml:4:13: deadline "appeal": anchor "familiarization" is neither an event/);
+  });
+
+  it('reports an offset with two counting instructions', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'bagalau-schedule-'));
+    const file = join(directory, 'two-offsets.yaml');
+    writeFileSync(file, 'deadlines:\n  appeal:\n    title: { kk: Шағым }\n    anchor: application\n    offset: { workingDays: 5, calendarDays: 3 }\n');
+    const { err } = await runSchedule('--methodology', file, '--year', '2024');
+    expect(err).toMatch(/two-offsets\.yaml:5:13: deadlines\.appeal\.offset: must NOT have more than 1 properties/);
+  });
+
+  it('uses another calendar file when asked, and reports its problems', async () => {
+    const { err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2024', '--calendar', 'calendars/missing.yaml');
+    expect(exitCode).toBe(1);
+    expect(err).toContain('calendars/missing.yaml:1:1: cannot read the calendar file (file not found)');
+  });
+});
