@@ -3,30 +3,32 @@
 import { Command, CommanderError } from 'commander';
 import { DateTime } from 'luxon';
 import { registerMethodologyCommands } from './methodologyCommands.js';
-import { ExitCode } from './output.js';
+import { ExitCode, processIo, type Io } from './output.js';
 
-export function buildProgram(today: () => string = () => DateTime.now().setZone('Asia/Almaty').toISODate()!): Command {
+const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
+
+export function buildProgram(io: Io, today: () => string = todayInKazakhstan): Command {
   const program = new Command('bagalau')
     .description('Rules-as-configuration engine for the performance evaluation of corps "B" civil servants of Kazakhstan')
     .version('0.1.0')
     .showHelpAfterError()
-    .exitOverride();
-  registerMethodologyCommands(program, today);
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+  registerMethodologyCommands(program, io, today);
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+/** Runs one command line; returns the exit code (0 clean, 1 findings, 2 unusable input or usage). */
+export async function main(argv: string[], io: Io = processIo(), today?: () => string): Promise<number> {
+  const program = buildProgram(io, today);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.clean : ExitCode.unusable;
-    }
-    process.stderr.write(`bagalau: ${(error as Error).message}\n`);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.clean : ExitCode.unusable;
+    io.err(`bagalau: ${(error as Error).message}\n`);
     return ExitCode.unusable;
   }
-  return Number(process.exitCode ?? 0);
+  return io.exitCode;
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

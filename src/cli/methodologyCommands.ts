@@ -4,14 +4,14 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { diffMethodologies } from '../methodology/diff.js';
 import { lintMethodology, loadResolved, type Diagnostic } from '../methodology/index.js';
-import { ExitCode, exitCodeFor, printDiagnostics, printJson, summaryLine } from './output.js';
+import { ExitCode, exitCodeFor, printDiagnostics, printJson, summaryLine, type Io } from './output.js';
 
 const isoDate = (value: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--on takes a date written YYYY-MM-DD, e.g. 2026-11-24 (got "${value}")`);
   return value;
 };
 
-export function registerMethodologyCommands(program: Command, today: () => string): void {
+export function registerMethodologyCommands(program: Command, io: Io, today: () => string): void {
   program.command('validate')
     .description('check methodology files: YAML, extends, and the JSON Schema')
     .argument('<files...>', 'methodology files (or ids of bundled methodologies)')
@@ -19,16 +19,16 @@ export function registerMethodologyCommands(program: Command, today: () => strin
     .action((files: string[], options: { json?: boolean }) => {
       const reports = files.map((file) => ({ file, result: loadResolved(file) }));
       const all: Diagnostic[] = reports.flatMap((r) => r.result.diagnostics);
-      if (options.json) printJson(reports.map(({ file, result }) => ({ file, valid: result.ok, diagnostics: result.diagnostics })));
+      if (options.json) printJson(io, reports.map(({ file, result }) => ({ file, valid: result.ok, diagnostics: result.diagnostics })));
       else {
-        printDiagnostics(all);
+        printDiagnostics(io, all);
         for (const { file, result } of reports) {
-          process.stdout.write(result.ok
+          io.out(result.ok
             ? `${file}: valid${result.methodology.extends ? ` (extends ${result.methodology.extends})` : ''}\n`
             : `${file}: NOT valid — ${summaryLine(result.diagnostics)}\n`);
         }
       }
-      process.exitCode = exitCodeFor(all);
+      io.exitCode = exitCodeFor(all);
     });
 
   program.command('lint')
@@ -41,12 +41,12 @@ export function registerMethodologyCommands(program: Command, today: () => strin
       const on = options.on ?? today();
       const reports = files.map((file) => ({ file, ...lintMethodology(file, { on }) }));
       const all = reports.flatMap((r) => r.diagnostics);
-      if (options.json) printJson(reports.map(({ file, result, diagnostics }) => ({ file, valid: result.ok, on, diagnostics })));
+      if (options.json) printJson(io, reports.map(({ file, result, diagnostics }) => ({ file, valid: result.ok, on, diagnostics })));
       else {
-        printDiagnostics(all);
-        for (const r of reports) process.stdout.write(`${r.file}: ${r.diagnostics.length === 0 ? 'clean' : summaryLine(r.diagnostics)}\n`);
+        printDiagnostics(io, all);
+        for (const r of reports) io.out(`${r.file}: ${r.diagnostics.length === 0 ? 'clean' : summaryLine(r.diagnostics)}\n`);
       }
-      process.exitCode = exitCodeFor(all, options.strict);
+      io.exitCode = exitCodeFor(all, options.strict);
     });
 
   program.command('show')
@@ -55,10 +55,10 @@ export function registerMethodologyCommands(program: Command, today: () => strin
     .option('--json', 'print JSON instead of YAML')
     .action((file: string, options: { json?: boolean }) => {
       const result = loadResolved(file);
-      printDiagnostics(result.diagnostics);
-      if (!result.ok) { process.exitCode = exitCodeFor(result.diagnostics) || ExitCode.findings; return; }
-      if (options.json) printJson(result.methodology);
-      else process.stdout.write(stringify(result.methodology, { lineWidth: 0 }));
+      printDiagnostics(io, result.diagnostics);
+      if (!result.ok) { io.exitCode = exitCodeFor(result.diagnostics) || ExitCode.findings; return; }
+      if (options.json) printJson(io, result.methodology);
+      else io.out(stringify(result.methodology, { lineWidth: 0 }));
     });
 
   program.command('diff')
@@ -70,10 +70,10 @@ export function registerMethodologyCommands(program: Command, today: () => strin
     .action((a: string, b: string, options: { withBasis?: boolean; json?: boolean }) => {
       const left = loadResolved(a), right = loadResolved(b);
       const problems = [...left.diagnostics, ...right.diagnostics].filter((d) => d.severity === 'error');
-      if (!left.ok || !right.ok) { printDiagnostics(problems); process.exitCode = exitCodeFor(problems) || ExitCode.findings; return; }
+      if (!left.ok || !right.ok) { printDiagnostics(io, problems); io.exitCode = exitCodeFor(problems) || ExitCode.findings; return; }
       const rows = diffMethodologies(left.methodology, right.methodology, { withBasis: options.withBasis });
-      if (options.json) { printJson({ a: left.methodology.id, b: right.methodology.id, rows }); return; }
-      const width = Math.max(100, process.stdout.columns ?? 160);
+      if (options.json) { printJson(io, { a: left.methodology.id, b: right.methodology.id, rows }); return; }
+      const width = Math.max(100, io.columns ?? 160);
       const settingWidth = Math.floor(width * 0.28), valueWidth = Math.floor((width - settingWidth - 10) / 2);
       const table = new Table({
         head: ['Setting', left.methodology.id, right.methodology.id],
@@ -82,6 +82,6 @@ export function registerMethodologyCommands(program: Command, today: () => strin
       });
       const withClause = (value: string, clause?: string) => (clause ? `${value}\n[${clause}]` : value);
       for (const row of rows) table.push([row.setting, withClause(row.a, row.aClause), withClause(row.b, row.bClause)]);
-      process.stdout.write(`${rows.length} setting(s) differ between ${left.methodology.id} and ${right.methodology.id}\n${table.toString()}\n`);
+      io.out(`${rows.length} setting(s) differ between ${left.methodology.id} and ${right.methodology.id}\n${table.toString()}\n`);
     });
 }

@@ -4,12 +4,30 @@ import { formatDiagnostic, type Diagnostic } from '../methodology/index.js';
 
 export const ExitCode = { clean: 0, findings: 1, unusable: 2 } as const;
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+/** Where a command writes and what it exits with: process streams in the CLI, buffers in tests. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  exitCode: number;
+  /** Terminal width, for tables. */
+  columns?: number;
 }
 
-export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    exitCode: 0,
+    columns: process.stdout.columns,
+  };
+}
+
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2) + '\n');
 }
 
 /** A file that cannot be read or parsed is unusable input (2); anything else found is a finding (1). */

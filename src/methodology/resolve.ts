@@ -1,7 +1,8 @@
 // Resolves `extends`: a body's file is laid over the methodology it extends.
 // Maps merge by key, lists are replaced whole, `add: true` marks a deliberate new
 // entry in an open collection, `remove: true` drops an inherited one, and every
-// change under a rule that has a basis must state the overriding act's own basis.
+// change under a rule that has a basis must state the overriding act's own basis;
+// `key: null` drops an inherited setting.
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +180,12 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
             hint: 'add the clause of this act that leaves it out, e.g. remove: true plus basis: { clause: "31", note: "…" }',
           });
         }
+        delete out[key];
+        continue;
+      }
+      if (value === null) {
+        // "key: null" drops an inherited setting that does not apply in this act.
+        if (ownerHere && !ownerHere.rebased) missingBasis(ownerHere, childPointer);
         delete out[key];
         continue;
       }

@@ -77,7 +77,7 @@ export type Fact =
   | 'methodology';
 
 /**
- * A state body's methodology for evaluating corps "B" administrative civil servants. A body's file extends the model methodology (extends: model-2018) and overrides only what differs, by the same keys. Every rule carries a basis: the clause of the act it comes from.
+ * A state body's methodology for evaluating corps "B" administrative civil servants. A body's file extends the model methodology (extends: model-2018) and overrides only what differs, by the same keys. Every rule carries a basis: the clause of the act it comes from. The resolved methodology (after extends) must have every section; a body's own file writes only what differs.
  */
 export interface Methodology {
   /**
@@ -102,38 +102,38 @@ export interface Methodology {
   implements?: Act[];
   inForce: InForce;
   repealedBy?: Repeal;
-  formHeader?: Text3;
-  calendarRules?: CalendarRules;
-  scores?: ScoreDomain;
-  bands?: Bands;
+  formHeader: Text3;
+  calendarRules: CalendarRules;
+  scores: ScoreDomain;
+  bands: Bands;
   /**
    * Who does what, with the titles the body uses. Keys are stable ids referenced elsewhere (hrService, appointingOfficial, evaluator, …).
    */
-  roles?: {
+  roles: {
     [k: string]: Role;
   };
-  methods?: {
+  methods: {
     [k: string]: Method;
   };
-  categories?: {
+  categories: {
     [k: string]: Category;
   };
-  eligibility?: Eligibility;
-  kpi?: Kpi;
-  differentiation?: Differentiation;
-  survey360?: Survey360;
-  calibration?: Calibration;
-  deadlines?: {
+  eligibility: Eligibility;
+  kpi: Kpi;
+  differentiation: Differentiation;
+  survey360: Survey360;
+  calibration: Calibration;
+  deadlines: {
     [k: string]: Deadline;
   };
-  schedule?: ScheduleRule;
-  familiarisation?: Familiarisation;
-  retention?: Retention;
-  confidentiality?: Confidentiality;
+  schedule: ScheduleRule;
+  familiarisation: Familiarisation;
+  retention: Retention;
+  confidentiality: Confidentiality;
   useOfResults?: {
     [k: string]: UseOfResult;
   };
-  forms?: {
+  forms: {
     [k: string]: Form;
   };
 }

@@ -24,7 +24,7 @@ export const rangeTableCoverage: LintRule = {
       const previous = rows[i - 1], current = rows[i];
       if (previous.max === Infinity) break;
       if (current.min > previous.max + 1) {
-        out.push(finding(context, 'range-gap', 'warning', pointerOf(current.index),
+        out.push(finding(context, 'range-gap', 'warning', pointerOf(previous.index),
           `the KPI score table leaves ${fromSteps(previous.max + 1, precision)}–${fromSteps(current.min - 1, precision)} % uncovered: ${label(previous)} ends at ${fromSteps(previous.max, precision)} and ${label(current)} starts at ${fromSteps(current.min, precision)}`,
           'if the act prints the table this way, keep the figures as printed: the engine refuses to score a KPI whose achievement falls in the gap and names this table; otherwise correct the row'));
       } else if (current.min <= previous.max) {

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm start`: the main job on the bundled data, after `scripts/setup.mjs` (prestart)
+// has installed and built everything. Each step is a plain bagalau command that a
+// user can also run alone; they are printed before they run.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const methodologies = readdirSync(new URL('../methodologies/', import.meta.url)).filter((f) => f.endsWith('.yaml')).sort().map((f) => `methodologies/${f}`);
+
+const steps = [
+  ['validate', ...methodologies],
+  ['lint', ...methodologies],
+  ['diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023'],
+];
+
+let failed = 0;
+for (const args of steps) {
+  process.stdout.write(`\n$ bagalau ${args.join(' ')}\n`);
+  const { status } = spawnSync(process.execPath, ['bin/bagalau.js', ...args], { cwd: root, stdio: 'inherit' });
+  if (status !== 0) failed++;
+}
+process.stdout.write(failed ? `\n${failed} step(s) reported problems (see above).\n` : '\nAll steps finished cleanly.\n');
+process.exitCode = failed ? 1 : 0;
