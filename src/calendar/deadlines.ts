@@ -2,7 +2,7 @@
 // trace of every step so that a date can be explained to the person it binds. Pure.
 import type { WorkingCalendar } from './calendar.js';
 import { CalendarCoverageError, DeadlineDeclarationError, type JsonPath } from './errors.js';
-import { formatDateWithWeekday, parseIsoDate, toIsoDate } from './isoDate.js';
+import { formatDateWithWeekday, formatLongDate, parseIsoDate, toIsoDate } from './isoDate.js';
 import {
   CALENDAR_EVENT_ANCHORS,
   CASE_EVENT_ANCHORS,
@@ -96,7 +96,7 @@ function applyNonWorkingDayRule(
   steps: string[],
 ): string {
   if (calendar.isWorkingDay(date)) return date;
-  const reason = `${formatDateWithWeekday(date)} is ${nonWorkingReason(calendar, date)}`;
+  const reason = `${formatLongDate(date)} is ${nonWorkingReason(calendar, date)}`;
   const origin = overridden ? 'nonWorkingDay set on this deadline' : 'calendarRules.nonWorkingDay';
   if (rule === 'next') {
     const moved = calendar.nextWorkingDay(date);

@@ -34,7 +34,7 @@ describe('computeDeadline', () => {
     expect(result.trace.steps).toEqual([
       'periodEnd: Tuesday 30 June 2026',
       '5th day of the following month → Sunday 5 July 2026',
-      'Sunday 5 July 2026 is a Sunday → moved to Tuesday 7 July 2026 (next working day, Civil Code art. 188; calendarRules.nonWorkingDay)',
+      '5 July 2026 is a Sunday → moved to Tuesday 7 July 2026 (next working day, Civil Code art. 188; calendarRules.nonWorkingDay)',
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('computeDeadline', () => {
     const result = computeDeadline({ ...deadlines.quarterlyEvaluation, id: 'q' }, '2025-02-28', calendar, calendarRules);
     // 10 March 2025 is the day off moved from Women's Day (Saturday 8 March).
     expect(result.date).toBe('2025-03-11');
-    expect(result.trace.steps.at(-1)).toContain('Monday 10 March 2025 is a Monday, Day off moved from Saturday 8 March');
+    expect(result.trace.steps.at(-1)).toContain('10 March 2025 is a Monday, Day off moved from Saturday 8 March');
   });
 
   it('starts working-day terms the day after the event and lists the days off it skips', () => {

@@ -4,21 +4,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldIcsLine } from '../../src/calendar/index.js';
-import { registerSchedule } from '../../src/cli/schedule.js';
+import type { Io } from '../../src/cli/output.js';
+import { readMethodologyDeadlinesFile, registerSchedule, type ScheduleMethodologyLoader } from '../../src/cli/schedule.js';
 
 const fixture = 'test/calendar/fixtures/model-methodology.yaml';
 
+/** Runs `schedule` on a fresh program; the fixture is not a whole methodology, so by default only its deadlines are read. */
 async function runSchedule(...args: string[]) {
-  const captured = { out: '', err: '', exitCode: 0 };
+  return runScheduleWith(readMethodologyDeadlinesFile, ...args);
+}
+
+async function runScheduleWith(loadMethodology: ScheduleMethodologyLoader | undefined, ...args: string[]) {
+  const io: Io & { outText: string; errText: string } = {
+    outText: '',
+    errText: '',
+    exitCode: 0,
+    out(text) {
+      this.outText += text;
+    },
+    err(text) {
+      this.errText += text;
+    },
+  };
   const program = new Command('bagalau').exitOverride();
-  registerSchedule(program, {
-    out: (text) => void (captured.out += text),
-    err: (text) => void (captured.err += text),
-    setExitCode: (code) => void (captured.exitCode = code),
-    now: () => new Date('2024-01-02T03:04:05.678Z'),
-  });
+  registerSchedule(program, io, { loadMethodology, now: () => new Date('2024-01-02T03:04:05.678Z') });
   await program.parseAsync(['schedule', ...args], { from: 'user' });
-  return captured;
+  return { out: io.outText, err: io.errText, exitCode: io.exitCode };
 }
 
 describe('bagalau schedule', () => {
@@ -49,12 +60,12 @@ describe('bagalau schedule', () => {
     // Unfold (RFC 5545 §3.1) before reading properties.
     const unfolded = out.replace(/\r\n /g, '');
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(21);
-    expect(unfolded).toContain('UID:test-model-methodology-2024-Q1-quarterlyEvaluation@bagalau');
-    expect(unfolded).toContain('UID:test-model-methodology-2024-year-annual360@bagalau');
+    expect(unfolded).toContain('UID:model-methodology-2024-Q1-quarterlyEvaluation@bagalau');
+    expect(unfolded).toContain('UID:model-methodology-2024-year-annual360@bagalau');
     expect(unfolded).toContain('DTSTAMP:20240102T030405Z');
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20240410\r\nDTEND;VALUE=DATE:20240411');
     expect(unfolded).toContain('SUMMARY:Q1 2024: Есепті тоқсаннан кейінгі айдың 10-шы күнінен кешіктірмей НМИ және саралау әдісі бойынша тоқсандық бағалау (Quarterly KPI and differentiation evaluation)');
-    expect(unfolded).toMatch(/DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\nSaturday 5 October 2024 is a Saturday → moved to Monday 7 October 2024/);
+    expect(unfolded).toMatch(/DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\n5 October 2024 is a Saturday → moved to Monday 7 October 2024/);
     // The same input gives the same UIDs: re-importing updates events instead of duplicating them.
     const again = await runSchedule('--methodology', fixture, '--year', '2024', '--format', 'ics');
     expect(again.out).toBe(out);
@@ -78,7 +89,7 @@ describe('bagalau schedule', () => {
 
   it('refuses a year the calendar does not cover', async () => {
     const { err, exitCode, out } = await runSchedule('--methodology', fixture, '--year', '2029');
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(out).toBe('');
     expect(err).toContain('2029 is outside the working-day calendar calendars/kz.yaml, which covers 2023–2027');
   });
@@ -99,7 +110,7 @@ describe('bagalau schedule', () => {
       '',
     ].join('\n'));
     const { err, exitCode } = await runSchedule('--methodology', file, '--year', '2024');
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(err).toMatch(/broken\.yaml:4:13: deadline "appeal": anchor "familiarization" is neither an event/);
   });
 
@@ -113,7 +124,19 @@ describe('bagalau schedule', () => {
 
   it('uses another calendar file when asked, and reports its problems', async () => {
     const { err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2024', '--calendar', 'calendars/missing.yaml');
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(err).toContain('calendars/missing.yaml:1:1: cannot read the calendar file (file not found)');
+  });
+
+  it('loads a whole methodology through the methodology stage by default (bundled model-2018)', async () => {
+    const { out, exitCode } = await runScheduleWith(undefined, '--methodology', 'model-2018', '--year', '2024', '--format', 'csv');
+    expect(exitCode).toBe(0);
+    expect(out).toMatch(/\r\n2024-04-10,Wednesday,Q1 2024,quarterlyEvaluation,/);
+  });
+
+  it('reports the methodology stage\'s diagnostics for a file that is not a whole methodology', async () => {
+    const { err, exitCode } = await runScheduleWith(undefined, '--methodology', fixture, '--year', '2024');
+    expect(exitCode).toBe(2);
+    expect(err).toMatch(/model-methodology\.yaml:\d+:\d+: error \[schema\.required\]/);
   });
 });
