@@ -8,6 +8,7 @@ import { compile } from 'json-schema-to-typescript';
 
 export const generatedTypes = [
   { schema: 'schemas/methodology.schema.json', output: 'src/methodology/types.generated.ts', name: 'Methodology' },
+  { schema: 'schemas/evaluation.schema.json', output: 'src/engine/input.generated.ts', name: 'EvaluationInput' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
