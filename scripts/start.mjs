@@ -13,6 +13,7 @@ const steps = [
   ['validate', ...methodologies],
   ['lint', ...methodologies],
   ['diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023'],
+  ['schedule', '--methodology', 'almaty-akimat-2023', '--year', '2026'],
 ];
 
 let failed = 0;

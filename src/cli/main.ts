@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { DateTime } from 'luxon';
 import { registerMethodologyCommands } from './methodologyCommands.js';
 import { ExitCode, processIo, type Io } from './output.js';
+import { registerSchedule } from './schedule.js';
 
 const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
 
@@ -15,6 +16,7 @@ export function buildProgram(io: Io, today: () => string = todayInKazakhstan): C
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
   registerMethodologyCommands(program, io, today);
+  registerSchedule(program, io);
   return program;
 }
 
