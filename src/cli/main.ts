@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { DateTime } from 'luxon';
 import { registerMethodologyCommands } from './methodologyCommands.js';
 import { ExitCode, processIo, type Io } from './output.js';
+import { registerEvaluate } from './evaluate.js';
 import { registerSchedule } from './schedule.js';
 
 const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
@@ -17,6 +18,7 @@ export function buildProgram(io: Io, today: () => string = todayInKazakhstan): C
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
   registerMethodologyCommands(program, io, today);
   registerSchedule(program, io);
+  registerEvaluate(program, io);
   return program;
 }
 

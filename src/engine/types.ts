@@ -28,6 +28,8 @@ export interface Problem {
   message: string;
   clause?: string;
   hint: string;
+  /** Where in the input file, when the input was read from a file (added at the edge, not by the engine). */
+  at?: { file: string; line: number; col: number };
 }
 
 export interface DeadlineResult {

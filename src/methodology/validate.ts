@@ -2,11 +2,11 @@
 // into a sentence a legal officer can act on, placed at the line that caused it.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { displayPath, getAtPointer, joinPointer, parentPointer, splitPointer } from './pointer.js';
 import type { ResolvedSource } from './resolve.js';
 import { suggest } from './resolve.js';
-import { methodologySchema, schemaAtPointer } from './schema.js';
+import { methodologySchema, schemaAtPointer, type SchemaNode } from './schema.js';
 import { clauseAt } from './clause.js';
 
 let compiled: ValidateFunction | undefined;
@@ -25,8 +25,14 @@ export function validateResolved(resolved: ResolvedSource): Diagnostic[] {
   const data = resolved.data;
   const validate = validator();
   if (validate(data)) return [];
-  return selectErrors(validate.errors ?? [])
-    .map((error) => toDiagnostic(error, data, resolved));
+  return translateAjvErrors(validate.errors ?? [], data, resolved.originOf, methodologySchema());
+}
+
+type OriginLookup = (pointer: string) => { key?: SourcePosition; value: SourcePosition } | undefined;
+
+/** ajv errors → diagnostics placed at the line that caused them, for any of our schemas. */
+export function translateAjvErrors(errors: ErrorObject[], data: unknown, originOf: OriginLookup, schema: SchemaNode): Diagnostic[] {
+  return selectErrors(errors).map((error) => toDiagnostic(error, data, originOf, schema));
 }
 
 /** ajv reports every failed branch of if/oneOf/anyOf; keep the errors that say something. */
@@ -48,7 +54,7 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSource): Diagnostic {
+function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup, schema: SchemaNode): Diagnostic {
   const base = error.instancePath;
   const params = error.params as Record<string, any>;
   let pointer = base;
@@ -61,14 +67,14 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
     case 'required': {
       const missing = String(params.missingProperty);
       message = `${where} is missing "${missing}"`;
-      const sub = schemaAtPointer(joinPointer(base, missing));
+      const sub = schemaAtPointer(joinPointer(base, missing), schema);
       hint = `add "${missing}:"${sub?.description ? ` — ${sub.description}` : sub?.title ? ` (${sub.title})` : ''}`;
       break;
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       pointer = joinPointer(base, extra);
-      const allowed = Object.keys(schemaAtPointer(base)?.properties ?? {});
+      const allowed = Object.keys(schemaAtPointer(base, schema)?.properties ?? {});
       message = `"${extra}" is not a setting of ${where === 'the top of the file' ? 'a methodology' : where}`;
       hint = `${suggest(extra, allowed)}remove it or correct the spelling; allowed here: ${allowed.join(', ')}`;
       break;
@@ -92,7 +98,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
       hint = `${typeof value === 'string' ? suggest(value, params.allowedValues.map(String)) : ''}use one of: ${params.allowedValues.join(', ')}`;
       break;
     case 'fact': {
-      const facts = (methodologySchema().$defs.fact.oneOf as { const: string; description: string }[]);
+      const facts = (schema.$defs.fact.oneOf as { const: string; description: string }[]);
       message = `${where}: ${shown(value)} is not a fact bagalau knows`;
       hint = `${typeof value === 'string' ? suggest(value, facts.map((f) => f.const)) : ''}use one of: ${facts.map((f) => f.const).join(', ')}`;
       break;
@@ -103,7 +109,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
       break;
     case 'pattern':
     case 'format': {
-      const sub = schemaAtPointer(base);
+      const sub = schemaAtPointer(base, schema);
       message = `${where} is ${shown(value)}, which is not written as expected`;
       hint = sub?.description ?? `write it in the form ${params.pattern ?? params.format}`;
       break;
@@ -125,7 +131,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
       hint = 'write the text, or remove the key';
       break;
     case 'minProperties': case 'maxProperties': {
-      const sub = schemaAtPointer(base);
+      const sub = schemaAtPointer(base, schema);
       message = `${where} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}`;
       hint = sub?.properties && params.limit === 1 && error.keyword === 'maxProperties'
         ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}`
@@ -133,7 +139,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
       break;
     }
     case 'anyOf': {
-      const sub = schemaAtPointer(base);
+      const sub = schemaAtPointer(base, schema);
       message = `${where} is incomplete`;
       hint = sub?.description ?? 'see the schema for what is allowed here';
       if (splitPointer(base).at(-1) === 'basis') {
@@ -144,7 +150,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
     }
     case 'not':
       message = `${where} has a combination of keys that is not allowed`;
-      hint = schemaAtPointer(base)?.description ?? 'keep only one of the alternatives';
+      hint = schemaAtPointer(base, schema)?.description ?? 'keep only one of the alternatives';
       if (value && typeof value === 'object' && 'positionCategories' in value) {
         message = `${where} has both positionCategories and allOtherPositions`;
         hint = 'a category either lists its position categories or takes every other position (allOtherPositions: true), not both';
@@ -154,7 +160,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, resolved: ResolvedSourc
       message = `${where}: ${error.message ?? 'is not valid'}`;
       hint = 'see the schema (schemas/methodology.schema.json) for what is allowed here';
   }
-  const origin = resolved.originOf(pointer) ?? resolved.originOf(parentPointer(pointer)) ?? resolved.originOf('');
+  const origin = originOf(pointer) ?? originOf(parentPointer(pointer)) ?? originOf('');
   const at = error.keyword === 'additionalProperties' || error.keyword === 'propertyNames' ? origin?.key ?? origin?.value : origin?.value;
   return { severity: 'error', code: `schema.${error.keyword}`, message, hint, pointer, at, clause: clauseAt(data, pointer) };
 }

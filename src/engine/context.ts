@@ -1,0 +1,47 @@
+// What every evaluator of one methodology shares: the methodology, the calendar, and
+// what is derived from them once (compiled eligibility rules, deadline declarations).
+import type { WorkingCalendar } from '../calendar/index.js';
+import { describeBasis } from '../methodology/clause.js';
+import type { Methodology } from '../methodology/types.generated.js';
+import { compileCondition, type CompiledCondition } from './conditions.js';
+import type { Method } from './types.js';
+
+export interface CompiledRule {
+  id: string;
+  decision: Methodology['eligibility']['rules'][string]['decision'];
+  methods: readonly Method[];
+  deadline?: string;
+  title: string;
+  clause: string;
+  test: CompiledCondition;
+}
+
+export interface EngineContext {
+  methodology: Methodology;
+  calendar: WorkingCalendar;
+  rules: CompiledRule[];
+  /** Category id of each listed position category; the catch-all category, if any. */
+  categoryOfPosition: Map<string, string>;
+  catchAllCategory?: string;
+  absenceKinds: Set<string>;
+}
+
+/** Built once per methodology: the per-person work must not recompile anything. */
+export function buildContext(methodology: Methodology, calendar: WorkingCalendar): EngineContext {
+  const rules = Object.entries(methodology.eligibility.rules).map(([id, rule]) => ({
+    id,
+    decision: rule.decision,
+    methods: rule.methods as Method[],
+    deadline: rule.deadline,
+    title: rule.title.kk,
+    clause: describeBasis(rule.basis),
+    test: compileCondition(rule.conditions),
+  }));
+  const categoryOfPosition = new Map<string, string>();
+  let catchAllCategory: string | undefined;
+  for (const [id, category] of Object.entries(methodology.categories)) {
+    for (const position of category.positionCategories ?? []) categoryOfPosition.set(position, id);
+    if (category.allOtherPositions) catchAllCategory = id;
+  }
+  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)) };
+}

@@ -1,0 +1,41 @@
+// Deadlines attached to results, counted on the working-day calendar from the
+// methodology's declarations; an event that happened after its deadline is flagged.
+import { computeDeadline, type DeadlineDeclaration } from '../calendar/index.js';
+import { describeBasis } from '../methodology/clause.js';
+import type { EngineContext } from './context.js';
+import { problem, type ProblemPlace } from './problems.js';
+import type { DeadlineResult, Problem } from './types.js';
+
+const memo = new WeakMap<EngineContext, Map<string, { date: string; steps: string[] }>>();
+
+/** The date of deadline `id` counted from `anchorDate`; many people share anchors, so results are memoised. */
+export function deadlineDate(context: EngineContext, id: string, anchorDate: string): { date: string; steps: string[] } | undefined {
+  const declaration = context.methodology.deadlines[id];
+  if (!declaration) return undefined;
+  let cache = memo.get(context);
+  if (!cache) { cache = new Map(); memo.set(context, cache); }
+  const key = `${id}@${anchorDate}`;
+  let computed = cache.get(key);
+  if (!computed) {
+    const result = computeDeadline({ ...(declaration as unknown as DeadlineDeclaration), id }, anchorDate, context.calendar, context.methodology.calendarRules);
+    computed = { date: result.date, steps: result.trace.steps };
+    cache.set(key, computed);
+  }
+  return computed;
+}
+
+export function deadlineResult(
+  context: EngineContext, id: string, anchorDate: string, actual: string | undefined,
+  place: ProblemPlace, problems: Problem[], field?: string,
+): DeadlineResult | undefined {
+  const computed = deadlineDate(context, id, anchorDate);
+  if (!computed) return undefined;
+  const declaration = context.methodology.deadlines[id];
+  const clause = describeBasis(declaration.basis);
+  const late = actual !== undefined ? actual > computed.date : undefined;
+  if (late) {
+    problems.push(problem('deadline.late', `${declaration.title.en ?? declaration.title.kk}: done on ${actual}, after the deadline ${computed.date}`,
+      'record the reason for the delay; the result stands', { ...place, field, clause }, 'warning'));
+  }
+  return { id, title: declaration.title.kk, date: computed.date, clause, actual, late, steps: computed.steps };
+}

@@ -1,0 +1,47 @@
+// The facts eligibility conditions are written over (schemas/methodology.schema.json
+// $defs/fact), computed for one person, period and method.
+import type { Person } from './input.generated.js';
+import type { EngineContext } from './context.js';
+import { addDays, maxDate, minDate, overlaps, wholeMonths, yearPeriod, type Period } from './dates.js';
+import type { Method } from './types.js';
+
+export interface FactInputs {
+  person: Person;
+  category: string;
+  year: number;
+  period: Period;
+  method: Method;
+  /** The evaluation deadline of the period (clause 5). */
+  evaluationDeadline: string;
+  unitSize?: number;
+}
+
+export function computeFacts(context: EngineContext, inputs: FactInputs): Record<string, unknown> {
+  const { methodology } = context;
+  const { person, period, year } = inputs;
+  const eligibility = methodology.eligibility;
+  const inPostFrom = maxDate(person.appointedOn, period.start);
+  const inPostTo = minDate(person.leftOn ?? period.end, period.end);
+  const workPlanYear = yearPeriod(year);
+  const evaluationWindow: Period = { start: addDays(period.end, 1), end: inputs.evaluationDeadline };
+  const absence = (person.absences ?? []).find((a) => context.absenceKinds.has(a.kind) && overlaps({ start: a.from, end: a.to }, evaluationWindow));
+  return {
+    monthsInPostInPeriod: wholeMonths(inPostFrom, inPostTo, eligibility.minimumTimeInPost.counting),
+    monthsFromAppointmentToPeriodEnd: wholeMonths(maxDate(person.appointedOn, workPlanYear.start), workPlanYear.end, eligibility.kpiMinimumRemaining.counting),
+    appointedDuringPeriod: person.appointedOn > workPlanYear.start,
+    absentDuringEvaluation: absence !== undefined,
+    absenceKind: absence?.kind ?? null,
+    dismissedBeforeDeadline: person.leftOn !== undefined && person.leftOn <= inputs.evaluationDeadline,
+    category: inputs.category,
+    positionCategory: person.positionCategory,
+    method: inputs.method,
+    unitSize: inputs.unitSize ?? null,
+    methodology,
+  };
+}
+
+/** The absence that makes the person absent during the evaluation, if any (for the deferred deadline). */
+export function absenceDuringEvaluation(context: EngineContext, person: Person, period: Period, evaluationDeadline: string) {
+  const window: Period = { start: addDays(period.end, 1), end: evaluationDeadline };
+  return (person.absences ?? []).find((a) => context.absenceKinds.has(a.kind) && overlaps({ start: a.from, end: a.to }, window));
+}

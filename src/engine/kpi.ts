@@ -1,0 +1,108 @@
+// KPI method (clauses 23–28, annexes 2 and 3): % achieved per KPI, the range of scores
+// annex 3 allows for it, the evaluator's score checked against that range, and the
+// quarter score as the mean of the KPI scores.
+import { describeBasis } from '../methodology/clause.js';
+import type { Methodology } from '../methodology/types.generated.js';
+import type { Person, QuarterData } from './input.generated.js';
+import { mean, roundTo } from './numbers.js';
+import { problem } from './problems.js';
+import type { KpiLine, Problem, QuarterId, TraceStep } from './types.js';
+
+type ScoreTable = Methodology['kpi']['scoreTable'];
+type TableRow = ScoreTable['rows'][number];
+
+export interface KpiQuarterOutcome {
+  score?: number;
+  kpis: KpiLine[];
+  problems: Problem[];
+  trace: TraceStep[];
+}
+
+export function percentAchieved(methodology: Methodology, plan: number, actual: number, lowerIsBetter: boolean): number | undefined {
+  const { precision } = methodology.kpi.achievement;
+  if (lowerIsBetter) {
+    if (actual === 0) return plan === 0 ? 100 : Infinity;
+    return roundTo((plan / actual) * 100, precision);
+  }
+  if (plan === 0) return undefined;
+  return roundTo((actual / plan) * 100, precision);
+}
+
+/** The annex 3 row of a percentage, or the two rows around the gap it falls in. */
+export function findRow(table: ScoreTable, percent: number): { row: TableRow; index: number } | { below?: TableRow; above?: TableRow } {
+  const step = 10 ** table.precision;
+  const p = Math.round(Math.min(percent, Number.MAX_SAFE_INTEGER / step) * step);
+  let below: TableRow | undefined, above: TableRow | undefined;
+  for (const [index, row] of table.rows.entries()) {
+    const min = Math.round(row.percent.min * step);
+    const max = row.percent.max === undefined ? Infinity : Math.round(row.percent.max * step);
+    if (min <= p && p <= max) return { row, index };
+    if (max < p && (!below || max > Math.round((below.percent.max ?? Infinity) * step))) below = row;
+    if (min > p && (!above || min < Math.round(above.percent.min * step))) above = row;
+  }
+  return { below, above };
+}
+
+export function evaluateKpiQuarter(methodology: Methodology, person: Person, quarter: QuarterId, data: QuarterData | undefined): KpiQuarterOutcome {
+  const { kpi } = methodology;
+  const tableClause = describeBasis(kpi.scoreTable.basis);
+  const place = { person: person.id, period: quarter, method: 'kpi' as const };
+  const problems: Problem[] = [];
+  const trace: TraceStep[] = [];
+  const kpis = person.workPlan?.kpis ?? [];
+  if (kpis.length < kpi.count.min || kpis.length > kpi.count.max) {
+    problems.push(problem('kpi.count', `the individual work plan has ${kpis.length} KPI(s); a head has ${kpi.count.min} to ${kpi.count.max}`,
+      `set ${kpi.count.min}–${kpi.count.max} KPIs in workPlan.kpis`, { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.count.basis) }));
+  }
+  const lines: KpiLine[] = [];
+  for (const [index, plannedKpi] of kpis.entries()) {
+    const plan = plannedKpi.plan[quarter];
+    if (plan === undefined) continue; // nothing planned for this quarter
+    const field = `quarters.${quarter}.kpi.${plannedKpi.id}`;
+    const entry = data?.kpi?.[plannedKpi.id];
+    if (!entry) {
+      problems.push(problem('kpi.missing-actual', `KPI "${plannedKpi.name}" (${plannedKpi.id}) has a plan for ${quarter} but no actual value and score`,
+        `add ${field}: { actual: …, score: … }`, { ...place, field, clause: describeBasis(kpi.basis) }));
+      continue;
+    }
+    const lowerIsBetter = plannedKpi.lowerIsBetter ?? false;
+    if (lowerIsBetter && kpi.achievement.lowerIsBetter === 'notAllowed') {
+      problems.push(problem('kpi.lower-is-better-not-allowed', `KPI ${plannedKpi.id} is marked lowerIsBetter, which this methodology does not allow`,
+        'state the KPI so that a higher value is better', { ...place, field: `workPlan.kpis.${index}.lowerIsBetter`, clause: describeBasis(kpi.achievement.basis) }));
+      continue;
+    }
+    const percent = percentAchieved(methodology, plan, entry.actual, lowerIsBetter);
+    if (percent === undefined) {
+      problems.push(problem('kpi.plan-zero', `KPI ${plannedKpi.id} has a planned value of 0 for ${quarter}, so no percentage can be computed`,
+        'correct the planned value in the work plan', { ...place, field: `workPlan.kpis.${index}.plan.${quarter}`, clause: describeBasis(kpi.achievement.basis) }));
+      continue;
+    }
+    const line: KpiLine = { id: plannedKpi.id, name: plannedKpi.name, lowerIsBetter, plan, actual: entry.actual, percent, score: entry.score };
+    lines.push(line);
+    trace.push({ rule: 'kpi.percentAchieved', clause: describeBasis(kpi.achievement.basis), inputs: { kpi: plannedKpi.id, plan, actual: entry.actual, lowerIsBetter }, result: percent });
+    if (entry.score < kpi.scale.min || entry.score > kpi.scale.max) {
+      problems.push(problem('kpi.score-outside-scale', `the score ${entry.score} of KPI ${plannedKpi.id} is outside the scale ${kpi.scale.min}–${kpi.scale.max}`,
+        `score between ${kpi.scale.min} and ${kpi.scale.max}`, { ...place, field: `${field}.score`, clause: describeBasis(kpi.scale.basis) }));
+      continue;
+    }
+    const found = findRow(kpi.scoreTable, percent);
+    if (!('row' in found)) {
+      const neighbours = [found.above && `"${found.above.printed}"`, found.below && `"${found.below.printed}"`].filter(Boolean).join(' and ');
+      problems.push(problem('kpi.percent-in-gap', `KPI ${plannedKpi.id} is ${percent} % achieved, a percentage the table "${kpi.scoreTable.title.kk}" does not cover (it falls between rows ${neighbours})`,
+        'the table is printed with this gap in the act; the evaluator and the HR service must decide the score outside bagalau, or the body must amend the table', { ...place, field, clause: tableClause }));
+      continue;
+    }
+    line.allowed = { min: found.row.score.min, max: found.row.score.max, row: found.row.printed };
+    trace.push({ rule: 'kpi.allowedRange', clause: tableClause, inputs: { kpi: plannedKpi.id, percent }, result: line.allowed });
+    const step = 10 ** kpi.scoreTable.precision;
+    const scaled = Math.round(entry.score * step);
+    if (scaled < Math.round(found.row.score.min * step) || scaled > Math.round(found.row.score.max * step)) {
+      problems.push(problem('kpi.score-outside-range', `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${found.row.score.min}–${found.row.score.max} (row "${found.row.printed}")`,
+        `give a score between ${found.row.score.min} and ${found.row.score.max}, or correct the actual value`, { ...place, field: `${field}.score`, clause: tableClause }));
+    }
+  }
+  if (problems.some((p) => p.severity === 'error') || lines.length === 0) return { kpis: lines, problems, trace };
+  const score = mean(lines.map((l) => l.score));
+  trace.push({ rule: 'kpi.quarterScore', clause: describeBasis(kpi.aggregation.basis), inputs: { scores: lines.map((l) => l.score) }, result: score, note: 'sum of the KPI scores divided by the number of KPIs' });
+  return { score, kpis: lines, problems, trace };
+}

@@ -1,0 +1,98 @@
+// 360 method (clauses 34–37, annexes 5–8): respondents counted without the
+// self-assessment; each competency's average = sum of points / number of answers; the
+// weakest competencies feed the training plan. No respondent identity is read or kept.
+import { describeBasis } from '../methodology/clause.js';
+import type { Methodology } from '../methodology/types.generated.js';
+import type { Person } from './input.generated.js';
+import { mean, roundTo } from './numbers.js';
+import { problem } from './problems.js';
+import type { CompetencyLine, Problem, Status, TraceStep } from './types.js';
+
+export interface SurveyOutcome {
+  status: Status;
+  score?: number;
+  respondents: number;
+  competencies: CompetencyLine[];
+  weakest: string[];
+  problems: Problem[];
+  trace: TraceStep[];
+}
+
+export function evaluateSurvey(methodology: Methodology, person: Person, questionnaireId: string): SurveyOutcome {
+  const survey = methodology.survey360;
+  const questionnaire = survey.questionnaires[questionnaireId];
+  const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
+  const problems: Problem[] = [];
+  const responses = person.survey360?.responses ?? [];
+  const counted = responses.filter((r) => survey.respondentGroups[r.group]?.counted);
+  const respondents = counted.length;
+  const sums = new Map<string, { points: number; answers: number }>();
+  for (const [index, response] of responses.entries()) {
+    const field = `survey360.responses.${index}`;
+    const group = survey.respondentGroups[response.group];
+    if (!group) {
+      problems.push(problem('survey360.unknown-group', `response ${index + 1} is from the group "${response.group}", which this methodology does not know`,
+        `use one of: ${Object.keys(survey.respondentGroups).join(', ')}`, { ...place, field: `${field}.group`, clause: describeBasis(survey.respondents.basis) }));
+      continue;
+    }
+    for (const [competencyId, answers] of Object.entries(response.answers)) {
+      const competency = questionnaire.competencies[competencyId];
+      if (!competency) {
+        problems.push(problem('survey360.unknown-competency', `response ${index + 1} answers the competency "${competencyId}", which is not in the questionnaire ${questionnaireId}`,
+          `use the competencies of ${questionnaireId}: ${Object.keys(questionnaire.competencies).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}`, clause: describeBasis(questionnaire.basis) }));
+        continue;
+      }
+      for (const [indicatorId, answerId] of Object.entries(answers)) {
+        if (!competency.indicators[indicatorId]) {
+          problems.push(problem('survey360.unknown-indicator', `response ${index + 1}: "${indicatorId}" is not an indicator statement of ${competencyId}`,
+            `use one of: ${Object.keys(competency.indicators).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: describeBasis(questionnaire.basis) }));
+          continue;
+        }
+        const answer = survey.answers[answerId];
+        if (!answer) {
+          problems.push(problem('survey360.unknown-answer', `response ${index + 1}: "${answerId}" is not one of the five answer options`,
+            `use one of: ${Object.keys(survey.answers).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: survey.answersBasis ? describeBasis(survey.answersBasis) : undefined }));
+          continue;
+        }
+        if (!group.counted) continue; // the self-assessment is collected, not counted
+        const sum = sums.get(competencyId) ?? { points: 0, answers: 0 };
+        sum.points += answer.points;
+        sum.answers += 1;
+        sums.set(competencyId, sum);
+      }
+    }
+  }
+  const countClause = describeBasis(survey.respondents.basis);
+  const trace: TraceStep[] = [{ rule: 'survey360.respondents', clause: countClause, inputs: { responses: responses.length, counted: respondents, min: survey.respondents.min, max: survey.respondents.max }, result: respondents, note: 'the self-assessment is not counted' }];
+  if (respondents < survey.respondents.min || respondents > survey.respondents.max) {
+    const tooFew = respondents < survey.respondents.min;
+    problems.push(problem(tooFew ? 'survey360.too-few-respondents' : 'survey360.too-many-respondents',
+      `${respondents} respondent(s) answered (self-assessment not counted); the 360 needs ${survey.respondents.min} to ${survey.respondents.max}`,
+      tooFew ? 'collect more responses from the direct manager, subordinates or peers' : `keep at most ${survey.respondents.max} respondents`,
+      { ...place, field: 'survey360.responses', clause: countClause }));
+    return { status: 'refused', respondents, competencies: [], weakest: [], problems, trace };
+  }
+  if (problems.some((p) => p.severity === 'error')) return { status: 'error', respondents, competencies: [], weakest: [], problems, trace };
+  const precision = methodology.scores.precision;
+  const competencies: CompetencyLine[] = [];
+  for (const [id, competency] of Object.entries(questionnaire.competencies)) {
+    const sum = sums.get(id);
+    if (!sum || sum.answers === 0) {
+      problems.push(problem('survey360.no-answers', `no respondent answered the competency "${competency.title.kk}"`, 'check the questionnaires collected', { ...place, field: 'survey360.responses' }, 'warning'));
+      continue;
+    }
+    competencies.push({ id, title: competency.title.kk, answers: sum.answers, average: roundTo(sum.points / sum.answers, precision, methodology.scores.rounding) });
+  }
+  const averagingClause = describeBasis(survey.averaging.basis);
+  trace.push({ rule: 'survey360.competencyAverages', clause: averagingClause, inputs: Object.fromEntries([...sums].map(([id, s]) => [id, s])), result: Object.fromEntries(competencies.map((c) => [c.id, c.average])), note: 'sum of points / number of answers, self excluded' });
+  const order = Object.keys(questionnaire.competencies);
+  const weakest = [...competencies]
+    .sort((a, b) => a.average - b.average || order.indexOf(a.id) - order.indexOf(b.id))
+    .slice(0, survey.weakest.count)
+    .map((c) => c.id);
+  trace.push({ rule: 'survey360.weakest', clause: describeBasis(survey.weakest.basis), result: weakest });
+  if (survey.result.overall === 'none' || competencies.length === 0) return { status: 'evaluated', respondents, competencies, weakest, problems, trace };
+  const score = mean(competencies.map((c) => c.average));
+  trace.push({ rule: 'survey360.overall', clause: describeBasis(survey.result.basis), inputs: { averages: competencies.map((c) => c.average) }, result: score, note: 'mean of the competency averages' });
+  return { status: 'evaluated', score, respondents, competencies, weakest, problems, trace };
+}
