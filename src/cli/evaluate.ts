@@ -9,7 +9,7 @@ import { CalendarFileError, defaultCalendarPath, loadCalendar } from '../calenda
 import { evaluate, type EvaluationResult, type PersonResult, type Problem } from '../engine/index.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { formatDiagnostic, loadResolved, methodologyPath } from '../methodology/index.js';
-import { ExitCode, exitCodeFor, printDiagnostics, type Io } from './output.js';
+import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 interface EvaluateOptions {
   methodology?: string;
@@ -36,7 +36,7 @@ export function registerEvaluate(program: Command, io: Io): void {
 export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions): number {
   const loaded = loadEvaluationInput(inputFile);
   printDiagnostics(io, loaded.diagnostics);
-  if (!loaded.input) return exitCodeFor(loaded.diagnostics) || ExitCode.unusable;
+  if (!loaded.input) return ExitCode.unusable;
 
   const reference = options.methodology ?? loaded.input.methodology;
   const fromInput = !options.methodology && /[\\/]|\.ya?ml$/.test(reference) ? resolve(dirname(inputFile), reference) : methodologyPath(reference);

@@ -1,0 +1,73 @@
+// bagalau evaluate as a user runs it: located problems, exit codes, identical output.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/output.js';
+
+async function run(...argv: string[]) {
+  let out = '', err = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 160 };
+  const code = await main(argv, io, () => '2026-11-24');
+  return { code, out, err };
+}
+
+const input = `methodology: almaty-akimat-2023
+year: 2024
+people:
+  - id: S1
+    name: Серікова Айгүл
+    positionCategory: C-O-5
+    appointedOn: "2024-13-01"
+  - id: S2
+    name: Омаров Дәурен
+    positionCategory: C-O-5
+    appointedOn: 2023-02-01
+    quarters:
+      Q1: { differentiation: { scores: { quality: 4, deadlines: 5, independence: 4, discipline: 5 }, justification: жақсы } }
+      Q2: { differentiation: { scores: { quality: 4, deadlines: 6, independence: 4, discipline: 5 }, justification: жақсы } }
+`;
+
+describe('bagalau evaluate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bagalau-evaluate-'));
+  const file = join(dir, 'input.yaml');
+  writeFileSync(file, input);
+
+  it('evaluates the valid people, and locates each problem in the file', async () => {
+    const { code, out, err } = await run('evaluate', file, '--out', join(dir, 'a'));
+    expect(code).toBe(1);
+    expect(out).toContain('S2 Омаров Дәурен');
+    expect(err).toContain(`${file}:7:18: error [schema.pattern] person S1`);
+    expect(err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:14:\\d+: error \\[differentiation.score-outside-scale\\] person S2, Q2, differentiation`));
+    const csv = readFileSync(join(dir, 'a', 'summary.csv'), 'utf8');
+    expect(csv).toContain('S2,Омаров Дәурен,servant,Q1,differentiation,evaluated,,4.50,effective');
+  });
+
+  it('writes byte-identical results for the same input', async () => {
+    await run('evaluate', file, '--out', join(dir, 'b'));
+    await run('evaluate', file, '--out', join(dir, 'c'));
+    for (const name of ['results.json', 'summary.csv']) {
+      expect(readFileSync(join(dir, 'b', name))).toEqual(readFileSync(join(dir, 'c', name)));
+    }
+  });
+
+  it('exits 2 when the input is not usable', async () => {
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'year: 2024\npeople: []\n');
+    const { code, err } = await run('evaluate', broken);
+    expect(code).toBe(2);
+    expect(err).toContain('is missing "methodology"');
+  });
+
+  it('refuses a repealed methodology\'s periods with a clear message, unless overridden', async () => {
+    const late = join(dir, 'late.yaml');
+    writeFileSync(late, input.replace('almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023').replace('year: 2024', 'year: 2024'));
+    const refused = await run('evaluate', late);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('enbekshikazakh-maslikhat-2023 is not in force on 2024-03-31');
+    expect(refused.err).toContain('--allow-out-of-force');
+    const allowed = await run('evaluate', late, '--allow-out-of-force');
+    expect(allowed.err).not.toContain('not in force');
+  });
+});
