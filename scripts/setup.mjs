@@ -2,9 +2,12 @@
 // Sets up bagalau on a fresh machine, and does nothing when it is already set up:
 //   1. Node 20 or newer;
 //   2. the npm dependencies (npm ci), when node_modules is missing or older than package-lock.json;
-//   3. the compiled CLI (dist/), when it is missing or older than src/ or schemas/.
+//   3. the compiled CLI (dist/), when it is missing or older than src/ or schemas/;
+//   4. the system programs the PDF forms need — Chromium (printing) and poppler-utils
+//      (pdftotext/pdffonts/pdftoppm, for the tests) — with apt-get when run as root,
+//      otherwise a message saying exactly what to install.
 // Plain Node with no dependencies, because it runs before they are installed.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,3 +53,20 @@ const sourcesChanged = Math.max(newestMtime(join(root, 'src')), newestMtime(join
 if (!existsSync(builtMarker) || statSync(builtMarker).mtimeMs < sourcesChanged) {
   run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 } else say('the compiled CLI is up to date');
+
+// Debian package → a program it provides, to tell whether it is installed.
+const systemPackages = [
+  { name: 'chromium', provides: ['chromium', 'chromium-browser'], why: 'prints the forms to PDF' },
+  { name: 'poppler-utils', provides: ['pdftotext'], why: 'checks the PDFs in the tests' },
+];
+const onPath = (program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+const missing = systemPackages.filter((p) => !p.provides.some(onPath) && !(p.name === 'chromium' && process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(process.env.PUPPETEER_EXECUTABLE_PATH)));
+if (missing.length === 0) say('Chromium and poppler-utils are installed');
+else if (process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && onPath('apt-get')) {
+  run('apt-get', ['update']);
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing.map((p) => p.name)], { DEBIAN_FRONTEND: 'noninteractive' });
+} else {
+  fail(`missing system packages: ${missing.map((p) => `${p.name} (${p.why})`).join(', ')}.\n` +
+    `Install them as root and run again:\n  sudo apt-get update && sudo apt-get install -y ${missing.map((p) => p.name).join(' ')}\n` +
+    'or point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary.');
+}
