@@ -1,0 +1,47 @@
+// bagalau test [DIR]: runs the methodology test cases (methodologies/tests/<methodology-id>/*.yaml).
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_CASES_DIR, formatLoadError, formatMismatch, runAllCases } from '../engine/cases.js';
+import { ExitCode, printJson, type Io } from './output.js';
+
+export function registerTestCommand(program: Command, io: Io): void {
+  program.command('test')
+    .description('run the methodology test cases: each case evaluates an input and compares the results with the expected ones')
+    .argument('[dir]', 'a folder of case files (one sub-folder per methodology id), one methodology folder or one case file', DEFAULT_CASES_DIR)
+    .option('--json', 'print the cases and their mismatches as JSON')
+    .action((dir: string, options: { json?: boolean }) => {
+      if (!existsSync(dir)) {
+        io.err(`bagalau test: ${dir}: no such file or folder (case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml)\n`);
+        io.exitCode = ExitCode.unusable;
+        return;
+      }
+      const report = runAllCases(dir);
+      const failed = report.failed > 0 || report.errors.length > 0;
+      io.exitCode = failed ? ExitCode.findings : ExitCode.clean;
+      if (options.json) {
+        printJson(io, {
+          passed: report.passed,
+          failed: report.failed,
+          errors: report.errors,
+          cases: report.runs.map((r) => ({
+            name: r.case.name, methodology: r.case.methodology, clause: r.case.clause,
+            at: `${r.case.file}:${r.case.line}:${r.case.column}`, passed: r.passed, mismatches: r.mismatches,
+          })),
+        });
+        return;
+      }
+      for (const error of report.errors) io.err(formatLoadError(error) + '\n');
+      let file = '';
+      for (const run of report.runs) {
+        if (run.case.file !== file) { file = run.case.file; io.out(`${relative(process.cwd(), resolve(file)) || file}\n`); }
+        io.out(`  ${run.passed ? '✓' : '✗'} ${run.case.name}${run.case.clause ? ` (clause ${run.case.clause})` : ''}\n`);
+        if (!run.passed) {
+          io.out(`      at ${run.case.file}:${run.case.line}:${run.case.column}\n`);
+          for (const m of run.mismatches) io.out(`      ${formatMismatch(m)}\n`);
+        }
+      }
+      const refused = report.errors.length ? `, ${report.errors.length} refused` : '';
+      io.out(`${report.passed} passed, ${report.failed} failed${refused} (${report.runs.length} case(s))\n`);
+    });
+}

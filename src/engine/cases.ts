@@ -1,0 +1,317 @@
+// Methodology test cases (OpenFisca style): YAML files under methodologies/tests/<methodology-id>/,
+// each a list of cases — an evaluation input and the results expected for it, worked out by
+// hand from the legal texts. The runner evaluates each input with the engine and reports every
+// expected figure the engine did not produce (person, key, field, expected, actual).
+// Format: docs/cases.md.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
+import { loadResolved, type Methodology } from '../methodology/index.js';
+import { evaluate } from './index.js';
+import type { EvaluationInput } from './input.generated.js';
+import type { EvaluationResult, MethodResult, PersonResult } from './types.js';
+
+export const DEFAULT_CASES_DIR = 'methodologies/tests';
+
+/** Expected results of one person: `<period>.<method>` (e.g. "Q1.kpi", "year.survey360") → partial MethodResult; a key without a dot is a field of the person's result (e.g. category). */
+export type PersonExpectation = Record<string, unknown>;
+
+export interface CaseOptions { allowOutOfForce?: boolean }
+
+export interface MethodologyCase {
+  name: string;
+  clause?: string;
+  options?: CaseOptions;
+  /** An evaluation input without `methodology` (the methodology is the folder's name). */
+  input: Omit<EvaluationInput, 'methodology'> & { methodology?: string };
+  /** Person id → expectations; the key "$evaluation" is matched against the whole result (e.g. its problems). */
+  expect: Record<string, PersonExpectation>;
+  /** The methodology id: the name of the folder holding the case file. */
+  methodology: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A case (or a file) that cannot be run, located as file:line:col. */
+export interface CaseLoadError { file: string; line: number; column: number; message: string }
+
+export interface CaseLoadResult { cases: MethodologyCase[]; errors: CaseLoadError[] }
+
+export interface Mismatch {
+  /** Person id, or "$evaluation", or "" when the case could not be evaluated at all. */
+  person: string;
+  /** `<period>.<method>` or a person field; "" for the whole case. */
+  key: string;
+  /** Path inside the result, e.g. "score", "eligibility.rule", "problems[kpi.count]". */
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface CaseRun { case: MethodologyCase; mismatches: Mismatch[]; passed: boolean }
+
+export interface CasesReport { runs: CaseRun[]; errors: CaseLoadError[]; passed: number; failed: number }
+
+export type EvaluateFn = (methodology: Methodology, input: EvaluationInput, calendar: WorkingCalendar, options?: CaseOptions) => EvaluationResult;
+
+export function formatLoadError(e: CaseLoadError): string {
+  return `${e.file}:${e.line}:${e.column}: error ${e.message}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading
+
+/** The case files under a folder (recursively), or the file itself. */
+export function caseFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) return caseFiles(full);
+      return /\.ya?ml$/.test(entry.name) ? [full] : [];
+    });
+}
+
+const display = (file: string): string => {
+  const rel = relative(process.cwd(), resolve(file));
+  return rel && !rel.startsWith('..') ? rel : resolve(file);
+};
+
+/** Reads every case file under `dir` (a folder per methodology, or one of them, or one file). */
+export function loadCases(dir: string): CaseLoadResult {
+  const result: CaseLoadResult = { cases: [], errors: [] };
+  if (!existsSync(dir)) {
+    result.errors.push({ file: display(dir), line: 1, column: 1, message: `[cases.not-found] no such file or folder; case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml` });
+    return result;
+  }
+  for (const file of caseFiles(dir)) {
+    const loaded = loadCaseFile(file);
+    result.cases.push(...loaded.cases);
+    result.errors.push(...loaded.errors);
+  }
+  return result;
+}
+
+/** Parses one case file; the methodology is the name of the folder that holds it. */
+export function loadCaseFile(file: string, source?: string): CaseLoadResult {
+  const label = display(file);
+  const methodology = basename(dirname(resolve(file)));
+  const result: CaseLoadResult = { cases: [], errors: [] };
+  let text: string;
+  try {
+    text = source ?? readFileSync(file, 'utf8');
+  } catch (error) {
+    result.errors.push({ file: label, line: 1, column: 1, message: `[cases.unreadable] cannot read the file: ${(error as Error).message}` });
+    return result;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) result.errors.push({ file: label, ...at(e.pos[0]), message: `[cases.yaml] ${e.message.split('\n')[0]}` });
+    return result;
+  }
+  if (doc.contents === null) return result; // an empty file holds no cases
+  if (!isSeq(doc.contents)) {
+    result.errors.push({ file: label, ...at((doc.contents as YamlNode).range?.[0]), message: '[cases.not-a-list] a case file is a list of cases: start each case with "- name: …"' });
+    return result;
+  }
+  const data = doc.toJS({ maxAliasCount: 10_000 }) as unknown[];
+  doc.contents.items.forEach((node, index) => {
+    const where = { file: label, ...at((node as YamlNode).range?.[0]) };
+    const item = data[index];
+    if (!isMap(node) || typeof item !== 'object' || item === null || Array.isArray(item)) {
+      result.errors.push({ ...where, message: `[cases.not-a-case] case ${index + 1} is not a mapping with name, input and expect` });
+      return;
+    }
+    const c = item as Record<string, unknown>;
+    const name = typeof c.name === 'string' && c.name.trim() !== '' ? c.name : undefined;
+    const label2 = name ? `case "${name}"` : `case ${index + 1}`;
+    const problems: string[] = [];
+    if (!name) problems.push(`[cases.name-missing] ${label2} has no name: give it "name: <what it shows>"`);
+    if (!('input' in c) || typeof c.input !== 'object' || c.input === null || Array.isArray(c.input)) {
+      problems.push(`[cases.input-missing] ${label2} has no input: give the evaluation input (year, people, …) under "input:"`);
+    }
+    if (!('expect' in c) || c.expect === null || c.expect === undefined) {
+      problems.push(`[cases.expect-missing] ${label2} has no expect: a case must say what the result should be ("expect: { <person>: { Q1.kpi: { … } } }"), otherwise it proves nothing`);
+    } else if (typeof c.expect !== 'object' || Array.isArray(c.expect) || Object.keys(c.expect).length === 0) {
+      problems.push(`[cases.expect-invalid] ${label2}: expect must map person ids to expected results`);
+    } else {
+      for (const [person, value] of Object.entries(c.expect as Record<string, unknown>)) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          problems.push(`[cases.expect-invalid] ${label2}: expect.${person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results`);
+        }
+      }
+    }
+    const allowed = new Set(['name', 'clause', 'options', 'input', 'expect', 'description']);
+    for (const key of Object.keys(c)) if (!allowed.has(key)) problems.push(`[cases.unknown-key] ${label2}: unknown key "${key}" (allowed: ${[...allowed].join(', ')})`);
+    if (problems.length > 0) {
+      for (const message of problems) result.errors.push({ ...where, message });
+      return;
+    }
+    result.cases.push({
+      name: name!,
+      clause: c.clause === undefined ? undefined : String(c.clause),
+      options: c.options as CaseOptions | undefined,
+      input: c.input as MethodologyCase['input'],
+      expect: c.expect as MethodologyCase['expect'],
+      methodology,
+      ...where,
+    });
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPrimitive = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
+
+function sameScalar(expected: unknown, actual: unknown): boolean {
+  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(expected - actual) < 1e-9;
+  return expected === actual;
+}
+
+/** How an array's items are named in a mismatch: their code or id when they have one. */
+function summarise(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => (isPlainObject(item) ? (item.code ?? item.id ?? item) : item));
+}
+
+function describeItem(item: unknown): string {
+  if (isPlainObject(item)) return String(item.code ?? item.id ?? JSON.stringify(item));
+  return String(item);
+}
+
+/** Every key of `expected` must be in `actual` with an equal value (deep, partial). Mismatches are appended to `out`. */
+export function matchPartial(expected: unknown, actual: unknown, path: string, out: Omit<Mismatch, 'person' | 'key'>[]): void {
+  if (expected === null) {
+    if (actual !== null && actual !== undefined) out.push({ field: path, expected: null, actual: summarise(actual) });
+    return;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) { out.push({ field: path, expected, actual }); return; }
+    // An empty list means "none" (e.g. problems: []).
+    if (expected.length === 0) {
+      if (actual.length > 0) out.push({ field: path, expected, actual: summarise(actual) });
+      return;
+    }
+    // Arrays of plain values (e.g. weakest: [agility, …]) compare as equal arrays.
+    if (expected.every(isPrimitive) && actual.every(isPrimitive)) {
+      if (expected.length !== actual.length || expected.some((e, i) => !sameScalar(e, actual[i]))) out.push({ field: path, expected, actual });
+      return;
+    }
+    // Otherwise each expected item must match some actual item; a string matches an object by its code or id.
+    for (const item of expected) {
+      const found = actual.some((candidate) => {
+        if (typeof item === 'string' && isPlainObject(candidate)) return candidate.code === item || candidate.id === item;
+        const sub: Omit<Mismatch, 'person' | 'key'>[] = [];
+        matchPartial(item, candidate, '', sub);
+        return sub.length === 0;
+      });
+      if (!found) out.push({ field: `${path}[${describeItem(item)}]`, expected: item, actual: summarise(actual) });
+    }
+    return;
+  }
+  if (isPlainObject(expected)) {
+    if (!isPlainObject(actual)) { out.push({ field: path, expected, actual }); return; }
+    for (const [key, value] of Object.entries(expected)) matchPartial(value, actual[key], path ? `${path}.${key}` : key, out);
+    return;
+  }
+  if (!sameScalar(expected, actual)) out.push({ field: path, expected, actual: summarise(actual) });
+}
+
+function findResult(person: PersonResult, key: string): MethodResult | undefined {
+  const dot = key.indexOf('.');
+  const period = key.slice(0, dot), method = key.slice(dot + 1);
+  return person.results.find((r) => r.period === period && r.method === method);
+}
+
+/** Compares an evaluation result with a case's expectations. */
+export function compareWithExpectations(expect: MethodologyCase['expect'], result: EvaluationResult): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  for (const [personId, expectations] of Object.entries(expect)) {
+    if (personId === '$evaluation') {
+      const { people: _people, ...rest } = result;
+      const out: Omit<Mismatch, 'person' | 'key'>[] = [];
+      matchPartial(expectations, rest, '', out);
+      mismatches.push(...out.map((m) => ({ person: personId, key: '', ...m })));
+      continue;
+    }
+    const person = result.people.find((p) => p.id === personId);
+    if (!person) {
+      mismatches.push({ person: personId, key: '', field: '(person)', expected: 'a result for this person', actual: `no such person in the result (people: ${result.people.map((p) => p.id).join(', ') || 'none'})` });
+      continue;
+    }
+    for (const [key, expected] of Object.entries(expectations)) {
+      const out: Omit<Mismatch, 'person' | 'key'>[] = [];
+      if (key.includes('.')) {
+        const actual = findResult(person, key);
+        if (!actual) {
+          if (expected !== null) {
+            const have = person.results.map((r) => `${r.period}.${r.method}`).join(', ') || 'none';
+            out.push({ field: '(result)', expected: 'a result', actual: `no ${key} result (results: ${have})` });
+          }
+        } else if (expected === null) {
+          out.push({ field: '(result)', expected: 'no result', actual: actual.status });
+        } else {
+          matchPartial(expected, actual, '', out);
+        }
+      } else {
+        matchPartial(expected, (person as unknown as Record<string, unknown>)[key], key, out);
+      }
+      mismatches.push(...out.map((m) => ({ person: personId, key, ...m, field: m.field || key })));
+    }
+  }
+  return mismatches;
+}
+
+// ---------------------------------------------------------------------------------------
+// Running
+
+/** Evaluates one case and returns what differs from its expectations (empty when it passes). */
+export function runCase(c: MethodologyCase, methodology: Methodology, calendar: WorkingCalendar, evaluateFn: EvaluateFn = evaluate): Mismatch[] {
+  const input = { ...c.input, methodology: methodology.id } as EvaluationInput;
+  let result: EvaluationResult;
+  try {
+    result = evaluateFn(methodology, input, calendar, c.options);
+  } catch (error) {
+    return [{ person: '', key: '', field: '(evaluate)', expected: 'an evaluation result', actual: `the engine threw: ${(error as Error).message}` }];
+  }
+  return compareWithExpectations(c.expect, result);
+}
+
+export interface RunAllOptions { calendar?: WorkingCalendar; evaluateFn?: EvaluateFn }
+
+/** Loads and runs every case under `rootDir`; a methodology that cannot be loaded fails its cases. */
+export function runAllCases(rootDir: string = DEFAULT_CASES_DIR, options: RunAllOptions = {}): CasesReport {
+  const { cases, errors } = loadCases(rootDir);
+  const calendar = options.calendar ?? loadCalendar();
+  const methodologies = new Map<string, ReturnType<typeof loadResolved>>();
+  const runs: CaseRun[] = cases.map((c) => {
+    if (!methodologies.has(c.methodology)) methodologies.set(c.methodology, loadResolved(c.methodology));
+    const loaded = methodologies.get(c.methodology)!;
+    const mismatches = loaded.ok
+      ? runCase(c, loaded.methodology, calendar, options.evaluateFn)
+      : [{ person: '', key: '', field: '(methodology)', expected: `the methodology "${c.methodology}" (the case's folder name)`, actual: loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ') || 'cannot be loaded' }];
+    return { case: c, mismatches, passed: mismatches.length === 0 };
+  });
+  const passed = runs.filter((r) => r.passed).length;
+  return { runs, errors, passed, failed: runs.length - passed };
+}
+
+const show = (value: unknown): string => (value === undefined ? '(absent)' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** One line per mismatch, e.g. "P1 Q1.kpi score: expected 4.93, got 4.9". */
+export function formatMismatch(m: Mismatch): string {
+  const where = [m.person, m.key].filter(Boolean).join(' ');
+  return `${where ? where + ' ' : ''}${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`;
+}
