@@ -14,7 +14,11 @@ export function day(iso: string): DateTime {
 }
 
 export const iso = (d: DateTime): string => d.toISODate()!;
-export const addDays = (date: string, days: number): string => iso(day(date).plus({ days }));
+/** Adding days needs no calendar rules, and runs for every person: plain UTC arithmetic. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
 export const minDate = (a: string, b: string): string => (a < b ? a : b);
 export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 
@@ -43,6 +47,21 @@ export function yearPeriod(year: number): Period {
  * thirtyDays: every 30 calendar days count as a month.
  */
 export function wholeMonths(from: string, to: string, counting: 'calendarMonths' | 'thirtyDays'): number {
+  // Most people share the same few (from, to) pairs — the period's bounds — so the
+  // luxon arithmetic runs once per pair.
+  const key = `${from}|${to}|${counting}`;
+  let months = monthsMemo.get(key);
+  if (months === undefined) {
+    months = countWholeMonths(from, to, counting);
+    if (monthsMemo.size > 100_000) monthsMemo.clear();
+    monthsMemo.set(key, months);
+  }
+  return months;
+}
+
+const monthsMemo = new Map<string, number>();
+
+function countWholeMonths(from: string, to: string, counting: 'calendarMonths' | 'thirtyDays'): number {
   if (to < from) return 0;
   const start = day(from);
   const end = day(to);

@@ -32,6 +32,8 @@ interface PeriodPlan {
   id: PeriodId;
   period: Period;
   evaluationDeadline: string;
+  /** The day after the period: the evaluation window runs from it to the deadline. */
+  windowStart: string;
   refused: boolean;
 }
 
@@ -56,10 +58,10 @@ export function evaluateWithContext(context: EngineContext, input: EvaluationInp
   try {
     for (const id of quarterIds) {
       const period = quarterPeriod(input.year, id);
-      plans.push({ id, period, evaluationDeadline: deadlineDate(context, EVALUATION_DEADLINE.quarter, period.end)!.date, refused: false });
+      plans.push({ id, period, evaluationDeadline: deadlineDate(context, EVALUATION_DEADLINE.quarter, period.end)!.date, windowStart: addDays(period.end, 1), refused: false });
     }
     const year = yearPeriod(input.year);
-    plans.push({ id: 'year', period: year, evaluationDeadline: deadlineDate(context, EVALUATION_DEADLINE.year, year.end)!.date, refused: false });
+    plans.push({ id: 'year', period: year, evaluationDeadline: deadlineDate(context, EVALUATION_DEADLINE.year, year.end)!.date, windowStart: addDays(year.end, 1), refused: false });
   } catch (error) {
     if (!(error instanceof CalendarCoverageError)) throw error;
     result.problems.push(problem('calendar.not-covered', error.message, 'add the year to the working-day calendar (calendars/kz.yaml), or evaluate a year it covers', {}));
@@ -133,7 +135,7 @@ function evaluateQuarter(context: EngineContext, input: EvaluationInput, person:
   const result = baseResult(method, quarter);
   if (plan.refused) { result.status = 'refused'; return result; }
   const place = { person: person.id, period: quarter, method };
-  const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method, evaluationDeadline: plan.evaluationDeadline, unitSize });
+  const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method, evaluationDeadline: plan.evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
   const { eligibility, trace, deadline } = decideEligibility(context, facts, method);
   result.eligibility = eligibility;
   result.trace.push(trace);
@@ -205,7 +207,7 @@ function evaluate360(context: EngineContext, input: EvaluationInput, person: Per
   const result = baseResult('survey360', 'year');
   if (plan.refused) { result.status = 'refused'; return result; }
   const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
-  const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method: 'survey360', evaluationDeadline: plan.evaluationDeadline, unitSize });
+  const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method: 'survey360', evaluationDeadline: plan.evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
   const { eligibility, trace } = decideEligibility(context, facts, 'survey360');
   result.eligibility = eligibility;
   result.trace.push(trace);

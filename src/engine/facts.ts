@@ -13,6 +13,8 @@ export interface FactInputs {
   method: Method;
   /** The evaluation deadline of the period (clause 5). */
   evaluationDeadline: string;
+  /** The day after the period ends (computed once per period by the caller). */
+  evaluationWindowStart?: string;
   unitSize?: number;
 }
 
@@ -23,7 +25,7 @@ export function computeFacts(context: EngineContext, inputs: FactInputs): Record
   const inPostFrom = maxDate(person.appointedOn, period.start);
   const inPostTo = minDate(person.leftOn ?? period.end, period.end);
   const workPlanYear = yearPeriod(year);
-  const evaluationWindow: Period = { start: addDays(period.end, 1), end: inputs.evaluationDeadline };
+  const evaluationWindow: Period = { start: inputs.evaluationWindowStart ?? addDays(period.end, 1), end: inputs.evaluationDeadline };
   const absence = (person.absences ?? []).find((a) => context.absenceKinds.has(a.kind) && overlaps({ start: a.from, end: a.to }, evaluationWindow));
   return {
     monthsInPostInPeriod: wholeMonths(inPostFrom, inPostTo, eligibility.minimumTimeInPost.counting),

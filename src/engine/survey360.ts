@@ -24,10 +24,12 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
   const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
   const problems: Problem[] = [];
   const responses = person.survey360?.responses ?? [];
-  const counted = responses.filter((r) => survey.respondentGroups[r.group]?.counted);
-  const respondents = counted.length;
+  let respondents = 0;
+  for (const r of responses) if (survey.respondentGroups[r.group]?.counted) respondents++;
   const sums = new Map<string, { points: number; answers: number }>();
-  for (const [index, response] of responses.entries()) {
+  // for…in rather than Object.entries: this loop runs for every answer of every person.
+  for (let index = 0; index < responses.length; index++) {
+    const response = responses[index];
     const field = `survey360.responses.${index}`;
     const group = survey.respondentGroups[response.group];
     if (!group) {
@@ -35,14 +37,17 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
         `use one of: ${Object.keys(survey.respondentGroups).join(', ')}`, { ...place, field: `${field}.group`, clause: describeBasis(survey.respondents.basis) }));
       continue;
     }
-    for (const [competencyId, answers] of Object.entries(response.answers)) {
+    for (const competencyId in response.answers) {
+      const answers = response.answers[competencyId];
       const competency = questionnaire.competencies[competencyId];
       if (!competency) {
         problems.push(problem('survey360.unknown-competency', `response ${index + 1} answers the competency "${competencyId}", which is not in the questionnaire ${questionnaireId}`,
           `use the competencies of ${questionnaireId}: ${Object.keys(questionnaire.competencies).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}`, clause: describeBasis(questionnaire.basis) }));
         continue;
       }
-      for (const [indicatorId, answerId] of Object.entries(answers)) {
+      let sum = sums.get(competencyId);
+      for (const indicatorId in answers) {
+        const answerId = answers[indicatorId];
         if (!competency.indicators[indicatorId]) {
           problems.push(problem('survey360.unknown-indicator', `response ${index + 1}: "${indicatorId}" is not an indicator statement of ${competencyId}`,
             `use one of: ${Object.keys(competency.indicators).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: describeBasis(questionnaire.basis) }));
@@ -55,10 +60,9 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
           continue;
         }
         if (!group.counted) continue; // the self-assessment is collected, not counted
-        const sum = sums.get(competencyId) ?? { points: 0, answers: 0 };
+        if (!sum) { sum = { points: 0, answers: 0 }; sums.set(competencyId, sum); }
         sum.points += answer.points;
         sum.answers += 1;
-        sums.set(competencyId, sum);
       }
     }
   }

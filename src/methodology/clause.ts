@@ -1,7 +1,19 @@
 // Which clause governs a place in a methodology: the basis of the nearest enclosing rule.
 import { getAtPointer, splitPointer } from './pointer.js';
 
+const described = new WeakMap<object, string>();
+
+/** "clause 6, paragraph 2 of almaty-akimat-2023": a basis in words (bases never change once loaded). */
 export function describeBasis(basis: Record<string, any>): string {
+  let text = described.get(basis);
+  if (text === undefined) {
+    text = basisInWords(basis);
+    described.set(basis, text);
+  }
+  return text;
+}
+
+function basisInWords(basis: Record<string, any>): string {
   const parts: string[] = [];
   if (basis.clause !== undefined) parts.push(`clause ${basis.clause}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}${basis.subclause ? `, subclause ${basis.subclause}` : ''}`);
   if (basis.annex !== undefined) parts.push(`annex ${basis.annex}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideCalibration } from '../../src/engine/calibration.js';
+import type { Calibration } from '../../src/engine/input.generated.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 
 function load(id: string): Methodology {
@@ -8,8 +9,8 @@ function load(id: string): Methodology {
   return result.methodology;
 }
 const almaty = load('almaty-akimat-2023');
-const members = (...proposals: number[]) => proposals.map((proposal, i) => ({ name: `Member ${i + 1}`, proposal }));
-const caseOf = (...proposals: number[]) => ({ period: 'Q2' as const, method: 'differentiation' as const, appliedOn: '2024-07-15', members: members(...proposals) });
+const members = (...proposals: number[]) => proposals.map((proposal, i) => ({ name: `Member ${i + 1}`, proposal })) as Calibration['members'];
+const caseOf = (...proposals: number[]): Calibration => ({ period: 'Q2', method: 'differentiation', appliedOn: '2024-07-15', members: members(...proposals) });
 
 describe('calibration', () => {
   it('adopts a proposal backed by more than half of the members, upwards or downwards', () => {
