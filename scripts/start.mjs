@@ -14,13 +14,16 @@ const steps = [
   ['lint', ...methodologies],
   ['diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023'],
   ['schedule', '--methodology', 'almaty-akimat-2023', '--year', '2026'],
+  ['evaluate', 'examples/baiterek-akimat/evaluation-2026.yaml', '--out', 'out/baiterek-2026'],
 ];
 
 let failed = 0;
 for (const args of steps) {
   process.stdout.write(`\n$ bagalau ${args.join(' ')}\n`);
   const { status } = spawnSync(process.execPath, ['bin/bagalau.js', ...args], { cwd: root, stdio: 'inherit' });
-  if (status !== 0) failed++;
+  // Exit 1 means "findings": the example has deliberate mistakes to show how they are
+  // reported. Only unusable input or a crash (2 and above) makes the job fail.
+  if (status === null || status >= 2) failed++;
 }
-process.stdout.write(failed ? `\n${failed} step(s) reported problems (see above).\n` : '\nAll steps finished cleanly.\n');
+process.stdout.write(failed ? `\n${failed} step(s) failed (see above).\n` : '\nDone. The example\'s results are in out/baiterek-2026/ (results.json, summary.csv).\n');
 process.exitCode = failed ? 1 : 0;

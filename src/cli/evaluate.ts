@@ -92,17 +92,22 @@ export function formatProblem(p: Problem): string {
     .replace(/^/, where && !p.at ? where : '');
 }
 
+/** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */
+const shortStatus: Record<string, string> = {
+  notEvaluated: 'not eval.', noKpi: 'no KPI', notApplicable: '', missing: 'missing', refused: 'refused', error: 'ERROR', deferred: 'deferred',
+};
+
 function cell(person: PersonResult, period: string, methods: string[]): string {
   const r = person.results.find((x) => x.period === period && methods.includes(x.method));
   if (!r) return '';
-  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : r.status;
+  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : shortStatus[r.status] ?? r.status;
 }
 
 export function summaryTable(result: EvaluationResult, columns = 160): string {
   const table = new Table({
     head: ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', '360', 'Problems'],
     style: { head: [], border: [] }, wordWrap: true,
-    colWidths: [Math.max(24, Math.min(40, columns - 120)), 10, 9, 9, 9, 9, 14, 16, 9, 10],
+    colWidths: [Math.max(24, Math.min(40, columns - 115)), 10, 11, 11, 11, 11, 11, 16, 9, 10],
   });
   for (const person of result.people) {
     const quarterly = ['kpi', 'differentiation'];
@@ -111,11 +116,11 @@ export function summaryTable(result: EvaluationResult, columns = 160): string {
     table.push([
       `${person.id} ${person.name}`, person.category ?? '—',
       cell(person, 'Q1', quarterly), cell(person, 'Q2', quarterly), cell(person, 'Q3', quarterly), cell(person, 'Q4', quarterly),
-      year?.score !== undefined ? year.score.toFixed(2) : year?.status ?? '', year?.band ?? '',
+      year?.score !== undefined ? year.score.toFixed(2) : shortStatus[year?.status ?? ''] ?? year?.status ?? '', year?.band ?? '',
       cell(person, 'year', ['survey360']), errors ? `${errors} error(s)` : '',
     ]);
   }
-  return `${result.methodology.title} — ${result.year}\n${table.toString()}\n(* calibrated)`;
+  return `${result.methodology.title} — ${result.year}\n${table.toString()}\n* calibrated; "not eval." not evaluated (see the rule in results.json); scores of people evaluated without their participation or deferred are shown as scores`;
 }
 
 export function summaryCsv(result: EvaluationResult): string {

@@ -6,6 +6,7 @@ import { registerMethodologyCommands } from './methodologyCommands.js';
 import { ExitCode, processIo, type Io } from './output.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerSchedule } from './schedule.js';
+import { registerTestCommand } from './testCommand.js';
 
 const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
 
@@ -19,6 +20,7 @@ export function buildProgram(io: Io, today: () => string = todayInKazakhstan): C
   registerMethodologyCommands(program, io, today);
   registerSchedule(program, io);
   registerEvaluate(program, io);
+  registerTestCommand(program, io);
   return program;
 }
 

@@ -191,8 +191,9 @@ function yearResult(context: EngineContext, person: Person, results: MethodResul
   const result = baseResult(method, 'year');
   const scored = results.filter((r) => r.method === method && r.period !== 'year' && r.score !== undefined);
   const clause = describeBasis(context.methodology.methods[method]!.basis);
+  if (plan.refused) { result.status = 'refused'; return result; }
   if (scored.length === 0) {
-    result.status = plan.refused ? 'refused' : 'notEvaluated';
+    result.status = 'notEvaluated';
     result.trace.push({ rule: 'year.mean', clause, note: 'no quarter of the year has a score' });
     return result;
   }
