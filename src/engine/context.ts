@@ -3,7 +3,7 @@
 import type { WorkingCalendar } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { Methodology } from '../methodology/types.generated.js';
-import { compileCondition, type CompiledCondition } from './conditions.js';
+import { compileCondition, factsUsed, type CompiledCondition } from './conditions.js';
 import type { Method } from './types.js';
 
 export interface CompiledRule {
@@ -14,6 +14,8 @@ export interface CompiledRule {
   title: string;
   clause: string;
   test: CompiledCondition;
+  /** The facts its conditions read (what its explanation shows). */
+  facts: string[];
 }
 
 export interface EngineContext {
@@ -36,6 +38,7 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
     title: rule.title.kk,
     clause: describeBasis(rule.basis),
     test: compileCondition(rule.conditions),
+    facts: factsUsed(rule.conditions).filter((f) => f !== 'methodology'),
   }));
   const categoryOfPosition = new Map<string, string>();
   let catchAllCategory: string | undefined;

@@ -15,13 +15,13 @@ export function decideEligibility(context: EngineContext, facts: Record<string, 
     if (rule.test(facts)) {
       return {
         eligibility: { decision: rule.decision, rule: rule.id, reason: rule.title, clause: rule.clause, facts: shownFacts(facts) },
-        trace: { rule: `eligibility.${rule.id}`, clause: rule.clause, inputs: shownFacts(facts), result: rule.decision, note: rule.title },
+        trace: { rule: `eligibility.${rule.id}`, clause: rule.clause, inputs: Object.fromEntries(rule.facts.map((f) => [f, facts[f]])), result: rule.decision, note: rule.title },
         deadline: rule.deadline,
       };
     }
   }
   return {
     eligibility: { decision: 'evaluated', facts: shownFacts(facts) },
-    trace: { rule: 'eligibility', inputs: shownFacts(facts), result: 'evaluated', note: 'no eligibility rule of the methodology applies' },
+    trace: { rule: 'eligibility', result: 'evaluated', note: `no eligibility rule of the methodology applies (${context.rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')} checked; facts in eligibility.facts)` },
   };
 }
