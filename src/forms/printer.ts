@@ -1,0 +1,141 @@
+// Prints HTML documents to PDF with one Chromium for a whole batch and a small pool of
+// reused pages. Every page has JavaScript disabled and request interception on: the
+// document itself and the Tinos fonts are answered from memory, every other request is
+// blocked, so a form never reaches the network nor the machine's fonts.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import { launchChromium, findChromium } from './browser.js';
+import { FORMS_ORIGIN, fontForPath, tinosFonts } from './fonts.js';
+
+export interface PrinterOptions {
+  /** Pages in the pool (2–4 is plenty: Chromium prints one document at a time per renderer). */
+  pages?: number;
+  executablePath?: string;
+  /** Replace a page after this many documents, so that memory stays flat over long batches. */
+  recycleAfter?: number;
+}
+
+interface PooledPage {
+  page: Page;
+  used: number;
+}
+
+export class FormPrinter {
+  private readonly idle: PooledPage[] = [];
+  private readonly waiting: ((p: PooledPage) => void)[] = [];
+  private readonly documents = new Map<string, string>();
+  private counter = 0;
+  private closed = false;
+
+  private constructor(readonly browser: Browser, private readonly recycleAfter: number) {}
+
+  static async launch(options: PrinterOptions = {}): Promise<FormPrinter> {
+    const size = Math.max(1, Math.min(8, options.pages ?? 3));
+    tinosFonts(); // read the fonts before the first request needs them
+    const browser = await launchChromium(options.executablePath ?? findChromium());
+    const printer = new FormPrinter(browser, options.recycleAfter ?? 250);
+    try {
+      for (let i = 0; i < size; i++) printer.idle.push({ page: await printer.newPage(), used: 0 });
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+    return printer;
+  }
+
+  private async newPage(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => { void this.answer(request); });
+    return page;
+  }
+
+  private async answer(request: HTTPRequest): Promise<void> {
+    try {
+      const url = new URL(request.url());
+      if (url.origin === FORMS_ORIGIN) {
+        const doc = url.pathname.startsWith('/doc/') ? this.documents.get(url.pathname.slice(5)) : undefined;
+        if (doc !== undefined) {
+          await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: doc });
+          return;
+        }
+        const font = fontForPath(url.pathname);
+        if (font) {
+          await request.respond({ status: 200, contentType: 'font/woff2', headers: { 'Access-Control-Allow-Origin': '*' }, body: font.data });
+          return;
+        }
+      }
+      await request.abort('blockedbyclient');
+    } catch {
+      // the page was closed or the request already handled: nothing to answer
+    }
+  }
+
+  private acquire(): Promise<PooledPage> {
+    const free = this.idle.pop();
+    if (free) return Promise.resolve(free);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private async release(pooled: PooledPage, broken = false): Promise<void> {
+    if (this.closed) return;
+    let next = pooled;
+    if (broken || pooled.used >= this.recycleAfter) {
+      await pooled.page.close().catch(() => undefined);
+      next = { page: await this.newPage(), used: 0 };
+    }
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(next);
+    else this.idle.push(next);
+  }
+
+  /** The PDF of one HTML document. */
+  async pdf(html: string): Promise<Uint8Array> {
+    if (this.closed) throw new Error('the printer is closed');
+    const pooled = await this.acquire();
+    const id = String(++this.counter);
+    this.documents.set(id, html);
+    let broken = false;
+    try {
+      await pooled.page.goto(`${FORMS_ORIGIN}/doc/${id}`, { waitUntil: 'load', timeout: 60_000 });
+      pooled.used++;
+      // Size, margins, page numbers and the confidentiality mark come from the print CSS
+      // (@page and its margin boxes), which Chromium renders with the page's own fonts;
+      // puppeteer's header/footer templates would be drawn in a system font.
+      return await pooled.page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 60_000 });
+    } catch (error) {
+      broken = true;
+      throw error;
+    } finally {
+      this.documents.delete(id);
+      await this.release(pooled, broken);
+    }
+  }
+
+  /** Prints and writes the PDF atomically (temporary file, then rename). */
+  async writePdf(html: string, file: string): Promise<void> {
+    const bytes = await this.pdf(html);
+    writeAtomically(file, bytes);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.browser.close();
+  }
+}
+
+let temporaryCounter = 0;
+export function writeAtomically(file: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${++temporaryCounter}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
