@@ -21,7 +21,7 @@ export function chooseBand(methodology: Methodology, rawScore: number): BandChoi
     if (Math.round(level.min * step) <= scaled && scaled <= Math.round(level.max * step)) {
       return {
         score, band: id, bandLabel: level.label.kk,
-        trace: { rule: 'bands', clause: describeBasis(bands.basis), inputs: { score: rawScore, precision: scores.precision, rounding: scores.rounding }, result: { score, band: id }, note: `${score} is within ${level.min}–${level.max}` },
+        trace: { rule: 'bands', clause: describeBasis(bands.basis), inputs: { score: rawScore, precision: scores.precision, rounding: scores.rounding }, result: { score, band: id } },
       };
     }
   }

@@ -26,6 +26,8 @@ export interface EngineContext {
   categoryOfPosition: Map<string, string>;
   catchAllCategory?: string;
   absenceKinds: Set<string>;
+  /** The explanation when no eligibility rule applies, per method (built once, used for most results). */
+  noRuleApplies: Record<Method, string>;
 }
 
 /** Built once per methodology: the per-person work must not recompile anything. */
@@ -46,5 +48,7 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
     for (const position of category.positionCategories ?? []) categoryOfPosition.set(position, id);
     if (category.allOtherPositions) catchAllCategory = id;
   }
-  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)) };
+  const noRuleApplies = Object.fromEntries((['kpi', 'differentiation', 'survey360'] as const).map((method) => [method,
+    `no eligibility rule of the methodology applies (checked: ${rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')}; the facts are in eligibility.facts)`])) as Record<Method, string>;
+  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies };
 }

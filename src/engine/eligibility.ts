@@ -22,6 +22,6 @@ export function decideEligibility(context: EngineContext, facts: Record<string, 
   }
   return {
     eligibility: { decision: 'evaluated', facts: shownFacts(facts) },
-    trace: { rule: 'eligibility', result: 'evaluated', note: `no eligibility rule of the methodology applies (${context.rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')} checked; facts in eligibility.facts)` },
+    trace: { rule: 'eligibility', result: 'evaluated', note: context.noRuleApplies[method] },
   };
 }
