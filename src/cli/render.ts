@@ -1,0 +1,148 @@
+// bagalau render: the official forms (annexes 1–8, the calibration protocol) as PDF, blank
+// from the methodology or filled from results. Given an evaluation input it evaluates it
+// first; given a results.json (bagalau evaluate --out) it prints those results.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CalendarFileError, defaultCalendarPath, loadCalendar } from '../calendar/index.js';
+import { evaluate, type EvaluationInput, type EvaluationResult } from '../engine/index.js';
+import { ChromiumMissingError, findChromium } from '../forms/browser.js';
+import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
+import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
+import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
+import { ExitCode, printDiagnostics, type Io } from './output.js';
+
+export interface RenderOptions {
+  forms: string;
+  blank?: boolean;
+  methodology?: string;
+  combined?: boolean;
+  out: string;
+  input?: string;
+  calendar?: string;
+  allowOutOfForce?: boolean;
+  pages?: string;
+  /** Draw a progress bar on stderr (default: when stderr is a terminal). */
+  progress?: boolean;
+}
+
+export function registerRender(program: Command, io: Io): void {
+  program.command('render')
+    .description('print the official forms (annexes 1–8, calibration protocol) to PDF, blank or filled from the results')
+    .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)')
+    .requiredOption('--forms <list>', 'annex numbers, e.g. 2,4,8, "protocol" for the calibration protocol, or "all"')
+    .option('--blank', 'print blank forms from the methodology alone (for evaluation on paper)')
+    .option('--methodology <id|path>', 'methodology (default: the one the results or the input name)')
+    .option('--combined', 'also print one combined PDF per structural unit')
+    .requiredOption('--out <dir>', 'folder for the PDFs')
+    .option('--input <file>', 'with a results.json: the evaluation input it came from (work plans, names of evaluators and members)')
+    .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
+    .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
+    .option('--pages <n>', 'pages printing in parallel (2–4)', '3')
+    .action(async (source: string, options: RenderOptions) => {
+      io.exitCode = await runRender(io, source, options);
+    });
+}
+
+function looksLikeResults(data: unknown): data is EvaluationResult {
+  const d = data as EvaluationResult;
+  return !!d && typeof d === 'object' && !!d.methodology && typeof d.methodology === 'object' && Array.isArray(d.people) && d.people.every((p) => Array.isArray(p.results));
+}
+
+function methodologyFor(io: Io, reference: string, relativeTo?: string): Methodology | undefined {
+  const path = relativeTo && /[\\/]|\.ya?ml$/.test(reference) && !existsSync(reference) ? resolve(dirname(relativeTo), reference) : methodologyPath(reference);
+  const loaded = loadResolved(path);
+  if (!loaded.ok) {
+    printDiagnostics(io, loaded.diagnostics);
+    io.err(`bagalau: the methodology "${reference}" cannot be used; correct it first (bagalau lint ${path})\n`);
+    return undefined;
+  }
+  return loaded.methodology;
+}
+
+export async function runRender(io: Io, source: string, options: RenderOptions): Promise<number> {
+  let results: EvaluationResult | undefined;
+  let input: EvaluationInput | undefined;
+  let methodology: Methodology | undefined;
+  let problems = 0;
+
+  // 1. What to print from.
+  let parsed: unknown;
+  if (/\.json$/i.test(source) && existsSync(source)) {
+    try { parsed = JSON.parse(readFileSync(source, 'utf8')); } catch { parsed = undefined; }
+  }
+  if (looksLikeResults(parsed)) {
+    results = parsed;
+    if (options.input) {
+      const loaded = loadEvaluationInput(options.input);
+      printDiagnostics(io, loaded.diagnostics);
+      if (!loaded.input) return ExitCode.unusable;
+      input = loaded.input;
+    }
+    methodology = methodologyFor(io, options.methodology ?? results.methodology.id, options.input);
+  } else {
+    const loaded = loadEvaluationInput(source);
+    printDiagnostics(io, loaded.diagnostics);
+    if (!loaded.input) return ExitCode.unusable;
+    input = loaded.input;
+    methodology = options.methodology ? methodologyFor(io, options.methodology) : methodologyFor(io, input.methodology, source);
+    if (methodology && !options.blank) {
+      let calendar;
+      try {
+        calendar = loadCalendar(options.calendar ?? defaultCalendarPath());
+      } catch (error) {
+        io.err(`bagalau: ${error instanceof CalendarFileError ? error.message : (error as Error).message}\n`);
+        return ExitCode.unusable;
+      }
+      results = evaluate(methodology, input, calendar, { allowOutOfForce: options.allowOutOfForce });
+      for (const r of loaded.rejected) io.err(`bagalau: person ${r.id ?? `#${r.index + 1}`} set aside: ${r.diagnostics.map((d) => d.message).join('; ')}\n`);
+      problems += loaded.rejected.length;
+    }
+  }
+  if (!methodology) return ExitCode.unusable;
+  if (results) {
+    const errors = [...results.problems, ...results.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])].filter((p) => p.severity === 'error');
+    if (errors.length) io.err(`bagalau: ${errors.length} error(s) in the results (see bagalau evaluate); forms are printed only for the results that have figures\n`);
+    problems += errors.length;
+  }
+
+  // 2. Which documents.
+  let forms;
+  try {
+    forms = parseFormList(methodology, options.forms);
+  } catch (error) {
+    io.err(`bagalau: ${(error as Error).message}\n`);
+    return ExitCode.unusable;
+  }
+  const docs = planDocuments(methodology, { forms, blank: options.blank, combined: options.combined }, results, input);
+  if (docs.length === 0) {
+    io.err('bagalau: nothing to print: no person in the results has the requested forms (use --blank for blank forms)\n');
+    return ExitCode.findings;
+  }
+
+  // 3. Print.
+  try {
+    findChromium();
+  } catch (error) {
+    io.err(`bagalau: ${(error as ChromiumMissingError).message}\n`);
+    return ExitCode.unusable;
+  }
+  const showProgress = options.progress ?? (process.stderr.isTTY === true && io.columns !== undefined);
+  const started = Date.now();
+  const outcome = await renderDocuments(docs, options.out, {
+    pages: Math.max(1, Math.min(4, Number(options.pages ?? 3) || 3)),
+    onProgress: showProgress ? (p) => io.err(progressBar(p, io.columns ?? 80)) : undefined,
+  });
+  if (showProgress) io.err('\n');
+  for (const f of outcome.failed) io.err(`bagalau: could not print ${f.file}: ${f.error}\n`);
+  const seconds = (Date.now() - started) / 1000;
+  io.err(`${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`);
+  for (const file of outcome.written) io.out(file + '\n');
+  return outcome.failed.length || problems ? ExitCode.findings : ExitCode.clean;
+}
+
+export function progressBar(p: RenderProgress, columns: number): string {
+  const width = Math.max(10, Math.min(40, columns - 40));
+  const filled = Math.round((p.done / p.total) * width);
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${p.file}`.slice(0, columns - 1).padEnd(Math.min(columns - 1, width + 50));
+}
