@@ -190,7 +190,7 @@ export function annex4(m: Methodology, source?: FilledSource): FormView {
     evaluatorName: evaluatorName(source, source?.period ?? ''),
     periodLine: source ? periodLabel(source.year, source.period) : '',
     scaleMax: m.differentiation.scale.max,
-    scaleHeader: `Бағалау (${fromNumber(printed.min)} ${printed.max} баллға дейін)`,
+    scaleHeader: { from: fromNumber(printed.min), to: printed.max },
     parameters: params.map(([id, p], i) => ({
       n: i + 1, title: p.title.kk, criteria: p.criteria.kk,
       score: current?.parameters?.find((x) => x.id === id)?.score !== undefined ? kzScore(current.parameters!.find((x) => x.id === id)!.score) : '',

@@ -1,0 +1,31 @@
+// poppler-utils for the forms tests: text, fonts and page images of a PDF.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** The text with every run of white space made one space, for phrases that wrap. */
+export const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Font names (subset prefix removed) and whether each is embedded. */
+export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  return out.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    // name type... encoding emb sub uni object ID: emb is the 5th column from the end
+    return { name: cols[0].replace(/^[A-Z]{6}\+/, ''), embedded: cols[cols.length - 5] === 'yes' };
+  });
+}
+
+export function pdfPages(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+export function firstPagePng(file: string, prefix: string): void {
+  mkdirSync(dirname(prefix), { recursive: true });
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, prefix]);
+}
