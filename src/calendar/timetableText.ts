@@ -2,16 +2,11 @@
 import type { DatedTimetableEntry, UndatableTimetableEntry, YearTimetable } from './deadlines.js';
 import type { LegalBasis } from './types.js';
 import { weekdayName } from './isoDate.js';
+import { describeBasis as describeMethodologyBasis } from '../methodology/clause.js';
 
+/** A basis in words, without the act (a timetable is one body's). */
 export function describeBasis(basis: LegalBasis | undefined): string {
-  if (!basis) return '';
-  const parts: string[] = [];
-  if (basis.clause) parts.push(`clause ${basis.clause}${basis.subclause ? `(${basis.subclause})` : ''}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}`);
-  if (basis.annex) parts.push(`annex ${basis.annex}`);
-  if (basis.law) parts.push(`${basis.law}${basis.article ? `, art. ${basis.article}` : ''}`);
-  else if (basis.article) parts.push(`art. ${basis.article}`);
-  if (basis.setting) parts.push('bagalau setting (the texts are silent)');
-  return parts.join('; ');
+  return basis ? describeMethodologyBasis(basis, { withSource: false }) : '';
 }
 
 function isWeekendName(isoDate: string): boolean {

@@ -1,39 +1,22 @@
 // Deadline declarations as they appear in a methodology YAML file under `calendarRules:`
-// and `deadlines:`. Kept identical to the shape in schemas/methodology.schema.json
-// (which will later generate these types).
+// and `deadlines:`, typed from schemas/methodology.schema.json.
+
+import type { Basis, CalendarRules as MethodologyCalendarRules, Deadline, Text } from '../methodology/types.generated.js';
+
+// The declaration types come from the methodology schema (one source of truth); the
+// calendar only loosens what its own callers may leave out (a basis, for test fixtures
+// and the Civil Code defaults).
 
 /** What to do when a deadline counted in calendar days, months or years lands on a non-working day. */
-export type NonWorkingDayRule = 'next' | 'previous' | 'keep';
+export type NonWorkingDayRule = MethodologyCalendarRules['nonWorkingDay'];
 
-/** Where a rule comes from (same fields as the methodology schema's `basis`). */
-export interface LegalBasis {
-  clause?: string;
-  paragraph?: number;
-  subclause?: number;
-  annex?: number;
-  law?: string;
-  article?: string;
-  /** true when the texts are silent and the value is bagalau's documented default. */
-  setting?: true;
-  text?: LocalisedText;
-  note?: string;
-  source?: string;
-}
+/** Where a rule comes from (the methodology schema's `basis`). */
+export type LegalBasis = Basis;
 
-export interface LocalisedText {
-  kk: string;
-  en?: string;
-  ru?: string;
-}
+export type LocalisedText = Text;
 
-/** Methodology-level counting conventions. */
-export interface CalendarRules {
-  /** Civil Code art. 187: a term starts the day after the event that starts it. */
-  termStartsDayAfterEvent: boolean;
-  /** Civil Code art. 188: a term ending on a non-working day ends on the next working day. */
-  nonWorkingDay: NonWorkingDayRule;
-  basis?: LegalBasis;
-}
+/** Methodology-level counting conventions (Civil Code art. 187 and 188). */
+export type CalendarRules = Omit<MethodologyCalendarRules, 'basis'> & { basis?: Basis };
 
 /** Events with a date of their own; calendar events have a date the calendar alone fixes. */
 export const CALENDAR_EVENT_ANCHORS = ['periodStart', 'periodEnd', 'yearEnd'] as const;
@@ -54,26 +37,10 @@ export type EventAnchor = CalendarEventAnchor | CaseEventAnchor;
 /** An event name, or the id of another deadline (whose date is then the anchor). */
 export type DeadlineAnchor = EventAnchor | (string & {});
 
-/** Exactly one way of counting from the anchor. */
-export type DeadlineOffset =
-  | { workingDays: number }
-  | { workingDaysBefore: number }
-  | { calendarDays: number }
-  | { dayOfFollowingMonth: number }
-  | { years: number };
+/** Exactly one way of counting from the anchor (the schema allows one key; readOffset checks it). */
+export type DeadlineOffset = Deadline['offset'];
 
-export interface DeadlineDeclaration {
-  title: LocalisedText;
-  anchor: DeadlineAnchor;
-  offset: DeadlineOffset;
-  /** Overrides calendarRules.nonWorkingDay for this deadline. */
-  nonWorkingDay?: NonWorkingDayRule;
-  /** Role id of whoever must meet the deadline. */
-  responsible?: string;
-  /** Category ids the deadline applies to; all when absent. */
-  appliesTo?: string[];
-  basis?: LegalBasis;
-}
+export type DeadlineDeclaration = Omit<Deadline, 'basis' | 'add' | 'remove' | 'anchor'> & { anchor: DeadlineAnchor; basis?: Basis };
 
 /** The `deadlines:` map of a methodology, keyed by deadline id. */
 export type DeadlineDeclarations = Record<string, DeadlineDeclaration>;

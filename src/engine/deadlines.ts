@@ -1,6 +1,6 @@
 // Deadlines attached to results, counted on the working-day calendar from the
 // methodology's declarations; an event that happened after its deadline is flagged.
-import { computeDeadline, type DeadlineDeclaration } from '../calendar/index.js';
+import { computeDeadline } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { EngineContext } from './context.js';
 import { problem, type ProblemPlace } from './problems.js';
@@ -17,7 +17,7 @@ export function deadlineDate(context: EngineContext, id: string, anchorDate: str
   const key = `${id}@${anchorDate}`;
   let computed = cache.get(key);
   if (!computed) {
-    const result = computeDeadline({ ...(declaration as unknown as DeadlineDeclaration), id }, anchorDate, context.calendar, context.methodology.calendarRules);
+    const result = computeDeadline({ ...declaration, id }, anchorDate, context.calendar, context.methodology.calendarRules);
     computed = { date: result.date, steps: result.trace.steps };
     cache.set(key, computed);
   }

@@ -3,8 +3,13 @@ import { getAtPointer, splitPointer } from './pointer.js';
 
 const described = new WeakMap<object, string>();
 
-/** "clause 6, paragraph 2 of almaty-akimat-2023": a basis in words (bases never change once loaded). */
-export function describeBasis(basis: Record<string, any>): string {
+/**
+ * "clause 6, paragraph 2 of almaty-akimat-2023": a basis in words (bases never change once
+ * loaded). Without the source ("clause 6, paragraph 2") where the act is plain from the
+ * context, as in one body's timetable.
+ */
+export function describeBasis(basis: Record<string, any>, options: { withSource?: boolean } = {}): string {
+  if (options.withSource === false) return basisInWords({ ...basis, source: undefined });
   let text = described.get(basis);
   if (text === undefined) {
     text = basisInWords(basis);
