@@ -10,7 +10,8 @@ import type {
 import { CalendarCoverageError } from './errors.js';
 import { parseIsoDate, toIsoDate } from './isoDate.js';
 
-const LUXON_WEEKDAY: Record<WeekdayName, number> = {
+/** luxon's weekday numbers (Monday 1 … Sunday 7) of the calendar file's weekday names. */
+export const LUXON_WEEKDAY: Record<WeekdayName, number> = {
   monday: 1,
   tuesday: 2,
   wednesday: 3,

@@ -1,7 +1,7 @@
 // Checks a calendar file for mistakes the JSON schema cannot see: dates in the wrong
 // year, broken pairings, moved days without their holiday, a wrong working-day count.
 // Each issue carries the JSON path of the offending value so load.ts can point at it.
-import { WorkingCalendar } from './calendar.js';
+import { LUXON_WEEKDAY, WorkingCalendar } from './calendar.js';
 import type { CalendarFile, WeekdayName } from './calendarFile.js';
 import type { JsonPath } from './errors.js';
 import { formatDateWithWeekday, isValidIsoDate, parseIsoDate } from './isoDate.js';
@@ -11,20 +11,11 @@ export interface CalendarIssue {
   message: string;
 }
 
-const WEEKDAY_NUMBER: Record<WeekdayName, number> = {
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-};
 
 export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
   const issues: CalendarIssue[] = [];
   const report = (path: JsonPath, message: string) => issues.push({ path, message });
-  const weekend = new Set(file.weekend.map((day) => WEEKDAY_NUMBER[day]));
+  const weekend = new Set(file.weekend.map((day) => LUXON_WEEKDAY[day]));
   const isWeekend = (date: string) => weekend.has(parseIsoDate(date).weekday);
 
   const { firstYear, lastYear } = file.coverage;
