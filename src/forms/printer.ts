@@ -19,6 +19,17 @@ export interface PrinterOptions {
 interface PooledPage {
   page: Page;
   used: number;
+  /** The @font-face rules of the document the page holds: a document with the same ones is swapped in without a navigation. */
+  fonts?: string;
+}
+
+/** The parts of a document made by templates.ts that change from one document to the next. */
+function splitDocument(html: string): { fonts: string; style: string; body: string; title: string } | undefined {
+  const fonts = /<style id="fonts">([\s\S]*?)<\/style>/.exec(html)?.[1];
+  const style = /<style id="document">([\s\S]*?)<\/style>/.exec(html)?.[1];
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1];
+  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
+  return fonts !== undefined && style !== undefined && body !== undefined ? { fonts, style, body, title } : undefined;
 }
 
 export class FormPrinter {
@@ -99,7 +110,21 @@ export class FormPrinter {
     this.documents.set(id, html);
     let broken = false;
     try {
-      await pooled.page.goto(`${FORMS_ORIGIN}/doc/${id}`, { waitUntil: 'load', timeout: 60_000 });
+      const parts = splitDocument(html);
+      if (parts && pooled.fonts === parts.fonts) {
+        // Same fonts as the page already holds: swap the style and the body in through the
+        // DevTools protocol (the page's own scripts stay disabled) instead of navigating,
+        // so the fonts are neither fetched nor parsed again.
+        await pooled.page.evaluate(async (p) => {
+          document.getElementById('document')!.textContent = p.style;
+          document.body.innerHTML = p.body;
+          document.title = p.title;
+          await document.fonts.ready;
+        }, parts);
+      } else {
+        await pooled.page.goto(`${FORMS_ORIGIN}/doc/${id}`, { waitUntil: 'load', timeout: 60_000 });
+        pooled.fonts = parts?.fonts;
+      }
       pooled.used++;
       // Size, margins, page numbers and the confidentiality mark come from the print CSS
       // (@page and its margin boxes), which Chromium renders with the page's own fonts;

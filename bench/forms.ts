@@ -1,0 +1,137 @@
+// Benchmark of the forms printer: `npx tsx bench/forms.ts [count]` (default 1000).
+// Prints the same filled two-page form (annex 4 of the test fixture, a different name on
+// each copy) with
+//   1. bagalau's FormPrinter: one Chromium, a pool of 3 reused pages, JavaScript off,
+//      fonts answered from memory through request interception, atomic writes;
+//   2. (a) the best bare-puppeteer approach: one Chromium, 3 pages, page.setContent with
+//      the fonts inlined as data: URLs, page.pdf, plain writes;
+//   3. (b) a new Chromium per document (20 documents, extrapolated).
+// and reports forms per second and the peak RSS of Node plus Chromium, sampled every 100 ms.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { loadCalendar } from '../src/calendar/index.js';
+import { evaluate } from '../src/engine/index.js';
+import { CHROMIUM_ARGS, findChromium } from '../src/forms/browser.js';
+import { FORMS_ORIGIN, tinosFonts } from '../src/forms/fonts.js';
+import { FormPrinter } from '../src/forms/printer.js';
+import { planDocuments, renderDocuments, type PlannedDocument } from '../src/forms/render.js';
+import { renderDocument } from '../src/forms/templates.js';
+import { loadEvaluationInput } from '../src/input/loadEvaluationInput.js';
+import { loadResolved } from '../src/methodology/index.js';
+
+const count = Number(process.argv[2] ?? 1000);
+const out = join(tmpdir(), 'bagalau-forms-bench');
+const loaded = loadResolved('almaty-akimat-2023');
+if (!loaded.ok) throw new Error('methodology');
+const m = loaded.methodology;
+const input = loadEvaluationInput(new URL('../test/forms/fixtures/evaluation-2023.yaml', import.meta.url).pathname).input!;
+const results = evaluate(m, input, loadCalendar(), { allowOutOfForce: true });
+const [template] = planDocuments(m, { forms: ['annex4'] }, results, input);
+const docs: PlannedDocument[] = Array.from({ length: count }, (_, i) => ({
+  file: `S${i}_2023-Q3_annex-4.pdf`,
+  views: [{ ...template.views[0], personName: `Әбдірахманова Гүлнәр Сәкенқызы ${i + 1}` }],
+}));
+const htmls = docs.map((d) => renderDocument(d.views));
+
+// ——— memory: Node + every process under it (Chromium and its renderers) ———
+function rssOfTree(): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch { /* gone */ }
+  }
+  let total = 0;
+  const stack = [process.pid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch { /* gone */ }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function measure(name: string, n: number, run: (onDone: () => void) => Promise<void>) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  let peak = 0;
+  let done = 0;
+  const checkpoints: string[] = [];
+  const timer = setInterval(() => { peak = Math.max(peak, rssOfTree()); }, 100);
+  const started = performance.now();
+  await run(() => {
+    done++;
+    if (done === Math.round(n * 0.1) || done === Math.round(n * 0.5) || done === n) {
+      checkpoints.push(`${done}: ${(rssOfTree() / 2 ** 20).toFixed(0)} MB`);
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  const perSecond = n / seconds;
+  console.log(`${name.padEnd(44)} ${String(n).padStart(5)} forms in ${seconds.toFixed(1).padStart(6)} s = ${perSecond.toFixed(1).padStart(6)} forms/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (RSS at ${checkpoints.join(', ')})`);
+  return perSecond;
+}
+
+// 1. bagalau
+const ours = await measure('bagalau FormPrinter (1 browser, 3 pages)', count, async (onDone) => {
+  const printer = await FormPrinter.launch({ pages: 3 });
+  try {
+    await renderDocuments(docs, out, { printer, pages: 3, onProgress: onDone });
+  } finally {
+    await printer.close();
+  }
+});
+
+// The bare approaches get the same HTML with the fonts inlined (they have no interception).
+const inline = new Map(tinosFonts().map((f) => [`${FORMS_ORIGIN}/fonts/${f.file}`, `data:font/woff2;base64,${f.data.toString('base64')}`]));
+const bare = (html: string) => html.replace(/<link rel="preload"[^>]*>\n?/g, '').replace(new RegExp(`${FORMS_ORIGIN}/fonts/[\\w.-]+`, 'g'), (url) => inline.get(url)!);
+const bareHtml = htmls.map(bare);
+const launch = () => puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+const pdfOf = async (browserOrPage: Browser | import('puppeteer').Page, html: string) => {
+  const page = 'newPage' in browserOrPage ? await browserOrPage.newPage() : browserOrPage;
+  await page.setContent(html, { waitUntil: 'load' });
+  return page.pdf({ preferCSSPageSize: true, printBackground: true });
+};
+
+// 2. (a) bare puppeteer, one browser, 3 pages
+const bestBare = await measure('(a) bare puppeteer (1 browser, 3 pages)', count, async (onDone) => {
+  const browser = await launch();
+  try {
+    const pages = await Promise.all([0, 1, 2].map(() => browser.newPage()));
+    let next = 0;
+    await Promise.all(pages.map(async (page) => {
+      while (next < count) {
+        const i = next++;
+        writeFileSync(join(out, docs[i].file), await pdfOf(page, bareHtml[i]));
+        onDone();
+      }
+    }));
+  } finally {
+    await browser.close();
+  }
+});
+
+// 3. (b) a new browser per document
+const few = Math.min(20, count);
+const perDocument = await measure('(b) new browser per document', few, async (onDone) => {
+  for (let i = 0; i < few; i++) {
+    const browser = await launch();
+    try {
+      writeFileSync(join(out, docs[i].file), await pdfOf(browser, bareHtml[i]));
+    } finally {
+      await browser.close();
+    }
+    onDone();
+  }
+});
+console.log(`(b) extrapolated to ${count} forms: ${(count / perDocument).toFixed(0)} s`);
+console.log(`bagalau ÷ (a) = ${(ours / bestBare).toFixed(2)}× (goal ≥ 0.8×); bagalau ÷ (b) = ${(ours / perDocument).toFixed(1)}× (goal ≥ 10×)`);
+rmSync(out, { recursive: true, force: true });
