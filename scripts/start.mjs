@@ -15,6 +15,8 @@ const steps = [
   ['diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023'],
   ['schedule', '--methodology', 'almaty-akimat-2023', '--year', '2026'],
   ['evaluate', 'examples/baiterek-akimat/evaluation-2026.yaml', '--out', 'out/baiterek-2026'],
+  ['render', 'examples/baiterek-akimat/evaluation-2026.yaml', '--forms', 'all', '--combined', '--out', 'out/baiterek-2026/forms'],
+  ['render', 'almaty-akimat-2023', '--blank', '--forms', 'all', '--out', 'out/blank-forms/almaty-akimat-2023'],
 ];
 
 let failed = 0;
@@ -25,5 +27,5 @@ for (const args of steps) {
   // reported. Only unusable input or a crash (2 and above) makes the job fail.
   if (status === null || status >= 2) failed++;
 }
-process.stdout.write(failed ? `\n${failed} step(s) failed (see above).\n` : '\nDone. The example\'s results are in out/baiterek-2026/ (results.json, summary.csv).\n');
+process.stdout.write(failed ? `\n${failed} step(s) failed (see above).\n` : '\nDone. The example\'s results are in out/baiterek-2026/ (results.json, summary.csv) and its forms in out/baiterek-2026/forms/; blank forms in out/blank-forms/.\n');
 process.exitCode = failed ? 1 : 0;

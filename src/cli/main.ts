@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { registerMethodologyCommands } from './methodologyCommands.js';
 import { ExitCode, processIo, type Io } from './output.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerRender } from './render.js';
 import { registerSchedule } from './schedule.js';
 import { registerTestCommand } from './testCommand.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(io: Io, today: () => string = todayInKazakhstan): C
   registerSchedule(program, io);
   registerEvaluate(program, io);
   registerTestCommand(program, io);
+  registerRender(program, io);
   return program;
 }
 

@@ -60,6 +60,12 @@ function methodologyFor(io: Io, reference: string, relativeTo?: string): Methodo
   return loaded.methodology;
 }
 
+/** A bundled methodology id, or a YAML file that is a methodology rather than an evaluation input. */
+function isMethodology(source: string): boolean {
+  const loaded = loadResolved(methodologyPath(source));
+  return loaded.ok;
+}
+
 export async function runRender(io: Io, source: string, options: RenderOptions): Promise<number> {
   let results: EvaluationResult | undefined;
   let input: EvaluationInput | undefined;
@@ -80,6 +86,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       input = loaded.input;
     }
     methodology = methodologyFor(io, options.methodology ?? results.methodology.id, options.input);
+  } else if (options.blank && isMethodology(source)) {
+    // Blank forms need only the methodology: `bagalau render almaty-akimat-2023 --blank`.
+    methodology = methodologyFor(io, options.methodology ?? source);
   } else {
     const loaded = loadEvaluationInput(source);
     printDiagnostics(io, loaded.diagnostics);
