@@ -12,16 +12,20 @@ export interface BandChoice {
   trace: TraceStep;
 }
 
+const bandNotes = new WeakMap<object, string>();
+
 export function chooseBand(methodology: Methodology, rawScore: number): BandChoice {
   const { scores, bands } = methodology;
   const score = roundTo(rawScore, scores.precision, scores.rounding);
   const step = 10 ** scores.precision;
   const scaled = Math.round(score * step);
-  for (const [id, level] of Object.entries(bands.levels)) {
+  for (const id in bands.levels) {
+    const level = bands.levels[id];
+    if (!bandNotes.has(level)) bandNotes.set(level, `rounded to ${scores.precision} decimals (${scores.rounding}), within ${level.min}–${level.max}`);
     if (Math.round(level.min * step) <= scaled && scaled <= Math.round(level.max * step)) {
       return {
         score, band: id, bandLabel: level.label.kk,
-        trace: { rule: 'bands', clause: describeBasis(bands.basis), inputs: { score: rawScore, precision: scores.precision, rounding: scores.rounding }, result: { score, band: id } },
+        trace: { rule: 'bands', clause: describeBasis(bands.basis), inputs: { score: rawScore }, result: id, note: bandNotes.get(level) },
       };
     }
   }

@@ -26,6 +26,8 @@ export interface EngineContext {
   categoryOfPosition: Map<string, string>;
   catchAllCategory?: string;
   absenceKinds: Set<string>;
+  /** Prototype of every facts object: holds the `methodology` fact. */
+  methodologyFact: { readonly methodology: Methodology };
   /** The explanation when no eligibility rule applies, per method (built once, used for most results). */
   noRuleApplies: Record<Method, string>;
 }
@@ -50,5 +52,5 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
   }
   const noRuleApplies = Object.fromEntries((['kpi', 'differentiation', 'survey360'] as const).map((method) => [method,
     `no eligibility rule of the methodology applies (checked: ${rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')}; the facts are in eligibility.facts)`])) as Record<Method, string>;
-  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies };
+  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies, methodologyFact: Object.freeze({ methodology }) };
 }

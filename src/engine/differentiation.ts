@@ -49,6 +49,6 @@ export function evaluateDifferentiationQuarter(methodology: Methodology, person:
   const score = mean(parameters.map((p) => p.score));
   return {
     score, parameters, justification: quarter.justification, problems,
-    trace: [{ rule: 'differentiation.score', clause: describeBasis(differentiation.aggregation.basis), inputs: Object.fromEntries(parameters.map((p) => [p.id, p.score])), result: score, note: 'sum of the parameter scores divided by their number' }],
+    trace: [{ rule: 'differentiation.score', clause: describeBasis(differentiation.aggregation.basis), inputs: { parameters }, result: score, note: 'sum of the parameter scores divided by their number' }],
   };
 }

@@ -19,27 +19,28 @@ export interface FactInputs {
 }
 
 export function computeFacts(context: EngineContext, inputs: FactInputs): Record<string, unknown> {
-  const { methodology } = context;
   const { person, period, year } = inputs;
-  const eligibility = methodology.eligibility;
+  const eligibility = context.methodology.eligibility;
   const inPostFrom = maxDate(person.appointedOn, period.start);
   const inPostTo = minDate(person.leftOn ?? period.end, period.end);
   const workPlanYear = yearPeriod(year);
   const evaluationWindow: Period = { start: inputs.evaluationWindowStart ?? addDays(period.end, 1), end: inputs.evaluationDeadline };
   const absence = (person.absences ?? []).find((a) => context.absenceKinds.has(a.kind) && overlaps({ start: a.from, end: a.to }, evaluationWindow));
-  return {
-    monthsInPostInPeriod: wholeMonths(inPostFrom, inPostTo, eligibility.minimumTimeInPost.counting),
-    monthsFromAppointmentToPeriodEnd: wholeMonths(maxDate(person.appointedOn, workPlanYear.start), workPlanYear.end, eligibility.kpiMinimumRemaining.counting),
-    appointedDuringPeriod: person.appointedOn > workPlanYear.start,
-    absentDuringEvaluation: absence !== undefined,
-    absenceKind: absence?.kind ?? null,
-    dismissedBeforeDeadline: person.leftOn !== undefined && person.leftOn <= inputs.evaluationDeadline,
-    category: inputs.category,
-    positionCategory: person.positionCategory,
-    method: inputs.method,
-    unitSize: inputs.unitSize ?? null,
-    methodology,
-  };
+  // The methodology is a fact too (conditions compare with its values), but it is not a
+  // fact about the person: it is inherited from a shared prototype, so it is neither
+  // copied per person nor written into the results (JSON keeps own properties only).
+  const facts = Object.create(context.methodologyFact) as Record<string, unknown>;
+  facts.monthsInPostInPeriod = wholeMonths(inPostFrom, inPostTo, eligibility.minimumTimeInPost.counting);
+  facts.monthsFromAppointmentToPeriodEnd = wholeMonths(maxDate(person.appointedOn, workPlanYear.start), workPlanYear.end, eligibility.kpiMinimumRemaining.counting);
+  facts.appointedDuringPeriod = person.appointedOn > workPlanYear.start;
+  facts.absentDuringEvaluation = absence !== undefined;
+  facts.absenceKind = absence?.kind ?? null;
+  facts.dismissedBeforeDeadline = person.leftOn !== undefined && person.leftOn <= inputs.evaluationDeadline;
+  facts.category = inputs.category;
+  facts.positionCategory = person.positionCategory;
+  facts.method = inputs.method;
+  facts.unitSize = inputs.unitSize ?? null;
+  return facts;
 }
 
 /** The absence that makes the person absent during the evaluation, if any (for the deferred deadline). */

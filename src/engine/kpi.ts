@@ -79,7 +79,7 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
     }
     const line: KpiLine = { id: plannedKpi.id, name: plannedKpi.name, lowerIsBetter, plan, actual: entry.actual, percent, score: entry.score };
     lines.push(line);
-    trace.push({ rule: 'kpi.percentAchieved', clause: describeBasis(kpi.achievement.basis), inputs: { kpi: plannedKpi.id, plan, actual: entry.actual, lowerIsBetter }, result: percent });
+    trace.push({ rule: 'kpi.percentAchieved', clause: describeBasis(kpi.achievement.basis), inputs: { kpi: line }, result: percent });
     if (entry.score < kpi.scale.min || entry.score > kpi.scale.max) {
       problems.push(problem('kpi.score-outside-scale', `the score ${entry.score} of KPI ${plannedKpi.id} is outside the scale ${kpi.scale.min}–${kpi.scale.max}`,
         `score between ${kpi.scale.min} and ${kpi.scale.max}`, { ...place, field: `${field}.score`, clause: describeBasis(kpi.scale.basis) }));

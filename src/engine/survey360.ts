@@ -88,7 +88,7 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
     competencies.push({ id, title: competency.title.kk, answers: sum.answers, average: roundTo(sum.points / sum.answers, precision, methodology.scores.rounding) });
   }
   const averagingClause = describeBasis(survey.averaging.basis);
-  trace.push({ rule: 'survey360.competencyAverages', clause: averagingClause, inputs: Object.fromEntries([...sums].map(([id, s]) => [id, s])), result: Object.fromEntries(competencies.map((c) => [c.id, c.average])), note: 'sum of points / number of answers, self excluded' });
+  trace.push({ rule: 'survey360.competencyAverages', clause: averagingClause, inputs: { competencies }, note: 'per competency: sum of points / number of answers (in competencies), self excluded' });
   const order = Object.keys(questionnaire.competencies);
   const weakest = [...competencies]
     .sort((a, b) => a.average - b.average || order.indexOf(a.id) - order.indexOf(b.id))
@@ -97,6 +97,6 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
   trace.push({ rule: 'survey360.weakest', clause: describeBasis(survey.weakest.basis), result: weakest });
   if (survey.result.overall === 'none' || competencies.length === 0) return { status: 'evaluated', respondents, competencies, weakest, problems, trace };
   const score = mean(competencies.map((c) => c.average));
-  trace.push({ rule: 'survey360.overall', clause: describeBasis(survey.result.basis), inputs: { averages: competencies.map((c) => c.average) }, result: score, note: 'mean of the competency averages' });
+  trace.push({ rule: 'survey360.overall', clause: describeBasis(survey.result.basis), inputs: { competencies }, result: score, note: 'mean of the competency averages' });
   return { status: 'evaluated', score, respondents, competencies, weakest, problems, trace };
 }
