@@ -5,11 +5,11 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { CalendarFileError, defaultCalendarPath, loadCalendar } from '../calendar/index.js';
+import { defaultCalendarPath } from '../calendar/index.js';
 import { evaluate, type EvaluationResult, type PersonResult, type Problem } from '../engine/index.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { formatDiagnostic, loadResolved, methodologyPath } from '../methodology/index.js';
-import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { ExitCode, openCalendar, printDiagnostics, type Io } from './output.js';
 
 interface EvaluateOptions {
   methodology?: string;
@@ -46,13 +46,8 @@ export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions)
     io.err(`bagalau: the methodology "${reference}" cannot be used; correct it first (bagalau lint ${fromInput})\n`);
     return ExitCode.unusable;
   }
-  let calendar;
-  try {
-    calendar = loadCalendar(options.calendar ?? defaultCalendarPath());
-  } catch (error) {
-    io.err(`bagalau: ${error instanceof CalendarFileError ? error.message : (error as Error).message}\n`);
-    return ExitCode.unusable;
-  }
+  const calendar = openCalendar(io, options.calendar);
+  if (!calendar) return ExitCode.unusable;
 
   const result = evaluate(methodology.methodology, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
   // The people whose records were refused by the schema appear with their problems.

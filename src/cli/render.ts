@@ -4,13 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CalendarFileError, defaultCalendarPath, loadCalendar } from '../calendar/index.js';
+import { defaultCalendarPath } from '../calendar/index.js';
 import { evaluate, type EvaluationInput, type EvaluationResult } from '../engine/index.js';
 import { ChromiumMissingError, findChromium } from '../forms/browser.js';
 import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
-import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { ExitCode, openCalendar, printDiagnostics, type Io } from './output.js';
 
 export interface RenderOptions {
   forms: string;
@@ -96,13 +96,8 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     input = loaded.input;
     methodology = options.methodology ? methodologyFor(io, options.methodology) : methodologyFor(io, input.methodology, source);
     if (methodology && !options.blank) {
-      let calendar;
-      try {
-        calendar = loadCalendar(options.calendar ?? defaultCalendarPath());
-      } catch (error) {
-        io.err(`bagalau: ${error instanceof CalendarFileError ? error.message : (error as Error).message}\n`);
-        return ExitCode.unusable;
-      }
+      const calendar = openCalendar(io, options.calendar);
+      if (!calendar) return ExitCode.unusable;
       results = evaluate(methodology, input, calendar, { allowOutOfForce: options.allowOutOfForce });
       for (const r of loaded.rejected) io.err(`bagalau: person ${r.id ?? `#${r.index + 1}`} set aside: ${r.diagnostics.map((d) => d.message).join('; ')}\n`);
       problems += loaded.rejected.length;
