@@ -106,7 +106,8 @@ function evaluatePerson(context: EngineContext, input: EvaluationInput, person: 
     }
   }
   const unitSize = person.unit ? input.units?.[person.unit]?.corpsBServants : undefined;
-  const quarterMethods = (category.methods as Method[]).filter((m) => m === 'kpi' || m === 'differentiation');
+  // Which methods are scored per quarter is the methodology's (methods.*.period).
+  const quarterMethods = (category.methods as Method[]).filter((m) => methodology.methods[m]?.period === 'quarter');
   for (const plan of plans.filter((p) => p.id !== 'year')) {
     for (const method of quarterMethods) out.results.push(evaluateQuarter(context, input, person, categoryId, plan, method, unitSize));
   }
@@ -130,10 +131,23 @@ function applyBand(context: EngineContext, result: MethodResult, raw: number): v
   result.trace.push(band.trace);
 }
 
+/** A method the methodology stopped (or had not yet started) using on the period's last day. */
+function methodNotInUse(context: EngineContext, method: Method, plan: PeriodPlan, result: MethodResult): boolean {
+  const declared = context.methodology.methods[method];
+  const end = plan.period.end;
+  if (!declared || (declared.from && end < declared.from) || (declared.until && end > declared.until)) {
+    result.status = 'notApplicable';
+    result.trace.push({ rule: 'methods.inUse', clause: declared ? describeBasis(declared.basis) : undefined, inputs: { periodEnd: end, from: declared?.from, until: declared?.until }, note: `the ${method} method is not used on ${end}` });
+    return true;
+  }
+  return false;
+}
+
 function evaluateQuarter(context: EngineContext, input: EvaluationInput, person: Person, category: string, plan: PeriodPlan, method: Method, unitSize: number | undefined): MethodResult {
   const quarter = plan.id as QuarterId;
   const result = baseResult(method, quarter);
   if (plan.refused) { result.status = 'refused'; return result; }
+  if (methodNotInUse(context, method, plan, result)) return result;
   const place = { person: person.id, period: quarter, method };
   const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method, evaluationDeadline: plan.evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
   const { eligibility, trace, deadline } = decideEligibility(context, facts, method);
@@ -207,6 +221,7 @@ function yearResult(context: EngineContext, person: Person, results: MethodResul
 function evaluate360(context: EngineContext, input: EvaluationInput, person: Person, category: string, questionnaire: string, plan: PeriodPlan, unitSize: number | undefined): MethodResult {
   const result = baseResult('survey360', 'year');
   if (plan.refused) { result.status = 'refused'; return result; }
+  if (methodNotInUse(context, 'survey360', plan, result)) return result;
   const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
   const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method: 'survey360', evaluationDeadline: plan.evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
   const { eligibility, trace } = decideEligibility(context, facts, 'survey360');
