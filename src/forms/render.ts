@@ -100,27 +100,43 @@ export interface RenderOutcome {
   failed: { file: string; error: string }[];
 }
 
-/** Prints the documents into outDir with one Chromium and `pages` reused pages; PDFs are written atomically. */
+/**
+ * Prints the documents into outDir with one Chromium and `pages` reused pages, up to the
+ * printer's batchSize documents per page.pdf call; PDFs are written atomically.
+ */
 export async function renderDocuments(docs: PlannedDocument[], outDir: string, options: { pages?: number; onProgress?: (p: RenderProgress) => void; printer?: FormPrinter } = {}): Promise<RenderOutcome> {
   const printer = options.printer ?? await FormPrinter.launch({ pages: options.pages ?? 3 });
   const outcome: RenderOutcome = { written: [], failed: [] };
+  const workers = Math.max(1, options.pages ?? 3);
+  // Batches of at most batchSize, but enough of them to keep every page busy.
+  const size = Math.max(1, Math.min(printer.batchSize, Math.ceil(docs.length / workers)));
+  const chunks: PlannedDocument[][] = [];
+  for (let i = 0; i < docs.length; i += size) chunks.push(docs.slice(i, i + size));
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < docs.length) {
-      const doc = docs[next++];
-      const file = join(outDir, doc.file);
+    while (next < chunks.length) {
+      const chunk = chunks[next++].map((doc) => ({ doc, file: join(outDir, doc.file) }));
+      const report = (doc: PlannedDocument) => options.onProgress?.({ done: ++done, total: docs.length, file: doc.file });
       try {
-        await printer.writePdf(renderDocument(doc.views), file);
-        outcome.written.push(file);
-      } catch (error) {
-        outcome.failed.push({ file, error: (error as Error).message });
+        await printer.writePdfs(chunk.map(({ doc, file }) => ({ html: renderDocument(doc.views), file })));
+        for (const { doc, file } of chunk) { outcome.written.push(file); report(doc); }
+      } catch {
+        // one failing document must not take the others with it: print them one by one
+        for (const { doc, file } of chunk) {
+          try {
+            await printer.writePdf(renderDocument(doc.views), file);
+            outcome.written.push(file);
+          } catch (error) {
+            outcome.failed.push({ file, error: (error as Error).message });
+          }
+          report(doc);
+        }
       }
-      options.onProgress?.({ done: ++done, total: docs.length, file: doc.file });
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.pages ?? 3) }, worker));
+    await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     if (!options.printer) await printer.close();
   }

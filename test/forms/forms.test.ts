@@ -2,21 +2,23 @@
 // read back with poppler: title, header, names, figures, band label, only Tinos embedded,
 // no word mixing Latin and Cyrillic. Page 1 of each is kept as a PNG for a human to look at
 // ($BAGALAU_FORMS_OUTPUT or <tmp>/bagalau-forms-test/).
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
 import { evaluate, type EvaluationResult } from '../../src/engine/index.js';
+import { documentParts } from '../../src/forms/batch.js';
 import { findChromium } from '../../src/forms/browser.js';
 import { FormPrinter } from '../../src/forms/printer.js';
 import { formFileSuffix, planDocuments, renderDocuments } from '../../src/forms/render.js';
+import { renderDocument } from '../../src/forms/templates.js';
 import { FORM_KEYS, type FormKey } from '../../src/forms/viewModels.js';
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 import { findMixedScriptWords } from '../../src/text/mixedScript.js';
-import { firstPagePng, flat, pdfFonts, pdfText } from './pdf-tools.js';
+import { firstPagePng, flat, pdfFonts, pdfPages, pdfRawText, pdfTagged, pdfText } from './pdf-tools.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Kept after the run for a human to look at (the PNGs of page 1): not in the repository.
@@ -106,10 +108,11 @@ function checkCommon(file: string, m: Methodology, key: FormKey, header: string,
   // the confidentiality mark on every page of a form that shows results, and only there
   const pages = text.split('\f').filter((p) => p.trim());
   const mark = m.confidentiality.mark!.kk;
-  for (const page of pages) {
+  // page numbers counted per form, also when the form was printed in a batch with others
+  pages.forEach((page, i) => {
     if (showsResults) expect(page).toContain(mark);
-    expect(page).toMatch(/\d+ \/ \d+ бет/);
-  }
+    expect(page.match(/\d+ \/ \d+ бет/g), `${file}: page ${i + 1}`).toEqual([`${i + 1} / ${pages.length} бет`]);
+  });
   if (!showsResults) expect(text).not.toContain(mark);
   return flatText;
 }
@@ -151,6 +154,30 @@ for (const body of bodies) {
       const combined = join(dir, 'filled', 'unit-u1_2023.pdf');
       const text = flat(pdfText(combined));
       for (const key of FORM_KEYS) expect(text).toContain(flat(m.forms[key].title.kk));
+    });
+
+    it('prints documents in one batch as it prints them alone, with page numbers per document', async () => {
+      const docs = planDocuments(m, { forms: FORM_KEYS, combined: true }, results, input);
+      const htmls = docs.map((d) => renderDocument(d.views));
+      const batched = await printer.pdfs(htmls);
+      // documents are batched with those of the same head (annex 1, without the mark, has its own)
+      const heads = htmls.map((h) => documentParts(h)?.head);
+      expect(heads.every((h) => h !== undefined)).toBe(true);
+      for (const [i, doc] of docs.entries()) {
+        const alone = join(dir, 'batch', `alone-${doc.file}`);
+        const inBatch = join(dir, 'batch', `batched-${doc.file}`);
+        mkdirSync(join(dir, 'batch'), { recursive: true });
+        writeFileSync(alone, await printer.pdf(htmls[i]));
+        writeFileSync(inBatch, batched[i]);
+        const shared = heads.filter((h) => h === heads[i]).length > 1;
+        expect(pdfTagged(inBatch), `${doc.file}: split PDFs are untagged, a document printed alone is tagged`).toBe(!shared);
+        expect(pdfPages(inBatch), doc.file).toBe(pdfPages(alone));
+        expect(pdfRawText(inBatch), doc.file).toBe(pdfRawText(alone));
+        for (const font of pdfFonts(inBatch)) {
+          expect(font.name, `${doc.file}: ${font.name}`).toMatch(/^Tinos-(Regular|Bold)$/);
+          expect(font.embedded).toBe(true);
+        }
+      }
     });
 
     it('takes the body-specific wording from the methodology', () => {

@@ -20,6 +20,15 @@ export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
   });
 }
 
+/** The text in content order (no layout), for comparing two prints of the same document. */
+export function pdfRawText(file: string): string {
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfTagged(file: string): boolean {
+  return /Tagged:\s+yes/.test(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+}
+
 export function pdfPages(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
