@@ -72,16 +72,22 @@ export function displayPath(path: string): string {
   return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : absolute;
 }
 
+/** A file's text, or the diagnostic that says why it cannot be read ("what" names the file for the user). */
+export function readTextFile(path: string, what: string, advice: string): { text: string } | { diagnostic: FileDiagnostic } {
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    return { diagnostic: { file: displayPath(path), line: 1, column: 1, message: `cannot read the ${what} (${reason}); ${advice}` } };
+  }
+}
+
 /** Reads, parses and checks a calendar file; throws CalendarFileError listing every problem. */
 export function loadCalendar(path: string = defaultCalendarPath()): WorkingCalendar {
   const label = displayPath(path);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new CalendarFileError([{ file: label, line: 1, column: 1, message: `cannot read the calendar file (${reason}); check the path` }]);
-  }
+  const read = readTextFile(path, 'calendar file', 'check the path');
+  if ('diagnostic' in read) throw new CalendarFileError([read.diagnostic]);
+  const source = read.text;
   const result = parseCalendarSource(source, label);
   if (!result.ok) throw new CalendarFileError(result.diagnostics);
   return result.calendar;

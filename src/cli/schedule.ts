@@ -1,6 +1,5 @@
 // `bagalau schedule`: the evaluation timetable of a year for one methodology, as a
 // table, CSV or an iCalendar file.
-import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   CalendarFileError,
@@ -10,6 +9,7 @@ import {
   formatDiagnostic,
   loadCalendar,
   parseMethodologyDeadlines,
+  readTextFile,
   renderTimetableCsv,
   renderTimetableIcs,
   renderTimetableTable,
@@ -51,15 +51,9 @@ export const loadResolvedMethodology: ScheduleMethodologyLoader = (pathOrId) => 
  * Making it the command's loader is one line: the default of `loadMethodology` below.
  */
 export const readMethodologyDeadlinesFile: ScheduleMethodologyLoader = (path) => {
-  const label = displayPath(path);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    return { ok: false, diagnostics: [{ file: label, line: 1, column: 1, message: `cannot read the methodology file (${reason}); check the --methodology path` }] };
-  }
-  return parseMethodologyDeadlines(source, label);
+  const read = readTextFile(path, 'methodology file', 'check the --methodology path');
+  if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
+  return parseMethodologyDeadlines(read.text, displayPath(path));
 };
 
 /** Diagnostics of either loader: the methodology stage's (severity, code, at, hint) or the calendar's (file, line, column). */
