@@ -9,6 +9,7 @@ import { compile } from 'json-schema-to-typescript';
 export const generatedTypes = [
   { schema: 'schemas/methodology.schema.json', output: 'src/methodology/types.generated.ts', name: 'Methodology' },
   { schema: 'schemas/evaluation.schema.json', output: 'src/engine/input.generated.ts', name: 'EvaluationInput' },
+  { schema: 'schemas/results.schema.json', output: 'src/engine/results.generated.ts', name: 'EvaluationResult' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

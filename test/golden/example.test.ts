@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
@@ -27,5 +28,14 @@ describe('golden outputs of the example body', () => {
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
       expect(actual, `${name} differs from test/golden/baiterek-2026.${name}`).toBe(readFileSync(golden, 'utf8'));
     }
+  });
+});
+
+describe('the results file format', () => {
+  it('the example\'s results.json follows schemas/results.schema.json', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/results.schema.json'), 'utf8'));
+    const validate = new Ajv2020.default({ allErrors: true, strict: true }).compile(schema);
+    const results = JSON.parse(readFileSync(join(import.meta.dirname, 'baiterek-2026.results.json'), 'utf8'));
+    expect(validate(results), JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toBe(true);
   });
 });

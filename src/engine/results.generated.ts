@@ -1,0 +1,236 @@
+/* Generated from schemas/results.schema.json by scripts/gen-types.ts — do not edit; run npm run gen:types. */
+
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "method".
+ */
+export type Method = 'kpi' | 'differentiation' | 'survey360';
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "periodId".
+ */
+export type PeriodId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year';
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "status".
+ */
+export type Status =
+  | 'evaluated'
+  | 'withoutParticipation'
+  | 'deferred'
+  | 'notEvaluated'
+  | 'noKpi'
+  | 'notApplicable'
+  | 'missing'
+  | 'refused'
+  | 'error';
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "decision".
+ */
+export type Decision = 'evaluated' | 'notEvaluated' | 'withoutParticipation' | 'deferred' | 'noKpi';
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "quarterId".
+ */
+export type QuarterId = 'Q1' | 'Q2' | 'Q3' | 'Q4';
+
+/**
+ * What `bagalau evaluate` writes to results.json: per person, one result per period and method, each figure with the rule and clause it comes from.
+ */
+export interface EvaluationResult {
+  methodology: {
+    id: string;
+    title: string;
+  };
+  body?: string;
+  year: number;
+  people: PersonResult[];
+  /**
+   * Problems that concern the whole input rather than one person.
+   */
+  problems: Problem[];
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "personResult".
+ */
+export interface PersonResult {
+  id: string;
+  name: string;
+  position?: string;
+  positionCategory: string;
+  category?: string;
+  categoryTitle?: string;
+  unit?: string;
+  results: MethodResult[];
+  problems: Problem[];
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "methodResult".
+ */
+export interface MethodResult {
+  method: Method;
+  period: PeriodId;
+  status: Status;
+  eligibility?: Eligibility;
+  score?: number;
+  band?: string;
+  bandLabel?: string;
+  kpis?: KpiLine[];
+  parameters?: ParameterLine[];
+  justification?: string;
+  respondents?: number;
+  competencies?: CompetencyLine[];
+  weakest?: string[];
+  /**
+   * For year results: the quarters whose scores were averaged.
+   */
+  quarters?: {
+    period: QuarterId;
+    score: number;
+  }[];
+  calibration?: CalibrationOutcome;
+  deadlines: DeadlineResult[];
+  problems: Problem[];
+  trace: TraceStep[];
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "eligibility".
+ */
+export interface Eligibility {
+  decision: Decision;
+  /**
+   * The eligibility rule that decided; absent when no rule applied.
+   */
+  rule?: string;
+  reason?: string;
+  clause?: string;
+  /**
+   * The facts the eligibility rules were checked against.
+   */
+  facts: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "kpiLine".
+ */
+export interface KpiLine {
+  id: string;
+  name: string;
+  lowerIsBetter: boolean;
+  plan: number;
+  actual: number;
+  percent: number;
+  allowed?: {
+    min: number;
+    max: number;
+    row: string;
+  };
+  score: number;
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "parameterLine".
+ */
+export interface ParameterLine {
+  id: string;
+  title: string;
+  score: number;
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "competencyLine".
+ */
+export interface CompetencyLine {
+  id: string;
+  title: string;
+  answers: number;
+  average: number;
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "calibrationOutcome".
+ */
+export interface CalibrationOutcome {
+  appliedOn: string;
+  originalScore: number;
+  votes: {
+    score: number;
+    count: number;
+  }[];
+  decidedBy: 'majority' | 'tieRule';
+  tieRule?: string;
+  finalScore: number;
+  direction: 'up' | 'down' | 'unchanged';
+  band: string;
+  bandLabel: string;
+  deadlines: DeadlineResult[];
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "deadlineResult".
+ */
+export interface DeadlineResult {
+  id: string;
+  title: string;
+  date: string;
+  clause?: string;
+  /**
+   * The date the thing was done, when the input gives it.
+   */
+  actual?: string;
+  late?: boolean;
+  steps: string[];
+}
+/**
+ * A problem in the submitted data of one person: reported, never fatal for the others.
+ *
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "problem".
+ */
+export interface Problem {
+  code: string;
+  severity: 'error' | 'warning';
+  person?: string;
+  period?: PeriodId;
+  method?: Method;
+  /**
+   * The field of the input, e.g. quarters.Q2.kpi.k1.score.
+   */
+  field?: string;
+  message: string;
+  clause?: string;
+  hint: string;
+  at?: Position;
+}
+/**
+ * Where in the input file (added when the input was read from a file).
+ *
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "position".
+ */
+export interface Position {
+  file: string;
+  line: number;
+  col: number;
+}
+/**
+ * One step of an explanation: which rule, on which clause, from which inputs, gave what.
+ *
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "traceStep".
+ */
+export interface TraceStep {
+  rule: string;
+  clause?: string;
+  inputs?: {
+    [k: string]: unknown;
+  };
+  result?: unknown;
+  note?: string;
+}
