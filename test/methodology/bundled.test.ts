@@ -108,3 +108,17 @@ describe('a body with other thresholds is a short file extending the model', () 
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('every methodology file shipped in the repository', () => {
+  const files = [
+    'examples/baiterek-akimat/baiterek-akimat-2025.yaml',
+    'test/methodology/fixtures/ulytau-akimat-2024.yaml',
+  ].map((f) => join(import.meta.dirname, '../..', f));
+
+  for (const file of files) {
+    it(`${file.split('/').slice(-2).join('/')} lints without errors and without mixed-script words`, () => {
+      const { diagnostics } = lintMethodology(file, { on: '2026-06-01' });
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    });
+  }
+});
