@@ -50,6 +50,11 @@ export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions)
   if (!calendar) return ExitCode.unusable;
 
   const result = evaluate(methodology.methodology, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
+  const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
+  if (uncovered) {
+    io.err(formatProblem(uncovered) + '\n');
+    return ExitCode.unusable;
+  }
   // The people whose records were refused by the schema appear with their problems.
   for (const rejected of loaded.rejected) {
     result.people.push({

@@ -18,10 +18,19 @@ export interface CalibrationDecision {
   trace: TraceStep[];
 }
 
-export function decideCalibration(methodology: Methodology, personId: string, calibrationCase: Calibration, contestedScore: number): CalibrationDecision {
+export function decideCalibration(methodology: Methodology, personId: string, calibrationCase: Calibration, contestedScore: number, field = 'calibrations'): CalibrationDecision {
   const { calibration, scores } = methodology;
   const place = { person: personId, period: calibrationCase.period, method: calibrationCase.method };
   const tally = new Map<number, number>();
+  const outside = calibrationCase.members.findIndex((m) => m.proposal < scores.min || m.proposal > scores.max);
+  if (outside >= 0) {
+    const member = calibrationCase.members[outside];
+    return {
+      votes: [], decidedBy: 'tieRule', finalScore: contestedScore, direction: 'unchanged', trace: [],
+      problems: [problem('calibration.proposal-outside-scale', `${member.name} proposed ${member.proposal}, outside the scores ${scores.min}–${scores.max}; the case is not applied`,
+        `correct the proposal to a score between ${scores.min} and ${scores.max}`, { ...place, field: `${field}.members.${outside}.proposal`, clause: describeBasis(scores.basis) })],
+    };
+  }
   for (const member of calibrationCase.members) {
     const proposal = roundTo(member.proposal, scores.precision, scores.rounding);
     tally.set(proposal, (tally.get(proposal) ?? 0) + 1);
@@ -49,7 +58,7 @@ export function decideCalibration(methodology: Methodology, personId: string, ca
       case 'chairDecides':
         if (chairProposal === undefined) {
           problems.push(problem('calibration.no-chair', 'the vote is tied and the tie rule gives the chair the decision, but no chair among the members is named',
-            'name the chair in the calibration case (chair: with the name of a member)', { ...place, field: 'calibrations.chair', clause: describeBasis(calibration.tie.basis) }));
+            'name the chair in the calibration case (chair: with the name of a member)', { ...place, field: `${field}.chair`, clause: describeBasis(calibration.tie.basis) }));
           finalScore = contestedScore;
         } else finalScore = roundTo(chairProposal, scores.precision, scores.rounding);
         break;
@@ -60,7 +69,7 @@ export function decideCalibration(methodology: Methodology, personId: string, ca
   const direction = finalScore > contested ? 'up' : finalScore < contested ? 'down' : 'unchanged';
   if (direction !== 'unchanged' && !calibration.corrections.directions.includes(direction)) {
     problems.push(problem('calibration.direction-not-allowed', `the session corrected the score ${direction} (${contested} → ${finalScore}), which this methodology does not allow`,
-      `only corrections ${calibration.corrections.directions.join(' or ')} are allowed; the contested score stands`, { ...place, field: 'calibrations', clause: describeBasis(calibration.corrections.basis) }));
+      `only corrections ${calibration.corrections.directions.join(' or ')} are allowed; the contested score stands`, { ...place, field, clause: describeBasis(calibration.corrections.basis) }));
     finalScore = contested;
   }
   return { votes, decidedBy, tieRule: decidedBy === 'tieRule' ? calibration.tie.rule : undefined, finalScore, direction: finalScore > contested ? 'up' : finalScore < contested ? 'down' : 'unchanged', problems, trace };

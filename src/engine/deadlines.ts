@@ -1,6 +1,6 @@
 // Deadlines attached to results, counted on the working-day calendar from the
 // methodology's declarations; an event that happened after its deadline is flagged.
-import { computeDeadline } from '../calendar/index.js';
+import { CalendarCoverageError, computeDeadline } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { EngineContext } from './context.js';
 import { problem, type ProblemPlace } from './problems.js';
@@ -28,7 +28,16 @@ export function deadlineResult(
   context: EngineContext, id: string, anchorDate: string, actual: string | undefined,
   place: ProblemPlace, problems: Problem[], field?: string,
 ): DeadlineResult | undefined {
-  const computed = deadlineDate(context, id, anchorDate);
+  let computed;
+  try {
+    computed = deadlineDate(context, id, anchorDate);
+  } catch (error) {
+    // A mistyped date (2062 for 2026) must cost only this deadline, not the person's results.
+    if (!(error instanceof CalendarCoverageError)) throw error;
+    problems.push(problem('date.outside-calendar', `the deadline ${id} counted from ${anchorDate} cannot be computed: ${error.message}`,
+      `check the date ${anchorDate} in the input`, { ...place, field }));
+    return undefined;
+  }
   if (!computed) return undefined;
   const declaration = context.methodology.deadlines[id];
   const clause = describeBasis(declaration.basis);

@@ -161,8 +161,8 @@ function evaluateQuarter(context: EngineContext, input: EvaluationInput, person:
   let evaluationDeadline: DeadlineResult | undefined;
   if (eligibility.decision === 'deferred' && deadline) {
     const absence = absenceDuringEvaluation(context, person, plan.period, plan.evaluationDeadline);
-    const returnDay = absence ? context.calendar.nextWorkingDay(addDays(absence.to, 1)) : plan.evaluationDeadline;
-    evaluationDeadline = deadlineResult(context, deadline, returnDay, data?.evaluatedOn, place, result.problems, `quarters.${quarter}.evaluatedOn`);
+    const returnDay = absence ? returnToWork(context, person, absence, result.problems, place) : plan.evaluationDeadline;
+    if (returnDay) evaluationDeadline = deadlineResult(context, deadline, returnDay, data?.evaluatedOn, place, result.problems, `quarters.${quarter}.evaluatedOn`);
   } else {
     evaluationDeadline = deadlineResult(context, EVALUATION_DEADLINE.quarter, plan.period.end, data?.evaluatedOn, place, result.problems, `quarters.${quarter}.evaluatedOn`);
   }
@@ -188,6 +188,27 @@ function evaluateQuarter(context: EngineContext, input: EvaluationInput, person:
   applyBand(context, result, outcome.score);
   attachFamiliarisation(context, result, data?.evaluatedOn ?? evaluationDeadline?.date, data?.communicatedOn, place, `quarters.${quarter}.communicatedOn`);
   return result;
+}
+
+/**
+ * The first working day back after an absence and every absence that continues it (annual
+ * leave followed by sick leave is one absence for "5 working days after the return").
+ */
+function returnToWork(context: EngineContext, person: Person, absence: { to: string }, problems: Problem[], place: { person: string; period: PeriodId; method: Method }): string | undefined {
+  let end = absence.to;
+  try {
+    for (;;) {
+      const back = context.calendar.nextWorkingDay(addDays(end, 1));
+      const continued = (person.absences ?? []).find((a) => context.absenceKinds.has(a.kind) && a.from <= back && a.to > end);
+      if (!continued) return back;
+      end = continued.to;
+    }
+  } catch (error) {
+    if (!(error instanceof CalendarCoverageError)) throw error;
+    problems.push(problem('date.outside-calendar', `the return from the absence ending ${end} cannot be placed on the working-day calendar: ${error.message}`,
+      'check the dates of the absences', { ...place, field: 'absences' }));
+    return undefined;
+  }
 }
 
 function attachFamiliarisation(context: EngineContext, result: MethodResult, evaluationEnd: string | undefined, communicatedOn: string | undefined, place: { person: string; period: PeriodId; method: Method }, field: string): void {
@@ -259,14 +280,26 @@ function applyCalibration(context: EngineContext, person: Person, out: PersonRes
       'check the period and method of the case', { ...place, field, clause: describeBasis(context.methodology.calibration.basis) }));
     return;
   }
-  const decision = decideCalibration(context.methodology, person.id, calibration, contested.score);
-  const problems: Problem[] = [...decision.problems];
+  const problems: Problem[] = [];
   const deadlines: DeadlineResult[] = [];
-  const communicatedOn = calibration.period === 'year'
-    ? person.survey360?.communicatedOn
-    : person.quarters?.[calibration.period]?.communicatedOn;
   const push = (d: DeadlineResult | undefined) => { if (d) deadlines.push(d); };
-  if (communicatedOn) push(deadlineResult(context, APPEAL, communicatedOn, calibration.appliedOn, place, problems, `${field}.appliedOn`));
+  // The appeal term runs from the familiarisation with the contested result (clause 13);
+  // the input records it per quarter and for the 360 (yearly KPI/differentiation results
+  // have no familiarisation date of their own, so their term cannot be checked).
+  const communicatedOn = calibration.period !== 'year' ? person.quarters?.[calibration.period]?.communicatedOn
+    : calibration.method === 'survey360' ? person.survey360?.communicatedOn : undefined;
+  if (communicatedOn) {
+    const appeal = deadlineResult(context, APPEAL, communicatedOn, calibration.appliedOn, place, [], `${field}.appliedOn`);
+    push(appeal);
+    if (appeal?.late && !calibration.admittedLate) {
+      contested.problems.push(problem('calibration.appeal-late', `the application of ${calibration.appliedOn} came after the appeal term, which ended on ${appeal.date} (5 working days after familiarisation on ${communicatedOn}); the case is not applied`,
+        'if the body admitted the application all the same, write admittedLate: true in the case', { ...place, field: `${field}.appliedOn`, clause: appeal.clause }));
+      return;
+    }
+  }
+  const decision = decideCalibration(context.methodology, person.id, calibration, contested.score, field);
+  problems.push(...decision.problems);
+  if (decision.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) { contested.problems.push(...problems); return; }
   push(deadlineResult(context, CALIBRATION_DECISION, calibration.appliedOn, calibration.decidedOn, place, problems, `${field}.decidedOn`));
   push(deadlineResult(context, CALIBRATION_SESSION, calibration.appliedOn, calibration.sessionOn, place, problems, `${field}.sessionOn`));
   if (calibration.protocolSignedOn) push(deadlineResult(context, PROTOCOL_POSTING, calibration.protocolSignedOn, calibration.protocolPostedOn, place, problems, `${field}.protocolPostedOn`));

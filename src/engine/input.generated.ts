@@ -182,6 +182,10 @@ export interface Calibration {
   period: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year';
   method: 'kpi' | 'differentiation' | 'survey360';
   appliedOn: Date;
+  /**
+   * true when the application came after the appeal term (5 working days after familiarisation) and the body admitted it all the same; otherwise a late application is not applied.
+   */
+  admittedLate?: boolean;
   decidedOn?: Date;
   sessionOn?: Date;
   protocolSignedOn?: Date;

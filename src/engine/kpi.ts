@@ -21,7 +21,9 @@ export interface KpiQuarterOutcome {
 export function percentAchieved(methodology: Methodology, plan: number, actual: number, lowerIsBetter: boolean): number | undefined {
   const { precision } = methodology.kpi.achievement;
   if (lowerIsBetter) {
-    if (actual === 0) return plan === 0 ? 100 : Infinity;
+    // Nothing of what should be low happened (no complaints at all): the best achievement,
+    // which annex 3 calls "100 and above".
+    if (actual === 0) return 100;
     return roundTo((plan / actual) * 100, precision);
   }
   if (plan === 0) return undefined;
@@ -86,6 +88,11 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
       continue;
     }
     const found = findRow(kpi.scoreTable, percent);
+    if (!('row' in found) && (!found.below || !found.above)) {
+      problems.push(problem('kpi.percent-outside-table', `KPI ${plannedKpi.id} is ${percent} % achieved (actual ${entry.actual}, plan ${plan}), outside the table "${kpi.scoreTable.title.kk}"`,
+        'check the actual and planned values: a percentage below the table usually means a mistyped value', { ...place, field, clause: tableClause }));
+      continue;
+    }
     if (!('row' in found)) {
       const neighbours = [found.above && `"${found.above.printed}"`, found.below && `"${found.below.printed}"`].filter(Boolean).join(' and ');
       problems.push(problem('kpi.percent-in-gap', `KPI ${plannedKpi.id} is ${percent} % achieved, a percentage the table "${kpi.scoreTable.title.kk}" does not cover (it falls between rows ${neighbours})`,
@@ -100,6 +107,16 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
       problems.push(problem('kpi.score-outside-range', `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${found.row.score.min}–${found.row.score.max} (row "${found.row.printed}")`,
         `give a score between ${found.row.score.min} and ${found.row.score.max}, or correct the actual value`, { ...place, field: `${field}.score`, clause: tableClause }));
     }
+  }
+  for (const id of Object.keys(data?.kpi ?? {})) {
+    if (!kpis.some((k) => k.id === id)) {
+      problems.push(problem('kpi.unknown-kpi', `quarters.${quarter}.kpi has values for "${id}", which is not a KPI of the individual work plan`,
+        `use the ids of workPlan.kpis (${kpis.map((k) => k.id).join(', ') || 'none'}), or add the KPI to the work plan`, { ...place, field: `quarters.${quarter}.kpi.${id}`, clause: describeBasis(kpi.basis) }));
+    }
+  }
+  if (lines.length === 0 && problems.length === 0) {
+    problems.push(problem('kpi.nothing-planned', `KPI values were submitted for ${quarter}, but no KPI of the work plan has a planned value for ${quarter}`,
+      `add the planned values for ${quarter} in workPlan.kpis.*.plan`, { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.basis) }));
   }
   if (problems.some((p) => p.severity === 'error') || lines.length === 0) return { kpis: lines, problems, trace };
   const score = mean(lines.map((l) => l.score));

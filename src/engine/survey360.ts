@@ -24,8 +24,9 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
   const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
   const problems: Problem[] = [];
   const responses = person.survey360?.responses ?? [];
+  // A respondent is a counted response with at least one valid answer: an empty
+  // questionnaire must not make up the 3–7 respondents of clause 36.
   let respondents = 0;
-  for (const r of responses) if (survey.respondentGroups[r.group]?.counted) respondents++;
   const sums = new Map<string, { points: number; answers: number }>();
   // for…in rather than Object.entries: this loop runs for every answer of every person.
   for (let index = 0; index < responses.length; index++) {
@@ -37,6 +38,7 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
         `use one of: ${Object.keys(survey.respondentGroups).join(', ')}`, { ...place, field: `${field}.group`, clause: describeBasis(survey.respondents.basis) }));
       continue;
     }
+    let answered = 0;
     for (const competencyId in response.answers) {
       const answers = response.answers[competencyId];
       const competency = questionnaire.competencies[competencyId];
@@ -55,7 +57,7 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
         }
         const answer = survey.answers[answerId];
         if (!answer) {
-          problems.push(problem('survey360.unknown-answer', `response ${index + 1}: "${answerId}" is not one of the five answer options`,
+          problems.push(problem('survey360.unknown-answer', `response ${index + 1}: "${answerId}" is not one of the answer options`,
             `use one of: ${Object.keys(survey.answers).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: survey.answersBasis ? describeBasis(survey.answersBasis) : undefined }));
           continue;
         }
@@ -63,7 +65,14 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
         if (!sum) { sum = { points: 0, answers: 0 }; sums.set(competencyId, sum); }
         sum.points += answer.points;
         sum.answers += 1;
+        answered++;
       }
+    }
+    if (!group.counted) continue;
+    if (answered > 0) respondents++;
+    else {
+      problems.push(problem('survey360.empty-response', `response ${index + 1} (${response.group}) has no valid answer, so it does not count as a respondent`,
+        'remove the empty questionnaire or enter its answers', { ...place, field }, 'warning'));
     }
   }
   const countClause = describeBasis(survey.respondents.basis);

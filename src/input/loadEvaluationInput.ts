@@ -51,7 +51,7 @@ export function loadEvaluationInput(file: string): LoadedInput {
   const base = { source, rejected: [], locate };
   if (source.data === undefined) return { ...base, diagnostics: source.diagnostics };
   const { validate, schema: root } = validator();
-  if (validate(source.data)) return { ...base, input: source.data as EvaluationInput, diagnostics: source.diagnostics };
+  if (validate(source.data)) return setAsideDuplicates({ ...base, input: source.data as EvaluationInput, diagnostics: source.diagnostics }, file);
 
   const originOf = (pointer: string) => {
     const origin = source.origins.get(pointer);
@@ -74,5 +74,30 @@ export function loadEvaluationInput(file: string): LoadedInput {
     return { index, id: typeof person?.id === 'string' ? person.id : undefined, name: typeof person?.name === 'string' ? person.name : undefined, diagnostics };
   });
   const kept = data.people.filter((_, index) => !byPerson.has(index));
-  return { ...base, input: { ...data, people: kept }, rejected, diagnostics: topLevel };
+  return setAsideDuplicates({ ...base, input: { ...data, people: kept }, rejected, diagnostics: topLevel }, file);
+}
+
+/** Two records with one id cannot both be evaluated: the later one is set aside, naming the first. */
+function setAsideDuplicates(loaded: LoadedInput, file: string): LoadedInput {
+  const all = (loaded.source.data as { people: Partial<Person>[] }).people;
+  const firstIndex = new Map<string, number>();
+  const duplicates = new Set<Partial<Person>>();
+  all.forEach((person, index) => {
+    if (typeof person?.id !== 'string') return;
+    const first = firstIndex.get(person.id);
+    if (first === undefined) { firstIndex.set(person.id, index); return; }
+    duplicates.add(person);
+    const at = loaded.locate(index, 'id');
+    const firstAt = loaded.locate(first, 'id');
+    loaded.rejected.push({
+      index, id: person.id, name: typeof person.name === 'string' ? person.name : undefined,
+      diagnostics: [{
+        severity: 'error', code: 'input.duplicate-id', at: at ? { ...at, file } : undefined, pointer: `/people/${index}/id`,
+        message: `the id ${person.id} is used twice: people item ${first + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
+        hint: 'give every person a different id; this record is set aside',
+      }],
+    });
+  });
+  if (duplicates.size === 0 || !loaded.input) return loaded;
+  return { ...loaded, input: { ...loaded.input, people: loaded.input.people.filter((p) => !duplicates.has(p)) } };
 }

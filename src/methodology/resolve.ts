@@ -106,11 +106,14 @@ function withFile(source: SourceFile, pointer: string) {
   return origin ? { ...origin, file: source.file } : undefined;
 }
 
+/** `basis`, or `<name>Basis` for the basis of a sibling collection (e.g. survey360.answersBasis). */
+const isBasisKey = (key: string) => key === 'basis' || key.endsWith('Basis');
+
 function stampBases(node: unknown, source: string): any {
   if (Array.isArray(node)) return node.map((n) => stampBases(n, source));
   if (!isObject(node)) return node;
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'basis' && isObject(value)) value.source = source;
+    if (isBasisKey(key) && isObject(value)) value.source = source;
     else stampBases(value, source);
   }
   return node;
@@ -121,7 +124,7 @@ function reattributeInheritedBases(node: unknown, childId: string, parentId: str
   if (Array.isArray(node)) { node.forEach((n) => reattributeInheritedBases(n, childId, parentId)); return; }
   if (!isObject(node)) return;
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'basis' && isObject(value)) {
+    if (isBasisKey(key) && isObject(value)) {
       if (value.source === parentId && (value.clause !== undefined || value.annex !== undefined)) value.source = childId;
     } else reattributeInheritedBases(value, childId, parentId);
   }
@@ -151,7 +154,9 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
       severity: 'error', code: 'extends.override-without-basis', at: here(changed), pointer: changed,
       message: `${displayPath(changed)} overrides ${parentName}, but ${displayPath(owner.pointer)} gives no basis of its own`,
       clause: `${describeBasis(owner.parentBasis)} of ${owner.parentBasis.source ?? parentName} (the inherited basis)`,
-      hint: `add "basis:" under ${displayPath(owner.pointer)} with the clause of this act that says so, e.g. basis: { clause: "5" }`,
+      hint: owner.pointer.endsWith('Basis')
+        ? `write ${displayPath(owner.pointer)} with the clause of this act that says so, e.g. ${owner.pointer.split('/').pop()}: { clause: "5" }`
+        : `add "basis:" under ${displayPath(owner.pointer)} with the clause of this act that says so, e.g. basis: { clause: "5" }`,
     });
   };
 
@@ -164,8 +169,13 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
     for (const [key, value] of Object.entries(c)) {
       const childPointer = joinPointer(pointer, key);
       const sub = childSchema(root, schema, key);
-      if (key === 'basis') { out.basis = value; continue; }
+      if (isBasisKey(key)) { out[key] = value; continue; }
       if (key === 'add') continue;
+      // survey360.answersBasis is the basis of survey360.answers: it owns what is below.
+      const siblingBasis = p[`${key}Basis`];
+      const ownerBelow: BasisOwner | undefined = isObject(siblingBasis)
+        ? { pointer: joinPointer(pointer, `${key}Basis`), rebased: isObject(c[`${key}Basis`]), parentBasis: siblingBasis }
+        : ownerHere;
       if (isObject(value) && value.remove === true) {
         if (!(key in p)) {
           diagnostics.push({
@@ -204,9 +214,9 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
         continue;
       }
       if (isObject(value) && isObject(p[key])) {
-        out[key] = mergeObject(p[key], value, childPointer, sub, ownerHere);
+        out[key] = mergeObject(p[key], value, childPointer, sub, ownerBelow);
       } else {
-        if (ownerHere && !ownerHere.rebased) missingBasis(ownerHere, childPointer);
+        if (ownerBelow && !ownerBelow.rebased) missingBasis(ownerBelow, childPointer);
         out[key] = stripMarkers(value);
       }
     }

@@ -70,4 +70,26 @@ describe('bagalau evaluate', () => {
     const allowed = await run('evaluate', late, '--allow-out-of-force');
     expect(allowed.err).not.toContain('not in force');
   });
+
+  it('sets aside a second record with the same id, naming both places', async () => {
+    const twice = join(dir, 'twice.yaml');
+    writeFileSync(twice, input + `  - id: S2
+    name: Екінші Дәурен
+    positionCategory: C-O-5
+    appointedOn: 2023-02-01
+`);
+    const { code, err } = await run('evaluate', twice);
+    expect(code).toBe(1);
+    expect(err).toContain(`${twice}:15:5: error [input.duplicate-id]`);
+    expect(err).toContain('the id S2 is used twice: people item 2 (line 8) and item 3');
+  });
+
+  it('exits 2 when the calendar does not cover the year', async () => {
+    const far = join(dir, 'far.yaml');
+    writeFileSync(far, input.replace('year: 2024', 'year: 2099'));
+    const { code, err } = await run('evaluate', far, '--out', join(dir, 'far'));
+    expect(code).toBe(2);
+    expect(err).toContain('2099');
+  });
 });
+
