@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_CASES_DIR, formatLoadError, formatMismatch, runAllCases } from '../engine/cases.js';
+import { DEFAULT_CASES_DIR, formatLoadError, formatMismatch, runAllCases } from '../cases/cases.js';
 import { ExitCode, printJson, type Io } from './output.js';
 
 export function registerTestCommand(program: Command, io: Io): void {

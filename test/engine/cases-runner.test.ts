@@ -7,7 +7,7 @@ import { loadCalendar } from '../../src/calendar/index.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 import { registerTestCommand } from '../../src/cli/testCommand.js';
-import { compareWithExpectations, formatLoadError, formatMismatch, loadCaseFile, loadCases, matchPartial, runAllCases, runCase } from '../../src/engine/cases.js';
+import { compareWithExpectations, formatLoadError, formatMismatch, loadCaseFile, loadCases, matchPartial, runAllCases, runCase } from '../../src/cases/cases.js';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { loadResolved } from '../../src/methodology/index.js';
 import { Command } from 'commander';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
-import { formatLoadError, formatMismatch, loadCases, runCase } from '../../src/engine/cases.js';
+import { formatLoadError, formatMismatch, loadCases, runCase } from '../../src/cases/cases.js';
 import { loadResolved } from '../../src/methodology/index.js';
 
 const root = join(import.meta.dirname, '../..');

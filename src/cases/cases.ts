@@ -8,9 +8,9 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { loadResolved, type Methodology } from '../methodology/index.js';
-import { evaluate } from './index.js';
-import type { EvaluationInput } from './input.generated.js';
-import type { EvaluationResult, MethodResult, PersonResult } from './types.js';
+import { evaluate } from '../engine/index.js';
+import type { EvaluationInput } from '../engine/input.generated.js';
+import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 
 export const DEFAULT_CASES_DIR = 'methodologies/tests';
 
