@@ -1,3 +1,5 @@
+import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
+
 /** Path of a value inside a parsed document: object keys and array indexes. */
 export type JsonPath = (string | number)[];
 
@@ -19,20 +21,9 @@ export class CalendarCoverageError extends Error {
   }
 }
 
-/** One problem found in a YAML file, located as precisely as the document allows. */
-export interface FileDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export function formatDiagnostic(diagnostic: FileDiagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message}`;
-}
-
+/** A calendar file that cannot be used; its diagnostics say where and why. */
 export class CalendarFileError extends Error {
-  constructor(readonly diagnostics: FileDiagnostic[]) {
+  constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'CalendarFileError';
   }

@@ -8,5 +8,4 @@ export * from './isoDate.js';
 export * from './load.js';
 export * from './types.js';
 export * from './ics.js';
-export * from './methodologyDeadlines.js';
 export * from './timetableText.js';

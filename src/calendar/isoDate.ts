@@ -32,14 +32,6 @@ export function toIsoDate(date: DateTime): string {
   return date.toISODate() as string;
 }
 
-export function shiftDays(isoDate: string, days: number): string {
-  return toIsoDate(parseIsoDate(isoDate).plus({ days }));
-}
-
-export function yearOf(isoDate: string): number {
-  return parseIsoDate(isoDate).year;
-}
-
 /** "Sunday" */
 export function weekdayName(isoDate: string): string {
   return parseIsoDate(isoDate).setLocale('en').toFormat('cccc');

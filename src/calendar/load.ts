@@ -5,12 +5,14 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
 import { WorkingCalendar } from './calendar.js';
 import type { CalendarFile } from './calendarFile.js';
 import { checkCalendarConsistency } from './consistency.js';
-import { CalendarFileError, type FileDiagnostic } from './errors.js';
-import { issueDiagnostics, schemaDiagnostics, yamlSyntaxDiagnostics } from './yamlDiagnostics.js';
+import { CalendarFileError } from './errors.js';
+import { hasErrors, type Diagnostic } from '../methodology/diagnostic.js';
+import type { SchemaNode } from '../methodology/schema.js';
+import { parseSource, readSourceFile, type SourceFile } from '../methodology/source.js';
+import { translateAjvErrors } from '../methodology/validate.js';
 
 /** The repository root, found from this module so it works from src/ (tsx) and dist/ alike. */
 export function packageRoot(): string {
@@ -29,39 +31,51 @@ export function defaultCalendarPath(): string {
   return join(packageRoot(), DEFAULT_CALENDAR_PATH);
 }
 
-let calendarValidator: ValidateFunction | undefined;
+let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 
-function validateAgainstSchema(data: unknown): ValidateFunction {
-  if (!calendarValidator) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'calendar.schema.json'), 'utf8'));
-    const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-    calendarValidator = ajv.compile(schema);
+function calendarValidator() {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'calendar.schema.json'), 'utf8')) as SchemaNode;
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false });
+    compiled = { validate: ajv.compile(schema), schema };
   }
-  calendarValidator(data);
-  return calendarValidator;
+  return compiled;
 }
 
 export type CalendarParseResult =
   | { ok: true; calendar: WorkingCalendar; file: CalendarFile }
-  | { ok: false; diagnostics: FileDiagnostic[] };
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * Parses and checks calendar YAML text. `fileLabel` names the file in messages and in
- * CalendarCoverageError (e.g. "calendars/kz.yaml").
+ * Parses and checks calendar YAML text with the same reader and the same error wording as
+ * methodology files. `fileLabel` names the file in messages and in CalendarCoverageError
+ * (e.g. "calendars/kz.yaml").
  */
 export function parseCalendarSource(source: string, fileLabel: string): CalendarParseResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: true });
-  if (document.errors.length > 0) return { ok: false, diagnostics: yamlSyntaxDiagnostics(document, fileLabel) };
+  return checkCalendar(parseSource(fileLabel, source), fileLabel);
+}
 
-  const data = document.toJS({ maxAliasCount: 100 });
-  const validate = validateAgainstSchema(data);
-  if (validate.errors && validate.errors.length > 0) {
-    return { ok: false, diagnostics: schemaDiagnostics(validate.errors, document, lineCounter, fileLabel) };
-  }
-  const file = data as CalendarFile;
+function checkCalendar(parsed: SourceFile, fileLabel: string): CalendarParseResult {
+  if (parsed.data === undefined || hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics };
+  const originOf = (pointer: string) => {
+    const origin = parsed.origins.get(pointer);
+    return origin ? { ...origin, file: parsed.file } : undefined;
+  };
+  const { validate, schema } = calendarValidator();
+  if (!validate(parsed.data)) return { ok: false, diagnostics: translateAjvErrors(validate.errors ?? [], parsed.data, originOf, schema) };
+  const file = parsed.data as CalendarFile;
   const issues = checkCalendarConsistency(file);
-  if (issues.length > 0) return { ok: false, diagnostics: issueDiagnostics(issues, document, lineCounter, fileLabel) };
+  if (issues.length > 0) {
+    return {
+      ok: false,
+      diagnostics: issues.map((issue) => {
+        const segments = issue.path.map(String);
+        let at;
+        for (let n = segments.length; n >= 0 && !at; n--) at = originOf(segments.slice(0, n).map((s) => `/${s}`).join(''))?.value;
+        return { severity: 'error' as const, code: 'calendar.inconsistent', pointer: segments.map((s) => `/${s}`).join(''), at, message: issue.message };
+      }),
+    };
+  }
   return { ok: true, calendar: new WorkingCalendar(file, fileLabel), file };
 }
 
@@ -72,23 +86,11 @@ export function displayPath(path: string): string {
   return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : absolute;
 }
 
-/** A file's text, or the diagnostic that says why it cannot be read ("what" names the file for the user). */
-export function readTextFile(path: string, what: string, advice: string): { text: string } | { diagnostic: FileDiagnostic } {
-  try {
-    return { text: readFileSync(path, 'utf8') };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    return { diagnostic: { file: displayPath(path), line: 1, column: 1, message: `cannot read the ${what} (${reason}); ${advice}` } };
-  }
-}
-
 /** Reads, parses and checks a calendar file; throws CalendarFileError listing every problem. */
 export function loadCalendar(path: string = defaultCalendarPath()): WorkingCalendar {
   const label = displayPath(path);
-  const read = readTextFile(path, 'calendar file', 'check the path');
-  if ('diagnostic' in read) throw new CalendarFileError([read.diagnostic]);
-  const source = read.text;
-  const result = parseCalendarSource(source, label);
+  const parsed = readSourceFile(path);
+  const result = checkCalendar({ ...parsed, file: label, diagnostics: parsed.diagnostics.map((d) => (d.at ? { ...d, at: { ...d.at, file: label } } : d)) }, label);
   if (!result.ok) throw new CalendarFileError(result.diagnostics);
   return result.calendar;
 }

@@ -4,8 +4,9 @@
 // expected figure the engine did not produce (person, key, field, expected, actual).
 // Format: docs/cases.md.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath as display } from '../calendar/load.js';
+import { parseSource } from '../methodology/source.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { loadResolved, type Methodology } from '../methodology/index.js';
 import { evaluate } from '../engine/index.js';
@@ -76,10 +77,6 @@ export function caseFiles(path: string): string[] {
     });
 }
 
-const display = (file: string): string => {
-  const rel = relative(process.cwd(), resolve(file));
-  return rel && !rel.startsWith('..') ? rel : resolve(file);
-};
 
 /** Reads every case file under `dir` (a folder per methodology, or one of them, or one file). */
 export function loadCases(dir: string): CaseLoadResult {
@@ -108,26 +105,24 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
     result.errors.push({ file: label, line: 1, column: 1, message: `[cases.unreadable] cannot read the file: ${(error as Error).message}` });
     return result;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
-  const at = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { line: pos.line, column: pos.col };
+  // The same YAML reader as methodologies: positions, duplicate keys, size and alias limits.
+  const parsed = parseSource(label, text);
+  const at = (pointer: string) => {
+    const origin = parsed.origins.get(pointer)?.value;
+    return { line: origin?.line ?? 1, column: origin?.col ?? 1 };
   };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) result.errors.push({ file: label, ...at(e.pos[0]), message: `[cases.yaml] ${e.message.split('\n')[0]}` });
+  if (parsed.data === undefined) {
+    for (const d of parsed.diagnostics) result.errors.push({ file: label, line: d.at?.line ?? 1, column: d.at?.col ?? 1, message: `[cases.yaml] ${d.message}` });
     return result;
   }
-  if (doc.contents === null) return result; // an empty file holds no cases
-  if (!isSeq(doc.contents)) {
-    result.errors.push({ file: label, ...at((doc.contents as YamlNode).range?.[0]), message: '[cases.not-a-list] a case file is a list of cases: start each case with "- name: …"' });
+  if (parsed.data === null) return result; // an empty file holds no cases
+  if (!Array.isArray(parsed.data)) {
+    result.errors.push({ file: label, ...at(''), message: '[cases.not-a-list] a case file is a list of cases: start each case with "- name: …"' });
     return result;
   }
-  const data = doc.toJS({ maxAliasCount: 10_000 }) as unknown[];
-  doc.contents.items.forEach((node, index) => {
-    const where = { file: label, ...at((node as YamlNode).range?.[0]) };
-    const item = data[index];
-    if (!isMap(node) || typeof item !== 'object' || item === null || Array.isArray(item)) {
+  parsed.data.forEach((item: unknown, index: number) => {
+    const where = { file: label, ...at(`/${index}`) };
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       result.errors.push({ ...where, message: `[cases.not-a-case] case ${index + 1} is not a mapping with name, input and expect` });
       return;
     }

@@ -8,8 +8,9 @@ import type { Command } from 'commander';
 import { defaultCalendarPath } from '../calendar/index.js';
 import { evaluate, type EvaluationResult, type PersonResult, type Problem } from '../engine/index.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
-import { formatDiagnostic, loadResolved, methodologyPath } from '../methodology/index.js';
-import { ExitCode, openCalendar, printDiagnostics, type Io } from './output.js';
+import { formatDiagnostic } from '../methodology/index.js';
+import { openCalendar, openMethodology } from './open.js';
+import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 interface EvaluateOptions {
   methodology?: string;
@@ -38,18 +39,12 @@ export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions)
   printDiagnostics(io, loaded.diagnostics);
   if (!loaded.input) return ExitCode.unusable;
 
-  const reference = options.methodology ?? loaded.input.methodology;
-  const fromInput = !options.methodology && /[\\/]|\.ya?ml$/.test(reference) ? resolve(dirname(inputFile), reference) : methodologyPath(reference);
-  const methodology = loadResolved(fromInput);
-  if (!methodology.ok) {
-    printDiagnostics(io, methodology.diagnostics);
-    io.err(`bagalau: the methodology "${reference}" cannot be used; correct it first (bagalau lint ${fromInput})\n`);
-    return ExitCode.unusable;
-  }
+  const methodology = options.methodology ? openMethodology(io, options.methodology) : openMethodology(io, loaded.input.methodology, inputFile);
+  if (!methodology) return ExitCode.unusable;
   const calendar = openCalendar(io, options.calendar);
   if (!calendar) return ExitCode.unusable;
 
-  const result = evaluate(methodology.methodology, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
+  const result = evaluate(methodology, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
   const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
   if (uncovered) {
     io.err(formatProblem(uncovered) + '\n');

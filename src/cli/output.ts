@@ -1,6 +1,5 @@
 // How the CLI speaks: diagnostics on stderr in the file:line:col form, results on
 // stdout, JSON with --json, and the exit codes 0 clean, 1 findings, 2 unusable input.
-import { CalendarFileError, defaultCalendarPath, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { formatDiagnostic, type Diagnostic } from '../methodology/index.js';
 
 export const ExitCode = { clean: 0, findings: 1, unusable: 2 } as const;
@@ -43,12 +42,3 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   return `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
 }
 
-/** The working-day calendar for a command, or undefined after saying why it is unusable. */
-export function openCalendar(io: Io, path: string = defaultCalendarPath()): WorkingCalendar | undefined {
-  try {
-    return loadCalendar(path);
-  } catch (error) {
-    io.err(`bagalau: ${error instanceof CalendarFileError ? error.message : (error as Error).message}\n`);
-    return undefined;
-  }
-}

@@ -2,7 +2,6 @@
 // from the methodology or filled from results. Given an evaluation input it evaluates it
 // first; given a results.json (bagalau evaluate --out) it prints those results.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultCalendarPath } from '../calendar/index.js';
 import { evaluate, type EvaluationInput, type EvaluationResult } from '../engine/index.js';
@@ -10,7 +9,8 @@ import { ChromiumMissingError, findChromium } from '../forms/browser.js';
 import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
-import { ExitCode, openCalendar, printDiagnostics, type Io } from './output.js';
+import { openCalendar, openMethodology } from './open.js';
+import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 export interface RenderOptions {
   forms: string;
@@ -49,17 +49,6 @@ function looksLikeResults(data: unknown): data is EvaluationResult {
   return !!d && typeof d === 'object' && !!d.methodology && typeof d.methodology === 'object' && Array.isArray(d.people) && d.people.every((p) => Array.isArray(p.results));
 }
 
-function methodologyFor(io: Io, reference: string, relativeTo?: string): Methodology | undefined {
-  const path = relativeTo && /[\\/]|\.ya?ml$/.test(reference) && !existsSync(reference) ? resolve(dirname(relativeTo), reference) : methodologyPath(reference);
-  const loaded = loadResolved(path);
-  if (!loaded.ok) {
-    printDiagnostics(io, loaded.diagnostics);
-    io.err(`bagalau: the methodology "${reference}" cannot be used; correct it first (bagalau lint ${path})\n`);
-    return undefined;
-  }
-  return loaded.methodology;
-}
-
 /** A bundled methodology id, or a YAML file that is a methodology rather than an evaluation input. */
 function isMethodology(source: string): boolean {
   const loaded = loadResolved(methodologyPath(source));
@@ -85,16 +74,17 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       if (!loaded.input) return ExitCode.unusable;
       input = loaded.input;
     }
-    methodology = methodologyFor(io, options.methodology ?? results.methodology.id, options.input);
+    // The results name the methodology that produced them (by id; --methodology for a file).
+    methodology = openMethodology(io, options.methodology ?? results.methodology.id);
   } else if (options.blank && isMethodology(source)) {
     // Blank forms need only the methodology: `bagalau render almaty-akimat-2023 --blank`.
-    methodology = methodologyFor(io, options.methodology ?? source);
+    methodology = openMethodology(io, options.methodology ?? source);
   } else {
     const loaded = loadEvaluationInput(source);
     printDiagnostics(io, loaded.diagnostics);
     if (!loaded.input) return ExitCode.unusable;
     input = loaded.input;
-    methodology = options.methodology ? methodologyFor(io, options.methodology) : methodologyFor(io, input.methodology, source);
+    methodology = options.methodology ? openMethodology(io, options.methodology) : openMethodology(io, input.methodology, source);
     if (methodology && !options.blank) {
       const calendar = openCalendar(io, options.calendar);
       if (!calendar) return ExitCode.unusable;

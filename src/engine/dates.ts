@@ -1,5 +1,6 @@
 // Dates are ISO strings (YYYY-MM-DD) everywhere; luxon does the calendar arithmetic.
 import { DateTime } from 'luxon';
+import { toIsoDate as iso } from '../calendar/isoDate.js';
 import type { QuarterId } from './types.js';
 
 const cache = new Map<string, DateTime>();
@@ -13,7 +14,6 @@ export function day(iso: string): DateTime {
   return parsed;
 }
 
-export const iso = (d: DateTime): string => d.toISODate()!;
 /** Adding days needs no calendar rules, and runs for every person: plain UTC arithmetic. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -15,8 +15,3 @@ export function mean(values: readonly number[]): number {
   for (const v of values) sum += v;
   return sum / values.length;
 }
-
-/** a ≤ b at the given precision (both rounded to it first). */
-export function atMost(a: number, b: number, precision: number): boolean {
-  return Math.round(a * 10 ** precision) <= Math.round(b * 10 ** precision);
-}

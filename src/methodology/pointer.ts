@@ -27,8 +27,18 @@ export function getAtPointer(data: unknown, pointer: string): unknown {
   return node;
 }
 
-/** "eligibility › minimumTimeInPost › months": a pointer as an author reads it. */
-export function displayPath(pointer: string): string {
+/**
+ * "eligibility › minimumTimeInPost › months": a pointer as an author reads it. List items
+ * are counted from 1 ("item 2"); with the data, a numeric map key (a year such as 2027) is
+ * kept as it is.
+ */
+export function displayPath(pointer: string, data?: unknown): string {
   const parts = splitPointer(pointer);
-  return parts.length === 0 ? 'the top of the file' : parts.map((p) => (/^\d+$/.test(p) ? `item ${Number(p) + 1}` : p)).join(' › ');
+  if (parts.length === 0) return 'the top of the file';
+  let node: any = data;
+  return parts.map((part) => {
+    const inList = data === undefined ? /^\d+$/.test(part) : Array.isArray(node);
+    node = node?.[part];
+    return inList ? `item ${Number(part) + 1}` : part;
+  }).join(' › ');
 }

@@ -61,7 +61,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
   let message: string;
   let hint: string;
   const value = getAtPointer(data, base);
-  const where = displayPath(base);
+  const where = displayPath(base, data);
   const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
   switch (error.keyword) {
     case 'required': {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CalendarFileError, formatDiagnostic, loadCalendar, parseCalendarSource } from '../../src/calendar/index.js';
+import { CalendarFileError, loadCalendar, parseCalendarSource } from '../../src/calendar/index.js';
 
 const original = readFileSync('calendars/kz.yaml', 'utf8');
 const label = 'calendars/kz.yaml';
@@ -18,7 +18,13 @@ function lineOf(text: string, needle: string): number {
 function errorsOf(source: string): string[] {
   const result = parseCalendarSource(source, label);
   if (result.ok) throw new Error('expected the calendar to be refused');
-  return result.diagnostics.map(formatDiagnostic);
+  return result.diagnostics.map((d) => `${d.at?.file}:${d.at?.line}:${d.at?.col}: ${d.message}`);
+}
+
+function hintsOf(source: string): (string | undefined)[] {
+  const result = parseCalendarSource(source, label);
+  if (result.ok) throw new Error('expected the calendar to be refused');
+  return result.diagnostics.map((d) => d.hint);
 }
 
 describe('loading calendars/kz.yaml', () => {
@@ -36,17 +42,17 @@ describe('loading calendars/kz.yaml', () => {
     const source = edited('        kind: transferred\n        pairedWith: 2024-05-04', '        kind: transfered\n        pairedWith: 2024-05-04');
     const line = lineOf(source, 'kind: transfered');
     expect(errorsOf(source)).toEqual([
-      `${label}:${line}:15: years.2024.nonWorkingDays.10.kind: must be one of holiday, religious, moved, transferred`,
+      `${label}:${line}:15: years › 2024 › nonWorkingDays › item 11 › kind is "transfered", which is not one of the allowed values`,
     ]);
+    expect(hintsOf(source)[0]).toBe('did you mean "transferred"? use one of: holiday, religious, moved, transferred');
   });
 
   it('points at an unknown property by its key and lists the allowed ones', () => {
     const source = edited('kk: Құрбан айт }\n        kind: religious\n        source: { act: labourCode, article: "84(5)" }\n        verified: false\n        note: Estimated',
       'kk: Құрбан айт }\n        kind: religious\n        source: { act: labourCode, article: "84(5)" }\n        verifed: false\n        note: Estimated');
     const line = lineOf(source, 'verifed');
-    expect(errorsOf(source)[0]).toBe(
-      `${label}:${line}:9: years.2027.nonWorkingDays.15: unknown property "verifed"; allowed here: date, name, kind, source, movedFrom, pairedWith, verified, note`,
-    );
+    expect(errorsOf(source)[0]).toBe(`${label}:${line}:9: "verifed" is not a setting of years › 2027 › nonWorkingDays › item 16`);
+    expect(hintsOf(source)[0]).toBe('did you mean "verified"? remove it or correct the spelling; allowed here: date, name, kind, source, movedFrom, pairedWith, verified, note');
   });
 
   it('refuses a date listed under the wrong year', () => {
@@ -88,11 +94,11 @@ describe('loading calendars/kz.yaml', () => {
 
   it('reports YAML syntax errors such as duplicate keys with their position', () => {
     const source = edited('country: KZ\n', 'country: KZ\ncountry: KZ\n');
-    expect(errorsOf(source)[0]).toMatch(/^calendars\/kz\.yaml:\d+:1: YAML syntax: Map keys must be unique/);
+    expect(errorsOf(source)[0]).toMatch(/^calendars\/kz\.yaml:\d+:1: this is not valid YAML: Map keys must be unique/);
   });
 
   it('throws CalendarFileError naming a missing file', () => {
     expect(() => loadCalendar('calendars/nowhere.yaml')).toThrow(CalendarFileError);
-    expect(() => loadCalendar('calendars/nowhere.yaml')).toThrow('calendars/nowhere.yaml:1:1: cannot read the calendar file (file not found)');
+    expect(() => loadCalendar('calendars/nowhere.yaml')).toThrow('cannot read calendars/nowhere.yaml: no such file');
   });
 });

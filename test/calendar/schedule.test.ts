@@ -5,16 +5,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldIcsLine } from '../../src/calendar/index.js';
 import type { Io } from '../../src/cli/output.js';
-import { readMethodologyDeadlinesFile, registerSchedule, type ScheduleMethodologyLoader } from '../../src/cli/schedule.js';
+import { registerSchedule } from '../../src/cli/schedule.js';
 
-const fixture = 'test/calendar/fixtures/model-methodology.yaml';
+const fixture = 'model-2018';
 
-/** Runs `schedule` on a fresh program; the fixture is not a whole methodology, so by default only its deadlines are read. */
-async function runSchedule(...args: string[]) {
-  return runScheduleWith(readMethodologyDeadlinesFile, ...args);
+/** A small body methodology that extends the model and changes its deadlines. */
+function bodyWithDeadlines(name: string, deadlines: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'bagalau-schedule-')), `${name}.yaml`);
+  writeFileSync(file, [
+    `id: ${name}`, 'extends: model-2018', 'title: { kk: Сынақ }', 'body: { name: { kk: Сынақ органы } }',
+    'act: { kind: { kk: бұйрық }, number: "1", date: "2024-01-10" }', 'inForce: { from: "2024-01-10" }', 'deadlines:', deadlines, '',
+  ].join('\n'));
+  return file;
 }
 
-async function runScheduleWith(loadMethodology: ScheduleMethodologyLoader | undefined, ...args: string[]) {
+/** Runs `schedule` on a fresh program with a fixed clock. */
+async function runSchedule(...args: string[]) {
   const io: Io & { outText: string; errText: string } = {
     outText: '',
     errText: '',
@@ -27,7 +33,7 @@ async function runScheduleWith(loadMethodology: ScheduleMethodologyLoader | unde
     },
   };
   const program = new Command('bagalau').exitOverride();
-  registerSchedule(program, io, { loadMethodology, now: () => new Date('2024-01-02T03:04:05.678Z') });
+  registerSchedule(program, io, { now: () => new Date('2024-01-02T03:04:05.678Z') });
   await program.parseAsync(['schedule', ...args], { from: 'user' });
   return { out: io.outText, err: io.errText, exitCode: io.exitCode };
 }
@@ -38,15 +44,15 @@ describe('bagalau schedule', () => {
     expect(exitCode).toBe(0);
     expect(err).toBe('');
     expect(out).toContain('2024-04-10  Wed   Q1 2024  Quarterly KPI and differentiation evaluation');
-    expect(out).toContain('2025-01-05  Sun*  Q4 2024  Notify heads of the evaluation');
-    expect(out).toContain('Apply for a calibration session: 5 working days after the familiarisation with the results (clause 13)');
+    expect(out).toContain('2025-01-05  Sun*  Q4 2024  Notify the head of the evaluation');
+    expect(out).toContain('Apply for a calibration session — within five working days of familiarisation with the results: 5 working days after the familiarisation with the results (clause 13)');
   });
 
   it('prints CSV with a header and one row per deadline', async () => {
     const { out } = await runSchedule('--methodology', fixture, '--year', '2026', '--format', 'csv');
     const lines = out.split('\r\n');
     expect(lines[0]).toBe('date,weekday,period,deadline,title_kk,title_en,responsible,applies_to,rule,basis,problem');
-    expect(lines).toContain('2026-10-12,Monday,Q3 2026,notifyServants,Қызметшілерді бағалау туралы хабардар ету,Notify servants of the evaluation,hrService,servant,the 10th of the month after the end of the reporting quarter,clause 31,');
+    expect(lines).toContain('2026-10-12,Monday,Q3 2026,notifyServants,"""Б"" корпусының қызметшісін бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың оныншы күнінен кешіктірмей","Notify the corps ""B"" servant of the evaluation — by the 10th of the month after the reporting quarter",hrService,servant,the 10th of the month after the end of the reporting quarter,clause 31,');
     expect(lines.filter((line) => line.startsWith(',,each case,'))).toHaveLength(9);
   });
 
@@ -60,11 +66,11 @@ describe('bagalau schedule', () => {
     // Unfold (RFC 5545 §3.1) before reading properties.
     const unfolded = out.replace(/\r\n /g, '');
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(21);
-    expect(unfolded).toContain('UID:model-methodology-2024-Q1-quarterlyEvaluation@bagalau');
-    expect(unfolded).toContain('UID:model-methodology-2024-year-annual360@bagalau');
+    expect(unfolded).toContain('UID:model-2018-2024-Q1-quarterlyEvaluation@bagalau');
+    expect(unfolded).toContain('UID:model-2018-2024-year-annual360@bagalau');
     expect(unfolded).toContain('DTSTAMP:20240102T030405Z');
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20240410\r\nDTEND;VALUE=DATE:20240411');
-    expect(unfolded).toContain('SUMMARY:Q1 2024: Есепті тоқсаннан кейінгі айдың 10-шы күнінен кешіктірмей НМИ және саралау әдісі бойынша тоқсандық бағалау (Quarterly KPI and differentiation evaluation)');
+    expect(unfolded).toContain('SUMMARY:Q1 2024: Құрылымдық бөлімшенің/мемлекеттік органның басшысын бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың бесінші күнінен кешіктірмей (Notify the head of the evaluation — by the 5th of the month after the reporting quarter)');
     expect(unfolded).toMatch(/DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\n5 October 2024 is a Saturday → moved to Monday 7 October 2024/);
     // The same input gives the same UIDs: re-importing updates events instead of duplicating them.
     const again = await runSchedule('--methodology', fixture, '--year', '2024', '--format', 'ics');
@@ -98,45 +104,30 @@ describe('bagalau schedule', () => {
     await expect(runSchedule('--methodology', fixture, '--year', '24')).rejects.toThrow('"24" is not a year; write four digits');
   });
 
-  it('reports a broken methodology deadline at its line and column', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'bagalau-schedule-'));
-    const file = join(directory, 'broken.yaml');
-    writeFileSync(file, [
-      'deadlines:',
-      '  appeal:',
-      '    title: { kk: Шағым }',
-      '    anchor: familiarization',
-      '    offset: { workingDays: 5 }',
-      '',
-    ].join('\n'));
+  it('reports a deadline counted from an unknown event at its line and column, with what to do', async () => {
+    const file = bodyWithDeadlines('unknown-anchor', '  appeal:\n    anchor: familiarization\n    basis: { clause: "12" }');
     const { err, exitCode } = await runSchedule('--methodology', file, '--year', '2024');
     expect(exitCode).toBe(2);
-    expect(err).toMatch(/broken\.yaml:4:13: deadline "appeal": anchor "familiarization" is neither an event/);
+    expect(err).toMatch(/unknown-anchor\.yaml:9:13: error \[lint\.unknown-reference\] deadlines › appeal › anchor names the deadline or event "familiarization"/);
+    expect(err).toContain('did you mean "familiarisation"?');
   });
 
-  it('reports an offset with two counting instructions', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'bagalau-schedule-'));
-    const file = join(directory, 'two-offsets.yaml');
-    writeFileSync(file, 'deadlines:\n  appeal:\n    title: { kk: Шағым }\n    anchor: application\n    offset: { workingDays: 5, calendarDays: 3 }\n');
+  it('reports an offset with two counting instructions in words', async () => {
+    const file = bodyWithDeadlines('two-offsets', '  appeal:\n    offset: { workingDays: 5, calendarDays: 3 }\n    basis: { clause: "12" }');
     const { err } = await runSchedule('--methodology', file, '--year', '2024');
-    expect(err).toMatch(/two-offsets\.yaml:5:13: deadlines\.appeal\.offset: must NOT have more than 1 properties/);
+    expect(err).toMatch(/two-offsets\.yaml:9:13: error \[schema\.maxProperties\] deadlines › appeal › offset must have at most 1 entry/);
   });
 
   it('uses another calendar file when asked, and reports its problems', async () => {
     const { err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2024', '--calendar', 'calendars/missing.yaml');
     expect(exitCode).toBe(2);
-    expect(err).toContain('calendars/missing.yaml:1:1: cannot read the calendar file (file not found)');
+    expect(err).toContain('error [file.not-found] cannot read calendars/missing.yaml: no such file');
   });
 
-  it('loads a whole methodology through the methodology stage by default (bundled model-2018)', async () => {
-    const { out, exitCode } = await runScheduleWith(undefined, '--methodology', 'model-2018', '--year', '2024', '--format', 'csv');
+  it('takes a body methodology file and its own clauses', async () => {
+    const { out, exitCode } = await runSchedule('--methodology', 'methodologies/enbekshikazakh-maslikhat-2023.yaml', '--year', '2024', '--format', 'csv');
     expect(exitCode).toBe(0);
-    expect(out).toMatch(/\r\n2024-04-10,Wednesday,Q1 2024,quarterlyEvaluation,/);
+    expect(out).toMatch(/\r\n2024-04-10,Wednesday,Q1 2024,quarterlyEvaluation,.*clause 4/);
   });
 
-  it('reports the methodology stage\'s diagnostics for a file that is not a whole methodology', async () => {
-    const { err, exitCode } = await runScheduleWith(undefined, '--methodology', fixture, '--year', '2024');
-    expect(exitCode).toBe(2);
-    expect(err).toMatch(/model-methodology\.yaml:\d+:\d+: error \[schema\.required\]/);
-  });
 });

@@ -91,5 +91,12 @@ describe('bagalau evaluate', () => {
     expect(code).toBe(2);
     expect(err).toContain('2099');
   });
-});
 
+  it('refuses a methodology with lint errors (a score would fall between bands), naming its line', async () => {
+    const bandGap = join(import.meta.dirname, '../methodology/broken/band-gap.yaml');
+    const { code, err } = await run('evaluate', file, '--methodology', bandGap);
+    expect(code).toBe(2);
+    expect(err).toMatch(/band-gap\.yaml:10:13: error \[lint\.band-gap\] no band covers scores 3\.00–3\.09/);
+    expect(err).toContain('cannot be used until the errors above are corrected');
+  });
+});

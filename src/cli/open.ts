@@ -1,0 +1,34 @@
+// What the commands that apply a methodology (evaluate, render, schedule) open first: the
+// methodology — loaded, validated and linted, since a methodology with lint errors (a band
+// gap, an unknown deadline anchor) would give wrong results — and the calendar. A problem
+// is printed where it is and the command stops.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CalendarFileError, defaultCalendarPath, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
+import { lintMethodology, methodologyPath, type Methodology } from '../methodology/index.js';
+import { printDiagnostics, type Io } from './output.js';
+
+/**
+ * `reference` is an id of a bundled methodology or a path; a relative path written inside
+ * a file (the `methodology:` of an evaluation input) is relative to that file.
+ */
+export function openMethodology(io: Io, reference: string, writtenIn?: string): Methodology | undefined {
+  const path = writtenIn && /[\\/]|\.ya?ml$/.test(reference) && !existsSync(reference) ? resolve(dirname(writtenIn), reference) : methodologyPath(reference);
+  // The in-force date is checked per evaluated period by the engine, not here.
+  const { result, diagnostics } = lintMethodology(path);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (result.ok && errors.length === 0) return result.methodology;
+  printDiagnostics(io, errors);
+  io.err(`bagalau: the methodology "${reference}" cannot be used until the errors above are corrected (bagalau lint ${path} lists them with the warnings)\n`);
+  return undefined;
+}
+
+/** The working-day calendar, or undefined after saying why it is unusable. */
+export function openCalendar(io: Io, path: string = defaultCalendarPath()): WorkingCalendar | undefined {
+  try {
+    return loadCalendar(path);
+  } catch (error) {
+    io.err(`${error instanceof CalendarFileError ? error.message : `bagalau: ${(error as Error).message}`}\n`);
+    return undefined;
+  }
+}
