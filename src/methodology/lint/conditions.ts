@@ -2,18 +2,16 @@
 // ({ fact: methodology, path: "$.eligibility.minimumTimeInPost.months" }) must point at a value that exists.
 import type { Diagnostic } from '../diagnostic.js';
 import { getAtPointer } from '../pointer.js';
-import { finding, type LintRule } from './rule.js';
+import { finding, forEachValue, type LintRule } from './rule.js';
 
 export const conditionPaths: LintRule = {
   id: 'condition-paths',
   description: 'Values taken from the methodology by eligibility conditions exist.',
   check(context) {
     const out: Diagnostic[] = [];
-    const walk = (node: unknown, pointer: string) => {
-      if (!node || typeof node !== 'object') return;
-      const record = node as Record<string, any>;
-      const value = record.value;
-      if (value && typeof value === 'object' && !Array.isArray(value) && value.fact === 'methodology') {
+    forEachValue(context.methodology.eligibility?.rules, '/eligibility/rules', (node, pointer) => {
+      const value = (node as Record<string, any> | null)?.value;
+      if (node && typeof node === 'object' && value && typeof value === 'object' && !Array.isArray(value) && value.fact === 'methodology') {
         const path = String(value.path ?? '');
         const target = /^\$(\.[A-Za-z0-9_]+)+$/.test(path) ? getAtPointer(context.methodology, path.slice(1).replace(/\./g, '/')) : undefined;
         if (target === undefined || (typeof target === 'object' && target !== null)) {
@@ -22,9 +20,7 @@ export const conditionPaths: LintRule = {
             'write a path such as $.eligibility.minimumTimeInPost.months that ends at a number or text'));
         }
       }
-      for (const [key, child] of Object.entries(record)) walk(child, `${pointer}/${key}`);
-    };
-    walk(context.methodology.eligibility?.rules, '/eligibility/rules');
+    });
     return out;
   },
 };

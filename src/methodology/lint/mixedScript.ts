@@ -3,7 +3,7 @@
 import type { Diagnostic, SourcePosition } from '../diagnostic.js';
 import { findMixedScriptWords, foreignLetters } from '../../text/mixedScript.js';
 import { displayPath } from '../pointer.js';
-import { finding, type LintRule } from './rule.js';
+import { finding, forEachValue, type LintRule } from './rule.js';
 
 export const mixedScript: LintRule = {
   id: 'mixed-script',
@@ -11,25 +11,22 @@ export const mixedScript: LintRule = {
   check(context) {
     const out: Diagnostic[] = [];
     const files = new Map(context.resolved.chain.map((s) => [s.file, s.text]));
-    const walk = (node: unknown, pointer: string) => {
-      if (typeof node === 'string') {
-        for (const hit of findMixedScriptWords(node)) {
-          const origin = context.resolved.originOf(pointer);
-          let at: SourcePosition | undefined = origin?.value;
-          const text = origin ? files.get(origin.file) : undefined;
-          if (origin && text) {
-            const offset = text.indexOf(hit.word, origin.range[0]);
-            if (offset >= 0 && offset <= origin.range[1]) at = positionAt(text, offset, origin.file);
-          }
-          out.push(finding(context, 'mixed-script', 'error', pointer,
-            `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters: "${foreignLetters(hit.word)}" ${foreignLetters(hit.word).length > 1 ? 'are' : 'is'} not Cyrillic, though ${foreignLetters(hit.word).length > 1 ? 'they look' : 'it looks'} the same`,
-            'retype the word with the Kazakh keyboard layout only', at));
+    forEachValue(context.methodology, '', (node, pointer) => {
+      if (typeof node !== 'string') return;
+      for (const hit of findMixedScriptWords(node)) {
+        const origin = context.resolved.originOf(pointer);
+        let at: SourcePosition | undefined = origin?.value;
+        const text = origin ? files.get(origin.file) : undefined;
+        if (origin && text) {
+          const offset = text.indexOf(hit.word, origin.range[0]);
+          if (offset >= 0 && offset <= origin.range[1]) at = positionAt(text, offset, origin.file);
         }
-      } else if (node && typeof node === 'object') {
-        for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${key}`);
+        const foreign = foreignLetters(hit.word);
+        out.push(finding(context, 'mixed-script', 'error', pointer,
+          `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters: "${foreign}" ${foreign.length > 1 ? 'are' : 'is'} not Cyrillic, though ${foreign.length > 1 ? 'they look' : 'it looks'} the same`,
+          'retype the word with the Kazakh keyboard layout only', at));
       }
-    };
-    walk(context.methodology, '');
+    });
     return out;
   },
 };

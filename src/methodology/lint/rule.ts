@@ -36,3 +36,11 @@ export function finding(
 /** Integers at a decimal precision, so 44.49 + 0.01 is exactly 44.50. */
 export const toSteps = (value: number, precision: number) => Math.round(value * 10 ** precision);
 export const fromSteps = (steps: number, precision: number) => (steps / 10 ** precision).toFixed(precision);
+
+/** Calls `visit` for every value below `node` (itself included), with its JSON pointer. */
+export function forEachValue(node: unknown, pointer: string, visit: (value: unknown, pointer: string) => void): void {
+  visit(node, pointer);
+  if (node && typeof node === 'object') {
+    for (const [key, child] of Object.entries(node)) forEachValue(child, `${pointer}/${key}`, visit);
+  }
+}
