@@ -104,8 +104,9 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
     const step = 10 ** kpi.scoreTable.precision;
     const scaled = Math.round(entry.score * step);
     if (scaled < Math.round(found.row.score.min * step) || scaled > Math.round(found.row.score.max * step)) {
-      problems.push(problem('kpi.score-outside-range', `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${found.row.score.min}–${found.row.score.max} (row "${found.row.printed}")`,
-        `give a score between ${found.row.score.min} and ${found.row.score.max}, or correct the actual value`, { ...place, field: `${field}.score`, clause: tableClause }));
+      const range = found.row.score.min === found.row.score.max ? `only ${found.row.score.min}` : `${found.row.score.min}–${found.row.score.max}`;
+      problems.push(problem('kpi.score-outside-range', `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${range} (row "${found.row.printed}")`,
+        `give ${found.row.score.min === found.row.score.max ? `the score ${found.row.score.min}` : `a score from ${range}`}, or correct the actual value`, { ...place, field: `${field}.score`, clause: tableClause }));
     }
   }
   for (const id of Object.keys(data?.kpi ?? {})) {
