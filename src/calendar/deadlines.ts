@@ -247,6 +247,7 @@ function anchorCycleFrom(start: string, deadlines: DeadlineDeclarations): string
 const EVENT_WORDS: Record<string, string> = {
   periodStart: 'the start of the reporting quarter',
   periodEnd: 'the end of the reporting quarter',
+  yearStart: 'the start of the reporting year',
   yearEnd: 'the end of the reporting year',
   appointment: 'the appointment',
   kpiApproval: 'the approval of the KPIs',
@@ -346,7 +347,7 @@ function rootAnchorKind(id: string, deadlines: DeadlineDeclarations): 'quarter' 
   let anchor = deadlines[id].anchor;
   while (!EVENT_ANCHORS.includes(anchor)) anchor = deadlines[anchor].anchor;
   if (anchor === 'periodStart' || anchor === 'periodEnd') return 'quarter';
-  if (anchor === 'yearEnd') return 'year';
+  if (anchor === 'yearStart' || anchor === 'yearEnd') return 'year';
   return 'event';
 }
 
@@ -390,6 +391,7 @@ export function yearTimetable(
       let anchorDate: string;
       if (declaration.anchor === 'periodStart') anchorDate = period.start;
       else if (declaration.anchor === 'periodEnd') anchorDate = period.end;
+      else if (declaration.anchor === 'yearStart') anchorDate = `${year}-01-01`;
       else if (declaration.anchor === 'yearEnd') anchorDate = `${year}-12-31`;
       else {
         const anchorResult = dateOf(declaration.anchor);

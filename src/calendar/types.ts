@@ -19,7 +19,7 @@ export type LocalisedText = Text;
 export type CalendarRules = Omit<MethodologyCalendarRules, 'basis'> & { basis?: Basis };
 
 /** Events with a date of their own; calendar events have a date the calendar alone fixes. */
-export const CALENDAR_EVENT_ANCHORS = ['periodStart', 'periodEnd', 'yearEnd'] as const;
+export const CALENDAR_EVENT_ANCHORS = ['periodStart', 'periodEnd', 'yearStart', 'yearEnd'] as const;
 export const CASE_EVENT_ANCHORS = [
   'appointment',
   'kpiApproval',

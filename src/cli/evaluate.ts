@@ -9,11 +9,12 @@ import { defaultCalendarPath } from '../calendar/index.js';
 import { evaluate, type EvaluationResult, type PersonResult, type Problem } from '../engine/index.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { formatDiagnostic } from '../methodology/index.js';
-import { openCalendar, openMethodology } from './open.js';
+import type { Methodology } from '../methodology/index.js';
+import { openCalendar, openMethodologies } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 interface EvaluateOptions {
-  methodology?: string;
+  methodology?: string[];
   out?: string;
   json?: boolean;
   calendar?: string;
@@ -24,7 +25,7 @@ export function registerEvaluate(program: Command, io: Io): void {
   program.command('evaluate')
     .description('evaluate the data a body submitted for a year: eligibility, scores, bands, 360, calibration, deadlines')
     .argument('<input>', 'evaluation input (YAML or JSON, see schemas/evaluation.schema.json)')
-    .option('--methodology <id|path>', 'methodology to apply (default: the one the input names)')
+    .option('--methodology <id|path...>', 'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)')
     .option('--out <dir>', 'write results.json and summary.csv to this folder')
     .option('--json', 'print the full results as JSON on stdout')
     .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
@@ -39,12 +40,12 @@ export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions)
   printDiagnostics(io, loaded.diagnostics);
   if (!loaded.input) return ExitCode.unusable;
 
-  const methodology = options.methodology ? openMethodology(io, options.methodology) : openMethodology(io, loaded.input.methodology, inputFile);
-  if (!methodology) return ExitCode.unusable;
+  const methodologies = openMethodologies(io, options.methodology, loaded.input, inputFile);
+  if (!methodologies) return ExitCode.unusable;
   const calendar = openCalendar(io, options.calendar);
   if (!calendar) return ExitCode.unusable;
 
-  const result = evaluate(methodology, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
+  const result = evaluate(methodologies, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
   const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
   if (uncovered) {
     io.err(formatProblem(uncovered) + '\n');
@@ -69,7 +70,7 @@ export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions)
   for (const p of problems) io.err(formatProblem(p) + '\n');
   if (options.out) writeOutputs(options.out, result);
   if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
-  else io.out(summaryTable(result, io.columns) + '\n');
+  else io.out(summaryTable(result, methodologies, io.columns) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   io.err(`${result.people.length} people evaluated under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${warnings} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`);
@@ -98,21 +99,24 @@ function cell(person: PersonResult, period: string, methods: string[]): string {
   return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : shortStatus[r.status] ?? r.status;
 }
 
-export function summaryTable(result: EvaluationResult, columns = 160): string {
+/** The columns come from the methodologies: the quarterly methods fill Q1–Q4 and Year, each yearly method has a column of its own. */
+export function summaryTable(result: EvaluationResult, methodologies: Methodology[], columns = 160): string {
+  const methodIds = (period: 'quarter' | 'year') => [...new Set(methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === period).map(([id]) => id)))];
+  const quarterly = methodIds('quarter');
+  const yearly = methodIds('year');
   const table = new Table({
-    head: ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', '360', 'Problems'],
+    head: ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', ...yearly, 'Problems'],
     style: { head: [], border: [] }, wordWrap: true,
-    colWidths: [Math.max(24, Math.min(40, columns - 115)), 10, 11, 11, 11, 11, 11, 16, 9, 10],
+    colWidths: [Math.max(24, Math.min(40, columns - 106 - 9 * yearly.length)), 10, 11, 11, 11, 11, 11, 16, ...yearly.map((id) => Math.max(9, id.length + 2)), 10],
   });
   for (const person of result.people) {
-    const quarterly = ['kpi', 'differentiation'];
     const year = person.results.find((x) => x.period === 'year' && quarterly.includes(x.method));
     const errors = allProblems(person).filter((p) => p.severity === 'error').length;
     table.push([
       `${person.id} ${person.name}`, person.category ?? '—',
       cell(person, 'Q1', quarterly), cell(person, 'Q2', quarterly), cell(person, 'Q3', quarterly), cell(person, 'Q4', quarterly),
       year?.score !== undefined ? year.score.toFixed(2) : shortStatus[year?.status ?? ''] ?? year?.status ?? '', year?.band ?? '',
-      cell(person, 'year', ['survey360']), errors ? `${errors} error(s)` : '',
+      ...yearly.map((id) => cell(person, 'year', [id])), errors ? `${errors} error(s)` : '',
     ]);
   }
   return `${result.methodology.title} — ${result.year}\n${table.toString()}\n* calibrated; "not eval." not evaluated (see the rule in results.json); scores of people evaluated without their participation or deferred are shown as scores`;

@@ -23,6 +23,21 @@ export function openMethodology(io: Io, reference: string, writtenIn?: string): 
   return undefined;
 }
 
+/**
+ * The methodologies of an evaluation: those given with --methodology (repeatable), else
+ * the input's methodologies list, else its methodology. Undefined after saying why one is unusable.
+ */
+export function openMethodologies(io: Io, given: string[] | undefined, input: { methodology?: string; methodologies?: string[] }, writtenIn: string): Methodology[] | undefined {
+  const references = given?.length ? given : input.methodologies ?? (input.methodology ? [input.methodology] : []);
+  const opened: Methodology[] = [];
+  for (const reference of references) {
+    const methodology = given?.length ? openMethodology(io, reference) : openMethodology(io, reference, writtenIn);
+    if (!methodology) return undefined;
+    opened.push(methodology);
+  }
+  return opened;
+}
+
 /** The working-day calendar, or undefined after saying why it is unusable. */
 export function openCalendar(io: Io, path: string = defaultCalendarPath()): WorkingCalendar | undefined {
   try {

@@ -9,7 +9,7 @@ import { ChromiumMissingError, findChromium } from '../forms/browser.js';
 import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
-import { openCalendar, openMethodology } from './open.js';
+import { openCalendar, openMethodologies, openMethodology } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 export interface RenderOptions {
@@ -84,11 +84,13 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     printDiagnostics(io, loaded.diagnostics);
     if (!loaded.input) return ExitCode.unusable;
     input = loaded.input;
-    methodology = options.methodology ? openMethodology(io, options.methodology) : openMethodology(io, input.methodology, source);
-    if (methodology && !options.blank) {
+    const methodologies = openMethodologies(io, options.methodology ? [options.methodology] : undefined, input, source);
+    // The forms follow the latest methodology (the one in force at the end of the year).
+    methodology = methodologies?.sort((a, b) => (a.inForce.from < b.inForce.from ? -1 : 1)).at(-1);
+    if (methodologies && methodology && !options.blank) {
       const calendar = openCalendar(io, options.calendar);
       if (!calendar) return ExitCode.unusable;
-      results = evaluate(methodology, input, calendar, { allowOutOfForce: options.allowOutOfForce });
+      results = evaluate(methodologies, input, calendar, { allowOutOfForce: options.allowOutOfForce });
       for (const r of loaded.rejected) io.err(`bagalau: person ${r.id ?? `#${r.index + 1}`} set aside: ${r.diagnostics.map((d) => d.message).join('; ')}\n`);
       problems += loaded.rejected.length;
     }

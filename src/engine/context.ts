@@ -4,12 +4,11 @@ import type { WorkingCalendar } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { Methodology } from '../methodology/types.generated.js';
 import { compileCondition, factsUsed, type CompiledCondition } from './conditions.js';
-import type { Method } from './types.js';
 
 export interface CompiledRule {
   id: string;
   decision: Methodology['eligibility']['rules'][string]['decision'];
-  methods: readonly Method[];
+  methods: readonly string[];
   deadline?: string;
   title: string;
   clause: string;
@@ -29,7 +28,7 @@ export interface EngineContext {
   /** Prototype of every facts object: holds the `methodology` fact. */
   methodologyFact: { readonly methodology: Methodology };
   /** The explanation when no eligibility rule applies, per method (built once, used for most results). */
-  noRuleApplies: Record<Method, string>;
+  noRuleApplies: Record<string, string>;
 }
 
 /** Built once per methodology: the per-person work must not recompile anything. */
@@ -37,7 +36,7 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
   const rules = Object.entries(methodology.eligibility.rules).map(([id, rule]) => ({
     id,
     decision: rule.decision,
-    methods: rule.methods as Method[],
+    methods: rule.methods,
     deadline: rule.deadline,
     title: rule.title.kk,
     clause: describeBasis(rule.basis),
@@ -50,7 +49,7 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
     for (const position of category.positionCategories ?? []) categoryOfPosition.set(position, id);
     if (category.allOtherPositions) catchAllCategory = id;
   }
-  const noRuleApplies = Object.fromEntries((['kpi', 'differentiation', 'survey360'] as const).map((method) => [method,
-    `no eligibility rule of the methodology applies (checked: ${rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')}; the facts are in eligibility.facts)`])) as Record<Method, string>;
+  const noRuleApplies = Object.fromEntries(Object.keys(methodology.methods).map((method) => [method,
+    `no eligibility rule of the methodology applies (checked: ${rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')}; the facts are in eligibility.facts)`]));
   return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies, methodologyFact: Object.freeze({ methodology }) };
 }

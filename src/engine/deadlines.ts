@@ -48,3 +48,28 @@ export function deadlineResult(
   }
   return { id, title: declaration.title.kk, date: computed.date, clause, actual, late, steps: computed.steps };
 }
+
+/**
+ * A deadline whose anchor is an event among `anchors` (periodEnd, appointment…) or another
+ * deadline counted from one: the chain is followed to its event first.
+ */
+export function anchoredDeadline(
+  context: EngineContext, id: string, anchors: Record<string, string | undefined>, actual: string | undefined,
+  place: ProblemPlace, problems: Problem[], field?: string,
+): DeadlineResult | undefined {
+  const anchorDate = (deadlineId: string, depth: number): string | undefined => {
+    const anchor = context.methodology.deadlines[deadlineId]?.anchor;
+    if (anchor === undefined || depth > 10) return undefined;
+    if (anchor in anchors) return anchors[anchor];
+    const from = anchorDate(anchor, depth + 1);
+    return from === undefined ? undefined : deadlineDate(context, anchor, from)?.date;
+  };
+  let date: string | undefined;
+  try {
+    date = anchorDate(id, 0);
+  } catch (error) {
+    if (!(error instanceof CalendarCoverageError)) throw error;
+    return undefined;
+  }
+  return date === undefined ? undefined : deadlineResult(context, id, date, actual, place, problems, field);
+}

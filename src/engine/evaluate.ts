@@ -1,6 +1,11 @@
-// The engine's entry point: a methodology, the data a body submitted for a year, and
-// the working-day calendar in; results out. Pure: no files, no clock. One person's bad
-// data is reported for that person and never stops the others.
+// The engine's entry point: one or more methodologies, the data a body submitted for a
+// year, and the working-day calendar in; results out. Pure: no files, no clock. One
+// person's bad data is reported for that person and never stops the others.
+//
+// Everything the engine attaches is wired by the methodology: which methods a category
+// uses, their kinds (methods/index.ts), the deadline each is due by, the yearly result,
+// the familiarisation, appeal and calibration deadlines. No method, deadline or role id
+// is written here.
 import { CalendarCoverageError, type WorkingCalendar } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { Methodology } from '../methodology/types.generated.js';
@@ -8,32 +13,25 @@ import { chooseBand } from './bands.js';
 import { decideCalibration } from './calibration.js';
 import { buildContext, type EngineContext } from './context.js';
 import { addDays, quarterPeriod, quarters, yearPeriod, type Period } from './dates.js';
-import { deadlineDate, deadlineResult } from './deadlines.js';
-import { evaluateDifferentiationQuarter } from './differentiation.js';
+import { anchoredDeadline, deadlineDate, deadlineResult } from './deadlines.js';
 import { decideEligibility } from './eligibility.js';
 import { absenceDuringEvaluation, computeFacts } from './facts.js';
-import type { EvaluationInput, Person } from './input.generated.js';
-import { evaluateKpiQuarter } from './kpi.js';
+import type { EvaluationInput, Person, QuarterData } from './input.generated.js';
+import { methodEvaluators, type DeclaredMethod } from './methods/index.js';
 import { mean } from './numbers.js';
-import { problem } from './problems.js';
-import { evaluateSurvey } from './survey360.js';
-import type { DeadlineResult, EvaluationResult, Method, MethodResult, PeriodId, PersonResult, Problem, QuarterId } from './types.js';
+import { problem, type ProblemPlace } from './problems.js';
+import type { DeadlineResult, EvaluationResult, MethodResult, PeriodId, PersonResult, Problem, QuarterId } from './types.js';
 
 export interface EvaluateOptions {
-  /** Evaluate periods in which the methodology is not in force (it is refused otherwise). */
+  /** Evaluate periods in which no methodology is in force (they are refused otherwise). */
   allowOutOfForce?: boolean;
 }
-
-/** The deadline ids the engine attaches to results; each must be declared by the methodology. */
-const EVALUATION_DEADLINE = { quarter: 'quarterlyEvaluation', year: 'annual360' } as const;
-const APPEAL = 'appeal', CALIBRATION_DECISION = 'calibrationDecision', CALIBRATION_SESSION = 'calibrationSession', PROTOCOL_POSTING = 'protocolPosting';
 
 interface PeriodPlan {
   id: PeriodId;
   period: Period;
-  evaluationDeadline: string;
-  /** The day after the period: the evaluation window runs from it to the deadline. */
-  windowStart: string;
+  /** The methodology the period is evaluated under: the one in force on its last day. */
+  context: EngineContext;
   refused: boolean;
 }
 
@@ -44,41 +42,63 @@ export function inForceOn(methodology: Methodology, date: string): boolean {
   return true;
 }
 
-export function evaluate(methodology: Methodology, input: EvaluationInput, calendar: WorkingCalendar, options: EvaluateOptions = {}): EvaluationResult {
-  const context = buildContext(methodology, calendar);
-  return evaluateWithContext(context, input, options);
+export function evaluate(methodologies: Methodology | Methodology[], input: EvaluationInput, calendar: WorkingCalendar, options: EvaluateOptions = {}): EvaluationResult {
+  const list = Array.isArray(methodologies) ? methodologies : [methodologies];
+  return evaluateWithContexts(list.map((m) => buildContext(m, calendar)), input, options);
 }
 
 export function evaluateWithContext(context: EngineContext, input: EvaluationInput, options: EvaluateOptions = {}): EvaluationResult {
-  const { methodology } = context;
-  const result: EvaluationResult = { methodology: { id: methodology.id, title: methodology.title.kk }, body: input.body, year: input.year, people: [], problems: [] };
+  return evaluateWithContexts([context], input, options);
+}
+
+/** The methodology in force on `date`: of those in force, the one that entered into force last. */
+function contextOn(contexts: EngineContext[], date: string): EngineContext | undefined {
+  return contexts.filter((c) => inForceOn(c.methodology, date)).sort((a, b) => (a.methodology.inForce.from < b.methodology.inForce.from ? 1 : -1))[0];
+}
+
+export function evaluateWithContexts(contexts: EngineContext[], input: EvaluationInput, options: EvaluateOptions = {}): EvaluationResult {
+  const latest = [...contexts].sort((a, b) => (a.methodology.inForce.from < b.methodology.inForce.from ? 1 : -1))[0];
+  const result: EvaluationResult = { methodology: { id: latest.methodology.id, title: latest.methodology.title.kk }, body: input.body, year: input.year, people: [], problems: [] };
   const quarterIds = (input.quarters as QuarterId[] | undefined) ?? quarters.filter((q) => input.people.some((p) => p.quarters?.[q]));
-  const wants360 = input.people.some((p) => p.survey360);
   const plans: PeriodPlan[] = [];
+  const planFor = (id: PeriodId, period: Period) => {
+    const inForce = contextOn(contexts, period.end);
+    plans.push({ id, period, context: inForce ?? latest, refused: !inForce && !options.allowOutOfForce });
+  };
+  for (const id of quarterIds) planFor(id, quarterPeriod(input.year, id));
+  planFor('year', yearPeriod(input.year));
+  // The calendar must cover every deadline of the year: checked once, before any person.
   try {
-    for (const id of quarterIds) {
-      const period = quarterPeriod(input.year, id);
-      plans.push({ id, period, evaluationDeadline: deadlineDate(context, EVALUATION_DEADLINE.quarter, period.end)!.date, windowStart: addDays(period.end, 1), refused: false });
+    for (const plan of plans) {
+      for (const method of Object.values(plan.context.methodology.methods)) {
+        if (method.deadline && (method.period === 'year') === (plan.id === 'year')) deadlineDate(plan.context, method.deadline, plan.period.end);
+        if (plan.id === 'year' && method.year?.deadline) deadlineDate(plan.context, method.year.deadline, plan.period.end);
+      }
     }
-    const year = yearPeriod(input.year);
-    plans.push({ id: 'year', period: year, evaluationDeadline: deadlineDate(context, EVALUATION_DEADLINE.year, year.end)!.date, windowStart: addDays(year.end, 1), refused: false });
   } catch (error) {
     if (!(error instanceof CalendarCoverageError)) throw error;
     result.problems.push(problem('calendar.not-covered', error.message, 'add the year to the working-day calendar (calendars/kz.yaml), or evaluate a year it covers', {}));
     return result;
   }
+  const wantsYearly = (methodId: string) => input.people.some((p) => yearlyData(p, methodId).data !== undefined);
+  const yearPlan = plans.find((p) => p.id === 'year')!;
   for (const plan of plans) {
-    if (inForceOn(methodology, plan.period.end) || options.allowOutOfForce) continue;
-    if (plan.id === 'year' && !wants360 && quarterIds.length === 0) continue;
-    plan.refused = true;
-    const end = methodology.repealedBy?.effectiveFrom ?? methodology.inForce.until;
+    if (!plan.refused) continue;
+    if (plan.id === 'year' && quarterIds.length === 0 && !Object.keys(plan.context.methodology.methods).some(wantsYearly)) continue;
+    const m = plan.context.methodology;
+    const end = m.repealedBy?.effectiveFrom ?? m.inForce.until;
+    const names = contexts.map((c) => c.methodology.id).join(', ');
     result.problems.push(problem('methodology.not-in-force',
-      `${methodology.id} is not in force on ${plan.period.end}, the last day of ${plan.id === 'year' ? `the year ${input.year}` : `${plan.id} ${input.year}`} (in force from ${methodology.inForce.from}${end ? `; no longer from ${end}` : ''}); this period is not evaluated`,
+      `${contexts.length > 1 ? `none of ${names} is` : `${m.id} is not`} in force on ${plan.period.end}, the last day of ${plan.id === 'year' ? `the year ${input.year}` : `${plan.id} ${input.year}`}${contexts.length > 1 ? '' : ` (in force from ${m.inForce.from}${end ? `; no longer from ${end}` : ''})`}; this period is not evaluated`,
       'evaluate the period under the methodology that was in force then, or pass --allow-out-of-force to evaluate it anyway', { period: plan.id }));
   }
+  if (contexts.length > 1) {
+    result.methodologies = contexts.map((c) => ({ id: c.methodology.id, title: c.methodology.title.kk, periods: plans.filter((p) => p.context === c && !p.refused).map((p) => p.id) }));
+  }
+  const run: PersonRun = { input, plans, yearPlan, wantsYearly, several: contexts.length > 1 };
   for (const person of input.people) {
     try {
-      result.people.push(evaluatePerson(context, input, person, plans, wants360));
+      result.people.push(evaluatePerson(run, person));
     } catch (error) {
       // A defect of bagalau must not cost the others their results.
       result.people.push({ id: person.id, name: person.name, positionCategory: person.positionCategory, results: [], problems: [problem('internal', `bagalau could not evaluate this person: ${(error as Error).message}`, 'report this to the bagalau maintainers with the input', { person: person.id })] });
@@ -87,40 +107,119 @@ export function evaluateWithContext(context: EngineContext, input: EvaluationInp
   return result;
 }
 
-function evaluatePerson(context: EngineContext, input: EvaluationInput, person: Person, plans: PeriodPlan[], wants360: boolean): PersonResult {
-  const { methodology } = context;
-  const categoryId = context.categoryOfPosition.get(person.positionCategory) ?? context.catchAllCategory;
+interface PersonRun {
+  input: EvaluationInput;
+  plans: PeriodPlan[];
+  yearPlan: PeriodPlan;
+  wantsYearly: (methodId: string) => boolean;
+  several: boolean;
+}
+
+/** Where a quarterly method's data sits: quarters.Qn.<method id>. */
+function quarterData(person: Person, quarter: QuarterId, methodId: string): { data: unknown; field: string } {
+  const q = person.quarters?.[quarter] as Record<string, unknown> | undefined;
+  return { data: q && Object.hasOwn(q, methodId) ? q[methodId] : undefined, field: `quarters.${quarter}.${methodId}` };
+}
+
+/** Where a yearly method's data sits: annual.<method id>, or (inputs before 2026) <method id> on the person. */
+function yearlyData(person: Person, methodId: string): { data: unknown; field: string } {
+  if (person.annual && Object.hasOwn(person.annual, methodId)) return { data: person.annual[methodId], field: `annual.${methodId}` };
+  const own = person as unknown as Record<string, unknown>;
+  return Object.hasOwn(own, methodId) && typeof own[methodId] === 'object' ? { data: own[methodId], field: methodId } : { data: undefined, field: `annual.${methodId}` };
+}
+
+function categoryOf(context: EngineContext, person: Person): string | undefined {
+  return context.categoryOfPosition.get(person.positionCategory) ?? context.catchAllCategory;
+}
+
+function evaluatePerson(run: PersonRun, person: Person): PersonResult {
+  const { input, plans, yearPlan } = run;
   const out: PersonResult = { id: person.id, name: person.name, position: person.position, positionCategory: person.positionCategory, unit: person.unit, results: [], problems: [] };
-  if (!categoryId) {
-    out.problems.push(problem('category.unknown-position', `position category ${person.positionCategory} belongs to no category of this methodology`,
-      `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`, { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) }));
-    return out;
+  const checked = new Set<EngineContext>();
+  const categoryIn = (context: EngineContext): string | undefined => {
+    const categoryId = categoryOf(context, person);
+    if (checked.has(context)) return categoryId;
+    checked.add(context);
+    const { methodology } = context;
+    if (!categoryId) {
+      out.problems.push(problem('category.unknown-position', `position category ${person.positionCategory} belongs to no category of ${methodology.id}`,
+        `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`, { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) }));
+      return undefined;
+    }
+    out.category = categoryId;
+    out.categoryTitle = methodology.categories[categoryId].title.kk;
+    for (const [index, absence] of (person.absences ?? []).entries()) {
+      if (!context.absenceKinds.has(absence.kind) && !out.problems.some((p) => p.code === 'absence.unknown-kind' && p.field === `absences.${index}.kind`)) {
+        out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds the methodology lists, so it changes nothing`,
+          `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }, 'warning'));
+      }
+    }
+    return categoryId;
+  };
+  const unitSize = person.unit ? input.units?.[person.unit]?.corpsBServants : undefined;
+  const methodsOf = (context: EngineContext, categoryId: string, period: 'quarter' | 'year') =>
+    context.methodology.categories[categoryId].methods.filter((id) => context.methodology.methods[id]?.period === period);
+
+  for (const plan of plans.filter((p) => p.id !== 'year')) {
+    const categoryId = categoryIn(plan.context);
+    if (!categoryId) continue;
+    for (const methodId of methodsOf(plan.context, categoryId, 'quarter')) out.results.push(evaluatePeriod(run, plan, person, categoryId, methodId, unitSize));
   }
-  const category = methodology.categories[categoryId];
-  out.category = categoryId;
-  out.categoryTitle = category.title.kk;
-  for (const [index, absence] of (person.absences ?? []).entries()) {
-    if (!context.absenceKinds.has(absence.kind)) {
-      out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds the methodology lists, so it changes nothing`,
-        `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }, 'warning'));
+  reportDataWithoutMethod(run, person, out);
+  for (const calibration of person.calibrations ?? []) if (calibration.period !== 'year') applyCalibration(run, person, out, calibration);
+  const yearCategory = categoryIn(yearPlan.context);
+  if (yearCategory) {
+    if (plans.some((p) => p.id !== 'year')) {
+      for (const methodId of methodsOf(yearPlan.context, yearCategory, 'quarter')) out.results.push(yearResult(run, person, out.results, methodId));
+    }
+    for (const methodId of methodsOf(yearPlan.context, yearCategory, 'year')) {
+      if (run.wantsYearly(methodId)) out.results.push(evaluatePeriod(run, yearPlan, person, yearCategory, methodId, unitSize));
     }
   }
-  const unitSize = person.unit ? input.units?.[person.unit]?.corpsBServants : undefined;
-  // Which methods are scored per quarter is the methodology's (methods.*.period).
-  const quarterMethods = (category.methods as Method[]).filter((m) => methodology.methods[m]?.period === 'quarter');
-  for (const plan of plans.filter((p) => p.id !== 'year')) {
-    for (const method of quarterMethods) out.results.push(evaluateQuarter(context, input, person, categoryId, plan, method, unitSize));
-  }
-  const yearPlan = plans.find((p) => p.id === 'year')!;
-  for (const calibration of person.calibrations ?? []) if (calibration.period !== 'year') applyCalibration(context, person, out, calibration);
-  for (const method of quarterMethods) if (plans.some((p) => p.id !== 'year')) out.results.push(yearResult(context, person, out.results, method, yearPlan));
-  if (wants360 && category.methods.includes('survey360')) out.results.push(evaluate360(context, input, person, categoryId, category.questionnaire!, yearPlan, unitSize));
-  for (const calibration of person.calibrations ?? []) if (calibration.period === 'year') applyCalibration(context, person, out, calibration);
+  for (const calibration of person.calibrations ?? []) if (calibration.period === 'year') applyCalibration(run, person, out, calibration);
   return out;
 }
 
-function baseResult(method: Method, period: PeriodId): MethodResult {
-  return { method, period, status: 'evaluated', deadlines: [], problems: [], trace: [] };
+/** Data submitted for a method that the methodology of the period does not have, or the person's category does not use. */
+function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResult): void {
+  for (const plan of run.plans) {
+    if (plan.id === 'year') continue;
+    const data = person.quarters?.[plan.id as QuarterId] as Record<string, unknown> | undefined;
+    if (!data) continue;
+    const { methodology } = plan.context;
+    const categoryId = categoryOf(plan.context, person);
+    const used: string[] = categoryId ? methodology.categories[categoryId].methods : [];
+    for (const key of Object.keys(data)) {
+      if (typeof data[key] !== 'object' || data[key] === null || used.includes(key)) continue;
+      const known = Object.hasOwn(methodology.methods, key);
+      out.problems.push(problem('data.method-not-used',
+        known ? `quarters.${plan.id}.${key} has data for the method "${key}", which ${methodology.id} does not apply to the category ${categoryId}` : `quarters.${plan.id}.${key} has data for "${key}", which is not a method of ${methodology.id} (the methodology of ${plan.id} ${run.input.year})`,
+        known ? `remove it, or check the person's position category` : `use the methods of ${methodology.id}: ${Object.keys(methodology.methods).join(', ')}`,
+        { person: person.id, period: plan.id, field: `quarters.${plan.id}.${key}` }));
+    }
+  }
+  const yearMethods = run.yearPlan.context.methodology.methods;
+  for (const key of Object.keys(person.annual ?? {})) {
+    if (yearMethods[key]?.period === 'year') continue;
+    out.problems.push(problem('data.method-not-used', `annual.${key} has data for "${key}", which is not a yearly method of ${run.yearPlan.context.methodology.id}`,
+      `use the yearly methods of ${run.yearPlan.context.methodology.id}: ${Object.keys(yearMethods).filter((id) => yearMethods[id].period === 'year').join(', ') || 'none'}`, { person: person.id, period: 'year', field: `annual.${key}` }));
+  }
+  const legacy = person as unknown as Record<string, unknown>;
+  for (const key of Object.keys(legacy)) {
+    if (!(key in PERSON_FIELDS) && typeof legacy[key] === 'object' && !Array.isArray(legacy[key]) && !Object.hasOwn(yearMethods, key)) {
+      out.problems.push(problem('data.method-not-used', `${key} has data for a method that ${run.yearPlan.context.methodology.id} does not have`,
+        `remove it: ${run.yearPlan.context.methodology.id} has the methods ${Object.keys(yearMethods).join(', ')}`, { person: person.id, period: 'year', field: key }));
+    }
+  }
+}
+
+/** The person fields that are not a method's data (the input schema's own keys). */
+const PERSON_FIELDS: Record<string, true> = { id: true, name: true, position: true, positionCategory: true, unit: true, appointedOn: true, leftOn: true, absences: true, workPlan: true, quarters: true, annual: true, calibrations: true };
+
+function baseResult(run: PersonRun, plan: PeriodPlan, method: string, period: PeriodId): MethodResult {
+  const result: MethodResult = { method, period, status: 'evaluated', deadlines: [], problems: [], trace: [] };
+  if (run.several) result.methodology = plan.context.methodology.id;
+  return result;
 }
 
 function applyBand(context: EngineContext, result: MethodResult, raw: number): void {
@@ -132,69 +231,98 @@ function applyBand(context: EngineContext, result: MethodResult, raw: number): v
 }
 
 /** A method the methodology stopped (or had not yet started) using on the period's last day. */
-function methodNotInUse(context: EngineContext, method: Method, plan: PeriodPlan, result: MethodResult): boolean {
-  const declared = context.methodology.methods[method];
+function methodNotInUse(declared: DeclaredMethod, methodId: string, plan: PeriodPlan, result: MethodResult): boolean {
   const end = plan.period.end;
-  if (!declared || (declared.from && end < declared.from) || (declared.until && end > declared.until)) {
+  if ((declared.from && end < declared.from) || (declared.until && end > declared.until)) {
     result.status = 'notApplicable';
-    result.trace.push({ rule: 'methods.inUse', clause: declared ? describeBasis(declared.basis) : undefined, inputs: { periodEnd: end, from: declared?.from, until: declared?.until }, note: `the ${method} method is not used on ${end}` });
+    result.trace.push({ rule: 'methods.inUse', clause: describeBasis(declared.basis), inputs: { periodEnd: end, from: declared.from, until: declared.until }, note: `the ${methodId} method is not used on ${end}` });
     return true;
   }
   return false;
 }
 
-function evaluateQuarter(context: EngineContext, input: EvaluationInput, person: Person, category: string, plan: PeriodPlan, method: Method, unitSize: number | undefined): MethodResult {
-  const quarter = plan.id as QuarterId;
-  const result = baseResult(method, quarter);
+function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, category: string, methodId: string, unitSize: number | undefined): MethodResult {
+  const { context } = plan;
+  const declared = context.methodology.methods[methodId];
+  const result = baseResult(run, plan, methodId, plan.id);
   if (plan.refused) { result.status = 'refused'; return result; }
-  if (methodNotInUse(context, method, plan, result)) return result;
-  const place = { person: person.id, period: quarter, method };
-  const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method, evaluationDeadline: plan.evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
-  const { eligibility, trace, deadline } = decideEligibility(context, facts, method);
+  if (methodNotInUse(declared, methodId, plan, result)) return result;
+  const isQuarter = plan.id !== 'year';
+  const place: ProblemPlace & { person: string; period: PeriodId; method: string } = { person: person.id, period: plan.id, method: methodId };
+  const evaluationDeadline = declared.deadline ? deadlineDate(context, declared.deadline, plan.period.end)!.date : plan.period.end;
+  const facts = computeFacts(context, { person, category, year: run.input.year, period: plan.period, method: methodId, evaluationDeadline, evaluationWindowStart: addDays(plan.period.end, 1), unitSize });
+  const { eligibility, trace, deadline } = decideEligibility(context, facts, methodId);
   result.eligibility = eligibility;
   result.trace.push(trace);
   if (eligibility.decision === 'notEvaluated' || eligibility.decision === 'noKpi') { result.status = eligibility.decision; return result; }
-  const data = person.quarters?.[quarter];
-  const submitted = method === 'kpi' ? data?.kpi : data?.differentiation;
 
-  // The evaluation deadline: the quarter's, or N working days after the return from an absence.
-  let evaluationDeadline: DeadlineResult | undefined;
+  const quarterDates = isQuarter ? person.quarters?.[plan.id as QuarterId] as QuarterData | undefined : undefined;
+  const { data, field } = isQuarter ? quarterData(person, plan.id as QuarterId, methodId) : yearlyData(person, methodId);
+  const dated = (isQuarter ? quarterDates : data) as { evaluatedOn?: string; communicatedOn?: string } | undefined;
+  const datesField = isQuarter ? `quarters.${plan.id}` : field;
+  const sheetsEnd = typeof data === 'object' && data !== null ? (data as { sheets?: { evaluatedOn?: string }[] }).sheets?.map((s) => s.evaluatedOn).filter((d): d is string => !!d).sort().at(-1) : undefined;
+  const evaluatedOn = dated?.evaluatedOn ?? sheetsEnd;
+
+  // The evaluation deadline: the method's, or the one of the eligibility rule (N working days after the return from an absence).
+  let due: DeadlineResult | undefined;
   if (eligibility.decision === 'deferred' && deadline) {
-    const absence = absenceDuringEvaluation(context, person, plan.period, plan.evaluationDeadline);
-    const returnDay = absence ? returnToWork(context, person, absence, result.problems, place) : plan.evaluationDeadline;
-    if (returnDay) evaluationDeadline = deadlineResult(context, deadline, returnDay, data?.evaluatedOn, place, result.problems, `quarters.${quarter}.evaluatedOn`);
-  } else {
-    evaluationDeadline = deadlineResult(context, EVALUATION_DEADLINE.quarter, plan.period.end, data?.evaluatedOn, place, result.problems, `quarters.${quarter}.evaluatedOn`);
+    const absence = absenceDuringEvaluation(context, person, plan.period, evaluationDeadline);
+    const returnDay = absence ? returnToWork(context, person, absence, result.problems, place) : evaluationDeadline;
+    if (returnDay) due = deadlineResult(context, deadline, returnDay, evaluatedOn, place, result.problems, `${datesField}.evaluatedOn`);
+  } else if (declared.deadline) {
+    due = deadlineResult(context, declared.deadline, plan.period.end, evaluatedOn, place, result.problems, `${datesField}.evaluatedOn`);
   }
-  if (evaluationDeadline) result.deadlines.push(evaluationDeadline);
+  if (due) result.deadlines.push(due);
+  if (isQuarter) attachNotification(context, declared, category, plan, quarterDates?.notifiedOn, result, place);
+  if (isQuarter && declared.kpi?.workPlan?.actualsDeadline && quarterDates?.actualsSentOn) {
+    const actuals = anchoredDeadline(context, declared.kpi.workPlan.actualsDeadline, { periodEnd: plan.period.end, periodStart: plan.period.start }, quarterDates.actualsSentOn, place, result.problems, `${datesField}.actualsSentOn`);
+    if (actuals) result.deadlines.push(actuals);
+  }
   result.status = eligibility.decision === 'evaluated' ? 'evaluated' : eligibility.decision;
 
-  if (!submitted) {
+  if (data === undefined) {
     if (eligibility.decision !== 'deferred') {
       result.status = 'missing';
-      result.problems.push(problem('data.missing', `no ${method === 'kpi' ? 'KPI values and scores' : 'differentiation scores'} were submitted for ${quarter}`,
-        `add quarters.${quarter}.${method}`, { ...place, field: `quarters.${quarter}`, clause: describeBasis(context.methodology.methods[method]!.basis) }, 'warning'));
+      result.problems.push(problem('data.missing', `nothing was submitted for the ${declared.title.en ?? declared.title.kk} (${methodId}) of ${plan.id === 'year' ? run.input.year : plan.id}`,
+        `add ${field}`, { ...place, field: isQuarter ? `quarters.${plan.id}` : field, clause: describeBasis(declared.basis) }, 'warning'));
     }
     return result;
   }
-  const outcome = method === 'kpi'
-    ? evaluateKpiQuarter(context.methodology, person, quarter, data)
-    : evaluateDifferentiationQuarter(context.methodology, person, data!.differentiation!, quarter);
+  const outcome = methodEvaluators[declared.kind].evaluate({ methodology: context.methodology, methodId, method: declared, person, period: plan.id, category, data, field });
   result.problems.push(...outcome.problems);
   result.trace.push(...outcome.trace);
-  if ('kpis' in outcome) result.kpis = outcome.kpis;
-  if ('parameters' in outcome) { result.parameters = outcome.parameters; result.justification = outcome.justification; }
-  if (outcome.score === undefined) { result.status = 'error'; return result; }
-  applyBand(context, result, outcome.score);
-  attachFamiliarisation(context, result, data?.evaluatedOn ?? evaluationDeadline?.date, data?.communicatedOn, place, `quarters.${quarter}.communicatedOn`);
+  Object.assign(result, outcome.details);
+  if (outcome.status && outcome.status !== 'evaluated') {
+    result.status = outcome.status;
+    if (outcome.score === undefined) return result;
+  }
+  if (outcome.score === undefined) {
+    if (!outcome.status) result.status = 'error';
+    return result;
+  }
+  if (declared.survey && declared.survey.result.band !== 'sameBands') result.score = outcome.score;
+  else applyBand(context, result, outcome.score);
+  attachFamiliarisation(context, result, evaluatedOn ?? due?.date, dated?.communicatedOn, place, `${datesField}.communicatedOn`);
   return result;
+}
+
+/** The notification deadline of the person's category, when the input records the notification. */
+function attachNotification(context: EngineContext, declared: DeclaredMethod, category: string, plan: PeriodPlan, notifiedOn: string | undefined, result: MethodResult, place: ProblemPlace): void {
+  if (!notifiedOn) return;
+  const id = (declared.notification ?? []).find((d) => {
+    const appliesTo = context.methodology.deadlines[d]?.appliesTo;
+    return !appliesTo || appliesTo.includes(category);
+  });
+  if (!id) return;
+  const notification = anchoredDeadline(context, id, { periodEnd: plan.period.end, periodStart: plan.period.start }, notifiedOn, place, result.problems, `quarters.${plan.id}.notifiedOn`);
+  if (notification) result.deadlines.push(notification);
 }
 
 /**
  * The first working day back after an absence and every absence that continues it (annual
  * leave followed by sick leave is one absence for "5 working days after the return").
  */
-function returnToWork(context: EngineContext, person: Person, absence: { to: string }, problems: Problem[], place: { person: string; period: PeriodId; method: Method }): string | undefined {
+function returnToWork(context: EngineContext, person: Person, absence: { to: string }, problems: Problem[], place: ProblemPlace): string | undefined {
   let end = absence.to;
   try {
     for (;;) {
@@ -211,66 +339,88 @@ function returnToWork(context: EngineContext, person: Person, absence: { to: str
   }
 }
 
-function attachFamiliarisation(context: EngineContext, result: MethodResult, evaluationEnd: string | undefined, communicatedOn: string | undefined, place: { person: string; period: PeriodId; method: Method }, field: string): void {
+function attachFamiliarisation(context: EngineContext, result: MethodResult, evaluationEnd: string | undefined, communicatedOn: string | undefined, place: ProblemPlace, field: string): void {
   const id = context.methodology.familiarisation.deadline;
   if (!evaluationEnd) return;
   const familiarisation = deadlineResult(context, id, evaluationEnd, communicatedOn, place, result.problems, field);
   if (familiarisation) result.deadlines.push(familiarisation);
-  if (communicatedOn) {
-    const appeal = deadlineResult(context, APPEAL, communicatedOn, undefined, place, result.problems);
+  const appealId = context.methodology.calibration.deadlines?.appeal;
+  if (communicatedOn && appealId) {
+    const appeal = deadlineResult(context, appealId, communicatedOn, undefined, place, result.problems);
     if (appeal) result.deadlines.push(appeal);
   }
 }
 
-function yearResult(context: EngineContext, person: Person, results: MethodResult[], method: Method, plan: PeriodPlan): MethodResult {
-  const result = baseResult(method, 'year');
-  const scored = results.filter((r) => r.method === method && r.period !== 'year' && r.score !== undefined);
-  const clause = describeBasis(context.methodology.methods[method]!.basis);
+/**
+ * The yearly result of a quarterly method: the mean of the evaluated quarters that count
+ * (methods.<id>.year). In the year of a change of methodology, the quarters scored under
+ * the earlier one count too unless the later one says earlierMethodologies: ignore.
+ */
+function yearResult(run: PersonRun, person: Person, results: MethodResult[], methodId: string): MethodResult {
+  const plan = run.yearPlan;
+  const { context } = plan;
+  const declared = context.methodology.methods[methodId];
+  const rule = declared.year;
+  const result = baseResult(run, plan, methodId, 'year');
+  const clause = describeBasis(rule?.basis ?? declared.basis);
   if (plan.refused) { result.status = 'refused'; return result; }
+  const ownId = context.methodology.id;
+  const countEarlier = (rule?.earlierMethodologies ?? 'count') === 'count';
+  const counted = rule?.quarters;
+  const scored = results.filter((r) => r.period !== 'year' && r.score !== undefined && (!counted || counted.includes(r.period as QuarterId))
+    && (r.methodology === undefined || r.methodology === ownId ? r.method === methodId : countEarlier));
+  if (rule?.deadline) {
+    const due = deadlineResult(context, rule.deadline, plan.period.end, run.input.yearResultsFormedOn, { person: person.id, period: 'year', method: methodId }, result.problems, 'yearResultsFormedOn');
+    if (due) result.deadlines.push(due);
+  }
+  attachWorkPlanDeadlines(run, person, declared, methodId, result);
   if (scored.length === 0) {
     result.status = 'notEvaluated';
     result.trace.push({ rule: 'year.mean', clause, note: 'no quarter of the year has a score' });
     return result;
   }
-  result.quarters = scored.map((r) => ({ period: r.period as QuarterId, score: r.score! }));
+  result.quarters = scored.map((r) => (r.methodology !== undefined && (r.methodology !== ownId || r.method !== methodId)
+    ? { period: r.period as QuarterId, score: r.score!, method: r.method, methodology: r.methodology }
+    : { period: r.period as QuarterId, score: r.score! }));
   const raw = mean(scored.map((r) => r.score!));
-  result.trace.push({ rule: 'year.mean', clause, inputs: Object.fromEntries(result.quarters.map((q) => [q.period, q.score])), result: raw, note: 'the final score is the average of the quarterly scores' });
+  const earlier = scored.some((r) => r.methodology !== undefined && r.methodology !== ownId);
+  result.trace.push({
+    rule: 'year.mean', clause, inputs: Object.fromEntries(result.quarters.map((q) => [q.period, q.score])), result: raw,
+    note: earlier
+      ? `the final score is the average of the quarterly scores, those evaluated under an earlier methodology included (${rule?.earlierMethodologiesBasis ? describeBasis(rule.earlierMethodologiesBasis) : 'earlierMethodologies: count, the default'})`
+      : 'the final score is the average of the quarterly scores',
+  });
   applyBand(context, result, raw);
   return result;
 }
 
-function evaluate360(context: EngineContext, input: EvaluationInput, person: Person, category: string, questionnaire: string, plan: PeriodPlan, unitSize: number | undefined): MethodResult {
-  const result = baseResult('survey360', 'year');
-  if (plan.refused) { result.status = 'refused'; return result; }
-  if (methodNotInUse(context, 'survey360', plan, result)) return result;
-  const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
-  const facts = computeFacts(context, { person, category, year: input.year, period: plan.period, method: 'survey360', evaluationDeadline: plan.evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
-  const { eligibility, trace } = decideEligibility(context, facts, 'survey360');
-  result.eligibility = eligibility;
-  result.trace.push(trace);
-  if (eligibility.decision === 'notEvaluated' || eligibility.decision === 'noKpi') { result.status = eligibility.decision; return result; }
-  const evaluation = deadlineResult(context, EVALUATION_DEADLINE.year, plan.period.end, person.survey360?.evaluatedOn, place, result.problems, 'survey360.evaluatedOn');
-  if (evaluation) result.deadlines.push(evaluation);
-  if (!person.survey360) {
-    result.status = 'missing';
-    result.problems.push(problem('data.missing', 'no 360 responses were submitted', 'add survey360.responses', { ...place, field: 'survey360', clause: describeBasis(context.methodology.survey360.basis) }, 'warning'));
-    return result;
+/** KPI setting and posting deadlines of the individual work plan, when the input records those dates. */
+function attachWorkPlanDeadlines(run: PersonRun, person: Person, declared: DeclaredMethod, methodId: string, result: MethodResult): void {
+  const workPlan = declared.kpi?.workPlan;
+  const plan = person.workPlan;
+  if (!workPlan || !plan) return;
+  const { context } = run.yearPlan;
+  const place = { person: person.id, period: 'year' as const, method: methodId };
+  const yearStart = `${run.input.year}-01-01`;
+  const anchors = { yearStart, periodStart: yearStart, periodEnd: `${run.input.year}-12-31`, appointment: person.appointedOn, kpiApproval: plan.approvedOn };
+  if (plan.approvedOn) {
+    // A head appointed after the plan's period began has the deadline counted from the appointment.
+    const appointedLater = person.appointedOn > yearStart;
+    const setting = (workPlan.settingDeadlines ?? []).find((id) => (context.methodology.deadlines[id]?.anchor === 'appointment') === appointedLater);
+    if (setting) {
+      const due = anchoredDeadline(context, setting, anchors, plan.approvedOn, place, result.problems, 'workPlan.approvedOn');
+      if (due) result.deadlines.push(due);
+    }
   }
-  const outcome = evaluateSurvey(context.methodology, person, questionnaire);
-  result.problems.push(...outcome.problems);
-  result.trace.push(...outcome.trace);
-  result.respondents = outcome.respondents;
-  result.competencies = outcome.competencies;
-  result.weakest = outcome.weakest;
-  result.status = outcome.status === 'evaluated' ? (eligibility.decision === 'evaluated' ? 'evaluated' : eligibility.decision) : outcome.status;
-  if (outcome.score === undefined) return result;
-  if (context.methodology.survey360.result.band === 'sameBands') applyBand(context, result, outcome.score);
-  else result.score = outcome.score;
-  attachFamiliarisation(context, result, person.survey360.evaluatedOn ?? evaluation?.date, person.survey360.communicatedOn, place, 'survey360.communicatedOn');
-  return result;
+  if (plan.postedOn && workPlan.postingDeadline) {
+    const due = anchoredDeadline(context, workPlan.postingDeadline, anchors, plan.postedOn, place, result.problems, 'workPlan.postedOn');
+    if (due) result.deadlines.push(due);
+  }
 }
 
-function applyCalibration(context: EngineContext, person: Person, out: PersonResult, calibration: NonNullable<Person['calibrations']>[number]): void {
+function applyCalibration(run: PersonRun, person: Person, out: PersonResult, calibration: NonNullable<Person['calibrations']>[number]): void {
+  const plan = run.plans.find((p) => p.id === calibration.period) ?? run.yearPlan;
+  const { context } = plan;
   const index = (person.calibrations ?? []).indexOf(calibration);
   const field = `calibrations.${index}`;
   const place = { person: person.id, period: calibration.period, method: calibration.method };
@@ -280,19 +430,20 @@ function applyCalibration(context: EngineContext, person: Person, out: PersonRes
       'check the period and method of the case', { ...place, field, clause: describeBasis(context.methodology.calibration.basis) }));
     return;
   }
+  const ids = context.methodology.calibration.deadlines ?? {};
   const problems: Problem[] = [];
   const deadlines: DeadlineResult[] = [];
   const push = (d: DeadlineResult | undefined) => { if (d) deadlines.push(d); };
-  // The appeal term runs from the familiarisation with the contested result (clause 13);
-  // the input records it per quarter and for the 360 (yearly KPI/differentiation results
+  // The appeal term runs from the familiarisation with the contested result; the input
+  // records it per quarter and for yearly methods (yearly results of quarterly methods
   // have no familiarisation date of their own, so their term cannot be checked).
   const communicatedOn = calibration.period !== 'year' ? person.quarters?.[calibration.period]?.communicatedOn
-    : calibration.method === 'survey360' ? person.survey360?.communicatedOn : undefined;
-  if (communicatedOn) {
-    const appeal = deadlineResult(context, APPEAL, communicatedOn, calibration.appliedOn, place, [], `${field}.appliedOn`);
+    : (yearlyData(person, calibration.method).data as { communicatedOn?: string } | undefined)?.communicatedOn;
+  if (communicatedOn && ids.appeal) {
+    const appeal = deadlineResult(context, ids.appeal, communicatedOn, calibration.appliedOn, place, [], `${field}.appliedOn`);
     push(appeal);
     if (appeal?.late && !calibration.admittedLate) {
-      contested.problems.push(problem('calibration.appeal-late', `the application of ${calibration.appliedOn} came after the appeal term, which ended on ${appeal.date} (5 working days after familiarisation on ${communicatedOn}); the case is not applied`,
+      contested.problems.push(problem('calibration.appeal-late', `the application of ${calibration.appliedOn} came after the appeal term, which ended on ${appeal.date} (${appeal.title}; familiarisation on ${communicatedOn}); the case is not applied`,
         'if the body admitted the application all the same, write admittedLate: true in the case', { ...place, field: `${field}.appliedOn`, clause: appeal.clause }));
       return;
     }
@@ -300,9 +451,9 @@ function applyCalibration(context: EngineContext, person: Person, out: PersonRes
   const decision = decideCalibration(context.methodology, person.id, calibration, contested.score, field);
   problems.push(...decision.problems);
   if (decision.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) { contested.problems.push(...problems); return; }
-  push(deadlineResult(context, CALIBRATION_DECISION, calibration.appliedOn, calibration.decidedOn, place, problems, `${field}.decidedOn`));
-  push(deadlineResult(context, CALIBRATION_SESSION, calibration.appliedOn, calibration.sessionOn, place, problems, `${field}.sessionOn`));
-  if (calibration.protocolSignedOn) push(deadlineResult(context, PROTOCOL_POSTING, calibration.protocolSignedOn, calibration.protocolPostedOn, place, problems, `${field}.protocolPostedOn`));
+  if (ids.decision) push(deadlineResult(context, ids.decision, calibration.appliedOn, calibration.decidedOn, place, problems, `${field}.decidedOn`));
+  if (ids.session) push(deadlineResult(context, ids.session, calibration.appliedOn, calibration.sessionOn, place, problems, `${field}.sessionOn`));
+  if (calibration.protocolSignedOn && ids.protocolPosting) push(deadlineResult(context, ids.protocolPosting, calibration.protocolSignedOn, calibration.protocolPostedOn, place, problems, `${field}.protocolPostedOn`));
   const band = chooseBand(context.methodology, decision.finalScore);
   contested.calibration = {
     appliedOn: calibration.appliedOn, originalScore: contested.score, votes: decision.votes, decidedBy: decision.decidedBy, tieRule: decision.tieRule,

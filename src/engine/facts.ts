@@ -31,7 +31,7 @@ export function computeFacts(context: EngineContext, inputs: FactInputs): Record
   // copied per person nor written into the results (JSON keeps own properties only).
   const facts = Object.create(context.methodologyFact) as Record<string, unknown>;
   facts.monthsInPostInPeriod = wholeMonths(inPostFrom, inPostTo, eligibility.minimumTimeInPost.counting);
-  facts.monthsFromAppointmentToPeriodEnd = wholeMonths(maxDate(person.appointedOn, workPlanYear.start), workPlanYear.end, eligibility.kpiMinimumRemaining.counting);
+  facts.monthsFromAppointmentToPeriodEnd = wholeMonths(maxDate(person.appointedOn, workPlanYear.start), workPlanYear.end, (eligibility.kpiMinimumRemaining ?? eligibility.minimumTimeInPost).counting);
   facts.appointedDuringPeriod = person.appointedOn > workPlanYear.start;
   facts.absentDuringEvaluation = absence !== undefined;
   facts.absenceKind = absence?.kind ?? null;

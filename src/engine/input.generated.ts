@@ -1,61 +1,16 @@
 /* Generated from schemas/evaluation.schema.json by scripts/gen-types.ts — do not edit; run npm run gen:types. */
 
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
- * via the `definition` "quarter".
- */
-export type Quarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
-/**
- * Letters, digits, '.', '_' or '-'.
- *
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
- * via the `definition` "id".
- */
-export type Id = string;
-/**
- * Letters, digits, '.', '_' or '-'.
- */
-export type Id1 = string;
-/**
- * A date written YYYY-MM-DD.
- *
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
- * via the `definition` "date".
- */
-export type Date = string;
-/**
- * A date written YYYY-MM-DD.
- */
-export type Date1 = string;
-/**
- * Letters, digits, '.', '_' or '-'.
- */
-export type Id2 = string;
-/**
- * A score, e.g. 4.25.
- *
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
- * via the `definition` "score".
- */
-export type Score = number;
-/**
- * Letters, digits, '.', '_' or '-'.
- */
-export type Id3 = string;
-/**
- * A score, e.g. 4.25.
- */
-export type Score1 = number;
-
-/**
  * What a body's HR service submits for one year: the people, the heads' individual work plans, the quarterly KPI and differentiation scores, the 360 responses and the calibration cases. No respondent names are needed or kept.
  */
-export interface EvaluationInput {
+export type EvaluationInput = {
+  [k: string]: unknown;
+} & {
   $schema?: string;
   /**
-   * Id of a bundled methodology (e.g. almaty-akimat-2023) or a path relative to this file.
+   * Id of a bundled methodology (e.g. almaty-akimat-2023) or a path relative to this file. In a year when the body changed methodology, list them under methodologies instead.
    */
-  methodology: string;
+  methodology?: string;
   /**
    * Name of the body, for the reports.
    */
@@ -72,9 +27,79 @@ export interface EvaluationInput {
     };
   };
   people: Person[];
-}
+  /**
+   * Each period is evaluated under the one in force on its last day.
+   *
+   * @minItems 1
+   */
+  methodologies?: [string, ...string[]];
+  yearResultsFormedOn?: Date2;
+};
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "quarter".
+ */
+export type Quarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
+/**
+ * Letters, digits, '.', '_' or '-'.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "id".
+ */
+export type Id = string;
+/**
+ * Letters, digits, '.', '_' or '-'.
+ */
+export type Id1 = string;
+/**
+ * A date written YYYY-MM-DD.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type Date = string;
+/**
+ * A date written YYYY-MM-DD.
+ */
+export type Date1 = string;
+/**
+ * Letters, digits, '.', '_' or '-'.
+ */
+export type Id2 = string;
+/**
+ * A score, e.g. 4.25.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "score".
+ */
+export type Score = number;
+/**
+ * Letters, digits, '.', '_' or '-'.
+ */
+export type Id3 = string;
+/**
+ * Letters, digits, '.', '_' or '-'.
+ */
+export type Id4 = string;
+/**
+ * Letters, digits, '.', '_' or '-'.
+ */
+export type Id5 = string;
+/**
+ * Letters, digits, '.', '_' or '-'.
+ */
+export type Id6 = string;
+/**
+ * A score, e.g. 4.25.
+ */
+export type Score1 = number;
+/**
+ * A date written YYYY-MM-DD.
+ */
+export type Date2 = string;
+
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "person".
  */
 export interface Person {
@@ -99,18 +124,25 @@ export interface Person {
   };
   survey360?: Survey360;
   calibrations?: Calibration[];
+  /**
+   * Per yearly method (e.g. survey360): its data.
+   */
+  annual?: {
+    [k: string]: Survey3601;
+  };
 }
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "workPlan".
  */
 export interface WorkPlan {
   approvedOn?: Date;
   approvedBy?: string;
   kpis: Kpi[];
+  postedOn?: Date;
 }
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "kpi".
  */
 export interface Kpi {
@@ -126,44 +158,94 @@ export interface Kpi {
   expectedResult?: string;
 }
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "perQuarterNumber".
  */
 export interface PerQuarterNumber {
   [k: string]: number;
 }
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * Besides the dates, one entry per quarterly method of the methodology, under the method's id (e.g. differentiation, kpi, quarterly).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "quarterData".
  */
 export interface QuarterData {
   evaluator?: string;
   evaluatedOn?: Date;
   communicatedOn?: Date;
-  kpi?: {
-    [k: string]: {
-      actual: number;
-      score: Score;
-    };
-  };
-  differentiation?: {
-    scores: {
-      [k: string]: Score;
-    };
-    justification?: string;
-    evaluator?: string;
-    delegatedBy?: string;
-  };
+  notifiedOn?: Date;
+  actualsSentOn?: Date;
+  [k: string]: MethodData | string | undefined;
 }
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
- * via the `definition` "survey360".
+ * The data of one method for one quarter. Parameters: scores (and justifications) per criterion, or sheets, one per evaluator. KPI: actual value and score per KPI id ({ K1: { actual, score } }).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "methodData".
+ */
+export interface MethodData {
+  scores?: {
+    [k: string]: Score;
+  };
+  justification?: string;
+  justifications?: {
+    [k: string]: string;
+  };
+  evaluator?: string;
+  delegatedBy?: string;
+  evaluatedOn?: Date;
+  /**
+   * @minItems 1
+   */
+  sheets?: [EvaluatorSheet, ...EvaluatorSheet[]];
+  /**
+   * Any other key is the id of a KPI of the work plan (kind kpi).
+   */
+  [k: string]:
+    | {
+        actual: number;
+        score: Score;
+      }
+    | {
+        [k: string]: Score;
+      }
+    | string
+    | {
+        [k: string]: string;
+      }
+    | [EvaluatorSheet, ...EvaluatorSheet[]]
+    | undefined;
+}
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "evaluatorSheet".
+ */
+export interface EvaluatorSheet {
+  role: Id3;
+  name?: string;
+  /**
+   * When the evaluator replaces an absent one (their deputy) or evaluates by delegation: whom they replace.
+   */
+  actingFor?: string;
+  delegatedTo?: Id4;
+  evaluatedOn?: Date;
+  scores: {
+    [k: string]: Score;
+  };
+  justifications?: {
+    [k: string]: string;
+  };
+  justification?: string;
+}
+/**
+ * The data of the yearly method survey360 as inputs before 2026 wrote it; new inputs write annual.survey360 (both are read: a yearly method's data is looked up under annual, then under its id here).
  */
 export interface Survey360 {
   evaluatedOn?: Date;
   communicatedOn?: Date;
   responses: {
-    group: Id3;
+    group: Id5;
     /**
      * Per competency, per indicator statement: the id of one of the five answer options (notShown, rarely, halfTheTime, mostOfTheTime, always).
      */
@@ -175,12 +257,12 @@ export interface Survey360 {
   }[];
 }
 /**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "calibration".
  */
 export interface Calibration {
   period: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year';
-  method: 'kpi' | 'differentiation' | 'survey360';
+  method: Id6;
   appliedOn: Date;
   /**
    * true when the application came after the appeal term (5 working days after familiarisation) and the body admitted it all the same; otherwise a late application is not applied.
@@ -206,4 +288,23 @@ export interface Calibration {
       proposal: Score1;
     }[]
   ];
+}
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "survey360".
+ */
+export interface Survey3601 {
+  evaluatedOn?: Date;
+  communicatedOn?: Date;
+  responses: {
+    group: Id5;
+    /**
+     * Per competency, per indicator statement: the id of one of the five answer options (notShown, rarely, halfTheTime, mostOfTheTime, always).
+     */
+    answers: {
+      [k: string]: {
+        [k: string]: Id;
+      };
+    };
+  }[];
 }

@@ -1,10 +1,12 @@
 /* Generated from schemas/results.schema.json by scripts/gen-types.ts — do not edit; run npm run gen:types. */
 
 /**
+ * The id of a method of the methodology (e.g. kpi, differentiation, survey360 in the 2018 model; quarterly in the 2025 one).
+ *
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
  * via the `definition` "method".
  */
-export type Method = 'kpi' | 'differentiation' | 'survey360';
+export type Method = string;
 /**
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
  * via the `definition` "periodId".
@@ -50,6 +52,14 @@ export interface EvaluationResult {
    * Problems that concern the whole input rather than one person.
    */
   problems: Problem[];
+  /**
+   * With several methodologies (the year of a change): each, with the periods it evaluated.
+   */
+  methodologies?: {
+    id: string;
+    title: string;
+    periods: PeriodId[];
+  }[];
 }
 /**
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
@@ -90,11 +100,25 @@ export interface MethodResult {
   quarters?: {
     period: QuarterId;
     score: number;
+    method?: Method;
+    methodology?: string;
   }[];
   calibration?: CalibrationOutcome;
   deadlines: DeadlineResult[];
   problems: Problem[];
   trace: TraceStep[];
+  /**
+   * With several methodologies: the id of the one this period was evaluated under.
+   */
+  methodology?: string;
+  /**
+   * Methods with several evaluators: each evaluator's sheet.
+   */
+  sheets?: EvaluatorSheet[];
+  /**
+   * How the sheets were combined (the method's evaluators.combine).
+   */
+  combined?: string;
 }
 /**
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
@@ -141,6 +165,7 @@ export interface ParameterLine {
   id: string;
   title: string;
   score: number;
+  justification?: string;
 }
 /**
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
@@ -233,4 +258,21 @@ export interface TraceStep {
   };
   result?: unknown;
   note?: string;
+}
+/**
+ * This interface was referenced by `EvaluationResult`'s JSON-Schema
+ * via the `definition` "evaluatorSheet".
+ */
+export interface EvaluatorSheet {
+  role: string;
+  roleTitle: string;
+  name?: string;
+  evaluatedOn?: string;
+  score?: number;
+  parameters?: ParameterLine[];
+  /**
+   * The role that evaluated instead (delegation or substitution).
+   */
+  delegatedTo?: string;
+  substituteFor?: string;
 }

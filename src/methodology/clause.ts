@@ -23,9 +23,10 @@ function basisInWords(basis: Record<string, any>): string {
   if (basis.clause !== undefined) parts.push(`clause ${basis.clause}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}${basis.subclause ? `, subclause ${basis.subclause}` : ''}`);
   if (basis.annex !== undefined) parts.push(`annex ${basis.annex}`);
   if (basis.law) parts.push(`${basis.law}${basis.article ? `, art. ${basis.article}` : ''}`);
+  if (basis.report) parts.push(`the public report of ${basis.report.source}, ${basis.report.date}${basis.verified === false ? ' (not verified against the act)' : ''}`);
   if (basis.setting) parts.push('a setting (the legal texts are silent)');
   const text = parts.join(', ');
-  return basis.source && !basis.setting && !basis.law ? `${text} of ${basis.source}` : text;
+  return basis.source && !basis.setting && !basis.law && !basis.report ? `${text} of ${basis.source}` : text;
 }
 
 export function clauseAt(data: unknown, pointer: string): string | undefined {

@@ -12,7 +12,7 @@ export type Date = string;
  */
 export type Date1 = string;
 /**
- * Where the rule comes from: a clause (and paragraph) or annex of this methodology, an article of a law, or — where the texts are silent — setting: true with a note explaining bagalau's choice.
+ * Where the rule comes from: a clause (and paragraph) or annex of this methodology, an article of a law, a public report of the act (report, verified: false), or — where the texts are silent — setting: true with a note explaining bagalau's choice.
  *
  * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "basis".
@@ -36,6 +36,11 @@ export type Add = true;
  */
 export type Remove = true;
 /**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "method".
+ */
+export type Method = Method1;
+/**
  * An id in camelCase: letters and digits, starting with a lowercase letter.
  *
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -47,6 +52,18 @@ export type Key = string;
  */
 export type Key1 = string;
 /**
+ * An id in camelCase: letters and digits, starting with a lowercase letter.
+ */
+export type Key2 = string;
+/**
+ * An id in camelCase: letters and digits, starting with a lowercase letter.
+ */
+export type Key3 = string;
+/**
+ * An id in camelCase: letters and digits, starting with a lowercase letter.
+ */
+export type Key4 = string;
+/**
  * calendarMonths: one month is reached on the same day-number of the next month, less one day (15 Feb–14 Mar inclusive is one month; a day-number missing from the shorter month is its last day). thirtyDays: every 30 calendar days count as one month.
  *
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -56,7 +73,7 @@ export type MonthCounting = 'calendarMonths' | 'thirtyDays';
 /**
  * An id in camelCase: letters and digits, starting with a lowercase letter.
  */
-export type Key2 = string;
+export type Key5 = string;
 /**
  * A fact the engine computes for a person and period.
  *
@@ -112,6 +129,9 @@ export interface Methodology {
   roles: {
     [k: string]: Role;
   };
+  /**
+   * The methods of this methodology, by ids it chooses. Each has a kind (parameters, kpi, survey), the scoring primitive bagalau applies, and the settings of that kind under the key of the same name (sheet, kpi, survey).
+   */
   methods: {
     [k: string]: Method;
   };
@@ -119,9 +139,6 @@ export interface Methodology {
     [k: string]: Category;
   };
   eligibility: Eligibility;
-  kpi: Kpi;
-  differentiation: Differentiation;
-  survey360: Survey360;
   calibration: Calibration;
   deadlines: {
     [k: string]: Deadline;
@@ -135,6 +152,15 @@ export interface Methodology {
   };
   forms: {
     [k: string]: Form;
+  };
+  kpi?: {
+    [k: string]: unknown;
+  };
+  differentiation?: {
+    [k: string]: unknown;
+  };
+  survey360?: {
+    [k: string]: unknown;
   };
 }
 /**
@@ -259,6 +285,23 @@ export interface Basis2 {
    * Filled in by bagalau when resolving extends: the methodology whose file wrote this basis.
    */
   source?: string;
+  report?: Report;
+  /**
+   * false: the rule rests on a report or an unchecked reading, not on the act's published text.
+   */
+  verified?: boolean;
+}
+/**
+ * Where the act's text is not available: the public report the rule comes from.
+ */
+export interface Report {
+  /**
+   * Who published the report and where, e.g. "Ministry of Health, order of 2025-09-17 (zakon.kz)".
+   */
+  source: string;
+  date: Date;
+  says: string;
+  url?: string;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -309,190 +352,114 @@ export interface Role {
   add?: Add;
   remove?: Remove;
 }
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "method".
- */
-export interface Method {
+export interface Method1 {
   title: Text;
+  /**
+   * The scoring primitive: parameters (criteria scored on a scale with a justification each, their mean; settings under sheet), kpi (individual work plan, % achieved, allowed-range table, the mean; settings under kpi), survey (a questionnaire answered by respondents, averages per competency, the weakest; settings under survey).
+   */
+  kind: 'parameters' | 'kpi' | 'survey';
   period: 'quarter' | 'year';
   from?: Date;
   until?: Date;
-  basis: Basis;
-  add?: Add;
-  remove?: Remove;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "category".
- */
-export interface Category {
-  title: Text;
+  evaluators?: Evaluators;
+  deadline?: Key1;
   /**
-   * The civil-service position categories (e.g. D-3, E-2) that belong here.
+   * Deadlines for notifying the person of the evaluation; the one whose appliesTo names the person's category (or that names none) is checked against notifiedOn.
    */
-  positionCategories?: string[];
-  /**
-   * true: every position category not listed in another category belongs here.
-   */
-  allOtherPositions?: boolean;
-  /**
-   * @minItems 1
-   */
-  methods: [
-    'kpi' | 'differentiation' | 'survey360',
-    ...('kpi' | 'differentiation' | 'survey360')[]
-  ];
-  questionnaire?: Key;
+  notification?: Key[];
   forms?: Key[];
-  evaluator?: Key1;
+  year?: YearRule;
+  sheet?: Differentiation;
+  kpi?: Kpi;
+  survey?: Survey360;
   basis: Basis;
   add?: Add;
   remove?: Remove;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "eligibility".
+ * via the `definition` "evaluators".
  */
-export interface Eligibility {
-  minimumTimeInPost: MonthThreshold;
-  kpiMinimumRemaining: MonthThreshold1;
-  absence: Absence;
-  dismissal: Dismissal;
-  specialPeriods?: {
-    [k: string]: SpecialPeriod;
-  };
-  /**
-   * Checked in order; the first rule whose conditions hold decides for the methods it names. Conditions use json-rules-engine's format (all / any / not, fact, operator, value).
-   */
-  rules: {
-    [k: string]: EligibilityRule;
-  };
-}
-/**
- * A person actually in the position for less than this in the evaluated period is not evaluated.
- */
-export interface MonthThreshold {
-  months: number;
-  counting: MonthCounting;
-  basis: Basis;
-}
-/**
- * No KPIs are set when less than this remains from appointment to the end of the period.
- */
-export interface MonthThreshold1 {
-  months: number;
-  counting: MonthCounting;
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "absence".
- */
-export interface Absence {
-  kinds: {
-    [k: string]: {
-      title: Text;
-      add?: Add;
-      remove?: Remove;
-    };
-  };
-  kpi: 'deferredAfterReturn' | 'withoutParticipation' | 'notEvaluated';
-  deferredDeadline?: Key2;
-  otherMethods: 'withoutParticipation' | 'deferredAfterReturn' | 'notEvaluated';
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "dismissal".
- */
-export interface Dismissal {
-  effect: 'withoutParticipation' | 'notEvaluated';
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "specialPeriod".
- */
-export interface SpecialPeriod {
-  from: Date;
-  until: Date;
-  absenceKinds?: Key[];
-  description: Text;
-  defect?: string;
-  basis: Basis;
-  add?: Add;
-  remove?: Remove;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "eligibilityRule".
- */
-export interface EligibilityRule {
-  title: Text;
-  /**
-   * notEvaluated: not evaluated for these methods; withoutParticipation: evaluated without the person's participation; deferred: evaluated after the person returns (see deadline); noKpi: no KPIs are set.
-   */
-  decision: 'notEvaluated' | 'withoutParticipation' | 'deferred' | 'noKpi';
+export interface Evaluators {
   /**
    * @minItems 1
    */
-  methods: [
-    'kpi' | 'differentiation' | 'survey360',
-    ...('kpi' | 'differentiation' | 'survey360')[]
-  ];
+  roles: [Key, ...Key[]];
+  /**
+   * single: one evaluator, one sheet; mean: each role fills a sheet and the score is the mean of their scores; finalRole: each role fills a sheet and the score of finalRole stands once the others have given theirs; jointSheet: one sheet signed by every role.
+   */
+  combine: 'single' | 'mean' | 'finalRole' | 'jointSheet';
+  finalRole?: Key;
+  /**
+   * Roles that sign the sheet without scoring (e.g. the person who approves it).
+   */
+  signedBy?: Key[];
+  delegations?: {
+    [k: string]: Delegation;
+  };
+  substitute?: Key;
+  substituteBasis?: Basis;
+  basis: Basis;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "delegation".
+ */
+export interface Delegation {
+  role: Key;
+  to: Key;
+  when?: Text;
+  basis: Basis;
+  add?: Add;
+  remove?: Remove;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "yearRule".
+ */
+export interface YearRule {
+  /**
+   * meanOfEvaluatedQuarters: the mean of the scores of the quarters that were evaluated.
+   */
+  aggregation: 'meanOfEvaluatedQuarters';
+  /**
+   * Leave out: every quarter.
+   *
+   * @minItems 1
+   */
+  quarters?: ['Q1' | 'Q2' | 'Q3' | 'Q4', ...('Q1' | 'Q2' | 'Q3' | 'Q4')[]];
   deadline?: Key;
-  conditions: TopCondition;
+  /**
+   * In the year a body changes methodology: count (the quarters scored under the earlier methodology by a quarterly method enter the mean) or ignore (only this methodology's quarters). Default: count.
+   */
+  earlierMethodologies?: 'count' | 'ignore';
+  earlierMethodologiesBasis?: Basis;
   basis: Basis;
-  add?: Add;
-  remove?: Remove;
-}
-/**
- * json-rules-engine conditions: exactly one of all, any or not at the top.
- *
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "topCondition".
- */
-export interface TopCondition {
-  /**
-   * @minItems 1
-   */
-  all?: [Condition, ...Condition[]];
-  /**
-   * @minItems 1
-   */
-  any?: [Condition, ...Condition[]];
-  not?: Condition;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "condition".
+ * via the `definition` "differentiation".
  */
-export interface Condition {}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "kpi".
- */
-export interface Kpi {
-  evaluator: Key;
-  workPlanApprovedBy?: Key;
-  count: CountRange;
+export interface Differentiation {
   scale: Scale;
-  achievement: Achievement;
-  scoreTable: ScoreTable;
-  aggregation: Aggregation;
-  qualityCriteria?: {
-    [k: string]: TextEntry;
+  parameters: {
+    [k: string]: Parameter;
   };
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "countRange".
- */
-export interface CountRange {
-  min: number;
-  max: number;
+  aggregation: Aggregation;
+  justification: {
+    required: boolean;
+    basis: Basis;
+    /**
+     * true: each parameter's score has its own justification (the sheet's Негіздеме column).
+     */
+    perParameter?: boolean;
+  };
+  delegation?: {
+    allowed: boolean;
+    unitSizeAbove?: number;
+    designatedBy?: Key;
+    basis: Basis;
+  };
   basis: Basis;
 }
 /**
@@ -511,6 +478,66 @@ export interface Scale {
 export interface ClosedRange {
   min: number;
   max: number;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "parameter".
+ */
+export interface Parameter {
+  title: Text;
+  criteria: Text;
+  basis?: Basis;
+  add?: Add;
+  remove?: Remove;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "aggregation".
+ */
+export interface Aggregation {
+  /**
+   * mean: the sum divided by the count.
+   */
+  method: 'mean';
+  basis: Basis;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "kpi".
+ */
+export interface Kpi {
+  workPlanApprovedBy?: Key;
+  count: CountRange;
+  scale: Scale;
+  achievement: Achievement;
+  scoreTable: ScoreTable;
+  aggregation: Aggregation;
+  qualityCriteria?: {
+    [k: string]: TextEntry;
+  };
+  basis: Basis;
+  workPlan?: {
+    /**
+     * year: one plan a year with values per quarter (KPI setting is due once, from the start of the year or the appointment); quarter: a plan per quarter.
+     */
+    period: 'year' | 'quarter';
+    /**
+     * Checked against workPlan.approvedOn: the one anchored at the appointment for a person appointed after the plan's period started, the other otherwise.
+     */
+    settingDeadlines?: Key[];
+    postingDeadline?: Key2;
+    actualsDeadline?: Key3;
+    basis: Basis;
+  };
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "countRange".
+ */
+export interface CountRange {
+  min: number;
+  max: number;
+  basis: Basis;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -576,55 +603,10 @@ export interface ClosedRange1 {
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "aggregation".
- */
-export interface Aggregation {
-  /**
-   * mean: the sum divided by the count.
-   */
-  method: 'mean';
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "textEntry".
  */
 export interface TextEntry {
   text: Text;
-  basis?: Basis;
-  add?: Add;
-  remove?: Remove;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "differentiation".
- */
-export interface Differentiation {
-  evaluator: Key;
-  scale: Scale;
-  parameters: {
-    [k: string]: Parameter;
-  };
-  aggregation: Aggregation;
-  justification: {
-    required: boolean;
-    basis: Basis;
-  };
-  delegation: {
-    allowed: boolean;
-    unitSizeAbove?: number;
-    designatedBy?: Key;
-    basis: Basis;
-  };
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "parameter".
- */
-export interface Parameter {
-  title: Text;
-  criteria: Text;
   basis?: Basis;
   add?: Add;
   remove?: Remove;
@@ -729,6 +711,147 @@ export interface Competency {
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "category".
+ */
+export interface Category {
+  title: Text;
+  /**
+   * The civil-service position categories (e.g. D-3, E-2) that belong here.
+   */
+  positionCategories?: string[];
+  /**
+   * true: every position category not listed in another category belongs here.
+   */
+  allOtherPositions?: boolean;
+  /**
+   * @minItems 1
+   */
+  methods: [Key, ...Key[]];
+  questionnaire?: Key;
+  forms?: Key[];
+  evaluator?: Key4;
+  basis: Basis;
+  add?: Add;
+  remove?: Remove;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "eligibility".
+ */
+export interface Eligibility {
+  minimumTimeInPost: MonthThreshold;
+  kpiMinimumRemaining?: MonthThreshold1;
+  absence: Absence;
+  dismissal: Dismissal;
+  specialPeriods?: {
+    [k: string]: SpecialPeriod;
+  };
+  /**
+   * Checked in order; the first rule whose conditions hold decides for the methods it names. Conditions use json-rules-engine's format (all / any / not, fact, operator, value).
+   */
+  rules: {
+    [k: string]: EligibilityRule;
+  };
+}
+/**
+ * A person actually in the position for less than this in the evaluated period is not evaluated.
+ */
+export interface MonthThreshold {
+  months: number;
+  counting: MonthCounting;
+  basis: Basis;
+}
+/**
+ * No KPIs are set when less than this remains from appointment to the end of the period.
+ */
+export interface MonthThreshold1 {
+  months: number;
+  counting: MonthCounting;
+  basis: Basis;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "absence".
+ */
+export interface Absence {
+  kinds: {
+    [k: string]: {
+      title: Text;
+      add?: Add;
+      remove?: Remove;
+    };
+  };
+  kpi?: 'deferredAfterReturn' | 'withoutParticipation' | 'notEvaluated';
+  deferredDeadline?: Key5;
+  otherMethods?: 'withoutParticipation' | 'deferredAfterReturn' | 'notEvaluated';
+  basis: Basis;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "dismissal".
+ */
+export interface Dismissal {
+  effect: 'withoutParticipation' | 'notEvaluated';
+  basis: Basis;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "specialPeriod".
+ */
+export interface SpecialPeriod {
+  from: Date;
+  until: Date;
+  absenceKinds?: Key[];
+  description: Text;
+  defect?: string;
+  basis: Basis;
+  add?: Add;
+  remove?: Remove;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "eligibilityRule".
+ */
+export interface EligibilityRule {
+  title: Text;
+  /**
+   * notEvaluated: not evaluated for these methods; withoutParticipation: evaluated without the person's participation; deferred: evaluated after the person returns (see deadline); noKpi: no KPIs are set.
+   */
+  decision: 'notEvaluated' | 'withoutParticipation' | 'deferred' | 'noKpi';
+  /**
+   * @minItems 1
+   */
+  methods: [Key, ...Key[]];
+  deadline?: Key;
+  conditions: TopCondition;
+  basis: Basis;
+  add?: Add;
+  remove?: Remove;
+}
+/**
+ * json-rules-engine conditions: exactly one of all, any or not at the top.
+ *
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "topCondition".
+ */
+export interface TopCondition {
+  /**
+   * @minItems 1
+   */
+  all?: [Condition, ...Condition[]];
+  /**
+   * @minItems 1
+   */
+  any?: [Condition, ...Condition[]];
+  not?: Condition;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "condition".
+ */
+export interface Condition {}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "calibration".
  */
 export interface Calibration {
@@ -766,6 +889,12 @@ export interface Calibration {
   };
   appealOfDecision?: TextEntry;
   basis: Basis;
+  deadlines?: {
+    appeal?: Key;
+    decision?: Key;
+    session?: Key;
+    protocolPosting?: Key;
+  };
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -774,7 +903,7 @@ export interface Calibration {
 export interface Deadline {
   title: Text;
   /**
-   * An event (periodStart, periodEnd, yearEnd, appointment, kpiApproval, returnToWork, evaluationEnd, familiarisation, application, protocolSigned) or the id of another deadline.
+   * An event (periodStart, periodEnd, yearStart, yearEnd, appointment, kpiApproval, returnToWork, evaluationEnd, familiarisation, application, protocolSigned) or the id of another deadline.
    */
   anchor: string;
   offset: {
@@ -817,6 +946,7 @@ export interface Retention {
   years: number;
   keptBy: Key;
   basis: Basis;
+  deadline?: Key;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -838,10 +968,7 @@ export interface UseOfResult {
   /**
    * @minItems 1
    */
-  methods: [
-    'kpi' | 'differentiation' | 'survey360',
-    ...('kpi' | 'differentiation' | 'survey360')[]
-  ];
+  methods: [Key, ...Key[]];
   decisions: Text;
   basis: Basis;
   add?: Add;
@@ -856,12 +983,30 @@ export interface Form {
   title: Text;
   header?: Text4;
   /**
-   * Name of the template in templates/ (without extension).
+   * Name of the template in templates/ (without extension); defaults to the template of the form's kind.
    */
   template?: string;
   basis: Basis;
   add?: Add;
   remove?: Remove;
+  /**
+   * Which template prints it: one per kind of sheet.
+   */
+  kind:
+    | 'workPlan'
+    | 'kpiSheet'
+    | 'scoreTable'
+    | 'parameterSheet'
+    | 'questionnaire'
+    | 'surveyResult'
+    | 'calibrationProtocol';
+  method?: Key;
+  questionnaire?: Key;
+  wording?: FormWording;
+  /**
+   * Roles that sign the form, in print order; the evaluators of a method sign by default.
+   */
+  signatures?: Key[];
 }
 /**
  * A text in Kazakh (kk, required), optionally in Russian (ru) and English (en).
@@ -870,6 +1015,21 @@ export interface Text4 {
   kk: string;
   ru?: string;
   en?: string;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "formWording".
+ */
+export interface FormWording {
+  intro?: Text[];
+  note?: Text;
+  closing?: Text;
+  columns?: {
+    [k: string]: Text;
+  };
+  labels?: {
+    [k: string]: Text;
+  };
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -904,4 +1064,17 @@ export interface FactCondition {
   value: {
     [k: string]: unknown;
   };
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "report".
+ */
+export interface Report1 {
+  /**
+   * Who published the report and where, e.g. "Ministry of Health, order of 2025-09-17 (zakon.kz)".
+   */
+  source: string;
+  date: Date;
+  says: string;
+  url?: string;
 }

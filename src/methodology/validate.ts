@@ -16,6 +16,8 @@ function validator(): ValidateFunction {
     addFormats.default(ajv);
     // refersTo is an annotation read by the linter (src/methodology/lint/references.ts).
     ajv.addKeyword({ keyword: 'refersTo', schemaType: 'string' });
+    // movedTo names where a setting of an older format now lives (its message says so).
+    ajv.addKeyword({ keyword: 'movedTo', schemaType: 'string' });
     compiled = ajv.compile(methodologySchema());
   }
   return compiled;
@@ -148,7 +150,13 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       }
       break;
     }
-    case 'not':
+    case 'not': {
+      const movedTo = schemaAtPointer(base, schema)?.movedTo;
+      if (movedTo) {
+        message = `${where} is written in an older format: this setting has moved to ${movedTo}`;
+        hint = `move the block under ${movedTo} (see methodologies/model-2018.yaml for the layout)`;
+        break;
+      }
       message = `${where} has a combination of keys that is not allowed`;
       hint = schemaAtPointer(base, schema)?.description ?? 'keep only one of the alternatives';
       if (value && typeof value === 'object' && 'positionCategories' in value) {
@@ -156,6 +164,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
         hint = 'a category either lists its position categories or takes every other position (allOtherPositions: true), not both';
       }
       break;
+    }
     default:
       message = `${where}: ${error.message ?? 'is not valid'}`;
       hint = 'see the schema (schemas/methodology.schema.json) for what is allowed here';

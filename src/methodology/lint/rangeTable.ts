@@ -7,13 +7,23 @@ export const rangeTableCoverage: LintRule = {
   id: 'range-table',
   description: 'The KPI score table covers every percentage from 0 upwards once, and each allowed score lies on the KPI scale.',
   check(context) {
-    const table = context.methodology.kpi?.scoreTable;
-    if (!table) return [];
+    const out: Diagnostic[] = [];
+    for (const [methodId, method] of Object.entries(context.methodology.methods)) {
+      if (method.kpi) out.push(...checkTable(context, methodId, method.kpi));
+    }
+    return out;
+  },
+};
+
+type KpiSettings = NonNullable<Parameters<LintRule['check']>[0]['methodology']['methods'][string]['kpi']>;
+
+function checkTable(context: Parameters<LintRule['check']>[0], methodId: string, kpi: KpiSettings): Diagnostic[] {
+    const table = kpi.scoreTable;
     const out: Diagnostic[] = [];
     const precision = table.precision;
     const rows = table.rows.map((row, index) => ({ row, index, min: toSteps(row.percent.min, precision), max: row.percent.max === undefined ? Infinity : toSteps(row.percent.max, precision) }))
       .sort((a, b) => a.min - b.min);
-    const pointerOf = (index: number) => `/kpi/scoreTable/rows/${index}`;
+    const pointerOf = (index: number) => `/methods/${methodId}/kpi/scoreTable/rows/${index}`;
     const label = (r: (typeof rows)[number]) => `row ${r.index + 1} ("${r.row.printed}")`;
     if (rows.length && rows[0].min > 0) {
       out.push(finding(context, 'range-gap', 'warning', pointerOf(rows[0].index),
@@ -39,7 +49,7 @@ export const rangeTableCoverage: LintRule = {
         `the KPI score table covers nothing above ${fromSteps(last.max, precision)} %: its highest row, ${label(last)}, has an upper bound`,
         'leave out "max" in the highest row to mean "and above"'));
     }
-    const scale = context.methodology.kpi?.scale;
+    const scale = kpi.scale;
     for (const r of rows) {
       const step = 10 ** -precision;
       for (const [name, value] of [['percent min', r.row.percent.min], ['percent max', r.row.percent.max]] as const) {
@@ -56,5 +66,4 @@ export const rangeTableCoverage: LintRule = {
       }
     }
     return out;
-  },
-};
+}

@@ -9,11 +9,13 @@ export const scaleContradiction: LintRule = {
   description: 'A scale printed on a form that differs from the clause is reported.',
   check(context) {
     const out: Diagnostic[] = [];
-    for (const [name, section] of [['kpi', context.methodology.kpi], ['differentiation', context.methodology.differentiation]] as const) {
-      const scale = section?.scale;
+    for (const [methodId, method] of Object.entries(context.methodology.methods)) {
+      const key = method.kpi ? 'kpi' : method.sheet ? 'sheet' : undefined;
+      const scale = key ? method[key]?.scale : undefined;
+      const name = methodId;
       const printed = scale?.printedInForm;
       if (scale && printed && (printed.min !== scale.min || printed.max !== scale.max)) {
-        out.push(finding(context, 'scale-contradiction', 'info', `/${name}/scale/printedInForm`,
+        out.push(finding(context, 'scale-contradiction', 'info', `/methods/${methodId}/${key}/scale/printedInForm`,
           `the ${name} scale is ${scale.min}–${scale.max} by ${describeBasis(scale.basis)}, but the form prints ${printed.min}–${printed.max}; bagalau applies ${scale.min}–${scale.max}`,
           'nothing to do unless the act is amended; the form is printed with the clause\'s scale'));
       }

@@ -1,12 +1,12 @@
 // 360 method (clauses 34–37, annexes 5–8): respondents counted without the
 // self-assessment; each competency's average = sum of points / number of answers; the
 // weakest competencies feed the training plan. No respondent identity is read or kept.
-import { describeBasis } from '../methodology/clause.js';
-import type { Methodology } from '../methodology/types.generated.js';
-import type { Person } from './input.generated.js';
-import { mean, roundTo } from './numbers.js';
-import { problem } from './problems.js';
-import type { CompetencyLine, Problem, Status, TraceStep } from './types.js';
+import { describeBasis } from '../../methodology/clause.js';
+import type { Survey360 as SurveyData } from '../input.generated.js';
+import { mean, roundTo } from '../numbers.js';
+import { problem } from '../problems.js';
+import type { CompetencyLine, Problem, Status, TraceStep } from '../types.js';
+import { settingsOf, type MethodCall, type MethodEvaluator } from './method.js';
 
 export interface SurveyOutcome {
   status: Status;
@@ -18,12 +18,26 @@ export interface SurveyOutcome {
   trace: TraceStep[];
 }
 
-export function evaluateSurvey(methodology: Methodology, person: Person, questionnaireId: string): SurveyOutcome {
-  const survey = methodology.survey360;
+export const surveyEvaluator: MethodEvaluator = {
+  kind: 'survey',
+  evaluate(call: MethodCall) {
+    const outcome = evaluateSurvey(call);
+    return {
+      score: outcome.score, status: outcome.status, problems: outcome.problems, trace: outcome.trace,
+      details: { respondents: outcome.respondents, competencies: outcome.competencies, weakest: outcome.weakest },
+      evaluatedOn: (call.data as SurveyData).evaluatedOn,
+    };
+  },
+};
+
+export function evaluateSurvey(call: MethodCall): SurveyOutcome {
+  const { methodology, person, field: dataField } = call;
+  const survey = settingsOf(call.method, 'survey');
+  const questionnaireId = methodology.categories[call.category].questionnaire ?? Object.keys(survey.questionnaires)[0];
   const questionnaire = survey.questionnaires[questionnaireId];
-  const place = { person: person.id, period: 'year' as const, method: 'survey360' as const };
+  const place = { person: person.id, period: call.period, method: call.methodId };
   const problems: Problem[] = [];
-  const responses = person.survey360?.responses ?? [];
+  const responses = (call.data as SurveyData | undefined)?.responses ?? [];
   // A respondent is a counted response with at least one valid answer: an empty
   // questionnaire must not make up the 3–7 respondents of clause 36.
   let respondents = 0;
@@ -31,10 +45,10 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
   // for…in rather than Object.entries: this loop runs for every answer of every person.
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index];
-    const field = `survey360.responses.${index}`;
+    const field = `${dataField}.responses.${index}`;
     const group = survey.respondentGroups[response.group];
     if (!group) {
-      problems.push(problem('survey360.unknown-group', `response ${index + 1} is from the group "${response.group}", which this methodology does not know`,
+      problems.push(problem('survey.unknown-group', `response ${index + 1} is from the group "${response.group}", which this methodology does not know`,
         `use one of: ${Object.keys(survey.respondentGroups).join(', ')}`, { ...place, field: `${field}.group`, clause: describeBasis(survey.respondents.basis) }));
       continue;
     }
@@ -43,7 +57,7 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
       const answers = response.answers[competencyId];
       const competency = questionnaire.competencies[competencyId];
       if (!competency) {
-        problems.push(problem('survey360.unknown-competency', `response ${index + 1} answers the competency "${competencyId}", which is not in the questionnaire ${questionnaireId}`,
+        problems.push(problem('survey.unknown-competency', `response ${index + 1} answers the competency "${competencyId}", which is not in the questionnaire ${questionnaireId}`,
           `use the competencies of ${questionnaireId}: ${Object.keys(questionnaire.competencies).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}`, clause: describeBasis(questionnaire.basis) }));
         continue;
       }
@@ -51,13 +65,13 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
       for (const indicatorId in answers) {
         const answerId = answers[indicatorId];
         if (!competency.indicators[indicatorId]) {
-          problems.push(problem('survey360.unknown-indicator', `response ${index + 1}: "${indicatorId}" is not an indicator statement of ${competencyId}`,
+          problems.push(problem('survey.unknown-indicator', `response ${index + 1}: "${indicatorId}" is not an indicator statement of ${competencyId}`,
             `use one of: ${Object.keys(competency.indicators).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: describeBasis(questionnaire.basis) }));
           continue;
         }
         const answer = survey.answers[answerId];
         if (!answer) {
-          problems.push(problem('survey360.unknown-answer', `response ${index + 1}: "${answerId}" is not one of the answer options`,
+          problems.push(problem('survey.unknown-answer', `response ${index + 1}: "${answerId}" is not one of the answer options`,
             `use one of: ${Object.keys(survey.answers).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: survey.answersBasis ? describeBasis(survey.answersBasis) : undefined }));
           continue;
         }
@@ -71,18 +85,18 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
     if (!group.counted) continue;
     if (answered > 0) respondents++;
     else {
-      problems.push(problem('survey360.empty-response', `response ${index + 1} (${response.group}) has no valid answer, so it does not count as a respondent`,
+      problems.push(problem('survey.empty-response', `response ${index + 1} (${response.group}) has no valid answer, so it does not count as a respondent`,
         'remove the empty questionnaire or enter its answers', { ...place, field }, 'warning'));
     }
   }
   const countClause = describeBasis(survey.respondents.basis);
-  const trace: TraceStep[] = [{ rule: 'survey360.respondents', clause: countClause, inputs: { responses: responses.length, counted: respondents, min: survey.respondents.min, max: survey.respondents.max }, result: respondents, note: 'the self-assessment is not counted' }];
+  const trace: TraceStep[] = [{ rule: 'survey.respondents', clause: countClause, inputs: { responses: responses.length, counted: respondents, min: survey.respondents.min, max: survey.respondents.max }, result: respondents, note: 'the self-assessment is not counted' }];
   if (respondents < survey.respondents.min || respondents > survey.respondents.max) {
     const tooFew = respondents < survey.respondents.min;
-    problems.push(problem(tooFew ? 'survey360.too-few-respondents' : 'survey360.too-many-respondents',
-      `${respondents} respondent(s) answered (self-assessment not counted); the 360 needs ${survey.respondents.min} to ${survey.respondents.max}`,
+    problems.push(problem(tooFew ? 'survey.too-few-respondents' : 'survey.too-many-respondents',
+      `${respondents} respondent(s) answered (self-assessment not counted); the survey needs ${survey.respondents.min} to ${survey.respondents.max}`,
       tooFew ? 'collect more responses from the direct manager, subordinates or peers' : `keep at most ${survey.respondents.max} respondents`,
-      { ...place, field: 'survey360.responses', clause: countClause }));
+      { ...place, field: `${dataField}.responses`, clause: countClause }));
     return { status: 'refused', respondents, competencies: [], weakest: [], problems, trace };
   }
   if (problems.some((p) => p.severity === 'error')) return { status: 'error', respondents, competencies: [], weakest: [], problems, trace };
@@ -91,21 +105,21 @@ export function evaluateSurvey(methodology: Methodology, person: Person, questio
   for (const [id, competency] of Object.entries(questionnaire.competencies)) {
     const sum = sums.get(id);
     if (!sum || sum.answers === 0) {
-      problems.push(problem('survey360.no-answers', `no respondent answered the competency "${competency.title.kk}"`, 'check the questionnaires collected', { ...place, field: 'survey360.responses' }, 'warning'));
+      problems.push(problem('survey.no-answers', `no respondent answered the competency "${competency.title.kk}"`, 'check the questionnaires collected', { ...place, field: `${dataField}.responses` }, 'warning'));
       continue;
     }
     competencies.push({ id, title: competency.title.kk, answers: sum.answers, average: roundTo(sum.points / sum.answers, precision, methodology.scores.rounding) });
   }
   const averagingClause = describeBasis(survey.averaging.basis);
-  trace.push({ rule: 'survey360.competencyAverages', clause: averagingClause, inputs: { competencies }, note: 'per competency: sum of points / number of answers (in competencies), self excluded' });
+  trace.push({ rule: 'survey.competencyAverages', clause: averagingClause, inputs: { competencies }, note: 'per competency: sum of points / number of answers (in competencies), self excluded' });
   const order = Object.keys(questionnaire.competencies);
   const weakest = [...competencies]
     .sort((a, b) => a.average - b.average || order.indexOf(a.id) - order.indexOf(b.id))
     .slice(0, survey.weakest.count)
     .map((c) => c.id);
-  trace.push({ rule: 'survey360.weakest', clause: describeBasis(survey.weakest.basis), result: weakest });
+  trace.push({ rule: 'survey.weakest', clause: describeBasis(survey.weakest.basis), result: weakest });
   if (survey.result.overall === 'none' || competencies.length === 0) return { status: 'evaluated', respondents, competencies, weakest, problems, trace };
   const score = mean(competencies.map((c) => c.average));
-  trace.push({ rule: 'survey360.overall', clause: describeBasis(survey.result.basis), inputs: { competencies }, result: score, note: 'mean of the competency averages' });
+  trace.push({ rule: 'survey.overall', clause: describeBasis(survey.result.basis), inputs: { competencies }, result: score, note: 'mean of the competency averages' });
   return { status: 'evaluated', score, respondents, competencies, weakest, problems, trace };
 }

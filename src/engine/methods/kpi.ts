@@ -1,14 +1,14 @@
 // KPI method (clauses 23–28, annexes 2 and 3): % achieved per KPI, the range of scores
 // annex 3 allows for it, the evaluator's score checked against that range, and the
 // quarter score as the mean of the KPI scores.
-import { describeBasis } from '../methodology/clause.js';
-import type { Methodology } from '../methodology/types.generated.js';
-import type { Person, QuarterData } from './input.generated.js';
-import { mean, roundTo } from './numbers.js';
-import { problem } from './problems.js';
-import type { KpiLine, Problem, QuarterId, TraceStep } from './types.js';
+import { describeBasis } from '../../methodology/clause.js';
+import { mean, roundTo } from '../numbers.js';
+import { problem } from '../problems.js';
+import type { KpiLine, Problem, QuarterId, TraceStep } from '../types.js';
+import { settingsOf, type DeclaredMethod, type MethodCall, type MethodEvaluator } from './method.js';
 
-type ScoreTable = Methodology['kpi']['scoreTable'];
+type KpiSettings = NonNullable<DeclaredMethod['kpi']>;
+type ScoreTable = KpiSettings['scoreTable'];
 type TableRow = ScoreTable['rows'][number];
 
 export interface KpiQuarterOutcome {
@@ -18,8 +18,8 @@ export interface KpiQuarterOutcome {
   trace: TraceStep[];
 }
 
-export function percentAchieved(methodology: Methodology, plan: number, actual: number, lowerIsBetter: boolean): number | undefined {
-  const { precision } = methodology.kpi.achievement;
+export function percentAchieved(kpi: KpiSettings, plan: number, actual: number, lowerIsBetter: boolean): number | undefined {
+  const { precision } = kpi.achievement;
   if (lowerIsBetter) {
     // Nothing of what should be low happened (no complaints at all): the best achievement,
     // which annex 3 calls "100 and above".
@@ -45,10 +45,24 @@ export function findRow(table: ScoreTable, percent: number): { row: TableRow; in
   return { below, above };
 }
 
-export function evaluateKpiQuarter(methodology: Methodology, person: Person, quarter: QuarterId, data: QuarterData | undefined): KpiQuarterOutcome {
-  const { kpi } = methodology;
+/** Data of a KPI method for a quarter: { <KPI id>: { actual, score } }. */
+type KpiData = Record<string, { actual: number; score: number }>;
+
+export const kpiEvaluator: MethodEvaluator = {
+  kind: 'kpi',
+  evaluate(call: MethodCall) {
+    const outcome = evaluateKpiQuarter(call);
+    return { score: outcome.score, problems: outcome.problems, trace: outcome.trace, details: { kpis: outcome.kpis } };
+  },
+};
+
+export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
+  const { person, field: dataField } = call;
+  const quarter = call.period as QuarterId;
+  const kpi = settingsOf(call.method, 'kpi');
+  const data = call.data as KpiData | undefined;
   const tableClause = describeBasis(kpi.scoreTable.basis);
-  const place = { person: person.id, period: quarter, method: 'kpi' as const };
+  const place = { person: person.id, period: quarter, method: call.methodId };
   const problems: Problem[] = [];
   const trace: TraceStep[] = [];
   const kpis = person.workPlan?.kpis ?? [];
@@ -60,8 +74,8 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
   for (const [index, plannedKpi] of kpis.entries()) {
     const plan = plannedKpi.plan[quarter];
     if (plan === undefined) continue; // nothing planned for this quarter
-    const field = `quarters.${quarter}.kpi.${plannedKpi.id}`;
-    const entry = data?.kpi?.[plannedKpi.id];
+    const field = `${dataField}.${plannedKpi.id}`;
+    const entry = data && Object.hasOwn(data, plannedKpi.id) ? data[plannedKpi.id] : undefined;
     if (!entry) {
       problems.push(problem('kpi.missing-actual', `KPI "${plannedKpi.name}" (${plannedKpi.id}) has a plan for ${quarter} but no actual value and score`,
         `add ${field}: { actual: …, score: … }`, { ...place, field, clause: describeBasis(kpi.basis) }));
@@ -73,7 +87,7 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
         'state the KPI so that a higher value is better', { ...place, field: `workPlan.kpis.${index}.lowerIsBetter`, clause: describeBasis(kpi.achievement.basis) }));
       continue;
     }
-    const percent = percentAchieved(methodology, plan, entry.actual, lowerIsBetter);
+    const percent = percentAchieved(kpi, plan, entry.actual, lowerIsBetter);
     if (percent === undefined) {
       problems.push(problem('kpi.plan-zero', `KPI ${plannedKpi.id} has a planned value of 0 for ${quarter}, so no percentage can be computed`,
         'correct the planned value in the work plan', { ...place, field: `workPlan.kpis.${index}.plan.${quarter}`, clause: describeBasis(kpi.achievement.basis) }));
@@ -109,10 +123,10 @@ export function evaluateKpiQuarter(methodology: Methodology, person: Person, qua
         `give ${found.row.score.min === found.row.score.max ? `the score ${found.row.score.min}` : `a score from ${range}`}, or correct the actual value`, { ...place, field: `${field}.score`, clause: tableClause }));
     }
   }
-  for (const id of Object.keys(data?.kpi ?? {})) {
+  for (const id of Object.keys(data ?? {})) {
     if (!kpis.some((k) => k.id === id)) {
-      problems.push(problem('kpi.unknown-kpi', `quarters.${quarter}.kpi has values for "${id}", which is not a KPI of the individual work plan`,
-        `use the ids of workPlan.kpis (${kpis.map((k) => k.id).join(', ') || 'none'}), or add the KPI to the work plan`, { ...place, field: `quarters.${quarter}.kpi.${id}`, clause: describeBasis(kpi.basis) }));
+      problems.push(problem('kpi.unknown-kpi', `${dataField} has values for "${id}", which is not a KPI of the individual work plan`,
+        `use the ids of workPlan.kpis (${kpis.map((k) => k.id).join(', ') || 'none'}), or add the KPI to the work plan`, { ...place, field: `${dataField}.${id}`, clause: describeBasis(kpi.basis) }));
     }
   }
   if (lines.length === 0 && problems.length === 0) {

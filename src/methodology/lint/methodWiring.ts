@@ -1,0 +1,49 @@
+// The methodology wires its methods to deadlines and forms by id: a method with no
+// deadline is never checked for lateness, a deadline nothing refers to is dead text, and
+// a form must print a method of the kind its template is made for.
+import type { Diagnostic } from '../diagnostic.js';
+import { referenceFields } from '../schema.js';
+import { finding, type LintRule } from './rule.js';
+
+/** Which kind of method each kind of form prints (the calibration protocol prints any). */
+const formKindPrints: Record<string, string | undefined> = {
+  workPlan: 'kpi', kpiSheet: 'kpi', scoreTable: 'kpi', parameterSheet: 'parameters', questionnaire: 'survey', surveyResult: 'survey', calibrationProtocol: undefined,
+};
+
+export const methodWiring: LintRule = {
+  id: 'method-wiring',
+  description: 'Every method has a deadline, every deadline is used, every form prints a method of its kind.',
+  check(context) {
+    const out: Diagnostic[] = [];
+    const { methods, deadlines, forms } = context.methodology;
+    for (const [id, method] of Object.entries(methods)) {
+      if (!method.deadline) {
+        out.push(finding(context, 'method-without-deadline', 'warning', `/methods/${id}`,
+          `the method "${id}" names no deadline, so no evaluation of it is checked for lateness`,
+          `add deadline: <the id of one of deadlines> to methods.${id}`));
+      }
+    }
+    const used = new Set(referenceFields(context.methodology).filter((f) => f.refersTo.split('|').includes('deadlines')).map((f) => f.value));
+    for (const [id, deadline] of Object.entries(deadlines)) {
+      if (!used.has(id)) {
+        out.push(finding(context, 'deadline-unused', 'warning', `/deadlines/${id}`,
+          `the deadline "${id}" is not used: no method, eligibility rule, familiarisation, calibration, work plan or other deadline refers to it, so it only appears in the timetable`,
+          `refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true${deadline.anchor ? '' : ''}`));
+      }
+    }
+    for (const [id, form] of Object.entries(forms)) {
+      const expected = formKindPrints[form.kind];
+      if (!expected) continue;
+      if (!form.method) {
+        out.push(finding(context, 'form-without-method', 'error', `/forms/${id}`,
+          `the form "${id}" (${form.kind}) names no method, so it has nothing to print`,
+          `add method: <the id of a method of kind ${expected}>`));
+      } else if (methods[form.method] && methods[form.method].kind !== expected) {
+        out.push(finding(context, 'form-method-kind', 'error', `/forms/${id}/method`,
+          `the form "${id}" is a ${form.kind}, which prints a method of kind ${expected}, but "${form.method}" is of kind ${methods[form.method].kind}`,
+          `use a form kind made for ${methods[form.method].kind} methods, or name another method`));
+      }
+    }
+    return out;
+  },
+};
