@@ -144,6 +144,12 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       const sub = schemaAtPointer(base, schema);
       message = `${where} is incomplete`;
       hint = sub?.description ?? 'see the schema for what is allowed here';
+      const alternatives = (sub?.anyOf ?? []) as SchemaNode[];
+      if (alternatives.length > 0 && alternatives.every((b) => Array.isArray(b.required) && b.required.length === 1 && Object.keys(b).length === 1)) {
+        const names = alternatives.map((b) => `"${b.required[0]}"`);
+        message = `${where} is missing ${names.join(' or ')}`;
+        hint = `add ${names.join(' or ')}`;
+      }
       if (splitPointer(base).at(-1) === 'basis') {
         message = `${where} names no clause, annex, law or setting`;
         hint = 'write e.g. basis: { clause: "6" }, or basis: { annex: 3 }, or — where the texts are silent — basis: { setting: true, note: "why" }';

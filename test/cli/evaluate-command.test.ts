@@ -39,7 +39,7 @@ describe('bagalau evaluate', () => {
     expect(code).toBe(1);
     expect(out).toContain('S2 Омаров Дәурен');
     expect(err).toContain(`${file}:7:18: error [schema.pattern] person S1`);
-    expect(err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:14:\\d+: error \\[differentiation.score-outside-scale\\] person S2, Q2, differentiation`));
+    expect(err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:14:\\d+: error \\[parameters.score-outside-scale\\] person S2, Q2, differentiation`));
     const csv = readFileSync(join(dir, 'a', 'summary.csv'), 'utf8');
     expect(csv).toContain('S2,Омаров Дәурен,servant,Q1,differentiation,evaluated,,4.50,effective');
   });

@@ -23,7 +23,7 @@ describe('evaluate', () => {
     const q3 = find(person.results, 'Q3', 'differentiation');
     expect(q3).toMatchObject({ status: 'evaluated', score: 4, band: 'effective' });
     expect(q3.eligibility?.facts.monthsInPostInPeriod).toBe(1);
-    expect(q3.trace.map((t) => t.rule)).toEqual(['eligibility', 'differentiation.score', 'bands']);
+    expect(q3.trace.map((t) => t.rule)).toEqual(['eligibility', 'parameters.score', 'bands']);
     expect(q3.trace.find((t) => t.rule === 'bands')?.clause).toBe('clause 8 of almaty-akimat-2023');
   });
 
@@ -41,7 +41,7 @@ describe('evaluate', () => {
     const people = evaluate(almaty, input, calendar).people;
     expect(people.map((p) => find(p.results, 'Q3', 'differentiation').status)).toEqual(['evaluated', 'error', 'evaluated']);
     const problem = find(people[1].results, 'Q3', 'differentiation').problems[0];
-    expect(problem).toMatchObject({ code: 'differentiation.score-outside-scale', person: 'BAD', period: 'Q3', field: 'quarters.Q3.differentiation.scores.quality' });
+    expect(problem).toMatchObject({ code: 'parameters.score-outside-scale', person: 'BAD', period: 'Q3', field: 'quarters.Q3.differentiation.scores.quality' });
     expect(problem.clause).toContain('clause 32');
     expect(problem.hint).toBeTruthy();
   });

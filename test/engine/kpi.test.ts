@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRow, percentAchieved } from '../../src/engine/kpi.js';
+import { findRow, percentAchieved } from '../../src/engine/methods/kpi.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 
 const result = loadResolved('almaty-akimat-2023');

@@ -30,7 +30,7 @@ describe('review regressions', () => {
     ] } }]);
     const survey = find(person.results, 'year', 'survey360');
     expect(survey).toMatchObject({ status: 'refused', respondents: 1 });
-    expect(survey.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['survey360.empty-response', 'survey360.too-few-respondents']));
+    expect(survey.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['survey.empty-response', 'survey.too-few-respondents']));
   });
 
   it('counts the deferred KPI deadline from the end of back-to-back absences', () => {

@@ -43,7 +43,7 @@ describe('bundled methodologies', () => {
   });
 
   it('keeps the annex 3 figures as printed: 21 rows, 100 and above → 5, 0–4.99 → 0–0.24', () => {
-    const rows = load('almaty-akimat-2023').kpi.scoreTable.rows;
+    const rows = load('almaty-akimat-2023').methods.kpi.kpi!.scoreTable.rows;
     expect(rows).toHaveLength(21);
     expect(rows[0]).toMatchObject({ percent: { min: 100 }, score: { min: 5, max: 5 } });
     expect(rows[0].percent.max).toBeUndefined();
@@ -52,7 +52,7 @@ describe('bundled methodologies', () => {
   });
 
   it('encodes every competency of annexes 5 and 6 with its indicator statements', () => {
-    const { questionnaires } = load('model-2018').survey360;
+    const { questionnaires } = load('model-2018').methods.survey360.survey!;
     const heads = Object.values(questionnaires.heads.competencies);
     const servants = Object.values(questionnaires.servants.competencies);
     expect(heads).toHaveLength(12);
@@ -68,7 +68,7 @@ describe('bundled methodologies', () => {
     expect(row('/categories/head/positionCategories')).toMatchObject({ a: 'D-3, D-O-1, E-1, E-2', b: 'E-2' });
     expect(row('/roles/hrService/title')?.b).toBe('кадр мәселелерімен айналысатын аппарат маманы');
     expect(row('/calibration/decisionBy')?.b).toContain('мәслихат төрағасы');
-    expect(row('/differentiation/delegation/allowed')).toMatchObject({ a: 'true', b: 'false' });
+    expect(row('/methods/differentiation/sheet/delegation/allowed')).toMatchObject({ a: 'true', b: 'false' });
     // What both acts say alike is not listed.
     expect(row('/kpi/count/min')).toBeUndefined();
     expect(row('/bands/levels/effective/min')).toBeUndefined();
@@ -96,11 +96,11 @@ describe('a body with other thresholds is a short file extending the model', () 
     const m = result.methodology;
     expect(m.eligibility.minimumTimeInPost).toMatchObject({ months: 2, basis: { clause: '6', source: 'ulytau-akimat-2024' } });
     expect(m.categories.head.positionCategories).toEqual(['D-O-1', 'D-O-2', 'E-2']);
-    expect(m.survey360.respondents).toMatchObject({ min: 4, max: 9 });
+    expect(m.methods.survey360.survey!.respondents).toMatchObject({ min: 4, max: 9 });
     expect(m.calibration.tie.rule).toBe('chairDecides');
     // Everything else is the model's, cited as the model's.
-    expect(m.kpi.count).toMatchObject({ min: 3, max: 5, basis: { source: 'model-2018' } });
-    expect(Object.keys(m.survey360.questionnaires.heads.competencies)).toHaveLength(12);
+    expect(m.methods.kpi.kpi!.count).toMatchObject({ min: 3, max: 5, basis: { source: 'model-2018' } });
+    expect(Object.keys(m.methods.survey360.survey!.questionnaires.heads.competencies)).toHaveLength(12);
   });
 
   it('lints without errors', () => {
