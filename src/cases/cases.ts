@@ -55,7 +55,7 @@ export interface CaseRun { case: MethodologyCase; mismatches: Mismatch[]; passed
 
 export interface CasesReport { runs: CaseRun[]; errors: CaseLoadError[]; passed: number; failed: number }
 
-export type EvaluateFn = (methodology: Methodology, input: EvaluationInput, calendar: WorkingCalendar, options?: CaseOptions) => EvaluationResult;
+export type EvaluateFn = (methodology: Methodology | Methodology[], input: EvaluationInput, calendar: WorkingCalendar, options?: CaseOptions) => EvaluationResult;
 
 export function formatLoadError(e: CaseLoadError): string {
   return `${e.file}:${e.line}:${e.column}: error ${e.message}`;
@@ -275,9 +275,13 @@ export function compareWithExpectations(expect: MethodologyCase['expect'], resul
 /** Evaluates one case and returns what differs from its expectations (empty when it passes). */
 export function runCase(c: MethodologyCase, methodology: Methodology, calendar: WorkingCalendar, evaluateFn: EvaluateFn = evaluate): Mismatch[] {
   const input = { ...c.input, methodology: methodology.id } as EvaluationInput;
+  // A case of the year of a change lists the earlier methodologies too (input.methodologies).
+  const earlier = (c.input.methodologies ?? []).filter((id) => id !== methodology.id).map((id) => loadResolved(id));
+  const unusable = earlier.find((m) => !m.ok);
+  if (unusable && !unusable.ok) return [{ person: '', key: '', field: '(methodologies)', expected: 'every methodology of input.methodologies', actual: unusable.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ') }];
   let result: EvaluationResult;
   try {
-    result = evaluateFn(methodology, input, calendar, c.options);
+    result = evaluateFn(earlier.length ? [...earlier.map((m) => (m as { methodology: Methodology }).methodology), methodology] : methodology, input, calendar, c.options);
   } catch (error) {
     return [{ person: '', key: '', field: '(evaluate)', expected: 'an evaluation result', actual: `the engine threw: ${(error as Error).message}` }];
   }

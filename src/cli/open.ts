@@ -29,6 +29,10 @@ export function openMethodology(io: Io, reference: string, writtenIn?: string): 
  */
 export function openMethodologies(io: Io, given: string[] | undefined, input: { methodology?: string; methodologies?: string[] }, writtenIn: string): Methodology[] | undefined {
   const references = given?.length ? given : input.methodologies ?? (input.methodology ? [input.methodology] : []);
+  if (references.length === 0) {
+    io.err(`${writtenIn}:1:1: error [input.no-methodology] the input is missing "methodology" (or "methodologies" in the year of a change)\n    what to do: add methodology: <the id of a bundled methodology or the path of your body's file>, or pass --methodology\n`);
+    return undefined;
+  }
   const opened: Methodology[] = [];
   for (const reference of references) {
     const methodology = given?.length ? openMethodology(io, reference) : openMethodology(io, reference, writtenIn);

@@ -1,49 +1,14 @@
 /* Generated from schemas/evaluation.schema.json by scripts/gen-types.ts — do not edit; run npm run gen:types. */
 
 /**
- * What a body's HR service submits for one year: the people, the heads' individual work plans, the quarterly KPI and differentiation scores, the 360 responses and the calibration cases. No respondent names are needed or kept.
- */
-export type EvaluationInput = {
-  [k: string]: unknown;
-} & {
-  $schema?: string;
-  /**
-   * Id of a bundled methodology (e.g. almaty-akimat-2023) or a path relative to this file. In a year when the body changed methodology, list them under methodologies instead.
-   */
-  methodology?: string;
-  /**
-   * Name of the body, for the reports.
-   */
-  body?: string;
-  year: number;
-  /**
-   * Leave out to evaluate every quarter that has data.
-   */
-  quarters?: Quarter[];
-  units?: {
-    [k: string]: {
-      name: string;
-      corpsBServants?: number;
-    };
-  };
-  people: Person[];
-  /**
-   * Each period is evaluated under the one in force on its last day.
-   *
-   * @minItems 1
-   */
-  methodologies?: [string, ...string[]];
-  yearResultsFormedOn?: Date2;
-};
-/**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "quarter".
  */
 export type Quarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 /**
  * Letters, digits, '.', '_' or '-'.
  *
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "id".
  */
 export type Id = string;
@@ -54,7 +19,7 @@ export type Id1 = string;
 /**
  * A date written YYYY-MM-DD.
  *
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "date".
  */
 export type Date = string;
@@ -69,7 +34,7 @@ export type Id2 = string;
 /**
  * A score, e.g. 4.25.
  *
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "score".
  */
 export type Score = number;
@@ -99,7 +64,40 @@ export type Score1 = number;
 export type Date2 = string;
 
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * What a body's HR service submits for one year: the people, the heads' individual work plans, the quarterly KPI and differentiation scores, the 360 responses and the calibration cases. No respondent names are needed or kept.
+ */
+export interface EvaluationInput {
+  $schema?: string;
+  /**
+   * Id of a bundled methodology (e.g. almaty-akimat-2023) or a path relative to this file. In a year when the body changed methodology, list them under methodologies instead.
+   */
+  methodology?: string;
+  /**
+   * Name of the body, for the reports.
+   */
+  body?: string;
+  year: number;
+  /**
+   * Leave out to evaluate every quarter that has data.
+   */
+  quarters?: Quarter[];
+  units?: {
+    [k: string]: {
+      name: string;
+      corpsBServants?: number;
+    };
+  };
+  people: Person[];
+  /**
+   * Each period is evaluated under the one in force on its last day.
+   *
+   * @minItems 1
+   */
+  methodologies?: [string, ...string[]];
+  yearResultsFormedOn?: Date2;
+}
+/**
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "person".
  */
 export interface Person {
@@ -132,7 +130,7 @@ export interface Person {
   };
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "workPlan".
  */
 export interface WorkPlan {
@@ -142,7 +140,7 @@ export interface WorkPlan {
   postedOn?: Date;
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "kpi".
  */
 export interface Kpi {
@@ -158,7 +156,7 @@ export interface Kpi {
   expectedResult?: string;
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "perQuarterNumber".
  */
 export interface PerQuarterNumber {
@@ -167,7 +165,7 @@ export interface PerQuarterNumber {
 /**
  * Besides the dates, one entry per quarterly method of the methodology, under the method's id (e.g. differentiation, kpi, quarterly).
  *
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "quarterData".
  */
 export interface QuarterData {
@@ -181,7 +179,7 @@ export interface QuarterData {
 /**
  * The data of one method for one quarter. Parameters: scores (and justifications) per criterion, or sheets, one per evaluator. KPI: actual value and score per KPI id ({ K1: { actual, score } }).
  *
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "methodData".
  */
 export interface MethodData {
@@ -218,7 +216,7 @@ export interface MethodData {
     | undefined;
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "evaluatorSheet".
  */
 export interface EvaluatorSheet {
@@ -257,7 +255,7 @@ export interface Survey360 {
   }[];
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "calibration".
  */
 export interface Calibration {
@@ -290,7 +288,7 @@ export interface Calibration {
   ];
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "survey360".
  */
 export interface Survey3601 {

@@ -116,7 +116,7 @@ describe('runCase', () => {
     let seen: unknown[] = [];
     const loaded = loadResolved('model-2018');
     if (!loaded.ok) throw new Error('model-2018 does not load');
-    const mismatches = runCase(cases[0], loaded.methodology, loadCalendar(), (m, input, _c, options) => { seen = [m.id, input.methodology, input.year, options]; return fakeResult; });
+    const mismatches = runCase(cases[0], loaded.methodology, loadCalendar(), (m, input, _c, options) => { seen = [(Array.isArray(m) ? m.at(-1)! : m).id, input.methodology, input.year, options]; return fakeResult; });
     expect(seen).toEqual(['model-2018', 'model-2018', 2024, { allowOutOfForce: true }]);
     expect(mismatches).toEqual([]);
   });

@@ -5,16 +5,17 @@ import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 const result = loadResolved('almaty-akimat-2023');
 if (!result.ok) throw new Error('almaty does not load');
 const almaty: Methodology = result.methodology;
-const table = almaty.kpi.scoreTable;
+const kpi = almaty.methods.kpi.kpi!;
+const table = kpi.scoreTable;
 const rowOf = (percent: number) => { const found = findRow(table, percent); return 'row' in found ? found.row.printed : undefined; };
 
 describe('KPI percentage and the annex 3 table', () => {
   it('computes actual ÷ plan, and plan ÷ actual when lower is better', () => {
-    expect(percentAchieved(almaty, 50, 47.5, false)).toBe(95);
-    expect(percentAchieved(almaty, 10, 12.5, true)).toBe(80);
-    expect(percentAchieved(almaty, 3, 0, true)).toBe(100); // nothing of what should be low: "100 and above"
-    expect(percentAchieved(almaty, 0, 5, false)).toBeUndefined();
-    expect(percentAchieved(almaty, 3, 2, false)).toBe(66.67);
+    expect(percentAchieved(kpi, 50, 47.5, false)).toBe(95);
+    expect(percentAchieved(kpi, 10, 12.5, true)).toBe(80);
+    expect(percentAchieved(kpi, 3, 0, true)).toBe(100); // nothing of what should be low: "100 and above"
+    expect(percentAchieved(kpi, 0, 5, false)).toBeUndefined();
+    expect(percentAchieved(kpi, 3, 2, false)).toBe(66.67);
   });
 
   it('finds the row of each percentage, including 100 and above', () => {
