@@ -13,7 +13,9 @@ const steps = [
   ['validate', ...methodologies],
   ['lint', ...methodologies],
   ['diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023'],
-  ['schedule', '--methodology', 'almaty-akimat-2023', '--year', '2026'],
+  ['schedule', '--methodology', 'model-2025', '--year', '2026'],
+  ['evaluate', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--out', 'out/zhaiyq-2026'],
+  ['render', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--forms', 'all', '--out', 'out/zhaiyq-2026/forms'],
   ['evaluate', 'examples/baiterek-akimat/evaluation-2026.yaml', '--out', 'out/baiterek-2026'],
   ['render', 'examples/baiterek-akimat/evaluation-2026.yaml', '--forms', 'all', '--combined', '--out', 'out/baiterek-2026/forms'],
   ['render', 'almaty-akimat-2023', '--blank', '--forms', 'all', '--out', 'out/blank-forms/almaty-akimat-2023'],
@@ -29,5 +31,5 @@ for (const args of steps) {
   // reported. Only unusable input or a crash (2 and above) makes the job fail.
   if (status === null || status >= 2) failed++;
 }
-process.stdout.write(failed ? `\n${failed} step(s) failed (see above).\n` : '\nDone. The example\'s results are in out/baiterek-2026/ (results.json, summary.csv) and its forms in out/baiterek-2026/forms/; blank forms in out/blank-forms/.\n');
+process.stdout.write(failed ? `\n${failed} step(s) failed (see above).\n` : '\nDone. The examples\' results are in out/zhaiyq-2026/ (the law in force today, model-2025) and out/baiterek-2026/ (a body on the 2018 model): results.json, summary.csv and forms/; blank forms in out/blank-forms/.\n');
 process.exitCode = failed ? 1 : 0;

@@ -237,6 +237,7 @@ export interface EvaluatorSheet {
   justification?: string;
 }
 /**
+ * @deprecated
  * The data of the yearly method survey360 as inputs before 2026 wrote it; new inputs write annual.survey360 (both are read: a yearly method's data is looked up under annual, then under its id here).
  */
 export interface Survey360 {

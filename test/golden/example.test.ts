@@ -11,31 +11,37 @@ import type { Io } from '../../src/cli/output.js';
 
 const root = join(import.meta.dirname, '../..');
 
-describe('golden outputs of the example body', () => {
-  it('evaluate examples/baiterek-akimat/evaluation-2026.yaml', async () => {
+const examples = [
+  { input: 'examples/baiterek-akimat/evaluation-2026.yaml', golden: 'baiterek-2026' },
+  // The law in force today: a body extending model-2025, two evaluators per quarter.
+  { input: 'examples/zhaiyq-akimat/evaluation-2026.yaml', golden: 'zhaiyq-2026' },
+];
+
+describe.each(examples)('golden outputs of the example body $golden', ({ input, golden: goldenName }) => {
+  it(`evaluate ${input}`, async () => {
     const out = mkdtempSync(join(tmpdir(), 'bagalau-golden-'));
     const io: Io = { out: () => {}, err: () => {}, exitCode: 0, columns: 160 };
     const cwd = process.cwd();
     process.chdir(root); // file names in the results are relative, as a user would type them
     try {
-      await main(['evaluate', 'examples/baiterek-akimat/evaluation-2026.yaml', '--out', out], io, () => '2026-11-24');
+      await main(['evaluate', input, '--out', out], io, () => '2026-11-24');
     } finally {
       process.chdir(cwd);
     }
     for (const name of ['results.json', 'summary.csv']) {
       const actual = readFileSync(join(out, name), 'utf8');
-      const golden = join(import.meta.dirname, `baiterek-2026.${name}`);
+      const golden = join(import.meta.dirname, `${goldenName}.${name}`);
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
-      expect(actual, `${name} differs from test/golden/baiterek-2026.${name}`).toBe(readFileSync(golden, 'utf8'));
+      expect(actual, `${name} differs from test/golden/${goldenName}.${name}`).toBe(readFileSync(golden, 'utf8'));
     }
   });
 });
 
 describe('the results file format', () => {
-  it('the example\'s results.json follows schemas/results.schema.json', () => {
+  it.each(examples)('the results.json of $golden follows schemas/results.schema.json', ({ golden }) => {
     const schema = JSON.parse(readFileSync(join(root, 'schemas/results.schema.json'), 'utf8'));
     const validate = new Ajv2020.default({ allErrors: true, strict: true }).compile(schema);
-    const results = JSON.parse(readFileSync(join(import.meta.dirname, 'baiterek-2026.results.json'), 'utf8'));
+    const results = JSON.parse(readFileSync(join(import.meta.dirname, `${golden}.results.json`), 'utf8'));
     expect(validate(results), JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toBe(true);
   });
 });

@@ -32,10 +32,11 @@ export const categoryConsistency: LintRule = {
             `declare methods.${method}, or remove it from the category`));
         }
       }
-      if (category.methods.includes('survey360') && !category.questionnaire) {
+      const survey = category.methods.find((m) => context.methodology.methods[m]?.kind === 'survey');
+      if (survey && !category.questionnaire) {
         out.push(finding(context, 'categories-no-questionnaire', 'error', `/categories/${id}`,
-          `category ${id} is evaluated by the 360 method but names no questionnaire`,
-          'add questionnaire: with the id of one of survey360.questionnaires'));
+          `category ${id} is evaluated by the survey method ${survey} but names no questionnaire`,
+          `add questionnaire: with the id of one of methods.${survey}.survey.questionnaires`));
       }
     }
     return out;
