@@ -53,7 +53,7 @@ export function baseline(input: EvaluationInput, deadlines: { quarters: string[]
       const to = person.leftOn && person.leftOn < end ? person.leftOn : end;
       if (months(from, to) < 1) { out.push(`${person.id} Q${q + 1} ${method} notEvaluated`); continue; }
       const dismissed = person.leftOn !== undefined && person.leftOn <= deadlines.quarters[q];
-      const data = person.quarters?.[`Q${q + 1}` as 'Q1'];
+      const data = person.quarters?.[`Q${q + 1}` as 'Q1'] as { kpi?: Record<string, { actual: number; score: number }>; differentiation?: { scores: Record<string, number> } } | undefined;
       let score: number | undefined;
       if (head) score = kpiScore(person, `Q${q + 1}` as 'Q1', data?.kpi);
       else if (data?.differentiation) {

@@ -22,8 +22,9 @@ export function population(methodology: Methodology, size: number, year = 2024, 
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const score = () => Math.round((2 + next() * 3) * 100) / 100;
-  const answers = Object.keys(methodology.survey360.answers);
-  const rows = methodology.kpi.scoreTable.rows.filter((r) => r.percent.min >= 50);
+  const survey = methodology.methods.survey360.survey!;
+  const answers = Object.keys(survey.answers);
+  const rows = methodology.methods.kpi.kpi!.scoreTable.rows.filter((r) => r.percent.min >= 50);
   const people: Person[] = [];
   for (let i = 0; i < size; i++) {
     const head = i % 10 === 0;
@@ -48,7 +49,7 @@ export function population(methodology: Methodology, size: number, year = 2024, 
         person.quarters![q] = { differentiation: { scores: { quality: score(), deadlines: score(), independence: score(), discipline: score() }, justification: 'OK' } };
       }
     }
-    const questionnaire = methodology.survey360.questionnaires[head ? 'heads' : 'servants'];
+    const questionnaire = survey.questionnaires[head ? 'heads' : 'servants'];
     const groups = ['self', 'directManager', 'peer', 'peer', 'subordinate', 'peer'];
     person.survey360 = {
       responses: groups.map((group) => ({

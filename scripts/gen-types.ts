@@ -15,14 +15,24 @@ export const generatedTypes = [
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function renderTypes(schemaPath: string, name: string): Promise<string> {
-  const schema = nameTypesAfterDefinitions(JSON.parse(readFileSync(root + schemaPath, 'utf8')), name);
-  return compile(schema, name, {
+  const raw = JSON.parse(readFileSync(root + schemaPath, 'utf8'));
+  const schema = nameTypesAfterDefinitions(raw, name);
+  return (await compile(schema, name, {
     bannerComment: `/* Generated from ${schemaPath} by scripts/gen-types.ts — do not edit; run npm run gen:types. */`,
     additionalProperties: false,
     unreachableDefinitions: true,
     style: { singleQuote: true, printWidth: 100 },
     cwd: root + 'schemas',
-  });
+  })) + ownKeysOf(raw);
+}
+
+// The engine tells a person's own fields from a method's data (kept under the method's id
+// by inputs before 2026) by this list, so it is generated from the schema too.
+function ownKeysOf(schema: any): string {
+  const person = schema.$defs?.person?.properties;
+  if (!person) return '';
+  const own = Object.keys(person).filter((key) => !person[key].deprecated);
+  return `\n/** The person fields of the input format (deprecated ones excluded). */\nexport const personFields: ReadonlySet<string> = new Set(${JSON.stringify(own)});\n`;
 }
 
 // Property titles are for people (editors, `bagalau diff`); as type names they would

@@ -16,7 +16,7 @@ import { addDays, quarterPeriod, quarters, yearPeriod, type Period } from './dat
 import { anchoredDeadline, deadlineDate, deadlineResult } from './deadlines.js';
 import { decideEligibility } from './eligibility.js';
 import { absenceDuringEvaluation, computeFacts } from './facts.js';
-import type { EvaluationInput, Person, QuarterData } from './input.generated.js';
+import { personFields, type EvaluationInput, type Person, type QuarterData } from './input.generated.js';
 import { methodEvaluators, type DeclaredMethod } from './methods/index.js';
 import { mean } from './numbers.js';
 import { problem, type ProblemPlace } from './problems.js';
@@ -33,6 +33,10 @@ interface PeriodPlan {
   /** The methodology the period is evaluated under: the one in force on its last day. */
   context: EngineContext;
   refused: boolean;
+  /** The day after the period: the evaluation window runs from it to the deadline. */
+  windowStart: string;
+  /** Per method id: the date its evaluation of this period is due (computed once, shared by everyone). */
+  due: Map<string, string>;
 }
 
 export function inForceOn(methodology: Methodology, date: string): boolean {
@@ -63,15 +67,15 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
   const plans: PeriodPlan[] = [];
   const planFor = (id: PeriodId, period: Period) => {
     const inForce = contextOn(contexts, period.end);
-    plans.push({ id, period, context: inForce ?? latest, refused: !inForce && !options.allowOutOfForce });
+    plans.push({ id, period, context: inForce ?? latest, refused: !inForce && !options.allowOutOfForce, windowStart: addDays(period.end, 1), due: new Map() });
   };
   for (const id of quarterIds) planFor(id, quarterPeriod(input.year, id));
   planFor('year', yearPeriod(input.year));
   // The calendar must cover every deadline of the year: checked once, before any person.
   try {
     for (const plan of plans) {
-      for (const method of Object.values(plan.context.methodology.methods)) {
-        if (method.deadline && (method.period === 'year') === (plan.id === 'year')) deadlineDate(plan.context, method.deadline, plan.period.end);
+      for (const [id, method] of Object.entries(plan.context.methodology.methods)) {
+        plan.due.set(id, method.deadline ? deadlineDate(plan.context, method.deadline, plan.period.end)!.date : plan.period.end);
         if (plan.id === 'year' && method.year?.deadline) deadlineDate(plan.context, method.year.deadline, plan.period.end);
       }
     }
@@ -80,7 +84,12 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
     result.problems.push(problem('calendar.not-covered', error.message, 'add the year to the working-day calendar (calendars/kz.yaml), or evaluate a year it covers', {}));
     return result;
   }
-  const wantsYearly = (methodId: string) => input.people.some((p) => yearlyData(p, methodId).data !== undefined);
+  const yearlyWanted = new Map<string, boolean>();
+  const wantsYearly = (methodId: string) => {
+    let wanted = yearlyWanted.get(methodId);
+    if (wanted === undefined) yearlyWanted.set(methodId, wanted = input.people.some((p) => yearlyData(p, methodId).data !== undefined));
+    return wanted;
+  };
   const yearPlan = plans.find((p) => p.id === 'year')!;
   for (const plan of plans) {
     if (!plan.refused) continue;
@@ -189,7 +198,7 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
     const { methodology } = plan.context;
     const categoryId = categoryOf(plan.context, person);
     const used: string[] = categoryId ? methodology.categories[categoryId].methods : [];
-    for (const key of Object.keys(data)) {
+    for (const key in data) {
       if (typeof data[key] !== 'object' || data[key] === null || used.includes(key)) continue;
       const known = Object.hasOwn(methodology.methods, key);
       out.problems.push(problem('data.method-not-used',
@@ -199,22 +208,20 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
     }
   }
   const yearMethods = run.yearPlan.context.methodology.methods;
-  for (const key of Object.keys(person.annual ?? {})) {
+  if (person.annual) for (const key in person.annual) {
     if (yearMethods[key]?.period === 'year') continue;
     out.problems.push(problem('data.method-not-used', `annual.${key} has data for "${key}", which is not a yearly method of ${run.yearPlan.context.methodology.id}`,
       `use the yearly methods of ${run.yearPlan.context.methodology.id}: ${Object.keys(yearMethods).filter((id) => yearMethods[id].period === 'year').join(', ') || 'none'}`, { person: person.id, period: 'year', field: `annual.${key}` }));
   }
   const legacy = person as unknown as Record<string, unknown>;
-  for (const key of Object.keys(legacy)) {
-    if (!(key in PERSON_FIELDS) && typeof legacy[key] === 'object' && !Array.isArray(legacy[key]) && !Object.hasOwn(yearMethods, key)) {
+  for (const key in legacy) {
+    if (!personFields.has(key) && typeof legacy[key] === 'object' && !Array.isArray(legacy[key]) && !Object.hasOwn(yearMethods, key)) {
       out.problems.push(problem('data.method-not-used', `${key} has data for a method that ${run.yearPlan.context.methodology.id} does not have`,
         `remove it: ${run.yearPlan.context.methodology.id} has the methods ${Object.keys(yearMethods).join(', ')}`, { person: person.id, period: 'year', field: key }));
     }
   }
 }
 
-/** The person fields that are not a method's data (the input schema's own keys). */
-const PERSON_FIELDS: Record<string, true> = { id: true, name: true, position: true, positionCategory: true, unit: true, appointedOn: true, leftOn: true, absences: true, workPlan: true, quarters: true, annual: true, calibrations: true };
 
 function baseResult(run: PersonRun, plan: PeriodPlan, method: string, period: PeriodId): MethodResult {
   const result: MethodResult = { method, period, status: 'evaluated', deadlines: [], problems: [], trace: [] };
@@ -249,8 +256,8 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   if (methodNotInUse(declared, methodId, plan, result)) return result;
   const isQuarter = plan.id !== 'year';
   const place: ProblemPlace & { person: string; period: PeriodId; method: string } = { person: person.id, period: plan.id, method: methodId };
-  const evaluationDeadline = declared.deadline ? deadlineDate(context, declared.deadline, plan.period.end)!.date : plan.period.end;
-  const facts = computeFacts(context, { person, category, year: run.input.year, period: plan.period, method: methodId, evaluationDeadline, evaluationWindowStart: addDays(plan.period.end, 1), unitSize });
+  const evaluationDeadline = plan.due.get(methodId)!;
+  const facts = computeFacts(context, { person, category, year: run.input.year, period: plan.period, method: methodId, evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
   const { eligibility, trace, deadline } = decideEligibility(context, facts, methodId);
   result.eligibility = eligibility;
   result.trace.push(trace);
@@ -260,8 +267,7 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   const { data, field } = isQuarter ? quarterData(person, plan.id as QuarterId, methodId) : yearlyData(person, methodId);
   const dated = (isQuarter ? quarterDates : data) as { evaluatedOn?: string; communicatedOn?: string } | undefined;
   const datesField = isQuarter ? `quarters.${plan.id}` : field;
-  const sheetsEnd = typeof data === 'object' && data !== null ? (data as { sheets?: { evaluatedOn?: string }[] }).sheets?.map((s) => s.evaluatedOn).filter((d): d is string => !!d).sort().at(-1) : undefined;
-  const evaluatedOn = dated?.evaluatedOn ?? sheetsEnd;
+  const evaluatedOn = dated?.evaluatedOn ?? lastSheetDate(data);
 
   // The evaluation deadline: the method's, or the one of the eligibility rule (N working days after the return from an absence).
   let due: DeadlineResult | undefined;
@@ -304,6 +310,14 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   else applyBand(context, result, outcome.score);
   attachFamiliarisation(context, result, evaluatedOn ?? due?.date, dated?.communicatedOn, place, `${datesField}.communicatedOn`);
   return result;
+}
+
+/** With one sheet per evaluator, the evaluation ends with the last sheet. */
+function lastSheetDate(data: unknown): string | undefined {
+  const sheets = typeof data === 'object' && data !== null ? (data as { sheets?: { evaluatedOn?: string }[] }).sheets : undefined;
+  let last: string | undefined;
+  for (const sheet of sheets ?? []) if (sheet.evaluatedOn && (!last || sheet.evaluatedOn > last)) last = sheet.evaluatedOn;
+  return last;
 }
 
 /** The notification deadline of the person's category, when the input records the notification. */

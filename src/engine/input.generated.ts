@@ -307,3 +307,6 @@ export interface Survey3601 {
     };
   }[];
 }
+
+/** The person fields of the input format (deprecated ones excluded). */
+export const personFields: ReadonlySet<string> = new Set(["id","name","position","positionCategory","unit","appointedOn","leftOn","absences","workPlan","quarters","calibrations","annual"]);

@@ -21,27 +21,32 @@ export const parametersEvaluator: MethodEvaluator = {
     const problems: Problem[] = [];
     const trace: TraceStep[] = [];
     const data = call.data as MethodData;
-    // One sheet written the pre-2026 way ({ scores, justification, evaluator }) is the sheet of the first role.
-    const sheets: { sheet: EvaluatorSheet; field: string }[] = data.sheets
-      ? data.sheets.map((sheet, index) => ({ sheet, field: `${field}.sheets.${index}` }))
-      : [{ sheet: { role: evaluators?.roles[0] ?? '', name: data.evaluator, scores: data.scores ?? {}, justification: data.justification, justifications: data.justifications, evaluatedOn: data.evaluatedOn }, field }];
-    if (!data.sheets && !data.scores) {
-      problems.push(problem('parameters.no-scores', `${field} has neither scores nor sheets`, `add ${field}.scores (one score per criterion) or ${field}.sheets (one per evaluator)`,
-        { ...place, field, clause: describeBasis(sheetSettings.basis) }));
-      return { problems, trace, details: {} };
+    if (!data.sheets) {
+      if (!data.scores) {
+        problems.push(problem('parameters.no-scores', `${field} has neither scores nor sheets`, `add ${field}.scores (one score per criterion) or ${field}.sheets (one per evaluator)`,
+          { ...place, field, clause: describeBasis(sheetSettings.basis) }));
+        return { problems, trace, details: {} };
+      }
+      // One sheet written without sheets: (every pre-2026 input): the sheet of the method's evaluator.
+      const single = scoreSheet(call, data, field, problems);
+      const details = { parameters: single.parameters, justification: data.justification };
+      if (single.score === undefined) return { problems, trace, details, evaluatedOn: data.evaluatedOn };
+      trace.push({ rule: 'parameters.score', clause: describeBasis(sheetSettings.aggregation.basis), inputs: { parameters: single.parameters }, result: single.score, note: 'sum of the parameter scores divided by their number' });
+      return { score: single.score, problems, trace, details, evaluatedOn: data.evaluatedOn };
     }
+    const sheets = data.sheets.map((sheet, index) => ({ sheet, field: `${field}.sheets.${index}` }));
     const evaluatorsClause = evaluators ? describeBasis(evaluators.basis) : describeBasis(method.basis);
     const outcomes: SheetOutcome[] = [];
     for (const { sheet, field: sheetField } of sheets) {
-      if (evaluators && data.sheets && !evaluators.roles.includes(sheet.role)) {
+      if (evaluators && !evaluators.roles.includes(sheet.role)) {
         problems.push(problem('parameters.unknown-evaluator', `the sheet of "${sheet.role}" is not one of this method's evaluators`,
           `write the role of one of: ${evaluators.roles.join(', ')}`, { ...place, field: `${sheetField}.role`, clause: evaluatorsClause }));
         continue;
       }
       if (sheet.delegatedTo !== undefined && !delegationAllowed(call, sheet, problems, sheetField, trace)) continue;
-      outcomes.push(scoreSheet(call, sheet, sheetField, problems));
+      outcomes.push({ sheet, field: sheetField, ...scoreSheet(call, sheet, sheetField, problems) });
     }
-    if (evaluators && data.sheets) {
+    if (evaluators) {
       for (const role of evaluators.combine === 'jointSheet' ? [] : evaluators.roles) {
         const count = outcomes.filter((o) => o.sheet.role === role).length;
         if (count === 0) {
@@ -55,20 +60,15 @@ export const parametersEvaluator: MethodEvaluator = {
     }
     const evaluatedOn = [...sheets.map((s) => s.sheet.evaluatedOn)].filter((d): d is string => !!d).sort().at(-1);
     const details: MethodOutcome['details'] = {};
-    if (outcomes.length === 1 && !data.sheets) {
-      details.parameters = outcomes[0].parameters;
-      details.justification = outcomes[0].sheet.justification;
-    }
     if (problems.some((p) => p.severity === 'error') || outcomes.some((o) => o.score === undefined)) {
-      if (data.sheets) details.sheets = outcomes.map((o) => sheetResult(call, o));
+      details.sheets = outcomes.map((o) => sheetResult(call, o));
       return { problems, trace, details, evaluatedOn };
     }
     const combine = evaluators?.combine ?? 'single';
     let score: number;
-    if (!data.sheets || outcomes.length === 1) {
+    if (outcomes.length === 1) {
       score = outcomes[0].score!;
       details.parameters = outcomes[0].parameters;
-      details.justification = outcomes[0].sheet.justification;
       trace.push({ rule: 'parameters.score', clause: describeBasis(sheetSettings.aggregation.basis), inputs: { parameters: outcomes[0].parameters }, result: score, note: 'sum of the parameter scores divided by their number' });
     } else if (combine === 'finalRole') {
       const final = outcomes.find((o) => o.sheet.role === evaluators!.finalRole)!;
@@ -90,12 +90,12 @@ export const parametersEvaluator: MethodEvaluator = {
     }
     details.sheets = outcomes.map((o) => sheetResult(call, o));
     details.combined = combine;
-    if (!data.sheets) delete details.sheets, delete details.combined;
     return { score, problems, trace, details, evaluatedOn };
   },
 };
 
-function scoreSheet(call: MethodCall, sheet: EvaluatorSheet, field: string, problems: Problem[]): SheetOutcome {
+/** The scores of one sheet: each criterion on the scale, the justifications, their mean. */
+function scoreSheet(call: MethodCall, sheet: { scores?: Record<string, number>; justification?: string; justifications?: Record<string, string> }, field: string, problems: Problem[]): { parameters: ParameterLine[]; score?: number } {
   const { method, person, period } = call;
   const settings = settingsOf(method, 'sheet');
   const place = { person: person.id, period, method: call.methodId };
@@ -137,7 +137,7 @@ function scoreSheet(call: MethodCall, sheet: EvaluatorSheet, field: string, prob
     }
   }
   const failed = problems.slice(before).some((p) => p.severity === 'error');
-  return { sheet, field, parameters, score: failed ? undefined : mean(parameters.map((p) => p.score)) };
+  return { parameters, score: failed ? undefined : mean(parameters.map((p) => p.score)) };
 }
 
 /** A sheet filled by another role than the one it is for: a delegation or a substitute the method allows. */
