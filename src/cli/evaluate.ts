@@ -103,7 +103,8 @@ function cell(person: PersonResult, period: string, methods: string[]): string {
 export function summaryTable(result: EvaluationResult, methodologies: Methodology[], columns = 160): string {
   const methodIds = (period: 'quarter' | 'year') => [...new Set(methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === period).map(([id]) => id)))];
   const quarterly = methodIds('quarter');
-  const yearly = methodIds('year');
+  // A yearly method gets a column when some result has it (in 2025, the 2018 model's 360 was not evaluated).
+  const yearly = methodIds('year').filter((id) => result.people.some((p) => p.results.some((r) => r.method === id)));
   const table = new Table({
     head: ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', ...yearly, 'Problems'],
     style: { head: [], border: [] }, wordWrap: true,

@@ -39,6 +39,18 @@ async function runSchedule(...args: string[]) {
 }
 
 describe('bagalau schedule', () => {
+  it('lists the law in force today: model-2025 quarters due on the 20th, the yearly score by 1 February 2027, citing the public report', async () => {
+    const { out, exitCode } = await runSchedule('--methodology', 'model-2025', '--year', '2026', '--format', 'csv');
+    expect(exitCode).toBe(0);
+    const dated = out.split('\n').filter((line) => /^\d{4}-\d\d-\d\d,/.test(line));
+    expect(dated.map((line) => line.split(',')).map((c) => `${c[0]} ${c[1]} ${c[2]} ${c[3]}`)).toEqual([
+      '2026-04-20 Monday Q1 2026 quarterlyEvaluation', '2026-07-20 Monday Q2 2026 quarterlyEvaluation', '2026-10-20 Tuesday Q3 2026 quarterlyEvaluation',
+      '2027-01-20 Wednesday Q4 2026 quarterlyEvaluation', '2027-02-01 Monday 2026 yearResult', // 30 January 2027 is a Saturday
+    ]);
+    expect(out).toContain('the public report of Ministry of Health');
+    expect(out).toContain('not verified against the act');
+  });
+
   it('prints the timetable as a table, with the case-event rules after it', async () => {
     const { out, err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2024');
     expect(exitCode).toBe(0);

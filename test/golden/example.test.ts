@@ -15,6 +15,8 @@ const examples = [
   { input: 'examples/baiterek-akimat/evaluation-2026.yaml', golden: 'baiterek-2026' },
   // The law in force today: a body extending model-2025, two evaluators per quarter.
   { input: 'examples/zhaiyq-akimat/evaluation-2026.yaml', golden: 'zhaiyq-2026' },
+  // The year of the change: Q1–Q2 under the body's 2023 methodology, Q3–Q4 and the year under its 2025 one.
+  { input: 'examples/zhaiyq-akimat/evaluation-2025.yaml', golden: 'zhaiyq-2025' },
 ];
 
 describe.each(examples)('golden outputs of the example body $golden', ({ input, golden: goldenName }) => {

@@ -15,20 +15,22 @@ export const methodWiring: LintRule = {
   description: 'Every method has a deadline, every deadline is used, every form prints a method of its kind.',
   check(context) {
     const out: Diagnostic[] = [];
+    // Findings about a whole entry point at its key ("monthly:"), not at its first setting.
+    const keyOf = (pointer: string) => context.resolved.originOf(pointer)?.key;
     const { methods, deadlines, forms } = context.methodology;
     for (const [id, method] of Object.entries(methods)) {
       if (!method.deadline) {
         out.push(finding(context, 'method-without-deadline', 'warning', `/methods/${id}`,
           `the method "${id}" names no deadline, so no evaluation of it is checked for lateness`,
-          `add deadline: <the id of one of deadlines> to methods.${id}`));
+          `add deadline: <the id of one of deadlines> to methods.${id}`, keyOf(`/methods/${id}`)));
       }
     }
     const used = new Set(referenceFields(context.methodology).filter((f) => f.refersTo.split('|').includes('deadlines')).map((f) => f.value));
-    for (const [id, deadline] of Object.entries(deadlines)) {
+    for (const id of Object.keys(deadlines)) {
       if (!used.has(id)) {
         out.push(finding(context, 'deadline-unused', 'warning', `/deadlines/${id}`,
           `the deadline "${id}" is not used: no method, eligibility rule, familiarisation, calibration, work plan or other deadline refers to it, so it only appears in the timetable`,
-          `refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true${deadline.anchor ? '' : ''}`));
+          'refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true', keyOf(`/deadlines/${id}`)));
       }
     }
     for (const [id, form] of Object.entries(forms)) {
@@ -37,7 +39,7 @@ export const methodWiring: LintRule = {
       if (!form.method) {
         out.push(finding(context, 'form-without-method', 'error', `/forms/${id}`,
           `the form "${id}" (${form.kind}) names no method, so it has nothing to print`,
-          `add method: <the id of a method of kind ${expected}>`));
+          `add method: <the id of a method of kind ${expected}>`, keyOf(`/forms/${id}`)));
       } else if (methods[form.method] && methods[form.method].kind !== expected) {
         out.push(finding(context, 'form-method-kind', 'error', `/forms/${id}/method`,
           `the form "${id}" is a ${form.kind}, which prints a method of kind ${expected}, but "${form.method}" is of kind ${methods[form.method].kind}`,
