@@ -46,6 +46,10 @@ export const parametersEvaluator: MethodEvaluator = {
       if (sheet.delegatedTo !== undefined && !delegationAllowed(call, sheet, problems, sheetField, trace)) continue;
       outcomes.push({ sheet, field: sheetField, ...scoreSheet(call, sheet, sheetField, problems) });
     }
+    if (evaluators?.combine === 'jointSheet' && outcomes.length > 1) {
+      problems.push(problem('parameters.joint-sheet-repeated', `${outcomes.length} sheets, but the evaluators fill one sheet together (evaluators.combine: jointSheet)`,
+        `keep one sheet in ${field}.sheets, with the scores they agreed`, { ...place, field: `${field}.sheets`, clause: evaluatorsClause }));
+    }
     if (evaluators) {
       for (const role of evaluators.combine === 'jointSheet' ? [] : evaluators.roles) {
         const count = outcomes.filter((o) => o.sheet.role === role).length;

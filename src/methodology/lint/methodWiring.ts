@@ -12,13 +12,39 @@ const formKindPrints: Record<string, string | undefined> = {
 
 export const methodWiring: LintRule = {
   id: 'method-wiring',
-  description: 'Every method has a deadline, every deadline is used, every form prints a method of its kind.',
+  description: 'Every method has a deadline and evaluators that fit its kind, every deadline is used, every form prints a method of its kind.',
   check(context) {
     const out: Diagnostic[] = [];
     // Findings about a whole entry point at its key ("monthly:"), not at its first setting.
     const keyOf = (pointer: string) => context.resolved.originOf(pointer)?.key;
     const { methods, deadlines, forms } = context.methodology;
     for (const [id, method] of Object.entries(methods)) {
+      const evaluators = method.evaluators;
+      if (evaluators) {
+        // Several sheets combine only on a parameter sheet; KPI and survey methods have one evaluator.
+        if (method.kind !== 'parameters' && (evaluators.combine !== 'single' || evaluators.roles.length > 1)) {
+          out.push(finding(context, 'evaluators-kind', 'error', `/methods/${id}/evaluators`,
+            `the ${method.kind} method "${id}" has ${evaluators.roles.length} evaluator role(s) combined by "${evaluators.combine}", but bagalau combines several evaluators' sheets only for methods of kind parameters`,
+            'give it one role with combine: single, or make it a parameters method'));
+        }
+        if (evaluators.combine === 'single' && evaluators.roles.length > 1) {
+          out.push(finding(context, 'evaluators-single', 'error', `/methods/${id}/evaluators/combine`,
+            `the method "${id}" has ${evaluators.roles.length} evaluators (${evaluators.roles.join(', ')}) but combine: single`,
+            'write how their sheets combine: mean, finalRole (with finalRole: <role>) or jointSheet'));
+        }
+        if (evaluators.finalRole && !evaluators.roles.includes(evaluators.finalRole)) {
+          out.push(finding(context, 'evaluators-final-role', 'error', `/methods/${id}/evaluators/finalRole`,
+            `finalRole "${evaluators.finalRole}" is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
+            `name one of: ${evaluators.roles.join(', ')}`));
+        }
+        for (const [name, delegation] of Object.entries(evaluators.delegations ?? {})) {
+          if (!evaluators.roles.includes(delegation.role)) {
+            out.push(finding(context, 'evaluators-delegation-role', 'error', `/methods/${id}/evaluators/delegations/${name}/role`,
+              `the delegation "${name}" replaces "${delegation.role}", which is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
+              `name one of: ${evaluators.roles.join(', ')}`));
+          }
+        }
+      }
       if (!method.deadline) {
         out.push(finding(context, 'method-without-deadline', 'warning', `/methods/${id}`,
           `the method "${id}" names no deadline, so no evaluation of it is checked for lateness`,
