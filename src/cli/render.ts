@@ -1,6 +1,7 @@
-// bagalau render: the official forms (annexes 1–8, the calibration protocol) as PDF, blank
-// from the methodology or filled from results. Given an evaluation input it evaluates it
-// first; given a results.json (bagalau evaluate --out) it prints those results.
+// bagalau render: the official forms of a methodology (its forms:, e.g. the 2018 model's
+// annexes 1–8 and the calibration protocol) as PDF, blank from the methodology or filled
+// from results. Given an evaluation input it evaluates it first; given a results.json
+// (bagalau evaluate --out) it prints those results.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { defaultCalendarPath } from '../calendar/index.js';
@@ -28,9 +29,9 @@ export interface RenderOptions {
 
 export function registerRender(program: Command, io: Io): void {
   program.command('render')
-    .description('print the official forms (annexes 1–8, calibration protocol) to PDF, blank or filled from the results')
+    .description('print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results')
     .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)')
-    .requiredOption('--forms <list>', 'annex numbers, e.g. 2,4,8, "protocol" for the calibration protocol, or "all"')
+    .requiredOption('--forms <list>', 'annex numbers (e.g. 2,4,8) or form ids of the methodology, "protocol" for the calibration protocol, or "all"')
     .option('--blank', 'print blank forms from the methodology alone (for evaluation on paper)')
     .option('--methodology <id|path>', 'methodology (default: the one the results or the input name)')
     .option('--combined', 'also print one combined PDF per structural unit')

@@ -7,7 +7,7 @@ import type { Methodology } from '../methodology/index.js';
 import { FormPrinter } from './printer.js';
 import { renderDocument } from './templates.js';
 import { periodSlug } from './text.js';
-import { FORM_KEYS, VIEW_MODELS, type FilledSource, type FormKey, type FormView } from './viewModels.js';
+import { formIds, formView, type FilledSource, type FormView } from './viewModels.js';
 
 export interface PlannedDocument {
   /** File name inside the output folder. */
@@ -19,52 +19,74 @@ export interface PlannedDocument {
 }
 
 export interface PlanOptions {
-  forms: FormKey[];
+  /** Form ids of the methodology (parseFormList). */
+  forms: string[];
   blank?: boolean;
   /** One combined PDF per unit besides the single ones. */
   combined?: boolean;
 }
 
-/** "2,4,8", "all", "protocol" → form keys of the methodology. Throws with a clear message on an unknown form. */
-export function parseFormList(m: Methodology, list: string): FormKey[] {
-  const keys = new Set<FormKey>();
+/**
+ * "2,4,8", "all", "protocol" or form ids → the form ids of the methodology, in its order.
+ * Throws with a clear message on an unknown form.
+ */
+export function parseFormList(m: Methodology, list: string): string[] {
+  const all = formIds(m);
+  const ids = new Set<string>();
   for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (raw === 'all') { FORM_KEYS.filter((k) => m.forms[k]).forEach((k) => keys.add(k)); continue; }
-    if (/^(protocol|calibration-protocol|calibrationProtocol|p)$/i.test(raw)) { keys.add('calibrationProtocol'); continue; }
-    const n = Number(raw.replace(/^annex-?/i, ''));
-    const key = FORM_KEYS.find((k) => m.forms[k]?.annex === n);
-    if (!Number.isInteger(n) || !key) {
-      const known = FORM_KEYS.filter((k) => m.forms[k]).map((k) => m.forms[k].annex ?? 'protocol').join(', ');
-      throw new Error(`unknown form "${raw}": ${m.id} has the forms ${known} (or "all")`);
+    if (raw === 'all') { all.forEach((id) => ids.add(id)); continue; }
+    if (/^(protocol|calibration-protocol|p)$/i.test(raw)) {
+      all.filter((id) => m.forms[id].kind === 'calibrationProtocol').forEach((id) => ids.add(id));
+      continue;
     }
-    keys.add(key);
+    const byId = all.find((id) => id === raw || formFileSuffix(m, id) === raw);
+    const n = /^(annex-?)?\d+$/i.test(raw) ? Number(raw.replace(/^annex-?/i, '')) : undefined;
+    const byAnnex = n !== undefined ? all.find((id) => m.forms[id].annex === n) : undefined;
+    const found = byId ?? byAnnex;
+    if (!found) {
+      const known = all.map((id) => (m.forms[id].annex !== undefined ? String(m.forms[id].annex) : id)).join(', ');
+      throw new Error(`unknown form "${raw}": ${m.id} has the forms ${known} (or "all", "protocol")`);
+    }
+    ids.add(found);
   }
-  if (keys.size === 0) throw new Error('no form given: write e.g. --forms 2,4,8 or --forms all');
-  return FORM_KEYS.filter((k) => keys.has(k));
+  if (ids.size === 0) throw new Error('no form given: write e.g. --forms 2,4,8 or --forms all');
+  return all.filter((id) => ids.has(id));
 }
 
-export const formFileSuffix = (m: Methodology, key: FormKey) => (key === 'calibrationProtocol' ? 'calibration-protocol' : `annex-${m.forms[key].annex}`);
+/** In file names: "annex-4" for a form with an annex number, else its id in kebab case ("calibration-protocol"). */
+export const formFileSuffix = (m: Methodology, id: string) => {
+  const annex = m.forms[id]?.annex;
+  return annex !== undefined ? `annex-${annex}` : id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+};
 
 const printable = (r: MethodResult) => r.status === 'evaluated' || r.status === 'withoutParticipation';
 
-/** The periods for which a person gets a form, from their results. */
-function periodsFor(person: PersonResult, key: FormKey, input?: EvaluationInput['people'][number]): { period: string; calibration?: FilledSource['calibration'] }[] {
-  const quarterly = (method: string, need: (r: MethodResult) => boolean) => person.results
-    .filter((r) => r.method === method && r.period !== 'year' && printable(r) && need(r)).map((r) => ({ period: r.period }));
-  const yearly = (method: string) => person.results.some((r) => r.method === method && r.period === 'year' && printable(r) && r.competencies?.length) ? [{ period: 'year' }] : [];
-  switch (key) {
-    case 'annex1': return input?.workPlan || person.results.some((r) => r.method === 'kpi' && r.kpis?.length) ? [{ period: 'year' }] : [];
-    case 'annex2': case 'annex3': return quarterly('kpi', (r) => !!r.kpis?.length);
-    case 'annex4': return quarterly('differentiation', (r) => !!r.parameters?.length);
-    case 'annex5': case 'annex6': case 'annex7': case 'annex8': return yearly('survey360');
-    case 'calibrationProtocol': return person.results.filter((r) => r.calibration).map((r) => ({ period: r.period, calibration: { result: r, outcome: r.calibration! } }));
+/** The periods for which a person gets a form, from their results of the form's method. */
+function periodsFor(m: Methodology, person: PersonResult, formId: string, input?: EvaluationInput['people'][number]): { period: string; calibration?: FilledSource['calibration'] }[] {
+  const form = m.forms[formId];
+  const ofMethod = person.results.filter((r) => r.method === form.method && printable(r));
+  switch (form.kind) {
+    case 'workPlan':
+      // one plan a year, when the person has one (or the results show KPIs)
+      return input?.workPlan || ofMethod.some((r) => r.kpis?.length) ? [{ period: 'year' }] : [];
+    case 'kpiSheet': case 'scoreTable':
+      return ofMethod.filter((r) => r.kpis?.length).map((r) => ({ period: r.period }));
+    case 'parameterSheet':
+      // the quarters (or the year, for a yearly method) that were scored; not the yearly mean
+      return ofMethod.filter((r) => r.parameters?.length || r.sheets?.length).map((r) => ({ period: r.period }));
+    case 'questionnaire': case 'surveyResult':
+      return ofMethod.some((r) => r.period === 'year' && r.competencies?.length) ? [{ period: 'year' }] : [];
+    case 'calibrationProtocol':
+      // a protocol for each calibrated result (of the form's method, when it names one)
+      return person.results.filter((r) => r.calibration && (form.method === undefined || r.method === form.method))
+        .map((r) => ({ period: r.period, calibration: { result: r, outcome: r.calibration! } }));
   }
 }
 
 /** Every document to print: blank forms from the methodology alone, or each person's filled forms. */
 export function planDocuments(m: Methodology, options: PlanOptions, results?: EvaluationResult, input?: EvaluationInput): PlannedDocument[] {
   if (options.blank || !results) {
-    return options.forms.map((key) => ({ file: `${m.id}_blank_${formFileSuffix(m, key)}.pdf`, views: [VIEW_MODELS[key](m)] }));
+    return options.forms.map((id) => ({ file: `${m.id}_blank_${formFileSuffix(m, id)}.pdf`, views: [formView(m, id)] }));
   }
   const docs: PlannedDocument[] = [];
   for (const person of results.people) {
@@ -72,11 +94,12 @@ export function planDocuments(m: Methodology, options: PlanOptions, results?: Ev
     const categoryForms = new Set(m.categories[person.category]?.forms ?? []);
     const submitted = input?.people.find((p) => p.id === person.id);
     const unitName = (person.unit && input?.units?.[person.unit]?.name) || person.unit;
-    for (const key of options.forms) {
-      if (key !== 'calibrationProtocol' && !categoryForms.has(key)) continue;
-      for (const { period, calibration } of periodsFor(person, key, submitted)) {
+    for (const id of options.forms) {
+      // the protocol is not a form of a category: it follows each calibration session
+      if (m.forms[id].kind !== 'calibrationProtocol' && !categoryForms.has(id)) continue;
+      for (const { period, calibration } of periodsFor(m, person, id, submitted)) {
         const source: FilledSource = { year: results.year, person, input: submitted, unitName, period, calibration };
-        docs.push({ file: `${person.id}_${periodSlug(results.year, period)}_${formFileSuffix(m, key)}.pdf`, unit: person.unit ?? 'no-unit', person: person.id, views: [VIEW_MODELS[key](m, source)] });
+        docs.push({ file: `${person.id}_${periodSlug(results.year, period)}_${formFileSuffix(m, id)}.pdf`, unit: person.unit ?? 'no-unit', person: person.id, views: [formView(m, id, source)] });
       }
     }
   }

@@ -1,4 +1,4 @@
-// The Handlebars templates of templates/: one per form (forms.*.template in the
+// The Handlebars templates of templates/: one per kind of form (or forms.*.template in the
 // methodology), partials for the shared blocks, the print CSS and the document layout.
 // Compiled once; rendering is a pure function of the view models.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { FORMS_ORIGIN, fontFaceCss, tinosFonts } from './fonts.js';
-import type { FormView } from './viewModels.js';
+import type { FormView, Printed } from './viewModels.js';
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -24,6 +24,14 @@ function compile(): Compiled {
   // A CSS string literal (for @page content): JSON quoting is valid CSS for these texts.
   hb.registerHelper('cssString', (value: unknown) => (typeof value === 'string' && value ? JSON.stringify(value) : '""').replace(/</g, '\\3C '));
   hb.registerHelper('join', (list: unknown) => (Array.isArray(list) ? list.join(', ') : ''));
+  // A text of the methodology (the view model's Printed), escaped; a one-word value never breaks at its hyphen.
+  hb.registerHelper('print', (value: unknown) => {
+    if (typeof value === 'string') return value;
+    const parts = (value as Printed | undefined)?.parts;
+    if (!Array.isArray(parts)) return '';
+    const escape = hb.Utils.escapeExpression;
+    return new hb.SafeString(parts.map((p) => (p.keep ? `<span class="nowrap">${escape(p.text)}</span>` : escape(p.text))).join(''));
+  });
   const partialsDir = join(templatesDir, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
@@ -44,7 +52,7 @@ function compile(): Compiled {
 /** The inner HTML of one form. */
 export function renderForm(view: FormView): string {
   const template = compile().forms.get(view.template);
-  if (!template) throw new Error(`no template templates/${view.template}.hbs for the form ${view.formKey}`);
+  if (!template) throw new Error(`no template templates/${view.template}.hbs for the form ${view.formId}`);
   return template(view);
 }
 
@@ -59,6 +67,6 @@ export function renderDocument(views: FormView[]): string {
     css,
     pageWord: views[0].pageWord ? ` ${views[0].pageWord}` : '',
     mark: views.find((v) => v.mark)?.mark ?? '',
-    forms: views.map((view) => ({ formKey: view.formKey, orientation: view.orientation, mark: view.mark, html: renderForm(view) })),
+    forms: views.map((view) => ({ formId: view.formId, orientation: view.orientation, mark: view.mark, html: renderForm(view) })),
   });
 }

@@ -1,20 +1,26 @@
 // View models: pure functions from a methodology and (for filled forms) the engine's
-// results and the submitted input to exactly the data a template prints. Everything a body
-// words differently — the header, the form titles, the role titles, the body's name, the
-// bands, the KPI table, the parameters, the questionnaires — is read from the methodology,
-// so one set of templates serves every body. Templates only place the data.
-import type { EvaluationInput, Person as InputPerson } from '../engine/input.generated.js';
+// results and the submitted input to exactly the data a template prints. A form is found by
+// the id the methodology gives it; its kind says which view model and which template print
+// it, its method which results it shows. Everything a body words differently — the header,
+// the titles, the role titles, the body's name, the bands, the KPI table, the parameters,
+// the questionnaires and the sentences of each form (forms.*.wording) — is read from the
+// methodology, so one template per kind of sheet serves every body and every method.
+import type { MethodData, Person as InputPerson, QuarterData } from '../engine/input.generated.js';
+import type { EvaluatorSheet } from '../engine/results.generated.js';
 import type { CalibrationOutcome, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';
 import { radarChart } from './radar.js';
 import { QUARTERS, capitalise, fromNumber, kzDate, kzNumber, kzScore, periodLabel, quarterLabel, surnameInitials, uncapitalise } from './text.js';
 
-export type FormKey = 'annex1' | 'annex2' | 'annex3' | 'annex4' | 'annex5' | 'annex6' | 'annex7' | 'annex8' | 'calibrationProtocol';
-export const FORM_KEYS: FormKey[] = ['annex1', 'annex2', 'annex3', 'annex4', 'annex5', 'annex6', 'annex7', 'annex8', 'calibrationProtocol'];
+type Form = Methodology['forms'][string];
+type Method = Methodology['methods'][string];
+type Text = { kk: string };
+export type FormKind = Form['kind'];
 
 /** What every form prints around its own content. */
 export interface FormFrame {
-  formKey: FormKey;
+  formId: string;
+  kind: FormKind;
   template: string;
   annex?: number;
   /** The header block, split so that its last word and "N-қосымша" never part. */
@@ -26,7 +32,7 @@ export interface FormFrame {
   blank: boolean;
   /** A line in the footer of the page: "1 / 2 бет". */
   pageWord: string;
-  /** The KPI tables of annexes 1 and 2 have 13 columns: printed landscape. */
+  /** The KPI tables (work plan, KPI sheet) have 13 columns: printed landscape. */
   orientation: 'portrait' | 'landscape';
 }
 
@@ -44,43 +50,123 @@ export interface FilledSource {
   period: string;
   /** For the calibration protocol: the case. */
   calibration?: { result: MethodResult; outcome: CalibrationOutcome };
-  /** Results of the person's other quarters (annex 2 prints the actual values of every quarter). */
+  /** Results of the person's other quarters (the KPI sheet prints the actual values of every quarter). */
   allResults?: MethodResult[];
+}
+
+/** A text of the methodology with its {placeholders} filled. */
+export interface Printed {
+  /** keep: a filled value of one word ("1-ден"), which must not break at its hyphen. */
+  parts: { text: string; keep: boolean }[];
+}
+
+/** forms.*.wording, filled, as the templates print it. */
+export interface WordingView {
+  intro: Printed[];
+  note?: Printed;
+  closing?: Printed;
+  columns: Record<string, Printed>;
+  labels: Record<string, Printed>;
+}
+
+export interface Signature {
+  role: string;
+  name: string;
+  date: string;
+}
+
+/** One form of a methodology, with the method it prints, while its view is built. */
+interface FormContext {
+  m: Methodology;
+  id: string;
+  form: Form;
+  methodId?: string;
+  method?: Method;
 }
 
 const BLANK = '';
 
-function frame(m: Methodology, formKey: FormKey, blank: boolean, showsResults: boolean): FormFrame {
-  const form = m.forms[formKey];
-  if (!form) throw new Error(`the methodology ${m.id} has no form "${formKey}"`);
+/** The template of a kind: workPlan → work-plan. */
+export const kindTemplate = (kind: string) => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+// The two KPI tables have 13 columns, which only fit across the page.
+const LANDSCAPE_KINDS = new Set<FormKind>(['workPlan', 'kpiSheet']);
+
+function contextOf(m: Methodology, id: string): FormContext {
+  const form = m.forms[id];
+  if (!form || form.remove) throw new Error(`the methodology ${m.id} has no form "${id}"`);
+  const method = form.method !== undefined ? m.methods[form.method] : undefined;
+  if (form.method !== undefined && !method) throw new Error(`the form "${id}" of ${m.id} prints the method "${form.method}", which the methodology does not declare`);
+  return { m, id, form, methodId: form.method, method };
+}
+
+/** The form's method, which must be of the kind its template is made for. */
+function methodOf(ctx: FormContext, kind: Method['kind']): { methodId: string; method: Method } {
+  if (!ctx.method || !ctx.methodId) throw new Error(`the form "${ctx.id}" (${ctx.form.kind}) names no method to print`);
+  if (ctx.method.kind !== kind) throw new Error(`the form "${ctx.id}" is a ${ctx.form.kind}, which prints a ${kind} method, but "${ctx.methodId}" is of kind ${ctx.method.kind}`);
+  return { methodId: ctx.methodId, method: ctx.method };
+}
+
+function frame(ctx: FormContext, blank: boolean, showsResults: boolean): FormFrame {
+  const { m, form } = ctx;
   const headerText = (form.header?.kk ?? m.formHeader.kk).trim();
   const words = headerText.split(/\s+/);
-  const annexWord = form.annex !== undefined ? `${form.annex}-қосымша` : '';
   const last = words.pop() ?? '';
   return {
-    formKey,
-    template: form.template ?? formKey,
+    formId: ctx.id,
+    kind: form.kind,
+    template: form.template ?? kindTemplate(form.kind),
     annex: form.annex,
-    header: form.annex !== undefined ? { lead: words.join(' '), tail: `${last} ${annexWord}` } : { lead: '', tail: '' },
+    header: form.annex !== undefined ? { lead: words.join(' '), tail: `${last} ${form.annex}-қосымша` } : { lead: '', tail: '' },
     title: form.title.kk,
     bodyName: m.body.name.kk,
     mark: showsResults && !blank ? m.confidentiality.mark?.kk : undefined,
     blank,
     pageWord: 'бет',
-    orientation: formKey === 'annex1' || formKey === 'annex2' ? 'landscape' : 'portrait',
+    orientation: LANDSCAPE_KINDS.has(form.kind) ? 'landscape' : 'portrait',
   };
 }
 
-const role = (m: Methodology, key: string) => capitalise(m.roles[key]?.title.kk ?? '');
+/** "{scaleMax}" in a text of the methodology → the value; a name the form does not know is printed as written. */
+export function fill(text: Text | undefined, values: Record<string, string>): Printed | undefined {
+  if (!text) return undefined;
+  const parts: Printed['parts'] = [];
+  let last = 0;
+  for (const match of text.kk.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)) {
+    const value = values[match[1]];
+    if (value === undefined) continue;
+    if (match.index > last) parts.push({ text: text.kk.slice(last, match.index), keep: false });
+    parts.push({ text: value, keep: !/\s/.test(value) });
+    last = match.index + match[0].length;
+  }
+  if (last < text.kk.length) parts.push({ text: text.kk.slice(last), keep: false });
+  return { parts };
+}
+
+export const plainText = (printed: Printed | undefined) => printed?.parts.map((p) => p.text).join('') ?? '';
+
+function wording(ctx: FormContext, values: Record<string, string> = {}): WordingView {
+  const w = ctx.form.wording ?? {};
+  const map = (entries: Record<string, Text> | undefined) => Object.fromEntries(Object.entries(entries ?? {}).map(([k, t]) => [k, fill(t, values)!]));
+  return {
+    intro: (w.intro ?? []).map((t) => fill(t, values)!),
+    note: fill(w.note, values),
+    closing: fill(w.closing, values),
+    columns: map(w.columns),
+    labels: map(w.labels),
+  };
+}
+
+const roleTitle = (m: Methodology, key: string | undefined) => capitalise((key && m.roles[key]?.title.kk) || '');
 const bandLabels = (m: Methodology) => Object.values(m.bands.levels).sort((a, b) => b.min - a.min);
 
-/** "(функционалдық міндеттерін тиімді атқарады, …, … (қанағаттанарлықсыз баға))" as annexes 2 and 4 print it. */
+/** "(функционалдық міндеттерін тиімді атқарады, …, … (қанағаттанарлықсыз баға))" as the sheets print it. */
 function bandChoices(m: Methodology): string {
   const labels = bandLabels(m).map((b) => uncapitalise(b.label.kk) + (b.unsatisfactory ? ' (қанағаттанарлықсыз баға)' : ''));
   return `(${labels.join(', ')})`;
 }
 
-function result(source: FilledSource, method: string, period = source.period): MethodResult | undefined {
+function result(source: FilledSource, method: string | undefined, period = source.period): MethodResult | undefined {
   return (source.allResults ?? source.person.results).find((r) => r.method === method && r.period === period);
 }
 
@@ -94,14 +180,72 @@ function personFields(source: FilledSource | undefined) {
   };
 }
 
-const evaluatorName = (source: FilledSource | undefined, period: string) => {
-  const q = source?.input?.quarters?.[period];
-  return q?.differentiation?.evaluator ?? q?.evaluator ?? '';
-};
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-// ——— Annex 1: the head's individual work plan ———
-export function annex1(m: Methodology, source?: FilledSource): FormView {
+/** What was submitted for the form's quarter: the quarter's dates and the method's own data. */
+function quarterInput(source: FilledSource | undefined, methodId: string | undefined): { quarter?: QuarterData; data?: MethodData } {
+  const quarter = source?.input?.quarters?.[source.period];
+  const data = methodId !== undefined ? quarter?.[methodId] : undefined;
+  return { quarter, data: isObject(data) ? (data as MethodData) : undefined };
+}
+
+/** A yearly method's data: annual.<method>, or <method> on the person in inputs written before methods had ids of their own. */
+function yearlyInput(source: FilledSource | undefined, methodId: string | undefined): { communicatedOn?: string; evaluatedOn?: string } | undefined {
+  if (!source?.input || methodId === undefined) return undefined;
+  const annual = source.input.annual?.[methodId];
+  if (annual) return annual;
+  const own = (source.input as unknown as Record<string, unknown>)[methodId];
+  return isObject(own) ? (own as { communicatedOn?: string }) : undefined;
+}
+
+/** The one evaluator of a sheet filled the single-evaluator way: the method's data or the quarter's. */
+function singleEvaluator(ctx: FormContext, source: FilledSource | undefined): { name: string; date: string } {
+  // A survey's respondents are anonymous and the input names no one who compiled the result.
+  if (!source || ctx.method?.kind === 'survey') return { name: '', date: '' };
+  const { quarter, data } = quarterInput(source, ctx.methodId);
+  return { name: data?.evaluator ?? quarter?.evaluator ?? '', date: data?.evaluatedOn ?? quarter?.evaluatedOn ?? '' };
+}
+
+/** The day the evaluated person was told the result: the quarter's, or the yearly method's. */
+function informedOn(ctx: FormContext, source: FilledSource | undefined): string | undefined {
+  if (!source) return undefined;
+  if (source.period === 'year') return yearlyInput(source, ctx.methodId)?.communicatedOn;
+  return quarterInput(source, ctx.methodId).quarter?.communicatedOn;
+}
+
+/**
+ * The signature lines: the form's `signatures`, or (on the evaluation sheets) the method's
+ * evaluators followed by the roles that sign without scoring. A form's wording.labels.<role>
+ * replaces the role's title on its line ("Танысты: …").
+ */
+function signatures(ctx: FormContext, source: FilledSource | undefined, current: MethodResult | undefined, byDefault: boolean): Signature[] {
+  const evaluators = ctx.method?.evaluators;
+  const roles = ctx.form.signatures ?? (byDefault && evaluators ? [...evaluators.roles, ...(evaluators.signedBy ?? [])] : []);
+  const labels = ctx.form.wording?.labels ?? {};
+  const approver = ctx.method?.kpi?.workPlanApprovedBy;
+  return roles.flatMap((role): Signature[] => {
+    const label = labels[role]?.kk ?? roleTitle(ctx.m, role);
+    if (evaluators?.roles.includes(role)) {
+      const sheets = current?.sheets?.filter((s) => s.role === role) ?? [];
+      if (sheets.length) {
+        // a delegate or a substitute signs under their own title (the sheet's)
+        return sheets.map((s) => ({ role: labels[role]?.kk ?? capitalise(s.roleTitle), name: surnameInitials(s.name), date: kzDate(s.evaluatedOn) }));
+      }
+      const one = singleEvaluator(ctx, source);
+      return [{ role: label, name: surnameInitials(one.name), date: kzDate(one.date) }];
+    }
+    if (role === approver) return [{ role: label, name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) }];
+    // Neither scoring nor approving, a signer signs that they have seen the result: the evaluated person.
+    return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
+  });
+}
+
+// ——— workPlan: the individual work plan of KPIs ———
+function workPlan(ctx: FormContext, source?: FilledSource): FormView {
+  const { methodId, method } = methodOf(ctx, 'kpi');
+  const settings = method.kpi!;
   const kpis = source?.input?.workPlan?.kpis;
+  const blankRow = (n: number) => ({ n, name: '', source: '', unit: '', plan: QUARTERS.map(() => ''), deadline: QUARTERS.map(() => ''), expectedResult: '' });
   const rows = kpis
     ? kpis.map((k, i) => ({
       n: i + 1, name: k.name, source: k.source ?? '', unit: k.unit ?? '',
@@ -109,23 +253,32 @@ export function annex1(m: Methodology, source?: FilledSource): FormView {
       deadline: QUARTERS.map((q) => kzDate(k.deadline?.[q])),
       expectedResult: k.expectedResult ?? '',
     }))
-    : ((source && source.person.results.find((r) => r.method === 'kpi' && r.kpis))?.kpis ?? []).map((k, i) => ({
-      n: i + 1, name: k.name, source: '', unit: '', plan: QUARTERS.map((q) => (q === source?.period ? kzNumber(k.plan) : '')), deadline: QUARTERS.map(() => ''), expectedResult: '',
+    // without the submitted plan, what the results hold: the plan of the quarter evaluated
+    : ((source && source.person.results.find((r) => r.method === methodId && r.kpis))?.kpis ?? []).map((k, i) => ({
+      ...blankRow(i + 1), name: k.name, plan: QUARTERS.map((q) => (q === source?.period ? kzNumber(k.plan) : '')),
     }));
-  const blankRows = source ? 0 : m.kpi.count.max;
   return {
-    ...frame(m, 'annex1', !source, false),
-    approver: { role: role(m, m.kpi.workPlanApprovedBy ?? 'superiorManager'), name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) },
+    ...frame(ctx, !source, false),
+    wording: wording(ctx, scaleValues(settings.scale, { countMin: String(settings.count.min), countMax: String(settings.count.max) })),
+    approver: { role: roleTitle(ctx.m, settings.workPlanApprovedBy), name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) },
     year: source ? String(source.year) : '',
     person: personFields(source),
     quarters: QUARTERS.map(quarterLabel),
-    rows: rows.length ? rows : Array.from({ length: blankRows }, (_, i) => ({ n: i + 1, name: '', source: '', unit: '', plan: QUARTERS.map(() => ''), deadline: QUARTERS.map(() => ''), expectedResult: '' })),
+    rows: rows.length ? rows : Array.from({ length: source ? 0 : settings.count.max }, (_, i) => blankRow(i + 1)),
+    signatures: signatures(ctx, source, undefined, false),
   };
 }
 
-// ——— Annex 2: the KPI evaluation sheet ———
-export function annex2(m: Methodology, source?: FilledSource): FormView {
-  const current = source ? result(source, 'kpi') : undefined;
+/** The placeholders a scale gives the wording: {scaleMin}, {scaleMax}, {scaleFrom} ("0-ден"). */
+function scaleValues(scale: { min: number; max: number }, more: Record<string, string> = {}, prefix = 'scale'): Record<string, string> {
+  return { [`${prefix}Min`]: kzNumber(scale.min), [`${prefix}Max`]: kzNumber(scale.max), [`${prefix}From`]: fromNumber(scale.min).replace('.', ','), ...more };
+}
+
+// ——— kpiSheet: the KPI evaluation sheet ———
+function kpiSheet(ctx: FormContext, source?: FilledSource): FormView {
+  const { methodId, method } = methodOf(ctx, 'kpi');
+  const settings = method.kpi!;
+  const current = source ? result(source, methodId) : undefined;
   const planned = source?.input?.workPlan?.kpis;
   const lines = current?.kpis ?? [];
   const ids = planned ? planned.map((k) => k.id) : lines.map((l) => l.id);
@@ -133,7 +286,7 @@ export function annex2(m: Methodology, source?: FilledSource): FormView {
     const plan = planned?.find((k) => k.id === id);
     const line = lines.find((l) => l.id === id);
     const actual = QUARTERS.map((q) => {
-      const r = source && result(source, 'kpi', q);
+      const r = source && result(source, methodId, q);
       const v = r?.kpis?.find((l) => l.id === id)?.actual;
       return v === undefined ? '' : kzNumber(v);
     });
@@ -143,110 +296,164 @@ export function annex2(m: Methodology, source?: FilledSource): FormView {
       actual, percent: line ? kzNumber(line.percent) : '', score: line ? kzScore(line.score) : '',
     };
   });
-  const blankRows = Array.from({ length: m.kpi.count.max }, (_, i) => ({ n: i + 1, name: '', unit: '', plan: QUARTERS.map(() => ''), actual: QUARTERS.map(() => ''), percent: '', score: '' }));
+  const blankRows = Array.from({ length: settings.count.max }, (_, i) => ({ n: i + 1, name: '', unit: '', plan: QUARTERS.map(() => ''), actual: QUARTERS.map(() => ''), percent: '', score: '' }));
   const person = personFields(source);
   return {
-    ...frame(m, 'annex2', !source, true),
+    ...frame(ctx, !source, true),
+    wording: wording(ctx, scaleValues(settings.scale, { countMin: String(settings.count.min), countMax: String(settings.count.max) })),
     personLine: source ? [person.name, person.position].filter(Boolean).join(', ') : '',
     periodLine: source ? periodLabel(source.year, source.period) : '',
     quarters: QUARTERS.map(quarterLabel),
     rows: source ? rows : blankRows,
     finalScore: current?.score !== undefined ? kzScore(current.score) : '',
     bandLabel: current?.bandLabel ?? '',
-    bandChoices: bandChoices(m),
-    signatures: [
-      { role: role(m, 'evaluatedPerson'), name: person.initials, date: kzDate(source?.input?.quarters?.[source.period]?.communicatedOn) },
-      { role: role(m, m.kpi.evaluator ?? 'evaluator'), name: surnameInitials(evaluatorName(source, source?.period ?? '')), date: kzDate(source?.input?.quarters?.[source?.period ?? '']?.evaluatedOn) },
-    ],
+    bandChoices: bandChoices(ctx.m),
+    signatures: signatures(ctx, source, current, true),
   };
 }
 
-// ——— Annex 3: the allowed-score table ———
-export function annex3(m: Methodology, source?: FilledSource): FormView {
-  const lines = source ? result(source, 'kpi')?.kpis ?? [] : [];
-  const rows = m.kpi.scoreTable.rows.map((row) => {
+// ——— scoreTable: the allowed-score table of the KPI method ———
+function scoreTable(ctx: FormContext, source?: FilledSource): FormView {
+  const { methodId, method } = methodOf(ctx, 'kpi');
+  const settings = method.kpi!;
+  const lines = source ? result(source, methodId)?.kpis ?? [] : [];
+  const rows = settings.scoreTable.rows.map((row) => {
     const [percent, score] = row.printed.split('|').map((s) => s.trim());
     const used = lines.filter((l) => l.allowed?.row === row.printed).map((l) => `${l.name} — ${kzNumber(l.percent)} %, ${kzScore(l.score)}`);
     return { percent, score, used, marked: used.length > 0 };
   });
   return {
-    ...frame(m, 'annex3', !source, !!source),
+    ...frame(ctx, !source, !!source),
+    wording: wording(ctx, scaleValues(settings.scale)),
     personLine: source ? [source.person.name, periodLabel(source.year, source.period)].join(', ') : '',
     rows,
     anyUsed: rows.some((r) => r.marked),
+    signatures: signatures(ctx, source, undefined, false),
   };
 }
 
-// ——— Annex 4: the differentiation sheet ———
-export function annex4(m: Methodology, source?: FilledSource): FormView {
-  const current = source ? result(source, 'differentiation') : undefined;
-  const params = Object.entries(m.differentiation.parameters).filter(([, p]) => !p.remove);
-  const printed = m.differentiation.scale.printedInForm ?? m.differentiation.scale;
-  const justification = current?.justification ?? '';
+// ——— parameterSheet: parameters scored on a scale, by one evaluator or several ———
+interface SheetColumn {
+  role: string;
+  name: string;
+  initials: string;
+  score: string;
+  sheet?: EvaluatorSheet;
+}
+
+function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
+  const { methodId, method } = methodOf(ctx, 'parameters');
+  const settings = method.sheet!;
+  const current = source ? result(source, methodId) : undefined;
+  const parameters = Object.entries(settings.parameters).filter(([, p]) => !p.remove);
+  const formScale = settings.scale.printedInForm ?? settings.scale;
+  const values = { ...scaleValues(settings.scale), ...scaleValues(formScale, {}, 'form') };
+  const evaluatorRoles = method.evaluators?.roles ?? [];
+  // Each evaluator fills a sheet of their own (combine mean or finalRole): one score column each.
+  const separateSheets = method.evaluators?.combine === 'mean' || method.evaluators?.combine === 'finalRole';
+  const shown = (r: { score?: number } | undefined) => (r?.score !== undefined ? kzScore(r.score) : '');
+  const columns: SheetColumn[] = current?.sheets?.length
+    ? current.sheets.map((s) => ({ role: capitalise(s.roleTitle), name: s.name ?? '', initials: surnameInitials(s.name), score: shown(s), sheet: s }))
+    : !source && separateSheets && evaluatorRoles.length > 1
+      ? evaluatorRoles.map((role) => ({ role: roleTitle(ctx.m, role), name: '', initials: '', score: '' }))
+      : [];
+  const several = columns.length > 1;
+  const one = singleEvaluator(ctx, source);
+  // the sheet shows the evaluators' score; a calibration session's is printed below it
+  const originalScore = current?.calibration ? current.calibration.originalScore : current?.score;
+  // a substitute's sheet says for whom they evaluated (substituteFor: the absent evaluator's name)
+  const evaluators = columns.length
+    ? columns.map((c) => ({ role: c.role, name: c.name, actingFor: surnameInitials(c.sheet?.substituteFor) }))
+    : [{ role: roleTitle(ctx.m, evaluatorRoles[0]), name: one.name, actingFor: '' }];
+  const rows = parameters.map(([id, p], i) => {
+    const own = current?.parameters?.find((x) => x.id === id);
+    const scores = several
+      ? columns.map((c) => shown(c.sheet?.parameters?.find((x) => x.id === id)))
+      : [shown(columns[0]?.sheet?.parameters?.find((x) => x.id === id) ?? own)];
+    const justifications = several
+      ? columns.flatMap((c) => {
+        const text = c.sheet?.parameters?.find((x) => x.id === id)?.justification;
+        return text ? [`${c.initials || c.role}: ${text}`] : [];
+      })
+      : [own?.justification ?? columns[0]?.sheet?.parameters?.find((x) => x.id === id)?.justification].filter((t): t is string => !!t);
+    return { n: i + 1, title: p.title.kk, criteria: p.criteria.kk, scores, justifications };
+  });
+  // The justification of the whole score: the result's, or each evaluator's as submitted.
+  const submittedSheets = quarterInput(source, methodId).data?.sheets ?? [];
+  const general = several
+    ? columns.map((c) => ({ who: c.role, text: submittedSheets.find((s) => s.role === c.sheet?.role)?.justification ?? '' }))
+    : [{ who: '', text: current?.justification ?? '' }];
+  const perParameter = settings.justification.perParameter === true;
   return {
-    ...frame(m, 'annex4', !source, true),
+    ...frame(ctx, !source, true),
+    wording: wording(ctx, values),
     personName: source?.person.name ?? '',
-    evaluatorRole: role(m, m.differentiation.evaluator),
-    evaluatorName: evaluatorName(source, source?.period ?? ''),
+    evaluators,
     periodLine: source ? periodLabel(source.year, source.period) : '',
-    scaleMax: m.differentiation.scale.max,
-    scaleHeader: { from: fromNumber(printed.min), to: printed.max },
-    parameters: params.map(([id, p], i) => ({
-      n: i + 1, title: p.title.kk, criteria: p.criteria.kk,
-      score: current?.parameters?.find((x) => x.id === id)?.score !== undefined ? kzScore(current.parameters!.find((x) => x.id === id)!.score) : '',
-    })),
-    average: current?.score !== undefined ? kzScore(current.calibration ? current.calibration.originalScore : current.score) : '',
-    calibrated: current?.calibration ? { finalScore: kzScore(current.calibration.finalScore), date: kzDate(source?.input?.calibrations?.find((c) => c.period === source.period && c.method === 'differentiation')?.sessionOn) } : undefined,
+    several,
+    scoreColumns: several ? columns.map((c) => c.role) : [''],
+    parameters: rows,
+    totals: several ? columns.map((c) => c.score) : [originalScore !== undefined ? kzScore(originalScore) : ''],
+    combined: several ? { score: originalScore !== undefined ? kzScore(originalScore) : '', span: columns.length } : undefined,
+    calibrated: current?.calibration ? { finalScore: kzScore(current.calibration.finalScore), date: kzDate(source?.input?.calibrations?.find((c) => c.period === source.period && c.method === methodId)?.sessionOn) } : undefined,
     bandLabel: current?.bandLabel ?? '',
-    bandChoices: bandChoices(m),
-    justification,
-    signatures: [
-      { role: role(m, 'evaluatedPerson'), name: surnameInitials(source?.person.name), date: kzDate(source?.input?.quarters?.[source.period]?.communicatedOn) },
-      { role: role(m, m.differentiation.evaluator), name: surnameInitials(evaluatorName(source, source?.period ?? '')), date: kzDate(source?.input?.quarters?.[source?.period ?? '']?.evaluatedOn) },
-    ],
+    bandChoices: bandChoices(ctx.m),
+    // With a justification per parameter (the Негіздеме column) the line for the whole score is printed only when written.
+    justifications: perParameter ? general.filter((g) => g.text) : general,
+    signatures: signatures(ctx, source, current, true),
   };
 }
 
-// ——— Annexes 5 and 6: the 360 questionnaires ———
-function questionnaireKey(m: Methodology, formKey: 'annex5' | 'annex6' | 'annex7' | 'annex8'): string {
-  const entry = Object.entries(m.survey360.questionnaires).find(([, q]) => q.form === formKey || q.resultForm === formKey);
-  if (!entry) throw new Error(`no questionnaire of ${m.id} uses the form ${formKey}`);
-  return entry[0];
+// ——— questionnaire and surveyResult: the survey's questionnaire and its result ———
+function questionnaireOf(ctx: FormContext, method: Method) {
+  const questionnaires = method.survey!.questionnaires;
+  const id = ctx.form.questionnaire
+    ?? Object.entries(questionnaires).find(([, q]) => !q.remove && (q.form === ctx.id || q.resultForm === ctx.id))?.[0];
+  const q = id !== undefined ? questionnaires[id] : undefined;
+  if (!q) throw new Error(`no questionnaire of ${ctx.m.id} is printed on the form "${ctx.id}" (give the form a questionnaire, or the questionnaire form: ${ctx.id})`);
+  return q;
 }
 
-function questionnaire(m: Methodology, formKey: 'annex5' | 'annex6', source?: FilledSource): FormView {
-  const q = m.survey360.questionnaires[questionnaireKey(m, formKey)];
-  const survey = source ? result(source, 'survey360', 'year') : undefined;
-  const answers = Object.values(m.survey360.answers).filter((a) => !a.remove).sort((a, b) => a.points - b.points).map((a) => a.label.kk);
+function surveyValues(method: Method): Record<string, string> {
+  const survey = method.survey!;
+  return { answers: answerLabels(method).join('; '), respondentsMin: String(survey.respondents.min), respondentsMax: String(survey.respondents.max) };
+}
+
+const answerLabels = (method: Method) => Object.values(method.survey!.answers).filter((a) => !a.remove).sort((a, b) => a.points - b.points).map((a) => a.label.kk);
+
+function questionnaire(ctx: FormContext, source?: FilledSource): FormView {
+  const { methodId, method } = methodOf(ctx, 'survey');
+  const q = questionnaireOf(ctx, method);
+  const survey = source ? result(source, methodId, 'year') : undefined;
   return {
-    ...frame(m, formKey, !source, !!survey?.competencies),
+    ...frame(ctx, !source, !!survey?.competencies),
+    wording: wording(ctx, surveyValues(method)),
     personName: source?.person.name ?? '',
     periodLine: source ? periodLabel(source.year, 'year') : '',
-    answers,
-    answersInline: answers.join('; '),
+    answers: answerLabels(method),
     competencies: Object.entries(q.competencies).filter(([, c]) => !c.remove).map(([id, c], i) => {
       const average = survey?.competencies?.find((x) => x.id === id)?.average;
-      return { n: i + 1, title: c.title.kk, indicators: Object.values(c.indicators).map((s) => s.text.kk), average: average !== undefined ? kzScore(average) : '' };
+      return { n: i + 1, title: c.title.kk, indicators: Object.values(c.indicators).filter((s) => !s.remove).map((s) => s.text.kk), average: average !== undefined ? kzScore(average) : '' };
     }),
     respondents: survey?.respondents,
+    signatures: signatures(ctx, source, survey, false),
   };
 }
-export const annex5 = (m: Methodology, source?: FilledSource) => questionnaire(m, 'annex5', source);
-export const annex6 = (m: Methodology, source?: FilledSource) => questionnaire(m, 'annex6', source);
 
-// ——— Annexes 7 and 8: the 360 results with the radar chart ———
-function survey360Result(m: Methodology, formKey: 'annex7' | 'annex8', source?: FilledSource): FormView {
-  const q = m.survey360.questionnaires[questionnaireKey(m, formKey)];
-  const survey = source ? result(source, 'survey360', 'year') : undefined;
+function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
+  const { methodId, method } = methodOf(ctx, 'survey');
+  const q = questionnaireOf(ctx, method);
+  const survey = source ? result(source, methodId, 'year') : undefined;
   const competencies = Object.entries(q.competencies).filter(([, c]) => !c.remove).map(([id, c], i) => {
     const average = survey?.competencies?.find((x) => x.id === id)?.average;
     return { n: i + 1, id, title: c.title.kk, value: average, average: average !== undefined ? kzScore(average) : '', weak: !!survey?.weakest?.includes(id) };
   });
-  const answers = Object.values(m.survey360.answers).filter((a) => !a.remove);
-  const min = Math.min(...answers.map((a) => a.points));
-  const max = Math.max(...answers.map((a) => a.points));
+  const points = Object.values(method.survey!.answers).filter((a) => !a.remove).map((a) => a.points);
+  const min = Math.min(...points);
+  const max = Math.max(...points);
   return {
-    ...frame(m, formKey, !source, true),
+    ...frame(ctx, !source, true),
+    wording: wording(ctx, surveyValues(method)),
     personName: source?.person.name ?? '',
     periodLine: source ? periodLabel(source.year, 'year') : '',
     competencies,
@@ -255,23 +462,19 @@ function survey360Result(m: Methodology, formKey: 'annex7' | 'annex8', source?: 
     bandLabel: survey?.bandLabel ?? '',
     respondents: survey?.respondents !== undefined ? String(survey.respondents) : '',
     weakest: competencies.filter((c) => c.weak).map((c) => c.title),
-    signatures: [
-      { role: role(m, 'hrService'), name: '', date: '' },
-      { role: `Танысты: ${uncapitalise(role(m, 'evaluatedPerson'))}`, name: surnameInitials(source?.person.name), date: kzDate(source?.input?.survey360?.communicatedOn) },
-    ],
+    signatures: signatures(ctx, source, survey, true),
   };
 }
-export const annex7 = (m: Methodology, source?: FilledSource) => survey360Result(m, 'annex7', source);
-export const annex8 = (m: Methodology, source?: FilledSource) => survey360Result(m, 'annex8', source);
 
-// ——— The calibration session protocol ———
+// ——— calibrationProtocol: the protocol of a calibration session (of any method) ———
 const DIRECTION: Record<string, string> = {
   up: 'бағалау жоғарылау жағына қарай түзетілді',
   down: 'бағалау төмендеу жағына қарай түзетілді',
   unchanged: 'бағалау өзгеріссіз қалдырылды',
 };
 
-export function calibrationProtocol(m: Methodology, source?: FilledSource): FormView {
+function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView {
+  const { m } = ctx;
   const outcome = source?.calibration?.outcome;
   const methodResult = source?.calibration?.result;
   const submitted = source?.input?.calibrations?.find((c) => c.period === methodResult?.period && c.method === methodResult?.method);
@@ -281,12 +484,13 @@ export function calibrationProtocol(m: Methodology, source?: FilledSource): Form
     : outcome
       ? outcome.votes.flatMap((v) => Array.from({ length: v.count }, () => v.score)).map((score, i) => ({ n: i + 1, name: '', position: '', proposal: kzScore(score), initials: '' }))
       : Array.from({ length: 5 }, (_, i) => ({ n: i + 1, name: '', position: '', proposal: '', initials: '' }));
-  const majority = outcome ? `Қорытынды баға қатысушылардың басым дауысымен қабылданды.` : '';
+  const majority = outcome ? 'Қорытынды баға қатысушылардың басым дауысымен қабылданды.' : '';
   const tie = outcome?.decidedBy === 'tieRule'
     ? 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адамның қойған бағасы өзгеріссіз қалдырылды.'
     : '';
   return {
-    ...frame(m, 'calibrationProtocol', !source, true),
+    ...frame(ctx, !source, true),
+    wording: wording(ctx),
     personName: source?.person.name ?? '',
     position: source ? personFields(source).position : '',
     unit: source ? personFields(source).unit : '',
@@ -295,8 +499,8 @@ export function calibrationProtocol(m: Methodology, source?: FilledSource): Form
     appliedOn: kzDate(outcome?.appliedOn ?? submitted?.appliedOn),
     decidedOn: kzDate(submitted?.decidedOn),
     sessionOn: kzDate(submitted?.sessionOn),
-    approverRole: role(m, m.calibration.decisionBy),
-    organizerRole: role(m, m.calibration.organizer),
+    approverRole: roleTitle(m, m.calibration.decisionBy),
+    organizerRole: roleTitle(m, m.calibration.organizer),
     chair: submitted?.chair ?? '',
     chairInitials: surnameInitials(submitted?.chair),
     signingMembers: members.filter((x) => !submitted?.chair || x.name !== submitted.chair),
@@ -308,6 +512,15 @@ export function calibrationProtocol(m: Methodology, source?: FilledSource): Form
   };
 }
 
-export const VIEW_MODELS: Record<FormKey, (m: Methodology, source?: FilledSource) => FormView> = {
-  annex1, annex2, annex3, annex4, annex5, annex6, annex7, annex8, calibrationProtocol,
+const VIEW_MODELS: Record<FormKind, (ctx: FormContext, source?: FilledSource) => FormView> = {
+  workPlan, kpiSheet, scoreTable, parameterSheet, questionnaire, surveyResult, calibrationProtocol,
 };
+
+/** What the form `formId` of the methodology prints: blank without a source, filled with one. */
+export function formView(m: Methodology, formId: string, source?: FilledSource): FormView {
+  const ctx = contextOf(m, formId);
+  return VIEW_MODELS[ctx.form.kind](ctx, source);
+}
+
+/** The forms of a methodology, in the order it lists them. */
+export const formIds = (m: Methodology) => Object.entries(m.forms).filter(([, f]) => !f.remove).map(([id]) => id);

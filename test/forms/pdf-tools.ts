@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { expect } from 'vitest';
 
 export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -37,4 +38,19 @@ export function pdfPages(file: string): number {
 export function firstPagePng(file: string, prefix: string): void {
   mkdirSync(dirname(prefix), { recursive: true });
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, prefix]);
+}
+
+/**
+ * The phrase as one run of text, or — for a phrase that wraps inside a table cell, which
+ * pdftotext -layout interleaves with the neighbouring cells — its words in order.
+ */
+export function expectPhrase(text: string, phrase: string, what: string): void {
+  if (text.includes(phrase)) return;
+  const words = text.split(' ');
+  let at = 0;
+  for (const word of phrase.split(' ')) {
+    const found = words.findIndex((w, i) => i >= at && w.includes(word));
+    expect(found, `${what}: "${phrase}" (word "${word}")`).toBeGreaterThanOrEqual(0);
+    at = found + 1;
+  }
 }
