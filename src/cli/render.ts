@@ -60,6 +60,8 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   let results: EvaluationResult | undefined;
   let input: EvaluationInput | undefined;
   let methodology: Methodology | undefined;
+  /** With several methodologies (the year of a change): each prints the periods it evaluated. */
+  let several: Methodology[] = [];
   let problems = 0;
 
   // 1. What to print from.
@@ -77,6 +79,11 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     }
     // The results name the methodology that produced them (by id; --methodology for a file).
     methodology = openMethodology(io, options.methodology ?? results.methodology.id);
+    if (!options.methodology && results.methodologies) {
+      const opened = results.methodologies.map((m) => (m.id === methodology?.id ? methodology : openMethodology(io, m.id)));
+      if (opened.some((m) => !m)) return ExitCode.unusable;
+      several = opened as Methodology[];
+    }
   } else if (options.blank && isMethodology(source)) {
     // Blank forms need only the methodology: `bagalau render almaty-akimat-2023 --blank`.
     methodology = openMethodology(io, options.methodology ?? source);
@@ -86,8 +93,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     if (!loaded.input) return ExitCode.unusable;
     input = loaded.input;
     const methodologies = openMethodologies(io, options.methodology ? [options.methodology] : undefined, input, source);
-    // The forms follow the latest methodology (the one in force at the end of the year).
+    // The latest methodology (in force at the end of the year) names the run; each prints its own periods.
     methodology = methodologies?.sort((a, b) => (a.inForce.from < b.inForce.from ? -1 : 1)).at(-1);
+    if (methodologies && methodologies.length > 1) several = methodologies;
     if (methodologies && methodology && !options.blank) {
       const calendar = openCalendar(io, options.calendar);
       if (!calendar) return ExitCode.unusable;
@@ -103,15 +111,25 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     problems += errors.length;
   }
 
-  // 2. Which documents.
-  let forms;
-  try {
-    forms = parseFormList(methodology, options.forms);
-  } catch (error) {
-    io.err(`bagalau: ${(error as Error).message}\n`);
+  // 2. Which documents: per methodology, its forms for the results of the periods it evaluated.
+  const docs = [];
+  const refusals: string[] = [];
+  for (const m of several.length > 1 && results && !options.blank ? several : [methodology]) {
+    let forms;
+    try {
+      forms = parseFormList(m, options.forms);
+    } catch (error) {
+      refusals.push((error as Error).message);
+      continue;
+    }
+    const own = several.length > 1 && results ? resultsOf(results, m.id, methodology.id) : results;
+    docs.push(...planDocuments(m, { forms, blank: options.blank, combined: options.combined }, own, input));
+  }
+  // A form one of the methodologies lacks (annex 4 in a year whose later act has none) is not an error.
+  if (refusals.length === (several.length > 1 && results && !options.blank ? several.length : 1)) {
+    io.err(`bagalau: ${refusals[0]}\n`);
     return ExitCode.unusable;
   }
-  const docs = planDocuments(methodology, { forms, blank: options.blank, combined: options.combined }, results, input);
   if (docs.length === 0) {
     io.err('bagalau: nothing to print: no person in the results has the requested forms (use --blank for blank forms)\n');
     return ExitCode.findings;
@@ -136,6 +154,11 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   io.err(`${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`);
   for (const file of outcome.written) io.out(file + '\n');
   return outcome.failed.length || problems ? ExitCode.findings : ExitCode.clean;
+}
+
+/** The results a methodology gave: of several, each result records the one it was evaluated under. */
+function resultsOf(results: EvaluationResult, id: string, latest: string): EvaluationResult {
+  return { ...results, people: results.people.map((p) => ({ ...p, results: p.results.filter((r) => (r.methodology ?? latest) === id) })) };
 }
 
 export function progressBar(p: RenderProgress, columns: number): string {

@@ -235,8 +235,9 @@ function signatures(ctx: FormContext, source: FilledSource | undefined, current:
       return [{ role: label, name: surnameInitials(one.name), date: kzDate(one.date) }];
     }
     if (role === approver) return [{ role: label, name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) }];
-    // Neither scoring nor approving, a signer signs that they have seen the result: the evaluated person.
-    return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
+    // The evaluated person signs that they have seen the result; any other signer signs by hand.
+    if (ctx.m.roles[role]?.isEvaluatedPerson) return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
+    return [{ role: label, name: '', date: '' }];
   });
 }
 

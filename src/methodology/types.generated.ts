@@ -348,6 +348,10 @@ export interface Band {
  */
 export interface Role {
   title: Text;
+  /**
+   * true on the role of the person evaluated: on a form, this role's signature line carries the person's name and the day they were told the result.
+   */
+  isEvaluatedPerson?: true;
   basis: Basis;
   add?: Add;
   remove?: Remove;

@@ -18,7 +18,7 @@ function withCombine(combine: 'mean' | 'finalRole' | 'jointSheet'): Methodology 
 }
 
 function q1(methodology: Methodology, sheets: object[]): MethodResult {
-  const input = { methodology: methodology.id, year: 2026, quarters: ['Q1'], people: [{ id: 'S1', name: 'Сынақ Адам', positionCategory: 'C-O-5', appointedOn: '2020-01-01', quarters: { Q1: { quarterly: { sheets } } } }] } as EvaluationInput;
+  const input = { methodology: methodology.id, year: 2026, quarters: ['Q1'], people: [{ id: 'S1', name: 'Сынақ Адам', positionCategory: 'C-O-5', appointedOn: '2020-01-01', quarters: { Q1: { quarterly: { sheets } } } }] } as unknown as EvaluationInput;
   return evaluate(methodology, input, calendar).people[0].results.find((r) => r.period === 'Q1')!;
 }
 
