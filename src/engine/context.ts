@@ -27,6 +27,8 @@ export interface EngineContext {
   absenceKinds: Set<string>;
   /** Prototype of every facts object: holds the `methodology` fact. */
   methodologyFact: { readonly methodology: Methodology };
+  /** Per category: its quarterly and its yearly methods, in the category's order. */
+  methodsOfCategory: Map<string, { quarter: string[]; year: string[] }>;
   /** The explanation when no eligibility rule applies, per method (built once, used for most results). */
   noRuleApplies: Record<string, string>;
 }
@@ -51,5 +53,9 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
   }
   const noRuleApplies = Object.fromEntries(Object.keys(methodology.methods).map((method) => [method,
     `no eligibility rule of the methodology applies (checked: ${rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')}; the facts are in eligibility.facts)`]));
-  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies, methodologyFact: Object.freeze({ methodology }) };
+  const methodsOfCategory = new Map(Object.entries(methodology.categories).map(([id, category]) => [id, {
+    quarter: category.methods.filter((m) => methodology.methods[m]?.period === 'quarter'),
+    year: category.methods.filter((m) => methodology.methods[m]?.period === 'year'),
+  }]));
+  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, methodsOfCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies, methodologyFact: Object.freeze({ methodology }) };
 }

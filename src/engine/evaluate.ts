@@ -37,6 +37,22 @@ interface PeriodPlan {
   windowStart: string;
   /** Per method id: the date its evaluation of this period is due (computed once, shared by everyone). */
   due: Map<string, string>;
+  /** Per method id: the input fields its messages name (built once, not per person). */
+  fields: Map<string, PeriodFields>;
+}
+
+interface PeriodFields { data: string; evaluatedOn: string; communicatedOn: string; actualsSentOn: string }
+
+function fieldsOf(plan: PeriodPlan, methodId: string, legacyYearly: boolean): PeriodFields {
+  const key = legacyYearly ? `legacy:${methodId}` : methodId;
+  let fields = plan.fields.get(key);
+  if (!fields) {
+    const data = plan.id === 'year' ? (legacyYearly ? methodId : `annual.${methodId}`) : `quarters.${plan.id}.${methodId}`;
+    const dates = plan.id === 'year' ? data : `quarters.${plan.id}`;
+    fields = { data, evaluatedOn: `${dates}.evaluatedOn`, communicatedOn: `${dates}.communicatedOn`, actualsSentOn: `${dates}.actualsSentOn` };
+    plan.fields.set(key, fields);
+  }
+  return fields;
 }
 
 export function inForceOn(methodology: Methodology, date: string): boolean {
@@ -67,7 +83,7 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
   const plans: PeriodPlan[] = [];
   const planFor = (id: PeriodId, period: Period) => {
     const inForce = contextOn(contexts, period.end);
-    plans.push({ id, period, context: inForce ?? latest, refused: !inForce && !options.allowOutOfForce, windowStart: addDays(period.end, 1), due: new Map() });
+    plans.push({ id, period, context: inForce ?? latest, refused: !inForce && !options.allowOutOfForce, windowStart: addDays(period.end, 1), due: new Map(), fields: new Map() });
   };
   for (const id of quarterIds) planFor(id, quarterPeriod(input.year, id));
   planFor('year', yearPeriod(input.year));
@@ -125,9 +141,9 @@ interface PersonRun {
 }
 
 /** Where a quarterly method's data sits: quarters.Qn.<method id>. */
-function quarterData(person: Person, quarter: QuarterId, methodId: string): { data: unknown; field: string } {
-  const q = person.quarters?.[quarter] as Record<string, unknown> | undefined;
-  return { data: q && Object.hasOwn(q, methodId) ? q[methodId] : undefined, field: `quarters.${quarter}.${methodId}` };
+function quarterMethodData(quarter: QuarterData | undefined, methodId: string): unknown {
+  const q = quarter as Record<string, unknown> | undefined;
+  return q && Object.hasOwn(q, methodId) ? q[methodId] : undefined;
 }
 
 /** Where a yearly method's data sits: annual.<method id>, or (inputs before 2026) <method id> on the person. */
@@ -137,6 +153,34 @@ function yearlyData(person: Person, methodId: string): { data: unknown; field: s
   return Object.hasOwn(own, methodId) && typeof own[methodId] === 'object' ? { data: own[methodId], field: methodId } : { data: undefined, field: `annual.${methodId}` };
 }
 
+/** The person's category under a methodology; the first time for each methodology, what is wrong with it is reported. */
+function checkCategory(context: EngineContext, person: Person, out: PersonResult, checked: EngineContext[]): string | undefined {
+  const categoryId = categoryOf(context, person);
+  if (checked.includes(context)) return categoryId;
+  checked.push(context);
+  const { methodology } = context;
+  if (!categoryId) {
+    out.problems.push(problem('category.unknown-position', `position category ${person.positionCategory} belongs to no category of ${methodology.id}`,
+      `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`, { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) }));
+    return undefined;
+  }
+  out.category = categoryId;
+  out.categoryTitle = methodology.categories[categoryId].title.kk;
+  if (person.absences) {
+    for (const [index, absence] of person.absences.entries()) {
+      if (!context.absenceKinds.has(absence.kind) && !out.problems.some((p) => p.code === 'absence.unknown-kind' && p.field === `absences.${index}.kind`)) {
+        out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds the methodology lists, so it changes nothing`,
+          `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }, 'warning'));
+      }
+    }
+  }
+  return categoryId;
+}
+
+function methodsOf(context: EngineContext, categoryId: string, period: 'quarter' | 'year'): string[] {
+  return context.methodsOfCategory.get(categoryId)![period];
+}
+
 function categoryOf(context: EngineContext, person: Person): string | undefined {
   return context.categoryOfPosition.get(person.positionCategory) ?? context.catchAllCategory;
 }
@@ -144,39 +188,18 @@ function categoryOf(context: EngineContext, person: Person): string | undefined 
 function evaluatePerson(run: PersonRun, person: Person): PersonResult {
   const { input, plans, yearPlan } = run;
   const out: PersonResult = { id: person.id, name: person.name, position: person.position, positionCategory: person.positionCategory, unit: person.unit, results: [], problems: [] };
-  const checked = new Set<EngineContext>();
-  const categoryIn = (context: EngineContext): string | undefined => {
-    const categoryId = categoryOf(context, person);
-    if (checked.has(context)) return categoryId;
-    checked.add(context);
-    const { methodology } = context;
-    if (!categoryId) {
-      out.problems.push(problem('category.unknown-position', `position category ${person.positionCategory} belongs to no category of ${methodology.id}`,
-        `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`, { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) }));
-      return undefined;
-    }
-    out.category = categoryId;
-    out.categoryTitle = methodology.categories[categoryId].title.kk;
-    for (const [index, absence] of (person.absences ?? []).entries()) {
-      if (!context.absenceKinds.has(absence.kind) && !out.problems.some((p) => p.code === 'absence.unknown-kind' && p.field === `absences.${index}.kind`)) {
-        out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds the methodology lists, so it changes nothing`,
-          `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }, 'warning'));
-      }
-    }
-    return categoryId;
-  };
+  const checked: EngineContext[] = [];
   const unitSize = person.unit ? input.units?.[person.unit]?.corpsBServants : undefined;
-  const methodsOf = (context: EngineContext, categoryId: string, period: 'quarter' | 'year') =>
-    context.methodology.categories[categoryId].methods.filter((id) => context.methodology.methods[id]?.period === period);
 
-  for (const plan of plans.filter((p) => p.id !== 'year')) {
-    const categoryId = categoryIn(plan.context);
+  for (const plan of plans) {
+    if (plan.id === 'year') continue;
+    const categoryId = checkCategory(plan.context, person, out, checked);
     if (!categoryId) continue;
     for (const methodId of methodsOf(plan.context, categoryId, 'quarter')) out.results.push(evaluatePeriod(run, plan, person, categoryId, methodId, unitSize));
   }
   reportDataWithoutMethod(run, person, out);
   for (const calibration of person.calibrations ?? []) if (calibration.period !== 'year') applyCalibration(run, person, out, calibration);
-  const yearCategory = categoryIn(yearPlan.context);
+  const yearCategory = checkCategory(yearPlan.context, person, out, checked);
   if (yearCategory) {
     if (plans.some((p) => p.id !== 'year')) {
       for (const methodId of methodsOf(yearPlan.context, yearCategory, 'quarter')) out.results.push(yearResult(run, person, out.results, methodId));
@@ -264,9 +287,10 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   if (eligibility.decision === 'notEvaluated' || eligibility.decision === 'noKpi') { result.status = eligibility.decision; return result; }
 
   const quarterDates = isQuarter ? person.quarters?.[plan.id as QuarterId] as QuarterData | undefined : undefined;
-  const { data, field } = isQuarter ? quarterData(person, plan.id as QuarterId, methodId) : yearlyData(person, methodId);
+  const data = isQuarter ? quarterMethodData(quarterDates, methodId) : yearlyData(person, methodId).data;
+  const fields = fieldsOf(plan, methodId, !isQuarter && !(person.annual && Object.hasOwn(person.annual, methodId)) && data !== undefined);
+  const field = fields.data;
   const dated = (isQuarter ? quarterDates : data) as { evaluatedOn?: string; communicatedOn?: string } | undefined;
-  const datesField = isQuarter ? `quarters.${plan.id}` : field;
   const evaluatedOn = dated?.evaluatedOn ?? lastSheetDate(data);
 
   // The evaluation deadline: the method's, or the one of the eligibility rule (N working days after the return from an absence).
@@ -274,14 +298,14 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   if (eligibility.decision === 'deferred' && deadline) {
     const absence = absenceDuringEvaluation(context, person, plan.period, evaluationDeadline);
     const returnDay = absence ? returnToWork(context, person, absence, result.problems, place) : evaluationDeadline;
-    if (returnDay) due = deadlineResult(context, deadline, returnDay, evaluatedOn, place, result.problems, `${datesField}.evaluatedOn`);
+    if (returnDay) due = deadlineResult(context, deadline, returnDay, evaluatedOn, place, result.problems, fields.evaluatedOn);
   } else if (declared.deadline) {
-    due = deadlineResult(context, declared.deadline, plan.period.end, evaluatedOn, place, result.problems, `${datesField}.evaluatedOn`);
+    due = deadlineResult(context, declared.deadline, plan.period.end, evaluatedOn, place, result.problems, fields.evaluatedOn);
   }
   if (due) result.deadlines.push(due);
   if (isQuarter) attachNotification(context, declared, category, plan, quarterDates?.notifiedOn, result, place);
   if (isQuarter && declared.kpi?.workPlan?.actualsDeadline && quarterDates?.actualsSentOn) {
-    const actuals = anchoredDeadline(context, declared.kpi.workPlan.actualsDeadline, { periodEnd: plan.period.end, periodStart: plan.period.start }, quarterDates.actualsSentOn, place, result.problems, `${datesField}.actualsSentOn`);
+    const actuals = anchoredDeadline(context, declared.kpi.workPlan.actualsDeadline, { periodEnd: plan.period.end, periodStart: plan.period.start }, quarterDates.actualsSentOn, place, result.problems, fields.actualsSentOn);
     if (actuals) result.deadlines.push(actuals);
   }
   result.status = eligibility.decision === 'evaluated' ? 'evaluated' : eligibility.decision;
@@ -308,7 +332,7 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   }
   if (declared.survey && declared.survey.result.band !== 'sameBands') result.score = outcome.score;
   else applyBand(context, result, outcome.score);
-  attachFamiliarisation(context, result, evaluatedOn ?? due?.date, dated?.communicatedOn, place, `${datesField}.communicatedOn`);
+  attachFamiliarisation(context, result, evaluatedOn ?? due?.date, dated?.communicatedOn, place, fields.communicatedOn);
   return result;
 }
 

@@ -5,38 +5,20 @@ import { describeBasis } from '../../methodology/clause.js';
 import type { Survey360 as SurveyData } from '../input.generated.js';
 import { mean, roundTo } from '../numbers.js';
 import { problem } from '../problems.js';
-import type { CompetencyLine, Problem, Status, TraceStep } from '../types.js';
-import { settingsOf, type MethodCall, type MethodEvaluator } from './method.js';
+import type { CompetencyLine, Problem, TraceStep } from '../types.js';
+import { settingsOf, type MethodCall, type MethodEvaluator, type MethodOutcome } from './method.js';
 
-export interface SurveyOutcome {
-  status: Status;
-  score?: number;
-  respondents: number;
-  competencies: CompetencyLine[];
-  weakest: string[];
-  problems: Problem[];
-  trace: TraceStep[];
-}
 
-export const surveyEvaluator: MethodEvaluator = {
-  kind: 'survey',
-  evaluate(call: MethodCall) {
-    const outcome = evaluateSurvey(call);
-    return {
-      score: outcome.score, status: outcome.status, problems: outcome.problems, trace: outcome.trace,
-      details: { respondents: outcome.respondents, competencies: outcome.competencies, weakest: outcome.weakest },
-      evaluatedOn: (call.data as SurveyData).evaluatedOn,
-    };
-  },
-};
+export const surveyEvaluator: MethodEvaluator = { kind: 'survey', evaluate: evaluateSurvey };
 
-export function evaluateSurvey(call: MethodCall): SurveyOutcome {
+export function evaluateSurvey(call: MethodCall): MethodOutcome {
   const { methodology, person, field: dataField } = call;
   const survey = settingsOf(call.method, 'survey');
   const questionnaireId = methodology.categories[call.category].questionnaire ?? Object.keys(survey.questionnaires)[0];
   const questionnaire = survey.questionnaires[questionnaireId];
   const place = { person: person.id, period: call.period, method: call.methodId };
   const problems: Problem[] = [];
+  const evaluatedOn = (call.data as SurveyData | undefined)?.evaluatedOn;
   const responses = (call.data as SurveyData | undefined)?.responses ?? [];
   // A respondent is a counted response with at least one valid answer: an empty
   // questionnaire must not make up the 3–7 respondents of clause 36.
@@ -97,9 +79,9 @@ export function evaluateSurvey(call: MethodCall): SurveyOutcome {
       `${respondents} respondent(s) answered (self-assessment not counted); the survey needs ${survey.respondents.min} to ${survey.respondents.max}`,
       tooFew ? 'collect more responses from the direct manager, subordinates or peers' : `keep at most ${survey.respondents.max} respondents`,
       { ...place, field: `${dataField}.responses`, clause: countClause }));
-    return { status: 'refused', respondents, competencies: [], weakest: [], problems, trace };
+    return { status: 'refused', details: { respondents, competencies: [], weakest: [] }, problems, trace, evaluatedOn };
   }
-  if (problems.some((p) => p.severity === 'error')) return { status: 'error', respondents, competencies: [], weakest: [], problems, trace };
+  if (problems.some((p) => p.severity === 'error')) return { status: 'error', details: { respondents, competencies: [], weakest: [] }, problems, trace, evaluatedOn };
   const precision = methodology.scores.precision;
   const competencies: CompetencyLine[] = [];
   for (const [id, competency] of Object.entries(questionnaire.competencies)) {
@@ -112,14 +94,25 @@ export function evaluateSurvey(call: MethodCall): SurveyOutcome {
   }
   const averagingClause = describeBasis(survey.averaging.basis);
   trace.push({ rule: 'survey.competencyAverages', clause: averagingClause, inputs: { competencies }, note: 'per competency: sum of points / number of answers (in competencies), self excluded' });
-  const order = Object.keys(questionnaire.competencies);
-  const weakest = [...competencies]
-    .sort((a, b) => a.average - b.average || order.indexOf(a.id) - order.indexOf(b.id))
-    .slice(0, survey.weakest.count)
-    .map((c) => c.id);
-  trace.push({ rule: 'survey.weakest', clause: describeBasis(survey.weakest.basis), result: weakest });
-  if (survey.result.overall === 'none' || competencies.length === 0) return { status: 'evaluated', respondents, competencies, weakest, problems, trace };
-  const score = mean(competencies.map((c) => c.average));
+  const weakest = weakestCompetencies(competencies, Object.keys(questionnaire.competencies), survey.weakest);
+  trace.push({ rule: 'survey.weakest', clause: describeBasis(survey.weakest.basis), inputs: { count: survey.weakest.count, ties: survey.weakest.ties }, result: weakest });
+  if (survey.result.overall === 'none' || competencies.length === 0) return { status: 'evaluated', details: { respondents, competencies, weakest }, problems, trace, evaluatedOn };
+  const score = roundTo(mean(competencies.map((c) => c.average)), precision, methodology.scores.rounding);
   trace.push({ rule: 'survey.overall', clause: describeBasis(survey.result.basis), inputs: { competencies }, result: score, note: 'mean of the competency averages' });
-  return { status: 'evaluated', score, respondents, competencies, weakest, problems, trace };
+  return { status: 'evaluated', score, details: { respondents, competencies, weakest }, problems, trace, evaluatedOn };
+}
+
+/**
+ * The `count` lowest averages, in questionnaire order among equals. With ties: includeAll, a
+ * competency whose average equals that of the last one taken is taken too (equal averages
+ * cannot be told apart); with questionnaireOrder exactly `count` are taken.
+ */
+export function weakestCompetencies(competencies: CompetencyLine[], order: string[], rule: { count: number; ties?: 'includeAll' | 'questionnaireOrder' }): string[] {
+  const sorted = [...competencies].sort((a, b) => a.average - b.average || order.indexOf(a.id) - order.indexOf(b.id));
+  const taken = sorted.slice(0, rule.count);
+  if (rule.ties === 'includeAll' && taken.length) {
+    const cut = taken[taken.length - 1].average;
+    taken.push(...sorted.slice(rule.count).filter((c) => c.average === cut));
+  }
+  return taken.map((c) => c.id);
 }
