@@ -654,6 +654,10 @@ export interface Survey360 {
   };
   weakest: {
     count: number;
+    /**
+     * includeAll: every competency whose average equals that of the last one counted is among the weakest too (there may be more than count); questionnaireOrder: of equal averages, those listed first in the questionnaire are taken, exactly count of them.
+     */
+    ties: 'includeAll' | 'questionnaireOrder';
     basis: Basis;
   };
   questionnaires: {
