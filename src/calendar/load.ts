@@ -89,7 +89,7 @@ export function displayPath(path: string): string {
 /** Reads, parses and checks a calendar file; throws CalendarFileError listing every problem. */
 export function loadCalendar(path: string = defaultCalendarPath()): WorkingCalendar {
   const label = displayPath(path);
-  const parsed = readSourceFile(path);
+  const parsed = readSourceFile(path, { what: 'a calendar file' });
   const result = checkCalendar({ ...parsed, file: label, diagnostics: parsed.diagnostics.map((d) => (d.at ? { ...d, at: { ...d.at, file: label } } : d)) }, label);
   if (!result.ok) throw new CalendarFileError(result.diagnostics);
   return result.calendar;

@@ -2,12 +2,14 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
+import { isValidIsoDate } from '../calendar/isoDate.js';
 import { diffMethodologies } from '../methodology/diff.js';
 import { lintMethodology, loadResolved, type Diagnostic } from '../methodology/index.js';
 import { ExitCode, exitCodeFor, printDiagnostics, printJson, summaryLine, type Io } from './output.js';
 
 const isoDate = (value: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--on takes a date written YYYY-MM-DD, e.g. 2026-11-24 (got "${value}")`);
+  // A real day of the calendar: 2024-02-30 has the right shape but is no date.
+  if (!isValidIsoDate(value)) throw new Error(`--on takes a date written YYYY-MM-DD, e.g. 2026-11-24 (got "${value}", which is not a day of the calendar)`);
   return value;
 };
 

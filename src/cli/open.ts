@@ -2,7 +2,6 @@
 // methodology — loaded, validated and linted, since a methodology with lint errors (a band
 // gap, an unknown deadline anchor) would give wrong results — and the calendar. A problem
 // is printed where it is and the command stops.
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CalendarFileError, defaultCalendarPath, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { lintMethodology, methodologyPath, type Methodology } from '../methodology/index.js';
@@ -13,7 +12,7 @@ import { printDiagnostics, type Io } from './output.js';
  * a file (the `methodology:` of an evaluation input) is relative to that file.
  */
 export function openMethodology(io: Io, reference: string, writtenIn?: string): Methodology | undefined {
-  const path = writtenIn && /[\\/]|\.ya?ml$/.test(reference) && !existsSync(reference) ? resolve(dirname(writtenIn), reference) : methodologyPath(reference);
+  const path = methodologyPath(reference, writtenIn ? dirname(resolve(writtenIn)) : undefined);
   // The in-force date is checked per evaluated period by the engine, not here.
   const { result, diagnostics } = lintMethodology(path);
   const errors = diagnostics.filter((d) => d.severity === 'error');

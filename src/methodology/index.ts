@@ -1,10 +1,10 @@
 // The narrow public API of the methodology stage: load (YAML with positions) →
 // resolve extends → validate (JSON Schema) → lint. Nothing here evaluates anything.
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostic.js';
 import { runLint, type LintOptions } from './lint/index.js';
-import { bundledMethodologiesDir, resolveMethodologyFile, type ResolvedSource } from './resolve.js';
+import { methodologyPath, resolveMethodologyFile, type ResolvedSource } from './resolve.js';
+export { looksLikePath, methodologyPath } from './resolve.js';
 import type { Methodology } from './types.generated.js';
 import { validateResolved } from './validate.js';
 
@@ -17,12 +17,6 @@ export { lintRules } from './lint/index.js';
 export type LoadResult =
   | { ok: true; methodology: Methodology; resolved: ResolvedSource; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
-
-/** A path to a methodology file, or the id of a bundled one (e.g. "model-2018"). */
-export function methodologyPath(pathOrId: string): string {
-  if (existsSync(pathOrId) || /[\\/]|\.ya?ml$/.test(pathOrId)) return pathOrId;
-  return join(bundledMethodologiesDir, `${pathOrId}.yaml`);
-}
 
 export function loadResolved(pathOrId: string): LoadResult {
   const file = methodologyPath(pathOrId);

@@ -3,8 +3,8 @@
 // entry in an open collection, `remove: true` drops an inherited one, and every
 // change under a rule that has a basis must state the overriding act's own basis;
 // `key: null` drops an inherited setting.
-import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { displayPath, joinPointer } from './pointer.js';
@@ -29,13 +29,29 @@ export interface ResolvedSource {
 type Json = Record<string, any>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Finds the file of a methodology named in `extends` (an id or a relative path). */
+/**
+ * The file a methodology reference names. A path (with a folder or a .yaml/.yml/.json
+ * ending) is taken relative to `fromDir`, the folder of the file that names it (the
+ * current folder only for what a user types on the command line). A bare id is looked for
+ * beside that file, then among the bundled methodologies — never in the current folder,
+ * so that a stray file there cannot change a result.
+ */
+export function methodologyPath(pathOrId: string, fromDir?: string): string {
+  if (looksLikePath(pathOrId)) return fromDir ? resolvePath(fromDir, pathOrId) : pathOrId;
+  const beside = fromDir ? [join(fromDir, `${pathOrId}.yaml`), join(fromDir, `${pathOrId}.yml`)].find(isRegularFile) : undefined;
+  return beside ?? join(bundledMethodologiesDir, `${pathOrId}.yaml`);
+}
+
+export const looksLikePath = (reference: string) => /[\\/]/.test(reference) || /\.(ya?ml|json)$/i.test(reference) || reference.startsWith('.');
+
+function isRegularFile(path: string): boolean {
+  try { return statSync(path).isFile(); } catch { return false; }
+}
+
+/** Finds the file of a methodology named in `extends` (an id or a path relative to the naming file). */
 export function locateMethodology(reference: string, fromDir: string): string | undefined {
-  const looksLikePath = reference.includes('/') || reference.includes('\\') || ['.yaml', '.yml'].includes(extname(reference));
-  const candidates = looksLikePath
-    ? [resolvePath(fromDir, reference)]
-    : [join(fromDir, `${reference}.yaml`), join(fromDir, `${reference}.yml`), join(bundledMethodologiesDir, `${reference}.yaml`)];
-  return candidates.find((c) => existsSync(c));
+  const file = methodologyPath(reference, fromDir);
+  return existsSync(file) ? file : undefined;
 }
 
 export function resolveMethodologyFile(file: string): ResolvedSource {
@@ -43,6 +59,16 @@ export function resolveMethodologyFile(file: string): ResolvedSource {
 }
 
 function resolveChain(file: string, seen: string[], referencedAt: SourcePosition | undefined): ResolvedSource {
+  // Only a .yaml, .yml or .json file is read as a methodology: a reference to anything else
+  // (a system file, a device) is refused before it is opened.
+  if (!/\.(ya?ml|json)$/i.test(file)) {
+    const diagnostic: Diagnostic = {
+      severity: 'error', code: 'file.not-a-methodology', at: referencedAt ?? { file, line: 1, col: 1 },
+      message: `${file} is not a methodology file: a methodology is a .yaml, .yml or .json file`,
+      hint: 'name a bundled methodology by its id (e.g. model-2025) or your body\'s .yaml file',
+    };
+    return { data: undefined, chain: [], diagnostics: [diagnostic], originOf: () => undefined };
+  }
   const source = readSourceFile(file);
   const diagnostics = [...source.diagnostics];
   if (referencedAt) for (const d of diagnostics) if (d.code === 'file.not-found') d.at = referencedAt;
@@ -56,7 +82,18 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
     diagnostics.push({
       severity: 'error', code: 'file.not-a-methodology', at: { file, line: 1, col: 1 },
       message: `${file} does not contain a methodology: the file must be a set of keys (id:, title:, …), not a list or a single value`,
-      hint: 'start from methodologies/model-2018.yaml or the example in the README',
+      hint: 'start from methodologies/model-2025.yaml or the example in the README',
+    });
+    return single(undefined);
+  }
+  // A file with none of a methodology's keys is some other file: say so in one line and
+  // echo nothing of it (it may hold secrets).
+  const methodologyKeys = Object.keys(methodologySchema().properties ?? {});
+  if (!Object.keys(own).some((key) => methodologyKeys.includes(key))) {
+    diagnostics.push({
+      severity: 'error', code: 'file.not-a-methodology', at: referencedAt ?? { file, line: 1, col: 1 },
+      message: `${file} is not a methodology: none of its top-level keys is one of a methodology's (id, title, methods, …)`,
+      hint: 'name a bundled methodology by its id (e.g. model-2025) or your body\'s methodology file',
     });
     return single(undefined);
   }

@@ -27,30 +27,69 @@ export interface SourceFile {
   diagnostics: Diagnostic[];
 }
 
-export function readSourceFile(file: string): SourceFile {
-  let size: number;
+export interface ReadOptions {
+  /** What the file is, in messages: "a methodology file", "a calendar file", "an evaluation input". */
+  what?: string;
+  /** The largest file read (checked before reading, so a device or a huge file costs nothing). */
+  maxBytes?: number;
+}
+
+export function readSourceFile(file: string, options: ReadOptions = {}): SourceFile {
+  const what = options.what ?? 'a methodology file';
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const text = readTextFile(file, what, maxBytes);
+  return typeof text === 'string' ? parseSource(file, text) : failed(file, text);
+}
+
+/**
+ * The text of a regular UTF-8 file of at most `maxBytes`, or the diagnostic that says why
+ * not: a device (/dev/zero), a folder, a missing or unreadable file, UTF-16, or too large.
+ */
+export function readTextFile(file: string, what: string, maxBytes: number): string | Diagnostic {
+  const at = { file, line: 1, col: 1 };
+  let stats;
   try {
-    size = statSync(file).size;
-  } catch {
-    return failed(file, {
-      severity: 'error', code: 'file.not-found', message: `cannot read ${file}: no such file`,
-      hint: 'check the file name and the folder you run bagalau from',
-    });
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES'
+      ? { severity: 'error', code: 'file.not-readable', message: `cannot read ${file}: permission denied`, hint: 'check the file\'s permissions, or copy it to a folder you can read' }
+      : { severity: 'error', code: 'file.not-found', message: `cannot read ${file}: no such file`, hint: 'check the file name and the folder it is looked for in' };
   }
-  if (size > MAX_FILE_BYTES) {
-    return failed(file, {
-      severity: 'error', code: 'file.too-large', at: { file, line: 1, col: 1 },
-      message: `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; a methodology file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
-      hint: 'check that this is the right file; a methodology is a text of a few hundred KiB at most',
-    });
+  if (!stats.isFile()) {
+    return { severity: 'error', code: 'file.not-regular', at, message: `${file} is ${stats.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}, not ${what}`, hint: `name ${what} (a .yaml or .json file)` };
   }
-  return parseSource(file, readFileSync(file, 'utf8'));
+  if (stats.size > maxBytes) {
+    const size = (n: number) => (n >= 1024 ** 3 ? `${+(n / 1024 ** 3).toFixed(1)} GiB` : `${+(n / 1024 / 1024).toFixed(1)} MiB`);
+    return { severity: 'error', code: 'file.too-large', at, message: `${file} is ${size(stats.size)}; ${what} may be at most ${size(maxBytes)}`, hint: 'check that this is the right file' };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { severity: 'error', code: 'file.not-readable', at, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'the system refused to read it'}`, hint: 'check the file\'s permissions' };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { severity: 'error', code: 'file.utf16', at, message: `${file} is saved as UTF-16; bagalau reads UTF-8`, hint: 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)' };
+  }
+  const text = bytes.toString('utf8');
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return { severity: 'error', code: 'file.empty', at, message: `${file} is empty`, hint: `write ${what} in it, or name another file` };
+  }
+  // A UTF-8 byte-order mark (Windows editors add one) is not part of the text.
+  return text.replace(/^\uFEFF/, '');
 }
 
 export function parseSource(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
   // 'core' keeps dates such as 2023-05-25 as strings; uniqueKeys rejects duplicate keys.
-  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false });
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return failed(file, tooDeep(file), text);
+  }
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -61,20 +100,27 @@ export function parseSource(file: string, text: string): SourceFile {
     diagnostics.push(yamlProblem(file, error.code, error.message, at(offset), 'error'));
   }
   for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, warning.code, warning.message, at(warning.pos[0]), 'warning'));
+  if (doc.contents) reservedKeys(doc.contents as Node, diagnostics, at);
   if (diagnostics.some((d) => d.severity === 'error')) return { file, text, data: undefined, origins: new Map(), diagnostics };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
+    if (error instanceof RangeError) return failed(file, tooDeep(file), text);
     return failed(file, {
       severity: 'error', code: 'yaml.too-many-aliases', at: { file, line: 1, col: 1 },
-      message: `${file} uses YAML aliases (*name) too many times: ${(error as Error).message}`,
+      message: `${file} uses YAML aliases (*name) too many times`,
       hint: `write the values out instead of repeating aliases; at most ${MAX_ALIASES} are allowed`,
     }, text);
   }
   const origins = new Map<string, NodeOrigin>();
-  if (doc.contents) collectOrigins(doc.contents as Node, '', undefined, origins, at);
+  try {
+    if (doc.contents) collectOrigins(doc.contents as Node, '', undefined, origins, at);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return failed(file, tooDeep(file), text);
+  }
   return { file, text, data, origins, diagnostics };
 }
 
@@ -116,6 +162,65 @@ function openingQuoteBefore(text: string, offset: number): number | undefined {
   return undefined;
 }
 
+/**
+ * Names every object inherits (__proto__, constructor, toString…) are refused as keys where
+ * they are written: read into an object they would change or shadow what every object has.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function reservedKeys(node: Node, diagnostics: Diagnostic[], at: (offset: number) => SourcePosition, depth = 0): void {
+  if (depth > 500) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      if (isScalar(key) && RESERVED_KEYS.has(String(key.value))) {
+        diagnostics.push({
+          severity: 'error', code: 'yaml.reserved-key', at: at(key.range?.[0] ?? 0),
+          message: `the key "${String(key.value)}" is not allowed: it is a name every object has in the language bagalau is written in`,
+          hint: 'rename the key (ids are words such as hrService or quality)',
+        });
+      }
+      if (pair.value && typeof pair.value === 'object') reservedKeys(pair.value as Node, diagnostics, at, depth + 1);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) if (item && typeof item === 'object') reservedKeys(item as Node, diagnostics, at, depth + 1);
+  }
+}
+
+/** Blocks nested thousands deep exhaust the parser's stack; no real file is like that. */
+function tooDeep(file: string): Diagnostic {
+  return { severity: 'error', code: 'yaml.too-deep', at: { file, line: 1, col: 1 }, message: `${file} nests blocks or lists too deeply to be read`, hint: 'check the file: a methodology or an input nests a few levels, not thousands' };
+}
+
+/** Our words for the YAML parser's errors, by its error code (its own messages are for programmers). */
+const yamlMessages: Record<string, string> = {
+  DUPLICATE_KEY: 'the same key is written twice in one block',
+  BAD_INDENT: 'the indentation of this line does not fit the lines above',
+  TAB_AS_INDENT: 'this line is indented with a tab',
+  MISSING_CHAR: 'a quotation mark is not closed (or a bracket)',
+  BLOCK_AS_IMPLICIT_KEY: 'a key is missing its colon, or a value is indented too far',
+  MULTILINE_IMPLICIT_KEY: 'a key runs over more than one line',
+  UNEXPECTED_TOKEN: 'this line has a character YAML does not expect here',
+  BAD_SCALAR_START: 'a value starts with a character that must be quoted (such as @, ` or %)',
+  BLOCK_IN_FLOW: 'a block (key: value on its own lines) is written inside { } or [ ]',
+  MISSING_ANCHOR: 'an alias (*name) refers to an anchor (&name) that is not defined above it',
+  BAD_ALIAS: 'an alias (*name) is written where it is not allowed',
+  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
+  IMPOSSIBLE: 'this line cannot be read as YAML',
+  TAG_RESOLVE_FAILED: 'a value has a tag (!name) that is not allowed',
+  BAD_DIRECTIVE: 'a line starting with % is not a YAML directive bagalau accepts',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document (a line "---" in the middle)',
+  MULTIPLE_ANCHORS: 'a value has two anchors (&name)',
+  MULTIPLE_TAGS: 'a value has two tags (!name)',
+  NON_STRING_KEY: 'a key is a block or a list; keys must be plain words',
+  BAD_COLLECTION_TYPE: 'a value has a tag that does not fit it',
+  ALIAS_PROPS: 'an alias (*name) cannot have an anchor or a tag',
+  UNEXPECTED_END: 'the file ends in the middle of a value',
+  BAD_DQ_ESCAPE: 'a backslash in a "double-quoted" text starts an escape YAML does not know',
+  BLOCK_AS_IMPLICIT_KEY_WARNING: 'a key is missing its colon',
+};
+
 const yamlAdvice: Record<string, string> = {
   DUPLICATE_KEY: 'a key may appear once in the same block; delete one of them or merge their contents',
   BAD_INDENT: 'indent with spaces, the same number for every key of one block',
@@ -126,11 +231,10 @@ const yamlAdvice: Record<string, string> = {
   UNEXPECTED_TOKEN: 'check the punctuation on this line (quotes, colons, dashes)',
 };
 
-function yamlProblem(file: string, code: string, message: string, at: SourcePosition, severity: 'error' | 'warning'): Diagnostic {
-  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+function yamlProblem(file: string, code: string, _parserMessage: string, at: SourcePosition, severity: 'error' | 'warning'): Diagnostic {
   return {
     severity, code: `yaml.${code.toLowerCase().replace(/_/g, '-')}`, at,
-    message: `this is not valid YAML: ${firstLine.replace('Missing closing "quote', 'a quotation mark is not closed')}`,
+    message: `this is not valid YAML: ${yamlMessages[code] ?? 'this line cannot be read as YAML'}`,
     hint: yamlAdvice[code] ?? 'correct the YAML syntax at this line; an editor with the YAML extension shows the problem as you type',
   };
 }

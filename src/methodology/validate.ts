@@ -8,6 +8,7 @@ import type { ResolvedSource } from './resolve.js';
 import { suggest } from './resolve.js';
 import { methodologySchema, schemaAtPointer, type SchemaNode } from './schema.js';
 import { clauseAt } from './clause.js';
+import { RESERVED_KEYS } from './source.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
@@ -85,7 +86,9 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       const name = String(params.propertyName);
       pointer = joinPointer(base, name);
       message = `"${name}" cannot be used as an id in ${where}`;
-      hint = 'ids are written in camelCase: letters and digits, starting with a lowercase letter (e.g. hrService, annex4)';
+      hint = RESERVED_KEYS.has(name)
+        ? 'this name is one every object has in the language bagalau is written in; choose another id'
+        : 'ids are written in camelCase: letters and digits, starting with a lowercase letter (e.g. hrService, annex4)';
       break;
     }
     case 'type': {
@@ -157,6 +160,11 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       break;
     }
     case 'not': {
+      if (typeof value === 'string' && RESERVED_KEYS.has(value)) {
+        message = `${where} is "${value}", a name every object has in the language bagalau is written in; it cannot be an id`;
+        hint = 'choose another id';
+        break;
+      }
       const movedTo = schemaAtPointer(base, schema)?.movedTo;
       if (movedTo) {
         message = `${where} is written in an older format: this setting has moved to ${movedTo}`;
