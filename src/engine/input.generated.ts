@@ -6,14 +6,14 @@
  */
 export type Quarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  *
  * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "id".
  */
 export type Id = string;
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Id1 = string;
 /**
@@ -28,7 +28,7 @@ export type Date = string;
  */
 export type Date1 = string;
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Id2 = string;
 /**
@@ -39,19 +39,19 @@ export type Id2 = string;
  */
 export type Score = number;
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Id3 = string;
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Id4 = string;
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Id5 = string;
 /**
- * Letters, digits, '.', '_' or '-'.
+ * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Id6 = string;
 /**

@@ -41,26 +41,26 @@ export type Remove = true;
  */
 export type Method = Method1;
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter.
+ * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
  *
  * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "key".
  */
 export type Key = string;
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter.
+ * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Key1 = string;
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter.
+ * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Key2 = string;
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter.
+ * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Key3 = string;
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter.
+ * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Key4 = string;
 /**
@@ -71,7 +71,7 @@ export type Key4 = string;
  */
 export type MonthCounting = 'calendarMonths' | 'thirtyDays';
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter.
+ * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
  */
 export type Key5 = string;
 /**
