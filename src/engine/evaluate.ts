@@ -19,6 +19,7 @@ import { absenceDuringEvaluation, computeFacts } from './facts.js';
 import { personFields, type EvaluationInput, type Person, type QuarterData } from './input.generated.js';
 import { methodEvaluators, type DeclaredMethod } from './methods/index.js';
 import { mean } from './numbers.js';
+import { own } from './own.js';
 import { problem, type ProblemPlace } from './problems.js';
 import type { DeadlineResult, EvaluationResult, MethodResult, PeriodId, PersonResult, Problem, QuarterId } from './types.js';
 
@@ -169,8 +170,8 @@ function checkCategory(context: EngineContext, person: Person, out: PersonResult
   if (person.absences) {
     for (const [index, absence] of person.absences.entries()) {
       if (!context.absenceKinds.has(absence.kind) && !out.problems.some((p) => p.code === 'absence.unknown-kind' && p.field === `absences.${index}.kind`)) {
-        out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds the methodology lists, so it changes nothing`,
-          `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }, 'warning'));
+        out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds ${methodology.id} lists, so it is ignored: the person is evaluated as if present, where a listed absence would change the evaluation (without participation, or deferred)`,
+          `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }));
       }
     }
   }
@@ -189,7 +190,12 @@ function evaluatePerson(run: PersonRun, person: Person): PersonResult {
   const { input, plans, yearPlan } = run;
   const out: PersonResult = { id: person.id, name: person.name, position: person.position, positionCategory: person.positionCategory, unit: person.unit, results: [], problems: [] };
   const checked: EngineContext[] = [];
-  const unitSize = person.unit ? input.units?.[person.unit]?.corpsBServants : undefined;
+  const unit = person.unit !== undefined ? own(input.units, person.unit) : undefined;
+  if (person.unit !== undefined && !unit) {
+    out.problems.push(problem('unit.unknown', `the unit "${person.unit}" is not among the input's units, so its number of corps "B" servants is unknown: rules that depend on it (e.g. delegation in units of more than 50) treat it as unknown`,
+      `add ${person.unit} under units (with corpsBServants), or correct the id${input.units ? `; the units are ${Object.keys(input.units).join(', ')}` : ''}`, { person: person.id, field: 'unit' }, 'warning'));
+  }
+  const unitSize = unit?.corpsBServants;
 
   for (const plan of plans) {
     if (plan.id === 'year') continue;
@@ -232,7 +238,7 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
   }
   const yearMethods = run.yearPlan.context.methodology.methods;
   if (person.annual) for (const key in person.annual) {
-    if (yearMethods[key]?.period === 'year') continue;
+    if (own(yearMethods, key)?.period === 'year') continue;
     out.problems.push(problem('data.method-not-used', `annual.${key} has data for "${key}", which is not a yearly method of ${run.yearPlan.context.methodology.id}`,
       `use the yearly methods of ${run.yearPlan.context.methodology.id}: ${Object.keys(yearMethods).filter((id) => yearMethods[id].period === 'year').join(', ') || 'none'}`, { person: person.id, period: 'year', field: `annual.${key}` }));
   }

@@ -5,6 +5,7 @@
 import { describeBasis } from '../../methodology/clause.js';
 import type { EvaluatorSheet, MethodData } from '../input.generated.js';
 import { mean } from '../numbers.js';
+import { own } from '../own.js';
 import { problem } from '../problems.js';
 import type { ParameterLine, Problem, TraceStep } from '../types.js';
 import { settingsOf, type MethodCall, type MethodEvaluator, type MethodOutcome } from './method.js';
@@ -54,7 +55,7 @@ export const parametersEvaluator: MethodEvaluator = {
       for (const role of evaluators.combine === 'jointSheet' ? [] : evaluators.roles) {
         const count = outcomes.filter((o) => o.sheet.role === role).length;
         if (count === 0) {
-          problems.push(problem('parameters.sheet-missing', `no sheet from the ${methodology.roles[role]?.title.en ?? role} (${role})`,
+          problems.push(problem('parameters.sheet-missing', `no sheet from the ${own(methodology.roles, role)?.title.en ?? role} (${role})`,
             `add a sheet with role: ${role} to ${field}.sheets`, { ...place, field: `${field}.sheets`, clause: evaluatorsClause }));
         } else if (count > 1) {
           problems.push(problem('parameters.sheet-repeated', `${count} sheets from ${role}; each evaluator fills one`,
@@ -168,7 +169,7 @@ function sheetResult(call: MethodCall, outcome: SheetOutcome) {
   const { sheet } = outcome;
   return {
     role: sheet.role,
-    roleTitle: call.methodology.roles[sheet.delegatedTo ?? sheet.role]?.title.kk ?? sheet.role,
+    roleTitle: own(call.methodology.roles, sheet.delegatedTo ?? sheet.role)?.title.kk ?? sheet.role,
     ...(sheet.name !== undefined && { name: sheet.name }),
     ...(sheet.evaluatedOn !== undefined && { evaluatedOn: sheet.evaluatedOn }),
     ...(outcome.score !== undefined && { score: outcome.score }),

@@ -4,6 +4,7 @@
 import { describeBasis } from '../../methodology/clause.js';
 import type { Survey360 as SurveyData } from '../input.generated.js';
 import { mean, roundTo } from '../numbers.js';
+import { own } from '../own.js';
 import { problem } from '../problems.js';
 import type { CompetencyLine, Problem, TraceStep } from '../types.js';
 import { settingsOf, type MethodCall, type MethodEvaluator, type MethodOutcome } from './method.js';
@@ -23,12 +24,15 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
   // A respondent is a counted response with at least one valid answer: an empty
   // questionnaire must not make up the 3–7 respondents of clause 36.
   let respondents = 0;
+  const statements = statementCount(questionnaire);
+  /** Responses (1-based) that leave statements unanswered: reported once for the person. */
+  const incomplete: number[] = [];
   const sums = new Map<string, { points: number; answers: number }>();
   // for…in rather than Object.entries: this loop runs for every answer of every person.
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index];
     const field = `${dataField}.responses.${index}`;
-    const group = survey.respondentGroups[response.group];
+    const group = own(survey.respondentGroups, response.group);
     if (!group) {
       problems.push(problem('survey.unknown-group', `response ${index + 1} is from the group "${response.group}", which this methodology does not know`,
         `use one of: ${Object.keys(survey.respondentGroups).join(', ')}`, { ...place, field: `${field}.group`, clause: describeBasis(survey.respondents.basis) }));
@@ -37,7 +41,7 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
     let answered = 0;
     for (const competencyId in response.answers) {
       const answers = response.answers[competencyId];
-      const competency = questionnaire.competencies[competencyId];
+      const competency = own(questionnaire.competencies, competencyId);
       if (!competency) {
         problems.push(problem('survey.unknown-competency', `response ${index + 1} answers the competency "${competencyId}", which is not in the questionnaire ${questionnaireId}`,
           `use the competencies of ${questionnaireId}: ${Object.keys(questionnaire.competencies).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}`, clause: describeBasis(questionnaire.basis) }));
@@ -46,12 +50,12 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
       let sum = sums.get(competencyId);
       for (const indicatorId in answers) {
         const answerId = answers[indicatorId];
-        if (!competency.indicators[indicatorId]) {
+        if (!own(competency.indicators, indicatorId)) {
           problems.push(problem('survey.unknown-indicator', `response ${index + 1}: "${indicatorId}" is not an indicator statement of ${competencyId}`,
             `use one of: ${Object.keys(competency.indicators).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: describeBasis(questionnaire.basis) }));
           continue;
         }
-        const answer = survey.answers[answerId];
+        const answer = own(survey.answers, answerId);
         if (!answer) {
           problems.push(problem('survey.unknown-answer', `response ${index + 1}: "${answerId}" is not one of the answer options`,
             `use one of: ${Object.keys(survey.answers).join(', ')}`, { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: survey.answersBasis ? describeBasis(survey.answersBasis) : undefined }));
@@ -65,11 +69,17 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
       }
     }
     if (!group.counted) continue;
-    if (answered > 0) respondents++;
-    else {
+    if (answered > 0) {
+      respondents++;
+      if (answered < statements) incomplete.push(index + 1);
+    } else {
       problems.push(problem('survey.empty-response', `response ${index + 1} (${response.group}) has no valid answer, so it does not count as a respondent`,
         'remove the empty questionnaire or enter its answers', { ...place, field }, 'warning'));
     }
+  }
+  if (incomplete.length > 0) {
+    problems.push(problem('survey.unanswered-statements', `${incomplete.length} response(s) (${incomplete.join(', ')}) leave some of the ${statements} statements of the questionnaire unanswered; each competency's average counts only the answers given`,
+      'enter the missing answers if the questionnaires have them; otherwise nothing to do', { ...place, field: `${dataField}.responses`, clause: describeBasis(survey.averaging.basis) }, 'warning'));
   }
   const countClause = describeBasis(survey.respondents.basis);
   const trace: TraceStep[] = [{ rule: 'survey.respondents', clause: countClause, inputs: { responses: responses.length, counted: respondents, min: survey.respondents.min, max: survey.respondents.max }, result: respondents, note: 'the self-assessment is not counted' }];
@@ -115,4 +125,16 @@ export function weakestCompetencies(competencies: CompetencyLine[], order: strin
     taken.push(...sorted.slice(rule.count).filter((c) => c.average === cut));
   }
   return taken.map((c) => c.id);
+}
+
+const statementCounts = new WeakMap<object, number>();
+/** How many statements a questionnaire has (counted once per questionnaire). */
+function statementCount(questionnaire: { competencies: Record<string, { indicators: Record<string, unknown> }> }): number {
+  let count = statementCounts.get(questionnaire);
+  if (count === undefined) {
+    count = 0;
+    for (const id in questionnaire.competencies) count += Object.keys(questionnaire.competencies[id].indicators).length;
+    statementCounts.set(questionnaire, count);
+  }
+  return count;
 }
