@@ -208,6 +208,7 @@ const yamlMessages: Record<string, string> = {
   BAD_ALIAS: 'an alias (*name) is written where it is not allowed',
   KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
   IMPOSSIBLE: 'this line cannot be read as YAML',
+  RESOURCE_EXHAUSTION: 'blocks or lists are nested too deeply (or the file repeats itself too much) to be read',
   TAG_RESOLVE_FAILED: 'a value has a tag (!name) that is not allowed',
   BAD_DIRECTIVE: 'a line starting with % is not a YAML directive bagalau accepts',
   MULTIPLE_DOCS: 'the file holds more than one YAML document (a line "---" in the middle)',
