@@ -321,6 +321,8 @@ export type EventRuleEntry = TimetableEntryCommon;
 
 export interface YearTimetable {
   year: number;
+  /** The id of the body's methodology: a basis it writes itself is cited without naming the act. */
+  methodologyId?: string;
   /** Dated deadlines in date order, then those that cannot be dated. */
   entries: (DatedTimetableEntry | UndatableTimetableEntry)[];
   eventRules: EventRuleEntry[];

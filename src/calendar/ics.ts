@@ -68,7 +68,7 @@ function eventLines(entry: DatedTimetableEntry, year: number, options: IcsOption
     ...entry.trace.steps,
     entry.responsible ? `Responsible: ${entry.responsible}` : '',
     entry.appliesTo ? `Applies to: ${entry.appliesTo.join(', ')}` : '',
-    entry.basis ? `Basis: ${describeBasis(entry.basis)}` : '',
+    entry.basis ? `Basis: ${describeBasis(entry.basis, options.calendarId)}` : '',
   ].filter(Boolean).join('\n');
   return [
     'BEGIN:VEVENT',

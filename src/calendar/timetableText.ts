@@ -4,9 +4,14 @@ import type { LegalBasis } from './types.js';
 import { weekdayName } from './isoDate.js';
 import { describeBasis as describeMethodologyBasis } from '../methodology/clause.js';
 
-/** A basis in words, without the act (a timetable is one body's). */
-export function describeBasis(basis: LegalBasis | undefined): string {
-  return basis ? describeMethodologyBasis(basis, { withSource: false }) : '';
+/**
+ * A basis in words: a clause of the body's own act as "clause 5"; one it inherits names the
+ * act it belongs to ("clause 5 of model-2018"), since the body's clause 5 may say something else.
+ */
+export function describeBasis(basis: LegalBasis | undefined, ownId?: string): string {
+  if (!basis) return '';
+  const source = (basis as { source?: string }).source;
+  return describeMethodologyBasis(basis, { withSource: source !== undefined && source !== ownId });
 }
 
 function isWeekendName(isoDate: string): boolean {
@@ -38,7 +43,7 @@ export function renderTimetableTable(timetable: YearTimetable, heading: string):
         titleOf(entry),
         entry.responsible ?? '',
         entry.appliesTo?.join(', ') ?? 'all',
-        describeBasis(entry.basis),
+        describeBasis(entry.basis, timetable.methodologyId),
       ]),
     ),
   ];
@@ -51,7 +56,7 @@ export function renderTimetableTable(timetable: YearTimetable, heading: string):
   }
   if (timetable.eventRules.length > 0) {
     sections.push('\nCounted from the events of each case:\n' +
-      timetable.eventRules.map((rule) => `  ${titleOf(rule)}: ${rule.rule}${rule.basis ? ` (${describeBasis(rule.basis)})` : ''}`).join('\n'));
+      timetable.eventRules.map((rule) => `  ${titleOf(rule)}: ${rule.rule}${rule.basis ? ` (${describeBasis(rule.basis, timetable.methodologyId)})` : ''}`).join('\n'));
   }
   return sections.join('\n') + '\n';
 }
@@ -74,12 +79,12 @@ export function renderTimetableCsv(timetable: YearTimetable): string {
       entry.responsible ?? '',
       entry.appliesTo?.join(' ') ?? '',
       entry.rule,
-      describeBasis(entry.basis),
+      describeBasis(entry.basis, timetable.methodologyId),
       entry.date === undefined ? entry.problem : '',
     ]),
     ...timetable.eventRules.map((rule) => [
       '', '', 'each case', rule.deadlineId, rule.title.kk ?? '', rule.title.en ?? '', rule.responsible ?? '',
-      rule.appliesTo?.join(' ') ?? '', rule.rule, describeBasis(rule.basis), '',
+      rule.appliesTo?.join(' ') ?? '', rule.rule, describeBasis(rule.basis, timetable.methodologyId), '',
     ]),
   ];
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

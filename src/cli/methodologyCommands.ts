@@ -38,10 +38,11 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
     .argument('<files...>', 'methodology files (or ids of bundled methodologies)')
     .option('--on <date>', 'the date on which the methodology should be in force (default: today)', isoDate)
     .option('--strict', 'exit 1 on warnings too')
+    .option('--verbose', 'notes list what they count (e.g. the rules that still cite the model\'s clauses)')
     .option('--json', 'print the findings as JSON')
-    .action((files: string[], options: { on?: string; strict?: boolean; json?: boolean }) => {
+    .action((files: string[], options: { on?: string; strict?: boolean; verbose?: boolean; json?: boolean }) => {
       const on = options.on ?? today();
-      const reports = files.map((file) => ({ file, ...lintMethodology(file, { on }) }));
+      const reports = files.map((file) => ({ file, ...lintMethodology(file, { on, verbose: options.verbose }) }));
       const all = reports.flatMap((r) => r.diagnostics);
       if (options.json) printJson(io, reports.map(({ file, result, diagnostics }) => ({ file, valid: result.ok, on, diagnostics })));
       else {

@@ -43,7 +43,7 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
   if (!methodology) { io.exitCode = ExitCode.unusable; return; }
   let timetable;
   try {
-    timetable = yearTimetable(methodology.deadlines, methodology.calendarRules, options.year, calendar);
+    timetable = { ...yearTimetable(methodology.deadlines, methodology.calendarRules, options.year, calendar), methodologyId: methodology.id };
   } catch (error) {
     if (!(error instanceof DeadlineDeclarationError)) throw error;
     io.err(`bagalau: ${error.message}; correct deadlines.${error.deadlineId} in ${options.methodology}\n`);

@@ -39,6 +39,14 @@ async function runSchedule(...args: string[]) {
 }
 
 describe('bagalau schedule', () => {
+  it('names the act of an inherited clause, and cites the body\'s own clauses alone', async () => {
+    const file = bodyWithDeadlines('own-clause', '  notifyHeads:\n    basis: { clause: "26" }');
+    const { out } = await runSchedule('--methodology', file, '--year', '2026', '--format', 'csv');
+    const basisOf = (id: string) => out.split('\n').find((line) => line.split(',')[3] === id)!;
+    expect(basisOf('notifyHeads')).toContain(',clause 26,');
+    expect(basisOf('quarterlyEvaluation')).toContain('clause 5 of model-2018');
+  });
+
   it('lists the law in force today: model-2025 quarters due on the 20th, the yearly score by 1 February 2027, citing the public report', async () => {
     const { out, exitCode } = await runSchedule('--methodology', 'model-2025', '--year', '2026', '--format', 'csv');
     expect(exitCode).toBe(0);

@@ -4,6 +4,7 @@ import { categoryConsistency } from './categories.js';
 import { conditionPaths } from './conditions.js';
 import { deadlineCycles } from './deadlines.js';
 import { inForceOn } from './inForce.js';
+import { inheritedBases } from './inheritedBases.js';
 import { methodWiring } from './methodWiring.js';
 import { minNotAboveMax } from './minMax.js';
 import { mixedScript } from './mixedScript.js';
@@ -17,7 +18,7 @@ export type { LintOptions, LintRule } from './rule.js';
 /** Add a new check as a file in this folder and list it here. */
 export const lintRules: readonly LintRule[] = [
   rangeTableCoverage, bandCoverage, minNotAboveMax, references, mixedScript,
-  conditionPaths, categoryConsistency, deadlineCycles, scaleContradiction, inForceOn, methodWiring,
+  conditionPaths, categoryConsistency, deadlineCycles, scaleContradiction, inForceOn, methodWiring, inheritedBases,
 ];
 
 export function runLint(context: LintContext): Diagnostic[] {

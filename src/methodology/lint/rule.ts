@@ -7,6 +7,8 @@ import { clauseAt } from '../clause.js';
 export interface LintOptions {
   /** Date (YYYY-MM-DD) on which the methodology should be in force; given by the caller, never read from a clock here. */
   on?: string;
+  /** Notes list what they count (lint --verbose). */
+  verbose?: boolean;
 }
 
 export interface LintContext {
