@@ -87,6 +87,15 @@ export interface EvaluationInput {
       corpsBServants?: number;
     };
   };
+  /**
+   * The names printed on the signature lines of roles that sign a form without scoring it (e.g. the HR service on the 360 results), by role id of the methodology. Evaluators, approvers and members are named with their data.
+   */
+  signatories?: {
+    [k: string]: {
+      name: string;
+      position?: string;
+    };
+  };
   people: Person[];
   /**
    * Each period is evaluated under the one in force on its last day.
