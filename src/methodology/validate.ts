@@ -96,6 +96,10 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       const expected = String(params.type).split(',').map((t) => words[t] ?? t).join(' or ');
       message = `${where} must be ${expected}, but it is ${shown(value)}`;
       hint = params.type === 'string' && typeof value !== 'string' ? 'put the value in quotes, e.g. "2/315"' : `write ${expected} here`;
+      // "4,5" typed with a decimal comma, as Kazakh and Russian keyboards do.
+      if (/number|integer/.test(String(params.type)) && typeof value === 'string' && /^\s*-?\d+,\d+\s*$/.test(value)) {
+        hint = `write ${value.trim().replace(',', '.')}, with a decimal point instead of the comma`;
+      }
       break;
     }
     case 'enum':
@@ -116,7 +120,8 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
     case 'format': {
       const sub = schemaAtPointer(base, schema);
       message = `${where} is ${shown(value)}, which is not written as expected`;
-      hint = sub?.description ?? `write it in the form ${params.pattern ?? params.format}`;
+      // Every pattern of the schemas has a description in words (test/schemas.test.ts); a raw regex is the last resort.
+      hint = sub?.description ?? (params.format === 'date' ? 'write a date as YYYY-MM-DD, e.g. 2026-04-20' : `write it in the form ${params.pattern ?? params.format}`);
       break;
     }
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
