@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { isValidIsoDate } from '../calendar/isoDate.js';
 import { diffMethodologies } from '../methodology/diff.js';
-import { lintMethodology, loadResolved, type Diagnostic } from '../methodology/index.js';
+import { bundledMethodologyIds, lintMethodology, loadResolved, type Diagnostic } from '../methodology/index.js';
 import { ExitCode, exitCodeFor, printDiagnostics, printJson, summaryLine, type Io } from './output.js';
 
 const isoDate = (value: string): string => {
@@ -14,6 +14,22 @@ const isoDate = (value: string): string => {
 };
 
 export function registerMethodologyCommands(program: Command, io: Io, today: () => string): void {
+  program.command('list')
+    .description('list the bundled methodologies: id, title, and when each is in force')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => {
+      const rows = bundledMethodologyIds().map((id) => {
+        const loaded = loadResolved(id);
+        if (!loaded.ok) return { id, title: '(cannot be loaded: bagalau lint ' + id + ')', from: '', until: '' };
+        const m = loaded.methodology;
+        return { id, title: m.title.en ?? m.title.kk, from: m.inForce.from, until: m.repealedBy ? `repealed from ${m.repealedBy.effectiveFrom}` : m.inForce.until ?? '' };
+      });
+      if (options.json) { printJson(io, rows); return; }
+      const table = new Table({ head: ['Id', 'In force from', 'Until', 'Title'], style: { head: [], border: [] }, wordWrap: true, colWidths: [32, 15, 26, Math.max(30, (io.columns ?? 120) - 80)] });
+      for (const r of rows) table.push([r.id, r.from, r.until, r.title]);
+      io.out(table.toString() + '\n');
+    });
+
   program.command('validate')
     .description('check methodology files: YAML, extends, and the JSON Schema')
     .argument('<files...>', 'methodology files (or ids of bundled methodologies)')

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostic.js';
 import { runLint, type LintOptions } from './lint/index.js';
 import { methodologyPath, resolveMethodologyFile, type ResolvedSource } from './resolve.js';
-export { looksLikePath, methodologyPath } from './resolve.js';
+export { bundledMethodologyIds, looksLikePath, methodologyPath } from './resolve.js';
 import type { Methodology } from './types.generated.js';
 import { validateResolved } from './validate.js';
 

@@ -3,7 +3,7 @@
 // entry in an open collection, `remove: true` drops an inherited one, and every
 // change under a rule that has a basis must state the overriding act's own basis;
 // `key: null` drops an inherited setting.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
@@ -48,6 +48,11 @@ function isRegularFile(path: string): boolean {
   try { return statSync(path).isFile(); } catch { return false; }
 }
 
+/** The ids of the methodologies that ship with bagalau. */
+export function bundledMethodologyIds(): string[] {
+  return readdirSync(bundledMethodologiesDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+}
+
 /** Finds the file of a methodology named in `extends` (an id or a path relative to the naming file). */
 export function locateMethodology(reference: string, fromDir: string): string | undefined {
   const file = methodologyPath(reference, fromDir);
@@ -72,6 +77,14 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   const source = readSourceFile(file);
   const diagnostics = [...source.diagnostics];
   if (referencedAt) for (const d of diagnostics) if (d.code === 'file.not-found') d.at = referencedAt;
+  // An id that is no bundled methodology: say which ones there are.
+  if (dirname(resolvePath(file)) === resolvePath(bundledMethodologiesDir)) {
+    for (const d of diagnostics) {
+      if (d.code !== 'file.not-found') continue;
+      d.message = `there is no methodology "${basename(file).replace(/\.ya?ml$/, '')}": it is neither a file nor the id of a bundled methodology`;
+      d.hint = `use one of ${bundledMethodologyIds().join(', ')} (bagalau list shows them), or the path of your body's file`;
+    }
+  }
   const own = source.data;
   const single = (data: Json | undefined): ResolvedSource => ({
     data, chain: [source], diagnostics,

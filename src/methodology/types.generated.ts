@@ -725,6 +725,8 @@ export interface Category {
   title: Text;
   /**
    * The civil-service position categories (e.g. D-3, E-2) that belong here.
+   *
+   * Items: A position category written as capital letters and digits joined by hyphens, e.g. D-3, C-O-5, E-2.
    */
   positionCategories?: string[];
   /**
@@ -1054,6 +1056,9 @@ export interface MonthThreshold2 {
  */
 export interface FactCondition {
   fact: Fact;
+  /**
+   * A JSONPath into the fact, starting with $, e.g. $.eligibility.minimumTimeInPost.months.
+   */
   path?: string;
   operator:
     | 'equal'
