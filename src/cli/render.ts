@@ -114,6 +114,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   // 2. Which documents: per methodology, its forms for the results of the periods it evaluated.
   const docs = [];
   const refusals: string[] = [];
+  const warnings: string[] = [];
   for (const m of several.length > 1 && results && !options.blank ? several : [methodology]) {
     let forms;
     try {
@@ -123,8 +124,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       continue;
     }
     const own = several.length > 1 && results ? resultsOf(results, m.id, methodology.id) : results;
-    docs.push(...planDocuments(m, { forms, blank: options.blank, combined: options.combined }, own, input));
+    docs.push(...planDocuments(m, { forms, blank: options.blank, combined: options.combined, warnings }, own, input));
   }
+  for (const w of warnings) io.err(`bagalau: warning: ${w}\n`);
   // A form one of the methodologies lacks (annex 4 in a year whose later act has none) is not an error.
   if (refusals.length === (several.length > 1 && results && !options.blank ? several.length : 1)) {
     io.err(`bagalau: ${refusals[0]}\n`);

@@ -17,6 +17,7 @@
 // - A document whose page-number box is not the layout's (`counter(page) " / "
 //   counter(pages) "word"` at the bottom centre) is not batched: `prepareBatch` returns
 //   undefined and the printer prints it alone.
+import { readFileSync } from 'node:fs';
 import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream,
   beginText, decodePDFRawStream, endText, popGraphicsState, pushGraphicsState, setFillingGrayscaleColor,
@@ -32,6 +33,26 @@ export interface DocumentParts {
   body: string;
   title: string;
   numbers: PageNumberStyle;
+  /** The forms in the document (each numbered on its own: "1 / 2 бет" is of its form). */
+  forms: number;
+  /** The PDF's Info, from <title> and <meta name="author|subject">. */
+  meta: PdfMeta;
+}
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject: string;
+}
+
+/** A form of a document starts with this element (templates/layout.hbs). */
+const FORM_START = /<section class="form /g;
+
+/** The Info of a document: <title>, <meta name="author">, <meta name="subject">, their entities decoded. */
+export function documentMeta(html: string): PdfMeta {
+  const head = html.slice(0, html.indexOf('<body>') >>> 0);
+  const meta = (name: string) => decodeEntities(new RegExp(`<meta name="${name}" content="([^"]*)">`).exec(head)?.[1] ?? '');
+  return { title: decodeEntities(/<title>([\s\S]*?)<\/title>/.exec(head)?.[1] ?? ''), author: meta('author'), subject: meta('subject') };
 }
 
 /** Where and how the layout prints "N / M word": its @bottom-center box. */
@@ -73,19 +94,25 @@ export function documentParts(html: string): DocumentParts | undefined {
   if (!landscape) return undefined;
   const strippedStyle = style.replace(BOTTOM_CENTER, '');
   const head = html.slice(0, styleMatch.index) + `<style id="document">${strippedStyle}</style>` + html.slice(styleMatch.index + styleMatch[0].length, bodyMatch.index) + '<body>';
-  return { head, fonts, body: bodyMatch[1], title, numbers: { size: Number(numbers[2]), suffix: numbers[1] ?? '', portrait, landscape } };
+  const forms = bodyMatch[1].match(FORM_START)?.length ?? 0;
+  if (forms === 0) return undefined;
+  return { head, fonts, body: bodyMatch[1], title, numbers: { size: Number(numbers[2]), suffix: numbers[1] ?? '', portrait, landscape }, forms, meta: documentMeta(html) };
 }
 
 export const BATCH_GLYPHS_ID = 'bagalau-glyphs';
-const docId = (i: number) => `bagalau-doc-${i}`;
+const formId = (doc: number, form: number) => `bagalau-doc-${doc}-form-${form}`;
 
-/** The style and body of the batch of documents (all with the same head). */
+/** The style and body of the batch of documents (all with the same head); every form is the target of a hidden link. */
 export function batchBody(parts: DocumentParts[]): string {
   const { size, suffix } = parts[0].numbers;
-  return '<style>.bagalau-doc + .bagalau-doc, #bagalau-glyphs { break-before: page; }</style>\n' +
-    parts.map((p, i) => `<div class="bagalau-doc" id="${docId(i)}">${p.body}</div>\n`).join('') +
+  const bodies = parts.map((p, i) => {
+    let k = 0;
+    return `<div class="bagalau-doc">${p.body.replace(FORM_START, (start) => `<section id="${formId(i, k++)}" ${start.slice('<section '.length)}`)}</div>\n`;
+  });
+  const links = parts.flatMap((p, i) => Array.from({ length: p.forms }, (_, k) => `<a href="#${formId(i, k)}"></a>`));
+  return '<style>.bagalau-doc + .bagalau-doc, #bagalau-glyphs { break-before: page; }</style>\n' + bodies.join('') +
     `<div id="${BATCH_GLYPHS_ID}" style="font-family: 'Tinos'; font-weight: 400; font-size: ${size}pt">0123456789 /${suffix}</div>\n` +
-    `<nav style="display: none">${parts.map((_, i) => `<a href="#${docId(i)}"></a>`).join('')}<a href="#${BATCH_GLYPHS_ID}"></a></nav>\n`;
+    `<nav style="display: none">${links.join('')}<a href="#${BATCH_GLYPHS_ID}"></a></nav>\n`;
 }
 
 interface Glyph { font: number; cid: number; width: number }
@@ -157,19 +184,24 @@ export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promi
     if (index === undefined) throw new Error(`batch: the destination ${id} is not a page`);
     return index;
   };
-  const starts = parts.map((_, i) => startOf(docId(i)));
+  // the first page of every form, in order, then the page of the glyphs
+  const forms = parts.flatMap((p, d) => Array.from({ length: p.forms }, (_, k) => ({ doc: d, start: startOf(formId(d, k)) })));
   const glyphPage = startOf(BATCH_GLYPHS_ID);
-  starts.push(glyphPage);
-  if (starts[0] !== 0 || glyphPage !== pages.length - 1 || starts.some((s, i) => i > 0 && s <= starts[i - 1])) {
-    throw new Error(`batch: unexpected page layout (documents start at pages ${starts.join(', ')} of ${pages.length})`);
+  const formStarts = [...forms.map((f) => f.start), glyphPage];
+  if (formStarts[0] !== 0 || glyphPage !== pages.length - 1 || formStarts.some((s, i) => i > 0 && s <= formStarts[i - 1])) {
+    throw new Error(`batch: unexpected page layout (forms start at pages ${formStarts.join(', ')} of ${pages.length})`);
   }
+  // documents start at their first form
+  const starts = [...parts.map((_, d) => forms.find((f) => f.doc === d)!.start), glyphPage];
   const { refs, glyphs } = regularTinos(doc, pages[glyphPage].node.Resources()!);
   const { size, suffix } = parts[0].numbers;
 
-  parts.forEach((part, d) => {
-    const total = starts[d + 1] - starts[d];
+  // each form's pages numbered on their own, also inside a document of several forms
+  forms.forEach((form, f) => {
+    const part = parts[form.doc];
+    const total = formStarts[f + 1] - form.start;
     for (let n = 1; n <= total; n++) {
-      const page = pages[starts[d] + n - 1];
+      const page = pages[form.start + n - 1];
       const text = `${n} / ${total}${suffix}`;
       const runs: { font: number; hex: string }[] = [];
       let width = 0;
@@ -200,16 +232,65 @@ export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promi
   });
 
   const producer = doc.getProducer();
-  const creator = doc.getCreator();
   return Promise.all(parts.map(async (part, d) => {
     const out = await PDFDocument.create({ updateMetadata: false });
     const copied = await out.copyPages(doc, Array.from({ length: starts[d + 1] - starts[d] }, (_, k) => starts[d] + k));
     for (const page of copied) out.addPage(page);
-    out.setTitle(decodeEntities(part.title));
-    if (producer) out.setProducer(producer);
-    if (creator) out.setCreator(creator);
+    setInfo(out, part.meta, producer);
     return out.save({ useObjectStreams: false });
   }));
+}
+
+/** bagalau and its version: the PDFs' Creator. */
+export const CREATOR = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    return `${pkg.name} ${pkg.version}`;
+  } catch {
+    return 'bagalau';
+  }
+})();
+
+function setInfo(out: PDFDocument, meta: PdfMeta, producer: string | undefined): void {
+  out.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) out.setAuthor(meta.author);
+  if (meta.subject) out.setSubject(meta.subject);
+  out.setCreator(CREATOR);
+  if (producer) out.setProducer(producer);
+}
+
+/** A PDF string: UTF-16BE with its byte order mark, in hex. */
+const pdfText = (text: string) => `<FEFF${[...text].map((c) => {
+  const cp = c.codePointAt(0)!;
+  if (cp < 0x10000) return cp.toString(16).padStart(4, '0');
+  const v = cp - 0x10000;
+  return ((0xd800 + (v >> 10)).toString(16) + (0xdc00 + (v & 0x3ff)).toString(16));
+}).join('').toUpperCase()}>`;
+
+/**
+ * The PDF with its Info replaced — Title, Author, Subject, Creator (bagalau and its version),
+ * Chromium's Producer and CreationDate, no Keywords — by an incremental update appended to
+ * Chromium's file: the document itself (its pages, its structure tree when tagged) is not
+ * rewritten.
+ */
+export function withInfo(pdf: Uint8Array, meta: PdfMeta): Uint8Array {
+  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 2048))).toString('latin1');
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(tail);
+  const size = trailer && /\/Size (\d+)/.exec(trailer[1]);
+  const root = trailer && /\/Root (\d+ \d+ R)/.exec(trailer[1]);
+  if (!startxref || !size || !root) throw new Error('withInfo: not a PDF with a classic cross-reference table');
+  const whole = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const created = /\/CreationDate\s*(\([^)]*\))/.exec(whole)?.[1];
+  const producer = /\/Producer\s*(\([^)]*\))/.exec(whole)?.[1];
+  const id = Number(size[1]);
+  const entries = [`/Title ${pdfText(meta.title)}`, meta.author && `/Author ${pdfText(meta.author)}`, meta.subject && `/Subject ${pdfText(meta.subject)}`,
+    `/Creator ${pdfText(CREATOR)}`, producer && `/Producer ${producer}`, created && `/CreationDate ${created}`].filter(Boolean);
+  const object = `\n${id} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
+  const objectAt = pdf.length + 1;
+  const xrefAt = pdf.length + Buffer.byteLength(object, 'latin1');
+  const update = `${object}xref\n${id} 1\n${String(objectAt).padStart(10, '0')} 00000 n \ntrailer\n<</Size ${id + 1}\n/Root ${root[1]}\n/Info ${id} 0 R\n/Prev ${startxref[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { batchBody, documentParts, splitBatch, type DocumentParts } from './batch.js';
+import { batchBody, documentMeta, documentParts, splitBatch, withInfo, type DocumentParts } from './batch.js';
 import { launchChromium, findChromium } from './browser.js';
 import { FORMS_ORIGIN, fontForPath, tinosFonts } from './fonts.js';
 
@@ -33,7 +33,7 @@ function splitDocument(html: string): { fonts: string; style: string; body: stri
   const fonts = /<style id="fonts">([\s\S]*?)<\/style>/.exec(html)?.[1];
   const style = /<style id="document">([\s\S]*?)<\/style>/.exec(html)?.[1];
   const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1];
-  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
+  const title = documentMeta(html).title;
   return fonts !== undefined && style !== undefined && body !== undefined ? { fonts, style, body, title } : undefined;
 }
 
@@ -107,9 +107,22 @@ export class FormPrinter {
     else this.idle.push(next);
   }
 
-  /** The PDF of one HTML document. */
-  pdf(html: string): Promise<Uint8Array> {
-    return this.print(html, 1, true);
+  /**
+   * The PDF of one HTML document, tagged, with its Info (title, author, subject, creator). A
+   * document of several forms (a unit's bundle) is printed as a batch of one, so that each of
+   * its forms is numbered on its own ("1 / 2 бет" of the form, not of the bundle).
+   */
+  async pdf(html: string): Promise<Uint8Array> {
+    const parts = documentParts(html);
+    if (parts && parts.forms > 1) return (await this.printBatch([parts]))[0];
+    return withInfo(await this.print(html, 1, true), documentMeta(html));
+  }
+
+  /** Documents with the same head in one page.pdf, split back into one PDF each, every form numbered on its own. */
+  private async printBatch(parts: DocumentParts[]): Promise<Uint8Array[]> {
+    const forms = parts.reduce((n, p) => n + p.forms, 0);
+    const batch = await this.print(parts[0].head + batchBody(parts) + '</body>\n</html>\n', forms, false);
+    return splitBatch(batch, parts);
   }
 
   /**
@@ -122,7 +135,7 @@ export class FormPrinter {
     const groups = new Map<string, { index: number; parts: DocumentParts }[]>();
     const alone: number[] = [];
     htmls.forEach((html, index) => {
-      const parts = this.batchSize > 1 && htmls.length > 1 ? documentParts(html) : undefined;
+      const parts = this.batchSize > 1 ? documentParts(html) : undefined;
       if (!parts) { alone.push(index); return; }
       const group = groups.get(parts.head) ?? [];
       group.push({ index, parts });
@@ -133,14 +146,14 @@ export class FormPrinter {
       for (let start = 0; start < group.length; start += this.batchSize) {
         const chunk = group.slice(start, start + this.batchSize);
         tasks.push((async () => {
-          if (chunk.length > 1) {
-            const parts = chunk.map((c) => c.parts);
-            const batch = await this.print(parts[0].head + batchBody(parts) + '</body>\n</html>\n', chunk.length, false);
+          // a lone one-form document is printed alone (tagged); several, or a bundle of forms, as a batch
+          if (chunk.length > 1 || chunk[0].parts.forms > 1) {
             let split: Uint8Array[] | undefined;
             try {
-              split = await splitBatch(batch, parts);
-            } catch {
+              split = await this.printBatch(chunk.map((c) => c.parts));
+            } catch (error) {
               // not the page layout the batch expects: print these documents one by one
+              if (chunk.length === 1) throw error;
             }
             if (split) { chunk.forEach((c, k) => { results[c.index] = split[k]; }); return; }
           }
@@ -167,7 +180,7 @@ export class FormPrinter {
         await pooled.page.evaluate(async (p) => {
           document.getElementById('document')!.textContent = p.style;
           document.body.innerHTML = p.body;
-          document.title = p.title;
+          document.title = p.title; // (decoded: the PDF's Info is written by bagalau anyway)
           await document.fonts.ready;
         }, parts);
       } else {

@@ -5,8 +5,9 @@ import type { EvaluationInput } from '../engine/input.generated.js';
 import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';
 import { FormPrinter } from './printer.js';
-import { renderDocument } from './templates.js';
-import { periodSlug } from './text.js';
+import { printable, type TextProblem } from './sanitize.js';
+import { renderDocument, type DocumentMeta } from './templates.js';
+import { periodLabel, periodSlug } from './text.js';
 import { formIds, formView, type FilledSource, type FormView } from './viewModels.js';
 
 export interface PlannedDocument {
@@ -16,6 +17,10 @@ export interface PlannedDocument {
   unit?: string;
   person?: string;
   views: FormView[];
+  /** The PDF's title, author and subject when they are not the one form's (a unit's bundle). */
+  meta?: DocumentMeta;
+  /** Why the document must not be printed (a character the font lacks): reported as a failure. */
+  error?: string;
 }
 
 export interface PlanOptions {
@@ -24,6 +29,8 @@ export interface PlanOptions {
   blank?: boolean;
   /** One combined PDF per unit besides the single ones. */
   combined?: boolean;
+  /** Receives a warning for each text printed without its invisible characters (the field named). */
+  warnings?: string[];
 }
 
 /**
@@ -59,12 +66,17 @@ export const formFileSuffix = (m: Methodology, id: string) => {
   return annex !== undefined ? `annex-${annex}` : id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 };
 
-const printable = (r: MethodResult) => r.status === 'evaluated' || r.status === 'withoutParticipation';
+/**
+ * A result with figures gets its form, whatever the way it was reached: evaluated, without
+ * the person's participation, or deferred and scored after the return. Results without a
+ * score (not evaluated, refused, in error, missing) get none.
+ */
+const hasFigures = (r: MethodResult) => r.status !== 'error' && r.status !== 'refused' && (r.score !== undefined || !!r.competencies?.length);
 
 /** The periods for which a person gets a form, from their results of the form's method. */
 function periodsFor(m: Methodology, person: PersonResult, formId: string, input?: EvaluationInput['people'][number]): { period: string; calibration?: FilledSource['calibration'] }[] {
   const form = m.forms[formId];
-  const ofMethod = person.results.filter((r) => r.method === form.method && printable(r));
+  const ofMethod = person.results.filter((r) => r.method === form.method && hasFigures(r));
   switch (form.kind) {
     case 'workPlan':
       // one plan a year, when the person has one (or the results show KPIs)
@@ -77,38 +89,76 @@ function periodsFor(m: Methodology, person: PersonResult, formId: string, input?
     case 'questionnaire': case 'surveyResult':
       return ofMethod.some((r) => r.period === 'year' && r.competencies?.length) ? [{ period: 'year' }] : [];
     case 'calibrationProtocol':
-      // a protocol for each calibrated result (of the form's method, when it names one)
-      return person.results.filter((r) => r.calibration && (form.method === undefined || r.method === form.method))
-        .map((r) => ({ period: r.period, calibration: { result: r, outcome: r.calibration! } }));
+      // a protocol for each calibration session (of the form's method, when it names one): the
+      // calibrated results, and the cases not applied because a proposal lay outside the scale
+      return person.results.filter((r) => (r.calibration || r.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) && (form.method === undefined || r.method === form.method))
+        .map((r) => ({ period: r.period, calibration: { result: r, outcome: r.calibration } }));
   }
+}
+
+/**
+ * The view of a form, its texts made printable: invisible characters removed (warnings), and
+ * an error when one has a character the font lacks.
+ */
+function printableView(m: Methodology, id: string, source: FilledSource | undefined, prefix: string, warnings: TextProblem[]): { view: FormView; error?: string } {
+  const errors: TextProblem[] = [];
+  const view = printable(formView(m, id, source), prefix, warnings, errors);
+  return { view, error: errors.length ? errors.map((e) => e.message).join('; ') : undefined };
 }
 
 /** Every document to print: blank forms from the methodology alone, or each person's filled forms. */
 export function planDocuments(m: Methodology, options: PlanOptions, results?: EvaluationResult, input?: EvaluationInput): PlannedDocument[] {
+  const problems: TextProblem[] = [];
+  const report = () => {
+    // one warning per field (a name is printed on several forms)
+    const seen = new Set<string>();
+    for (const p of problems) if (!seen.has(p.message)) { seen.add(p.message); options.warnings?.push(p.message); }
+  };
   if (options.blank || !results) {
-    return options.forms.map((id) => ({ file: `${m.id}_blank_${formFileSuffix(m, id)}.pdf`, views: [formView(m, id)] }));
+    const docs = options.forms.map((id) => {
+      const { view, error } = printableView(m, id, undefined, `${m.id} ${id}: `, problems);
+      return { file: `${m.id}_blank_${formFileSuffix(m, id)}.pdf`, views: [view], error };
+    });
+    report();
+    return docs;
   }
   const docs: PlannedDocument[] = [];
-  for (const person of results.people) {
-    if (!person.category) continue;
-    const categoryForms = new Set(m.categories[person.category]?.forms ?? []);
-    const submitted = input?.people.find((p) => p.id === person.id);
-    const unitName = (person.unit && input?.units?.[person.unit]?.name) || person.unit;
+  // What the input says, printable: names and texts without invisible characters, with a
+  // warning naming the input's field. (A character the font lacks is found in the view, below.)
+  const signatories = input?.signatories ? printable(input.signatories, '', problems, undefined, 'signatories') : undefined;
+  for (const raw of results.people) {
+    if (!raw.category) continue;
+    const categoryForms = new Set(m.categories[raw.category]?.forms ?? []);
+    const person = printable(raw, `${raw.id}: `, problems, undefined);
+    const rawInput = input?.people.find((p) => p.id === raw.id);
+    const submitted = rawInput ? printable(rawInput, `${raw.id}: `, problems, undefined) : undefined;
+    const rawUnit = person.unit ? input?.units?.[person.unit] : undefined;
+    const unitName = (rawUnit ? printable(rawUnit.name, '', problems, undefined, `units.${person.unit}.name`) : undefined) || person.unit;
     for (const id of options.forms) {
       // the protocol is not a form of a category: it follows each calibration session
       if (m.forms[id].kind !== 'calibrationProtocol' && !categoryForms.has(id)) continue;
       for (const { period, calibration } of periodsFor(m, person, id, submitted)) {
-        const source: FilledSource = { year: results.year, person, input: submitted, unitName, period, calibration };
-        docs.push({ file: `${person.id}_${periodSlug(results.year, period)}_${formFileSuffix(m, id)}.pdf`, unit: person.unit ?? 'no-unit', person: person.id, views: [formView(m, id, source)] });
+        const source: FilledSource = { year: results.year, person, input: submitted, unitName, period, calibration, signatories };
+        const { view, error } = printableView(m, id, source, `${person.id} ${formFileSuffix(m, id)}: `, problems);
+        docs.push({ file: `${person.id}_${periodSlug(results.year, period)}_${formFileSuffix(m, id)}.pdf`, unit: person.unit ?? 'no-unit', person: person.id, views: [view], error });
       }
     }
   }
   if (options.combined) {
     const units = [...new Set(docs.map((d) => d.unit!))];
     for (const unit of units) {
-      docs.push({ file: `unit-${unit}_${results.year}.pdf`, unit, views: docs.filter((d) => d.unit === unit && d.person).flatMap((d) => d.views) });
+      const members = docs.filter((d) => d.unit === unit && d.person);
+      const unitName = (unit !== 'no-unit' && input?.units?.[unit]?.name) || unit;
+      const failed = members.filter((d) => d.error).map((d) => d.file);
+      docs.push({
+        file: `unit-${unit}_${results.year}.pdf`, unit, views: members.flatMap((d) => d.views),
+        // the bundle's own title, not every form's: "Бағалау нысандары: <unit>, 2026 жыл"
+        meta: { title: `Бағалау нысандары: ${printable(unitName, '', [], undefined)}, ${periodLabel(results.year, 'year')}`, author: m.body.name.kk, subject: `${printable(unitName, '', [], undefined)}, ${periodLabel(results.year, 'year')}` },
+        error: failed.length ? `it would hold ${failed.join(', ')}, which cannot be printed` : undefined,
+      });
     }
   }
+  report();
   return docs;
 }
 
@@ -139,16 +189,23 @@ export async function renderDocuments(docs: PlannedDocument[], outDir: string, o
   let done = 0;
   const worker = async () => {
     while (next < chunks.length) {
-      const chunk = chunks[next++].map((doc) => ({ doc, file: join(outDir, doc.file) }));
       const report = (doc: PlannedDocument) => options.onProgress?.({ done: ++done, total: docs.length, file: doc.file });
+      const chunk = chunks[next++].map((doc) => ({ doc, file: join(outDir, doc.file) })).filter(({ doc, file }) => {
+        if (!doc.error) return true;
+        // never printed with a fallback font: reported, and the others are printed
+        outcome.failed.push({ file, error: doc.error });
+        report(doc);
+        return false;
+      });
+      if (chunk.length === 0) continue;
       try {
-        await printer.writePdfs(chunk.map(({ doc, file }) => ({ html: renderDocument(doc.views), file })));
+        await printer.writePdfs(chunk.map(({ doc, file }) => ({ html: renderDocument(doc.views, doc.meta), file })));
         for (const { doc, file } of chunk) { outcome.written.push(file); report(doc); }
       } catch {
         // one failing document must not take the others with it: print them one by one
         for (const { doc, file } of chunk) {
           try {
-            await printer.writePdf(renderDocument(doc.views), file);
+            await printer.writePdf(renderDocument(doc.views, doc.meta), file);
             outcome.written.push(file);
           } catch (error) {
             outcome.failed.push({ file, error: (error as Error).message });

@@ -56,12 +56,25 @@ export function renderForm(view: FormView): string {
   return template(view);
 }
 
-/** A whole printable document: one or more forms, each starting on a new page. */
-export function renderDocument(views: FormView[]): string {
+/** The PDF's metadata of a document (by default, its one form's). */
+export interface DocumentMeta {
+  title?: string;
+  author?: string;
+  subject?: string;
+}
+
+/**
+ * A whole printable document: one or more forms, each starting on a new page. Its title is
+ * the form's title (one form) or `meta.title` (a bundle of forms); author and subject are
+ * written as <meta> for the printer, which puts them in the PDF's Info.
+ */
+export function renderDocument(views: FormView[], meta: DocumentMeta = {}): string {
   if (views.length === 0) throw new Error('a document needs at least one form');
   const { layout, css } = compile();
   return layout({
-    title: views.length === 1 ? views[0].title : views.map((v) => v.title).join('; '),
+    title: meta.title ?? (views.length === 1 ? views[0].title : `${views[0].bodyName}: ${views.length} нысан`),
+    author: meta.author ?? views[0].author ?? views[0].bodyName,
+    subject: meta.subject ?? (views.length === 1 ? views[0].subject : ''),
     fontUrls: tinosFonts().map((f) => `${FORMS_ORIGIN}/fonts/${f.file}`),
     fontFaces: fontFaceCss(),
     css,

@@ -49,3 +49,11 @@ export function fromNumber(n: number): string {
   const suffix = n === 0 ? 'ден' : n % 100 === 10 || last === 6 || last === 9 ? 'дан' : last === 3 || last === 4 || last === 5 ? 'тен' : last === 0 ? 'нан' : 'ден';
   return `${n}-${suffix}`;
 }
+
+/** A basis in Kazakh, as a form cites it: "әдістеменің 7-тармағы", "6-тармағының 2-абзацы"; "" without a clause. */
+export function kzClause(basis: { clause?: string; paragraph?: number; subclause?: number } | undefined): string {
+  if (!basis?.clause) return '';
+  if (basis.subclause) return `әдістеменің ${basis.clause}-тармағының ${basis.subclause}) тармақшасы`;
+  if (basis.paragraph) return `әдістеменің ${basis.clause}-тармағының ${basis.paragraph}-абзацы`;
+  return `әдістеменің ${basis.clause}-тармағы`;
+}

@@ -10,7 +10,7 @@ import type { EvaluatorSheet } from '../engine/results.generated.js';
 import type { CalibrationOutcome, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';
 import { radarChart } from './radar.js';
-import { QUARTERS, capitalise, fromNumber, kzDate, kzNumber, kzScore, periodLabel, quarterLabel, surnameInitials, uncapitalise } from './text.js';
+import { QUARTERS, capitalise, fromNumber, kzClause, kzDate, kzNumber, kzScore, periodLabel, quarterLabel, surnameInitials, uncapitalise } from './text.js';
 
 type Form = Methodology['forms'][string];
 type Method = Methodology['methods'][string];
@@ -34,6 +34,15 @@ export interface FormFrame {
   pageWord: string;
   /** The KPI tables (work plan, KPI sheet) have 13 columns: printed landscape. */
   orientation: 'portrait' | 'landscape';
+  /** The PDF's Author: the body. */
+  author: string;
+  /** The PDF's Subject: the person and the period ("" on a blank form). */
+  subject: string;
+  /**
+   * Above the signatures (a line the acts do not print): the form's title, the person and the
+   * period, so that a page with signatures says what is signed and for whom.
+   */
+  signedFor: { title: string; person: string; period: string };
 }
 
 /** The data one template needs: the frame and the form's own fields. */
@@ -48,10 +57,12 @@ export interface FilledSource {
   unitName?: string;
   /** The period the form is for: "Q1".."Q4" or "year". */
   period: string;
-  /** For the calibration protocol: the case. */
-  calibration?: { result: MethodResult; outcome: CalibrationOutcome };
-  /** Results of the person's other quarters (the KPI sheet prints the actual values of every quarter). */
+  /** For the calibration protocol: the case (no outcome: a case the engine did not apply, its proposals outside the scale). */
+  calibration?: { result: MethodResult; outcome?: CalibrationOutcome };
+  /** Results of the person's other quarters (the KPI sheet prints the actual values of the quarters up to its own). */
   allResults?: MethodResult[];
+  /** Who signs for a role that does not score (the input's signatories). */
+  signatories?: Record<string, { name: string; position?: string }>;
 }
 
 /** A text of the methodology with its {placeholders} filled. */
@@ -73,6 +84,18 @@ export interface Signature {
   role: string;
   name: string;
   date: string;
+  /** Printed under the line instead of a date: "қатысуынсыз бағаланды". */
+  note?: string;
+}
+
+/** A score changed (or kept) by a calibration session, as the sheet prints it under the evaluator's score. */
+export interface CalibratedView {
+  /** The evaluator's score, which the sheet shows. */
+  original: string;
+  final: string;
+  changed: boolean;
+  /** The protocol: the date it was signed (or of the session). */
+  protocolDate: string;
 }
 
 /** One form of a methodology, with the method it prints, while its view is built. */
@@ -107,8 +130,9 @@ function methodOf(ctx: FormContext, kind: Method['kind']): { methodId: string; m
   return { methodId: ctx.methodId, method: ctx.method };
 }
 
-function frame(ctx: FormContext, blank: boolean, showsResults: boolean): FormFrame {
+function frame(ctx: FormContext, blank: boolean, showsResults: boolean, source?: FilledSource, period?: string): FormFrame {
   const { m, form } = ctx;
+  const periodText = source ? periodLabel(source.year, period ?? source.period) : '';
   const headerText = (form.header?.kk ?? m.formHeader.kk).trim();
   const words = headerText.split(/\s+/);
   const last = words.pop() ?? '';
@@ -123,7 +147,11 @@ function frame(ctx: FormContext, blank: boolean, showsResults: boolean): FormFra
     mark: showsResults && !blank ? m.confidentiality.mark?.kk : undefined,
     blank,
     pageWord: 'бет',
-    orientation: LANDSCAPE_KINDS.has(form.kind) ? 'landscape' : 'portrait',
+    // (a KPI sheet printed as the act prints it, its table continued below, fits a portrait page)
+    orientation: LANDSCAPE_KINDS.has(form.kind) && !(form.kind === 'kpiSheet' && form.wording?.labels?.continuation) ? 'landscape' : 'portrait',
+    author: m.body.name.kk,
+    subject: source ? [source.person.name, periodText].filter(Boolean).join(', ') : '',
+    signedFor: { title: form.title.kk, person: source?.person.name ?? '', period: periodText },
   };
 }
 
@@ -198,12 +226,18 @@ function yearlyInput(source: FilledSource | undefined, methodId: string | undefi
   return isObject(own) ? (own as { communicatedOn?: string }) : undefined;
 }
 
-/** The one evaluator of a sheet filled the single-evaluator way: the method's data or the quarter's. */
-function singleEvaluator(ctx: FormContext, source: FilledSource | undefined): { name: string; date: string } {
-  // A survey's respondents are anonymous and the input names no one who compiled the result.
-  if (!source || ctx.method?.kind === 'survey') return { name: '', date: '' };
+/**
+ * The one evaluator of a sheet filled the single-evaluator way: the method's data or the
+ * quarter's; else the input's signatory for the role. A survey's respondents are anonymous:
+ * its "evaluator" is the role that draws up the result (the HR service), named by the
+ * input's signatories and dated when the results were drawn up.
+ */
+function singleEvaluator(ctx: FormContext, source: FilledSource | undefined, role?: string): { name: string; date: string } {
+  if (!source) return { name: '', date: '' };
+  const signatory = role !== undefined ? source.signatories?.[role]?.name : undefined;
+  if (ctx.method?.kind === 'survey') return { name: signatory ?? '', date: drawnUpOn(ctx, source) ?? '' };
   const { quarter, data } = quarterInput(source, ctx.methodId);
-  return { name: data?.evaluator ?? quarter?.evaluator ?? '', date: data?.evaluatedOn ?? quarter?.evaluatedOn ?? '' };
+  return { name: data?.evaluator ?? quarter?.evaluator ?? signatory ?? '', date: data?.evaluatedOn ?? quarter?.evaluatedOn ?? '' };
 }
 
 /** The day the evaluated person was told the result: the quarter's, or the yearly method's. */
@@ -231,14 +265,56 @@ function signatures(ctx: FormContext, source: FilledSource | undefined, current:
         // a delegate or a substitute signs under their own title (the sheet's)
         return sheets.map((s) => ({ role: labels[role]?.kk ?? capitalise(s.roleTitle), name: surnameInitials(s.name), date: kzDate(s.evaluatedOn) }));
       }
-      const one = singleEvaluator(ctx, source);
+      const one = singleEvaluator(ctx, source, role);
       return [{ role: label, name: surnameInitials(one.name), date: kzDate(one.date) }];
     }
     if (role === approver) return [{ role: label, name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) }];
-    // The evaluated person signs that they have seen the result; any other signer signs by hand.
-    if (ctx.m.roles[role]?.isEvaluatedPerson) return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
+    // The evaluated person signs that they have seen the result — but one evaluated without
+    // taking part did not: the line stays empty, with the fact under it.
+    if (ctx.m.roles[role]?.isEvaluatedPerson) {
+      if (current?.status === 'withoutParticipation') return [{ role: label, name: surnameInitials(source?.person.name), date: '', note: 'қатысуынсыз бағаланды' }];
+      return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
+    }
+    // Any other signer (the HR service on a 360 result): the name the input gives for the role,
+    // dated the day the results were drawn up.
+    const signatory = source?.signatories?.[role];
+    if (signatory) return [{ role: label, name: surnameInitials(signatory.name), date: kzDate(drawnUpOn(ctx, source)) }];
     return [{ role: label, name: '', date: '' }];
   });
+}
+
+/** The day the results of the form's method were drawn up: the method's evaluatedOn for the period. */
+function drawnUpOn(ctx: FormContext, source: FilledSource | undefined): string | undefined {
+  if (!source) return undefined;
+  if (source.period === 'year') return (yearlyInput(source, ctx.methodId) as { evaluatedOn?: string } | undefined)?.evaluatedOn;
+  const { quarter, data } = quarterInput(source, ctx.methodId);
+  return data?.evaluatedOn ?? quarter?.evaluatedOn;
+}
+
+/** A calibrated result: the evaluator's score, the session's and the protocol (its date). */
+function calibratedView(source: FilledSource | undefined, current: MethodResult | undefined): CalibratedView | undefined {
+  const outcome = current?.calibration;
+  if (!source || !outcome) return undefined;
+  const submitted = source.input?.calibrations?.find((c) => c.period === current.period && c.method === current.method);
+  return {
+    original: kzScore(outcome.originalScore), final: kzScore(outcome.finalScore),
+    changed: kzScore(outcome.originalScore) !== kzScore(outcome.finalScore),
+    protocolDate: kzDate(submitted?.protocolSignedOn ?? submitted?.sessionOn),
+  };
+}
+
+/**
+ * Why a result was not scored the ordinary way, in the methodology's words and with its clause:
+ * "Бағалау мерзімі аяқталғанға дейін жұмыстан шығарылған — қатысуынсыз бағаланады
+ * (әдістеменің 7-тармағы)." Only for results evaluated without participation or deferred.
+ */
+function statusNote(m: Methodology, current: MethodResult | undefined): string {
+  const eligibility = current?.eligibility;
+  if (!current || !eligibility || (current.status !== 'withoutParticipation' && current.status !== 'deferred')) return '';
+  const rule = eligibility.rule ? m.eligibility.rules[eligibility.rule] : undefined;
+  const title = rule?.title.kk ?? eligibility.reason ?? (current.status === 'withoutParticipation' ? 'Қатысуынсыз бағаланды' : 'Бағалау кейінге қалдырылды');
+  const clause = kzClause(rule?.basis);
+  return `${capitalise(title)}${clause ? ` (${clause})` : ''}.`;
 }
 
 // ——— workPlan: the individual work plan of KPIs ———
@@ -246,7 +322,7 @@ function workPlan(ctx: FormContext, source?: FilledSource): FormView {
   const { methodId, method } = methodOf(ctx, 'kpi');
   const settings = method.kpi!;
   const kpis = source?.input?.workPlan?.kpis;
-  const blankRow = (n: number) => ({ n, name: '', source: '', unit: '', plan: QUARTERS.map(() => ''), deadline: QUARTERS.map(() => ''), expectedResult: '' });
+  const blankRow = (n: number | string) => ({ n, name: '', source: '', unit: '', plan: QUARTERS.map(() => ''), deadline: QUARTERS.map(() => ''), expectedResult: '' });
   const rows = kpis
     ? kpis.map((k, i) => ({
       n: i + 1, name: k.name, source: k.source ?? '', unit: k.unit ?? '',
@@ -259,13 +335,18 @@ function workPlan(ctx: FormContext, source?: FilledSource): FormView {
       ...blankRow(i + 1), name: k.name, plan: QUARTERS.map((q) => (q === source?.period ? kzNumber(k.plan) : '')),
     }));
   return {
-    ...frame(ctx, !source, false),
+    ...frame(ctx, !source, false, source),
     wording: wording(ctx, scaleValues(settings.scale, { countMin: String(settings.count.min), countMax: String(settings.count.max) })),
-    approver: { role: roleTitle(ctx.m, settings.workPlanApprovedBy), name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) },
+    // the act's approval block has a line for the day ("күні", dd.mm) and one for the year ("жыл")
+    approver: {
+      role: roleTitle(ctx.m, settings.workPlanApprovedBy), name: source?.input?.workPlan?.approvedBy ?? '',
+      day: kzDate(source?.input?.workPlan?.approvedOn).slice(0, 5), year: source?.input?.workPlan?.approvedOn?.slice(0, 4) ?? '',
+    },
     year: source ? String(source.year) : '',
     person: personFields(source),
     quarters: QUARTERS.map(quarterLabel),
-    rows: rows.length ? rows : Array.from({ length: source ? 0 : settings.count.max }, (_, i) => blankRow(i + 1)),
+    // a blank plan: empty rows to write in, unnumbered (the act's table prints no rows)
+    rows: rows.length ? rows : Array.from({ length: source ? 0 : settings.count.max }, () => blankRow('')),
     signatures: signatures(ctx, source, undefined, false),
   };
 }
@@ -283,10 +364,14 @@ function kpiSheet(ctx: FormContext, source?: FilledSource): FormView {
   const planned = source?.input?.workPlan?.kpis;
   const lines = current?.kpis ?? [];
   const ids = planned ? planned.map((k) => k.id) : lines.map((l) => l.id);
+  // The sheet of a quarter is signed after that quarter: it shows the work plan's planned
+  // values and the actual values of that quarter and the ones before it, never later ones.
+  const upTo = QUARTERS.indexOf(source?.period as (typeof QUARTERS)[number]);
   const rows = ids.map((id, i) => {
     const plan = planned?.find((k) => k.id === id);
     const line = lines.find((l) => l.id === id);
-    const actual = QUARTERS.map((q) => {
+    const actual = QUARTERS.map((q, qi) => {
+      if (qi > upTo) return '';
       const r = source && result(source, methodId, q);
       const v = r?.kpis?.find((l) => l.id === id)?.actual;
       return v === undefined ? '' : kzNumber(v);
@@ -297,16 +382,21 @@ function kpiSheet(ctx: FormContext, source?: FilledSource): FormView {
       actual, percent: line ? kzNumber(line.percent) : '', score: line ? kzScore(line.score) : '',
     };
   });
-  const blankRows = Array.from({ length: settings.count.max }, (_, i) => ({ n: i + 1, name: '', unit: '', plan: QUARTERS.map(() => ''), actual: QUARTERS.map(() => ''), percent: '', score: '' }));
+  // empty rows to write in, unnumbered (the act's table prints no rows)
+  const blankRows = Array.from({ length: settings.count.max }, () => ({ n: '', name: '', unit: '', plan: QUARTERS.map(() => ''), actual: QUARTERS.map(() => ''), percent: '', score: '' }));
   const person = personFields(source);
+  const calibrated = calibratedView(source, current);
   return {
-    ...frame(ctx, !source, true),
+    ...frame(ctx, !source, true, source),
     wording: wording(ctx, scaleValues(settings.scale, { countMin: String(settings.count.min), countMax: String(settings.count.max) })),
     personLine: source ? [person.name, person.position].filter(Boolean).join(', ') : '',
     periodLine: source ? periodLabel(source.year, source.period) : '',
     quarters: QUARTERS.map(quarterLabel),
     rows: source ? rows : blankRows,
-    finalScore: current?.score !== undefined ? kzScore(current.score) : '',
+    // the evaluator's score; a calibration session's is printed under it, with its protocol
+    finalScore: calibrated ? calibrated.original : current?.score !== undefined ? kzScore(current.score) : '',
+    calibrated,
+    statusNote: statusNote(ctx.m, current),
     bandLabel: current?.bandLabel ?? '',
     bandChoices: bandChoices(ctx.m),
     signatures: signatures(ctx, source, current, true),
@@ -320,11 +410,11 @@ function scoreTable(ctx: FormContext, source?: FilledSource): FormView {
   const lines = source ? result(source, methodId)?.kpis ?? [] : [];
   const rows = settings.scoreTable.rows.map((row) => {
     const [percent, score] = row.printed.split('|').map((s) => s.trim());
-    const used = lines.filter((l) => l.allowed?.row === row.printed).map((l) => `${l.name} — ${kzNumber(l.percent)} %, ${kzScore(l.score)}`);
+    const used = lines.filter((l) => l.allowed?.row === row.printed).map((l) => `${l.name} — ${kzNumber(l.percent)}\u00a0%, ${kzScore(l.score)}`);
     return { percent, score, used, marked: used.length > 0 };
   });
   return {
-    ...frame(ctx, !source, !!source),
+    ...frame(ctx, !source, !!source, source),
     wording: wording(ctx, scaleValues(settings.scale)),
     personLine: source ? [source.person.name, periodLabel(source.year, source.period)].join(', ') : '',
     rows,
@@ -359,13 +449,17 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
       ? evaluatorRoles.map((role) => ({ role: roleTitle(ctx.m, role), name: '', initials: '', score: '' }))
       : [];
   const several = columns.length > 1;
-  const one = singleEvaluator(ctx, source);
+  const one = singleEvaluator(ctx, source, evaluatorRoles[0]);
   // the sheet shows the evaluators' score; a calibration session's is printed below it
   const originalScore = current?.calibration ? current.calibration.originalScore : current?.score;
   // a substitute's sheet says for whom they evaluated (substituteFor: the absent evaluator's name)
+  // (the role under the name: with several evaluators, or for a delegate or a substitute)
   const evaluators = columns.length
-    ? columns.map((c) => ({ role: c.role, name: c.name, actingFor: surnameInitials(c.sheet?.substituteFor) }))
-    : [{ role: roleTitle(ctx.m, evaluatorRoles[0]), name: one.name, actingFor: '' }];
+    ? columns.map((c) => {
+      const actingFor = surnameInitials(c.sheet?.substituteFor);
+      return { role: c.role, name: c.name, actingFor, showRole: columns.length > 1 || !!actingFor || c.role !== roleTitle(ctx.m, evaluatorRoles[0]) };
+    })
+    : [{ role: roleTitle(ctx.m, evaluatorRoles[0]), name: one.name, actingFor: '', showRole: false }];
   const rows = parameters.map(([id, p], i) => {
     const own = current?.parameters?.find((x) => x.id === id);
     const scores = several
@@ -377,7 +471,8 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
         return text ? [`${c.initials || c.role}: ${text}`] : [];
       })
       : [own?.justification ?? columns[0]?.sheet?.parameters?.find((x) => x.id === id)?.justification].filter((t): t is string => !!t);
-    return { n: i + 1, title: p.title.kk, criteria: p.criteria.kk, scores, justifications };
+    const printed = ctx.form.wording?.rows?.[id];
+    return { n: i + 1, title: printed?.title?.kk ?? p.title.kk, criteria: printed?.criteria?.kk ?? p.criteria.kk, scores, justifications };
   });
   // The justification of the whole score: the result's, or each evaluator's as submitted.
   const submittedSheets = quarterInput(source, methodId).data?.sheets ?? [];
@@ -386,7 +481,7 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
     : [{ who: '', text: current?.justification ?? '' }];
   const perParameter = settings.justification.perParameter === true;
   return {
-    ...frame(ctx, !source, true),
+    ...frame(ctx, !source, true, source),
     wording: wording(ctx, values),
     personName: source?.person.name ?? '',
     evaluators,
@@ -396,7 +491,8 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
     parameters: rows,
     totals: several ? columns.map((c) => c.score) : [originalScore !== undefined ? kzScore(originalScore) : ''],
     combined: several ? { score: originalScore !== undefined ? kzScore(originalScore) : '', span: columns.length } : undefined,
-    calibrated: current?.calibration ? { finalScore: kzScore(current.calibration.finalScore), date: kzDate(source?.input?.calibrations?.find((c) => c.period === source.period && c.method === methodId)?.sessionOn) } : undefined,
+    calibrated: calibratedView(source, current),
+    statusNote: statusNote(ctx.m, current),
     bandLabel: current?.bandLabel ?? '',
     bandChoices: bandChoices(ctx.m),
     // With a justification per parameter (the Негіздеме column) the line for the whole score is printed only when written.
@@ -422,22 +518,29 @@ function surveyValues(method: Method): Record<string, string> {
 
 const answerLabels = (method: Method) => Object.values(method.survey!.answers).filter((a) => !a.remove).sort((a, b) => a.points - b.points).map((a) => a.label.kk);
 
+/**
+ * The questionnaire a respondent fills in about a person. Filled, it names the person and
+ * nothing else: the answers are the respondents' and the averages are the result (the
+ * surveyResult form), never printed under the address to a respondent.
+ */
 function questionnaire(ctx: FormContext, source?: FilledSource): FormView {
-  const { methodId, method } = methodOf(ctx, 'survey');
+  const { method } = methodOf(ctx, 'survey');
   const q = questionnaireOf(ctx, method);
-  const survey = source ? result(source, methodId, 'year') : undefined;
+  const titles = ctx.form.wording?.rows ?? {};
   return {
-    ...frame(ctx, !source, !!survey?.competencies),
+    ...frame(ctx, !source, false, source, 'year'),
     wording: wording(ctx, surveyValues(method)),
     personName: source?.person.name ?? '',
     periodLine: source ? periodLabel(source.year, 'year') : '',
     answers: answerLabels(method),
     competencies: Object.entries(q.competencies).filter(([, c]) => !c.remove).map(([id, c], i) => {
-      const average = survey?.competencies?.find((x) => x.id === id)?.average;
-      return { n: i + 1, title: c.title.kk, indicators: Object.values(c.indicators).filter((s) => !s.remove).map((s) => s.text.kk), average: average !== undefined ? kzScore(average) : '' };
+      const title = titles[id]?.title?.kk ?? c.title.kk;
+      return {
+        n: i + 1, title, indicators: Object.values(c.indicators).filter((s) => !s.remove).map((s) => s.text.kk),
+        averageLabel: titles[id]?.average?.kk ?? `${title} бойынша орташа баға`,
+      };
     }),
-    respondents: survey?.respondents,
-    signatures: signatures(ctx, source, survey, false),
+    signatures: signatures(ctx, source, undefined, false),
   };
 }
 
@@ -445,34 +548,75 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
   const { methodId, method } = methodOf(ctx, 'survey');
   const q = questionnaireOf(ctx, method);
   const survey = source ? result(source, methodId, 'year') : undefined;
+  const titles = ctx.form.wording?.rows ?? {};
   const competencies = Object.entries(q.competencies).filter(([, c]) => !c.remove).map(([id, c], i) => {
     const average = survey?.competencies?.find((x) => x.id === id)?.average;
-    return { n: i + 1, id, title: c.title.kk, value: average, average: average !== undefined ? kzScore(average) : '', weak: !!survey?.weakest?.includes(id) };
+    return { n: i + 1, id, title: titles[id]?.title?.kk ?? c.title.kk, value: average, average: average !== undefined ? kzScore(average) : '', weak: !!survey?.weakest?.includes(id) };
   });
   const points = Object.values(method.survey!.answers).filter((a) => !a.remove).map((a) => a.points);
   const min = Math.min(...points);
   const max = Math.max(...points);
+  const calibrated = calibratedView(source, survey);
   return {
-    ...frame(ctx, !source, true),
+    ...frame(ctx, !source, true, source, 'year'),
     wording: wording(ctx, surveyValues(method)),
     personName: source?.person.name ?? '',
     periodLine: source ? periodLabel(source.year, 'year') : '',
     competencies,
     radar: radarChart(competencies.map((c) => ({ label: String(c.n), value: c.value })), { min: 0, max, rings: max, floor: min }),
-    score: survey?.score !== undefined ? kzScore(survey.score) : '',
+    score: calibrated ? calibrated.original : survey?.score !== undefined ? kzScore(survey.score) : '',
+    calibrated,
+    statusNote: statusNote(ctx.m, survey),
+    // a band only where the methodology gives the 360 one (survey.result.band)
     bandLabel: survey?.bandLabel ?? '',
-    respondents: survey?.respondents !== undefined ? String(survey.respondents) : '',
     weakest: competencies.filter((c) => c.weak).map((c) => c.title),
     signatures: signatures(ctx, source, survey, true),
   };
 }
 
 // ——— calibrationProtocol: the protocol of a calibration session (of any method) ———
-const DIRECTION: Record<string, string> = {
-  up: 'бағалау жоғарылау жағына қарай түзетілді',
-  down: 'бағалау төмендеу жағына қарай түзетілді',
-  unchanged: 'бағалау өзгеріссіз қалдырылды',
+
+/** What the session decided, as one sentence, for each outcome the engine can reach. */
+export type DecisionKind = 'majorityUp' | 'majorityDown' | 'majorityUnchanged' | 'majorityNotAllowed' | 'tieStands' | 'tieLower' | 'tieHigher' | 'tieChair' | 'outsideScale';
+
+const DECISIONS: Record<DecisionKind, string> = {
+  majorityUp: 'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау жоғарылау жағына қарай түзетілді.',
+  majorityDown: 'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау төмендеу жағына қарай түзетілді.',
+  majorityUnchanged: 'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) бағалаушы адам қойған {original} бағасын өзгеріссіз қалдырды.',
+  majorityNotAllowed: 'Басым дауыс {proposal} бағасына берілді, бірақ әдістеме бағалауды бұл бағытта түзетуге жол бермейді: бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
+  tieStands: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
+  tieLower: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең төменгісі – {final} – қорытынды баға болып қабылданды.',
+  tieHigher: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең жоғарысы – {final} – қорытынды баға болып қабылданды.',
+  tieChair: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, қорытынды баға калибрлеу сессиясы төрағасының ұсынысы бойынша {final} болып қабылданды.',
+  outsideScale: 'Ұсыныстардың бірі бағалау шкаласынан ({min}–{max}) тыс болғандықтан, калибрлеу сессиясының шешімі қолданылмады: бағалаушы адам қойған {original} бағасы өзгеріссіз қалды.',
 };
+
+/**
+ * The decision of a session: the case the engine applied (`outcome`) or, when it was not
+ * applied because a proposal lay outside the scale, the submitted proposals. A methodology
+ * may word each sentence itself (forms.<protocol>.wording.labels.<kind>).
+ */
+export function decisionOf(m: Methodology, outcome: CalibrationOutcome | undefined, proposals: number[], contested: number | undefined, labels: Record<string, Text> = {}): { kind: DecisionKind; text: string } | undefined {
+  let kind: DecisionKind;
+  const values: Record<string, string> = { min: kzNumber(m.scores.min), max: kzNumber(m.scores.max) };
+  if (!outcome) {
+    if (contested === undefined || !proposals.some((p) => p < m.scores.min || p > m.scores.max)) return undefined;
+    kind = 'outsideScale';
+    values.original = kzScore(contested);
+  } else {
+    const members = outcome.votes.reduce((n, v) => n + v.count, 0);
+    const top = [...outcome.votes].sort((a, b) => b.count - a.count)[0];
+    Object.assign(values, { original: kzScore(outcome.originalScore), final: kzScore(outcome.finalScore), members: String(members), count: String(top?.count ?? 0), proposal: top ? kzScore(top.score) : '' });
+    if (outcome.decidedBy === 'majority') {
+      const votedFor = top ? kzScore(top.score) : values.final;
+      kind = votedFor !== values.final ? 'majorityNotAllowed' : outcome.direction === 'up' ? 'majorityUp' : outcome.direction === 'down' ? 'majorityDown' : 'majorityUnchanged';
+    } else {
+      kind = outcome.tieRule === 'lowerScore' ? 'tieLower' : outcome.tieRule === 'higherScore' ? 'tieHigher' : outcome.tieRule === 'chairDecides' ? 'tieChair' : 'tieStands';
+    }
+  }
+  const text = plainText(fill(labels[kind] ?? { kk: DECISIONS[kind] }, values));
+  return { kind, text };
+}
 
 function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView {
   const { m } = ctx;
@@ -485,12 +629,13 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
     : outcome
       ? outcome.votes.flatMap((v) => Array.from({ length: v.count }, () => v.score)).map((score, i) => ({ n: i + 1, name: '', position: '', proposal: kzScore(score), initials: '' }))
       : Array.from({ length: 5 }, (_, i) => ({ n: i + 1, name: '', position: '', proposal: '', initials: '' }));
-  const majority = outcome ? 'Қорытынды баға қатысушылардың басым дауысымен қабылданды.' : '';
-  const tie = outcome?.decidedBy === 'tieRule'
-    ? 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адамның қойған бағасы өзгеріссіз қалдырылды.'
-    : '';
+  // the evaluator's score: the calibrated result's original, or (a case not applied) the result as it stands
+  const contested = outcome?.originalScore ?? (source && methodResult ? methodResult.score : undefined);
+  const votes = outcome ? outcome.votes : submitted ? tally(submitted.members.map((x) => x.proposal)) : [];
+  const decision = source ? decisionOf(m, outcome, submitted?.members.map((x) => x.proposal) ?? [], contested, ctx.form.wording?.labels) : undefined;
+  const final = outcome ? outcome.finalScore : decision ? contested : undefined;
   return {
-    ...frame(ctx, !source, true),
+    ...frame(ctx, !source, true, source, methodResult?.period),
     wording: wording(ctx),
     personName: source?.person.name ?? '',
     position: source ? personFields(source).position : '',
@@ -506,11 +651,19 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
     chairInitials: surnameInitials(submitted?.chair),
     signingMembers: members.filter((x) => !submitted?.chair || x.name !== submitted.chair),
     members,
-    original: outcome ? { score: kzScore(outcome.originalScore), band: bandOf(outcome.originalScore) } : undefined,
-    votes: outcome ? outcome.votes.map((v) => ({ score: kzScore(v.score), count: v.count })) : [],
-    decision: outcome ? { score: kzScore(outcome.finalScore), band: outcome.bandLabel, direction: DIRECTION[outcome.direction], majority, tie } : undefined,
+    original: contested !== undefined ? { score: kzScore(contested), band: bandOf(contested) } : undefined,
+    votes: votes.map((v) => ({ score: kzScore(v.score), count: v.count })),
+    decision: decision && final !== undefined ? { text: decision.text, kind: decision.kind, score: kzScore(final), band: outcome ? outcome.bandLabel : bandOf(final) } : undefined,
+    bandChoices: bandChoices(m),
     appeal: m.calibration.appealOfDecision?.text.kk ?? '',
   };
+}
+
+/** The proposals counted by score, most votes first. */
+function tally(proposals: number[]): { score: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const p of proposals) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].map(([score, count]) => ({ score, count })).sort((a, b) => b.count - a.count || a.score - b.score);
 }
 
 const VIEW_MODELS: Record<FormKind, (ctx: FormContext, source?: FilledSource) => FormView> = {

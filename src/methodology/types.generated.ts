@@ -1040,6 +1040,16 @@ export interface FormWording {
   labels?: {
     [k: string]: Text;
   };
+  /**
+   * Where the annex words a parameter or a competency otherwise than the clause that lists it (annex 5 prints "Команданы басқару" for clause 35's "Топты басқару", annex 4 an asterisk after a parameter), the annex's wording, by id of the parameter (sheet.parameters) or competency (the questionnaire): its title, its criteria, and on a questionnaire the label of its average row (default "<title> бойынша орташа баға"). The method keeps the clause's wording.
+   */
+  rows?: {
+    [k: string]: {
+      title?: Text;
+      criteria?: Text;
+      average?: Text;
+    };
+  };
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
