@@ -304,3 +304,19 @@ const BASELINE_BELOW_MIDDLE = 0.32;
 function decodeEntities(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#x27|#39|#x3D|#x60);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`' })[e]!);
 }
+
+/**
+ * The fonts a PDF embeds, by name ("Tinos-Regular"): its font dictionaries are plain objects
+ * in the files Chromium and pdf-lib (without object streams) write.
+ */
+export function embeddedFonts(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  return [...new Set([...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)].map((m) => m[1]))];
+}
+
+/** The forms embed Tinos and nothing else: a fallback font of the machine means a character slipped through. */
+export function assertOnlyTinos(pdf: Uint8Array): Uint8Array {
+  const others = embeddedFonts(pdf).filter((f) => !/^Tinos-(Regular|Bold)$/.test(f));
+  if (others.length) throw new Error(`the PDF would embed ${others.join(', ')}: a character of the form is not in Tinos, and no other font may be embedded`);
+  return pdf;
+}

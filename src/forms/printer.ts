@@ -7,7 +7,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { batchBody, documentMeta, documentParts, splitBatch, withInfo, type DocumentParts } from './batch.js';
+import { assertOnlyTinos, batchBody, documentMeta, documentParts, splitBatch, withInfo, type DocumentParts } from './batch.js';
 import { launchChromium, findChromium } from './browser.js';
 import { FORMS_ORIGIN, fontForPath, tinosFonts } from './fonts.js';
 
@@ -115,13 +115,14 @@ export class FormPrinter {
   async pdf(html: string): Promise<Uint8Array> {
     const parts = documentParts(html);
     if (parts && parts.forms > 1) return (await this.printBatch([parts]))[0];
-    return withInfo(await this.print(html, 1, true), documentMeta(html));
+    return withInfo(assertOnlyTinos(await this.print(html, 1, true)), documentMeta(html));
   }
 
   /** Documents with the same head in one page.pdf, split back into one PDF each, every form numbered on its own. */
   private async printBatch(parts: DocumentParts[]): Promise<Uint8Array[]> {
     const forms = parts.reduce((n, p) => n + p.forms, 0);
     const batch = await this.print(parts[0].head + batchBody(parts) + '</body>\n</html>\n', forms, false);
+    assertOnlyTinos(batch);
     return splitBatch(batch, parts);
   }
 
