@@ -8,6 +8,7 @@ import { registerEvaluate } from './evaluate.js';
 import { registerRender } from './render.js';
 import { registerSchedule } from './schedule.js';
 import { registerTestCommand } from './testCommand.js';
+import { registerTemplate } from './template.js';
 
 const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
 
@@ -22,6 +23,7 @@ export function buildProgram(io: Io, today: () => string = todayInKazakhstan): C
   registerSchedule(program, io);
   registerEvaluate(program, io);
   registerTestCommand(program, io);
+  registerTemplate(program, io);
   registerRender(program, io);
   return program;
 }
