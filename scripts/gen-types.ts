@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import { authoringSchemaPath, renderAuthoringSchema } from './authoring-schema.js';
 
 export const generatedTypes = [
   { schema: 'schemas/methodology.schema.json', output: 'src/methodology/types.generated.ts', name: 'Methodology' },
@@ -63,4 +64,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     writeFileSync(root + output, await renderTypes(schema, name));
     console.log(`${output} ← ${schema}`);
   }
+  writeFileSync(root + authoringSchemaPath, renderAuthoringSchema());
+  console.log(`${authoringSchemaPath} ← schemas/methodology.schema.json`);
 }
