@@ -1,6 +1,11 @@
-// A deterministic synthetic body for benchmarks: N people of the Almaty methodology
-// over one year — heads with four KPIs, servants with differentiation scores, a 360 for
-// everyone, some late appointments and dismissals.
+// Deterministic synthetic bodies for benchmarks, one year each:
+//   - the Almaty methodology (the 2018 model): heads with four KPIs, servants with
+//     differentiation scores, a 360 for everyone, some late appointments and dismissals;
+//   - model-2025: one quarterly evaluation with two evaluator sheets (direct manager and
+//     unit head), units of about 25 people, some late appointments and dismissals.
+// People are generated one at a time (`…People` generators), so a file of 100,000 people
+// is written without holding them (`writePopulation`).
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { EvaluationInput, Person } from '../src/engine/index.js';
 import type { Methodology } from '../src/methodology/index.js';
 
@@ -19,13 +24,17 @@ function random(seed: number): () => number {
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 
 export function population(methodology: Methodology, size: number, year = 2024, seed = 42): EvaluationInput {
+  return { methodology: methodology.id, year, people: [...almatyPeople(methodology, size, year, seed)] };
+}
+
+/** The people of `population`, one at a time (the same people in the same order). */
+export function* almatyPeople(methodology: Methodology, size: number, year = 2024, seed = 42): Generator<Person> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const score = () => Math.round((2 + next() * 3) * 100) / 100;
   const survey = methodology.methods.survey360.survey!;
   const answers = Object.keys(survey.answers);
   const rows = methodology.methods.kpi.kpi!.scoreTable.rows.filter((r) => r.percent.min >= 50);
-  const people: Person[] = [];
   for (let i = 0; i < size; i++) {
     const head = i % 10 === 0;
     const appointedOn = next() < 0.05 ? `${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}` : '2019-03-01';
@@ -57,7 +66,133 @@ export function population(methodology: Methodology, size: number, year = 2024, 
         answers: Object.fromEntries(Object.entries(questionnaire.competencies).map(([c, competency]) => [c, Object.fromEntries(Object.keys(competency.indicators).map((ind) => [ind, pick(answers)]))])),
       })),
     };
-    people.push(person);
+    yield person;
   }
-  return { methodology: methodology.id, year, people };
+}
+
+const SURNAMES = ['Ахметов', 'Байжанова', 'Дәулетов', 'Есенова', 'Жұмабеков', 'Қайыпова', 'Нұрғалиев', 'Омарова', 'Серікбаев', 'Төлеуова'];
+const NAMES = ['Серік Болатұлы', 'Айгүл Маратқызы', 'Ерлан Нұрланұлы', 'Гүлмира Асқарқызы', 'Арман Серікұлы', 'Мадина Ерланқызы', 'Дархан Маратұлы', 'Сәуле Қайратқызы'];
+const WHY: Record<string, string[]> = {
+  quality: ['Ескертулер мен шағымдар жоқ', 'Құжаттар сапалы дайындалды', 'Бір ескерту алды'],
+  deadlines: ['Мерзімдер сақталды', 'Бір тапсырма кешіктірілді', 'Барлық тапсырмалар мерзімінде орындалды'],
+  independence: ['Ұсыныстар енгізді', 'Өз бетінше шешім қабылдайды', 'Басшының көмегін жиі қажет етеді'],
+  discipline: ['Тәртіп бұзушылық жоқ', 'Еңбек тәртібін сақтайды', 'Бір рет кешікті'],
+};
+
+/**
+ * A body on model-2025 (`methodology`: its id or path), one year: every quarter two sheets
+ * (the direct manager's and the unit head's) with the four parameters and a justification
+ * each; units of 25; 5 % appointed during the year, 2 % dismissed. With `mistakes`, one
+ * person in 500 has a score outside the scale and one in 2,000 a malformed date (set aside).
+ */
+export function* model2025People(size: number, year = 2026, seed = 7, mistakes = false): Generator<Person> {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const score = () => Math.round((2.5 + next() * 2.5) * 4) / 4;
+  const name = () => `${pick(SURNAMES)} ${pick(NAMES)}`;
+  for (let i = 0; i < size; i++) {
+    const unit = `u${String(Math.floor(i / 25)).padStart(4, '0')}`;
+    const head = i % 25 === 0;
+    const appointedOn = next() < 0.05 ? `${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}` : '2020-09-01';
+    const person: Person = {
+      id: `Z${String(i).padStart(6, '0')}`, name: name(), position: head ? 'Бөлім басшысы' : 'Бас маман',
+      positionCategory: head ? 'D-3' : pick(['C-O-3', 'C-O-4', 'C-O-5']), unit, appointedOn,
+      ...(next() < 0.02 ? { leftOn: `${year}-11-2${Math.floor(next() * 9)}` } : {}), quarters: {},
+    };
+    if (mistakes && i % 2000 === 1999) person.appointedOn = `${year}-13-01`;
+    const manager = name();
+    const unitHead = name();
+    QUARTERS.forEach((q, k) => {
+      const month = String(k * 3 + 4).padStart(2, '0');
+      const sheetYear = k === 3 ? year + 1 : year;
+      const m = k === 3 ? '01' : month;
+      const sheets = (['directManager', 'unitHead'] as const).map((role) => ({
+        role, name: role === 'unitHead' ? unitHead : manager, evaluatedOn: `${sheetYear}-${m}-${role === 'unitHead' ? '15' : '10'}`,
+        scores: { quality: score(), deadlines: score(), independence: score(), discipline: score() },
+        justifications: { quality: pick(WHY.quality), deadlines: pick(WHY.deadlines), independence: pick(WHY.independence), discipline: pick(WHY.discipline) },
+      }));
+      if (mistakes && i % 500 === 250 && k === 1) sheets[0].scores.quality = 7;
+      person.quarters![q] = { communicatedOn: `${sheetYear}-${m}-16`, quarterly: { sheets } } as never;
+    });
+    yield person;
+  }
+}
+
+/** The units of a model-2025 body of `size` people (25 each). */
+export function model2025Units(size: number): Record<string, { name: string; corpsBServants: number }> {
+  const units: Record<string, { name: string; corpsBServants: number }> = {};
+  for (let u = 0; u * 25 < size; u++) units[`u${String(u).padStart(4, '0')}`] = { name: `${u + 1}-бөлім`, corpsBServants: Math.min(25, size - u * 25) };
+  return units;
+}
+
+/**
+ * Writes an evaluation input person by person: `json` (one person a line inside
+ * "people"), `yaml` (block style, as an HR officer writes it) or `ndjson` (a header line,
+ * then one person a line). Returns the size in bytes.
+ */
+export function writePopulation(file: string, format: 'json' | 'yaml' | 'ndjson', header: Omit<EvaluationInput, 'people'>, people: Iterable<Person>): number {
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  let pending = '';
+  const write = (text: string) => {
+    pending += text;
+    if (pending.length > 1 << 20) { bytes += writeSync(fd, pending); pending = ''; }
+  };
+  try {
+    if (format === 'ndjson') {
+      write(JSON.stringify(header) + '\n');
+      for (const person of people) write(JSON.stringify(person) + '\n');
+    } else if (format === 'json') {
+      const top = JSON.stringify({ ...header, people: [] });
+      write(top.slice(0, -3) + '[\n');
+      let first = true;
+      for (const person of people) { write((first ? '' : ',\n') + JSON.stringify(person)); first = false; }
+      write('\n]}\n');
+    } else {
+      for (const [key, value] of Object.entries(header)) write(`${key}: ${JSON.stringify(value)}\n`);
+      write('people:\n');
+      for (const person of people) write(yamlItem(person));
+    }
+    bytes += writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/** One person as a YAML block list item; maps of scalars in flow style, as in the examples. */
+function yamlItem(person: Person): string {
+  const lines = yamlMap(person as unknown as Record<string, unknown>, '    ');
+  lines[0] = `  - ${lines[0].trimStart()}`;
+  return lines.join('\n') + '\n';
+}
+
+function yamlScalar(v: unknown): string {
+  if (typeof v !== 'string') return String(v);
+  const plain = /^\d{4}-\d{2}-\d{2}$/.test(v) || (/^\p{L}[\p{L}\p{N} .-]*$/u.test(v) && !/^(true|false|null|yes|no|on|off)$/i.test(v));
+  return plain ? v : JSON.stringify(v);
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const flatMap = (v: Record<string, unknown>) => `{ ${Object.entries(v).map(([k, x]) => `${k}: ${yamlScalar(x)}`).join(', ')} }`;
+const isFlat = (v: unknown) => isMap(v) && Object.values(v).every((x) => x === null || typeof x !== 'object');
+
+function yamlMap(map: Record<string, unknown>, indent: string): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(map)) {
+    if (value === undefined) continue;
+    if (isFlat(value)) lines.push(`${indent}${key}: ${flatMap(value as Record<string, unknown>)}`);
+    else if (isMap(value)) lines.push(`${indent}${key}:`, ...yamlMap(value, indent + '  '));
+    else if (Array.isArray(value)) {
+      if (value.every((x) => x === null || typeof x !== 'object')) { lines.push(`${indent}${key}: [${value.map(yamlScalar).join(', ')}]`); continue; }
+      lines.push(`${indent}${key}:`);
+      for (const item of value) {
+        if (isFlat(item)) { lines.push(`${indent}  - ${flatMap(item as Record<string, unknown>)}`); continue; }
+        const inner = yamlMap(item as Record<string, unknown>, indent + '    ');
+        inner[0] = `${indent}  - ${inner[0].trimStart()}`;
+        lines.push(...inner);
+      }
+    } else lines.push(`${indent}${key}: ${yamlScalar(value)}`);
+  }
+  return lines;
 }

@@ -1,153 +1,629 @@
-// bagalau evaluate: the data a body submitted for a year → results (JSON and a CSV
+// bagalau evaluate: the data a body submitted for a year → results (results.json and a CSV
 // summary) and a summary table. Every problem names the person, period, field, clause
 // and place in the file; one person's bad data never stops the others.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import Table from 'cli-table3';
-import type { Command } from 'commander';
+//
+// People stream through: the input is read as bytes and cut into records (src/input/scan.ts),
+// batches of records are parsed, checked, evaluated and written (evaluateBatch.ts) — in
+// worker threads when the input is large — and written in the order of the input, so
+// memory does not grow with the body and the output is the same whatever the workers.
+//
+// Two things the engine decides from the whole input — which quarters are evaluated (when
+// the input does not list them) and which yearly methods have results — are taken from
+// the first batch and checked at the end; in the rare input where a later person has what
+// no one in the first batch has (or a key after the people), the run is made again with
+// what the whole input has. Everything is written to temporary files until then.
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { Worker } from 'node:worker_threads';
+import { Option, type Command } from 'commander';
 import { defaultCalendarPath } from '../calendar/index.js';
-import { evaluate, type EvaluationResult, type PersonResult, type Problem } from '../engine/index.js';
-import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
-import { formatDiagnostic } from '../methodology/index.js';
+import type { PersonResult, Problem } from '../engine/index.js';
+import { checkInputFile, detectFormat, readHeader, RecordReader, locateField, type Header } from '../input/records.js';
+import { openScanner, readRange, type InputFormat, type RecordScanner, type RecordSpan } from '../input/scan.js';
+import { wholeDocumentScanner } from '../input/wholeDocument.js';
 import type { Methodology } from '../methodology/index.js';
+import { BatchEvaluator, featureMethods, setAside, type BatchOutput, type BatchSetup, type BatchTask, type PersonOutput } from './evaluateBatch.js';
+import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
 import { openCalendar, openMethodologies } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { compactHead, compactTail, expandedFrame, ndjsonHead, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
-interface EvaluateOptions {
+export { allProblems, formatProblem } from './evaluateOutput.js';
+
+export interface EvaluateOptions {
   methodology?: string[];
   out?: string;
   json?: boolean;
   calendar?: string;
   allowOutOfForce?: boolean;
+  /** The form of the results: json (default for --out), ndjson, expanded (default for --json). */
+  format?: ResultsForm;
+  /** summary (default above 100 people), full (one row a person), none. */
+  table?: 'auto' | 'summary' | 'full' | 'none';
+  /** Worker threads: a number, or auto (by the size of the input). */
+  workers?: string;
+  /** People per batch (tests use small batches to exercise the batching). */
+  batchSize?: number;
 }
+
+/** People per batch, and the most bytes of records in one. */
+const BATCH_PEOPLE = 256;
+const BATCH_BYTES = 4 << 20;
+/** Inputs from this size are evaluated in workers (below it, starting them costs more than it saves). */
+const WORKERS_FROM_BYTES = 16 << 20;
+/** The young generation of each worker (V8's default, 16 MiB of semi-space, makes a batch's garbage cost a third more). */
+const YOUNG_GENERATION_MB = 96;
+/** Up to this many people the terminal gets one row a person unless --table says otherwise. */
+const FULL_TABLE_UP_TO = 100;
 
 export function registerEvaluate(program: Command, io: Io): void {
   program.command('evaluate')
     .description('evaluate the data a body submitted for a year: eligibility, scores, bands, 360, calibration, deadlines')
-    .argument('<input>', 'evaluation input (YAML or JSON, see schemas/evaluation.schema.json)')
+    .argument('<input>', 'evaluation input (YAML, JSON or NDJSON, see schemas/evaluation.schema.json)')
     .option('--methodology <id|path...>', 'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)')
-    .option('--out <dir>', 'write results.json and summary.csv to this folder')
-    .option('--json', 'print the full results as JSON on stdout')
+    .option('--out <dir>', 'write results.json (or results.ndjson) and summary.csv to this folder')
+    .option('--json', 'print the results on stdout (the expanded form unless --format is given)')
+    .option('--format <form>', 'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full)')
+    .option('--table <kind>', 'the terminal table: summary (counts per method, period and unit), full (one row a person), none; default: full up to 100 people', 'auto')
+    .option('--workers <n>', 'worker threads evaluating in parallel (default: auto, by the size of the input; 0: none)', 'auto')
     .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
     .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
-    .action((inputFile: string, options: EvaluateOptions) => {
-      io.exitCode = runEvaluate(io, inputFile, options);
+    // For the tests: small batches exercise the batching and the workers on small inputs.
+    .addOption(new Option('--batch-size <n>', 'people per batch').argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)).hideHelp())
+    .action(async (inputFile: string, options: EvaluateOptions) => {
+      io.exitCode = await runEvaluate(io, inputFile, options);
     });
 }
 
-export function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions): number {
-  const loaded = loadEvaluationInput(inputFile);
-  printDiagnostics(io, loaded.diagnostics);
-  if (!loaded.input) return ExitCode.unusable;
-
-  const methodologies = openMethodologies(io, options.methodology, loaded.input, inputFile);
-  if (!methodologies) return ExitCode.unusable;
-  const calendar = openCalendar(io, options.calendar);
-  if (!calendar) return ExitCode.unusable;
-
-  const result = evaluate(methodologies, loaded.input, calendar, { allowOutOfForce: options.allowOutOfForce });
-  const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
-  if (uncovered) {
-    io.err(formatProblem(uncovered) + '\n');
+export async function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions): Promise<number> {
+  if (options.format && !['json', 'ndjson', 'expanded'].includes(options.format)) {
+    io.err(`bagalau: --format must be json, ndjson or expanded, not "${options.format}"\n`);
     return ExitCode.unusable;
   }
-  // The people whose records were refused by the schema appear with their problems.
-  for (const rejected of loaded.rejected) {
-    result.people.push({
-      id: rejected.id ?? `#${rejected.index + 1}`, name: rejected.name ?? '', positionCategory: '', results: [],
-      problems: rejected.diagnostics.map((d) => ({ code: d.code, severity: 'error', person: rejected.id, message: d.message, hint: d.hint ?? '', clause: d.clause, at: d.at })),
-    });
+  if (options.table && !['auto', 'summary', 'full', 'none'].includes(options.table)) {
+    io.err(`bagalau: --table must be summary, full or none, not "${options.table}"\n`);
+    return ExitCode.unusable;
   }
-  const originalIndex = new Map<string, number>();
-  ((loaded.source.data as { people?: { id?: unknown }[] }).people ?? []).forEach((p, index) => { if (typeof p?.id === 'string' && !originalIndex.has(p.id)) originalIndex.set(p.id, index); });
-  const order = new Map([...originalIndex].map(([id, index]) => [id, index]));
-  result.people.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
-  for (const person of result.people) {
-    for (const p of allProblems(person)) if (!p.at && p.person !== undefined) p.at = loaded.locate(originalIndex.get(p.person) ?? -1, p.field);
+  if (options.workers && options.workers !== 'auto' && !/^\d{1,2}$/.test(options.workers)) {
+    io.err(`bagalau: --workers must be a number (0 for none) or auto, not "${options.workers}"\n`);
+    return ExitCode.unusable;
+  }
+  const unusable = checkInputFile(inputFile);
+  if (unusable) {
+    printDiagnostics(io, [unusable]);
+    return ExitCode.unusable;
+  }
+  const run = new EvaluationRun(io, inputFile, detectFormat(inputFile), options);
+  try {
+    let outcome = await run.attempt({});
+    if (typeof outcome !== 'number') outcome = await run.attempt(outcome);
+    return typeof outcome === 'number' ? outcome : ExitCode.unusable;
+  } finally {
+    await run.close();
+  }
+}
+
+/** What a second attempt knows that the first had to guess. */
+interface Known {
+  features?: number;
+  wholeHeader?: boolean;
+}
+
+class EvaluationRun {
+  private pool?: WorkerPool;
+
+  constructor(private readonly io: Io, private readonly file: string, private readonly format: InputFormat, private readonly options: EvaluateOptions) {}
+
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 
-  const problems = [...result.problems, ...result.people.flatMap(allProblems)];
-  for (const p of problems) io.err(formatProblem(p) + '\n');
-  if (options.out) writeOutputs(options.out, result);
-  if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
-  else io.out(summaryTable(result, methodologies, io.columns) + '\n');
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  io.err(`${result.people.length} people evaluated under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${warnings} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`);
-  return errors > 0 ? ExitCode.findings : ExitCode.clean;
-}
+  /** One pass over the input; returns the exit code, or what a second pass must know. */
+  async attempt(known: Known): Promise<number | Known> {
+    const { io, file, options } = this;
+    let scanner: RecordScanner = openScanner(file, this.format);
+    const queue: RecordSpan[] = [];
+    // Workers start loading now, while the first batch is read here.
+    const workers = this.workerCount(scanner.size);
+    if (workers > 0) this.pool ??= new WorkerPool(workers);
+    try {
+      // Records up to the first batch, and the header; the whole file first when the header must be complete.
+      const batchSize = options.batchSize ?? BATCH_PEOPLE;
+      const fillTo = (count: number) => {
+        while (queue.length < count) {
+          const found = scanner.next();
+          if (!found) return;
+          queue.push(...found);
+        }
+      };
+      const asked = Math.max(batchSize, FULL_TABLE_UP_TO) + 1;
+      fillTo(known.wholeHeader ? Infinity : asked);
+      // Fewer records than asked for: the file has been read to its end.
+      const wholeFileRead = known.wholeHeader || queue.length < asked;
+      if (scanner.unsupported) {
+        scanner.close();
+        scanner = wholeDocumentScanner(file);
+        queue.length = 0;
+        fillTo(Infinity);
+      }
+      let header = readHeader(file, this.format, scanner.header());
+      if (!header.data && !known.wholeHeader) {
+        // The header may be whole only at the end of the file (a key after the people).
+        fillTo(Infinity);
+        header = readHeader(file, this.format, scanner.header());
+      }
+      const provisionalHeader = scanner.header().text;
+      if (!header.data) {
+        printDiagnostics(io, header.diagnostics);
+        return ExitCode.unusable;
+      }
+      const methodologies = openMethodologies(io, options.methodology, header.data, file);
+      if (!methodologies) return ExitCode.unusable;
+      const calendar = openCalendar(io, options.calendar ?? defaultCalendarPath());
+      if (!calendar) return ExitCode.unusable;
 
-export function allProblems(person: PersonResult): Problem[] {
-  return [...person.problems, ...person.results.flatMap((r) => r.problems)];
-}
+      const first = takeBatch(queue, batchSize);
+      const firstTask = this.task(scanner, 0, first, 0);
+      const methods = featureMethods(methodologies);
+      const tableOption = options.table ?? 'auto';
+      // One row a person for a small body (known now: the whole file has been read), counts for a large one.
+      const table = options.json || tableOption === 'none' ? 'none'
+        : tableOption === 'auto' ? (wholeFileRead && queue.length <= FULL_TABLE_UP_TO ? 'full' : 'summary') : tableOption;
+      const stdoutForm: ResultsForm | undefined = options.json ? options.format ?? 'expanded' : undefined;
+      const fileForm: ResultsForm | undefined = options.out ? options.format ?? 'json' : undefined;
+      const quarterlyMethods = [...new Set(methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === 'quarter').map(([id]) => id)))];
+      const setup: BatchSetup = {
+        file, format: scanner.format, header: header.data, methodologies, calendar: { file: calendar.file, label: calendar.label }, allowOutOfForce: options.allowOutOfForce,
+        features: 0,
+        outputs: { file: fileForm, stdout: stdoutForm, rows: table === 'full' },
+        columns: io.columns ?? 160, quarterlyMethods, yearlyColumns: [],
+      };
+      const local = new BatchEvaluator(setup);
+      // What the input has, as far as the first batch tells (or as the first attempt found).
+      const features = known.features ?? local.features(firstTask);
+      setup.features = features;
+      setup.yearlyColumns = methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === 'year').map(([id]) => id))
+        .filter((id, k, all) => all.indexOf(id) === k && (features & (1 << (4 + methods.indexOf(id)))) !== 0);
+      const top = local.top(features);
+      const uncovered = top.problems.find((p) => p.code === 'calendar.not-covered');
+      if (uncovered) {
+        io.err(formatProblem(uncovered) + '\n');
+        return ExitCode.unusable;
+      }
 
-export function formatProblem(p: Problem): string {
-  const where = p.at ? `${p.at.file}:${p.at.line}:${p.at.col}: ` : '';
-  const who = [p.person && `person ${p.person}`, p.period, p.method, p.field && `field ${p.field}`].filter(Boolean).join(', ');
-  return formatDiagnostic({ severity: p.severity, code: p.code, message: `${who ? `${who}: ` : ''}${p.message}`, clause: p.clause, hint: p.hint, at: p.at ? { ...p.at } : undefined })
-    .replace(/^/, where && !p.at ? where : '');
-}
+      const sink = new Sinks(io, options, fileForm, stdoutForm);
+      try {
+        const stats = new Tally();
+        const seen = new Map<string, { index: number; span: RecordSpan }>();
+        let union = 0;
+        let texts: string[] = [];
+        const progress = io.progress ? new Progress(io, scanner.size) : undefined;
+        const write = (output: Omit<BatchOutput, 'batch' | 'texts'>, task: BatchTask) => {
+          // Runs of people are written as they come; a record whose id came before is replaced.
+          let from = 0;
+          const flush = (to: number) => {
+            if (to > from) sink.write(output, from, to);
+            from = to;
+          };
+          for (const [k, person] of output.people.entries()) {
+            const firstSeen = person.id !== undefined ? seen.get(person.id) : undefined;
+            if (person.id !== undefined && !firstSeen) seen.set(person.id, { index: person.index, span: task.spans[k] });
+            if (!firstSeen) {
+              if (person.valid) union |= person.features;
+              stats.add(person);
+              sink.person(person);
+              continue;
+            }
+            // A second record with one id: set aside, naming both places (a record refused by the schema is shown as such too).
+            flush(person.valid ? k : k + 1);
+            if (!person.valid) { stats.add(person); sink.person(person); }
+            from = k + 1;
+            const twice = local.outputOf(this.duplicate(scanner, person.id!, person.index, task.spans[k], firstSeen), person.index);
+            sink.write(twice, 0, 1);
+            stats.add(twice.people[0]);
+            sink.person(twice.people[0]);
+          }
+          flush(output.people.length);
+          progress?.update(stats.people, task.spans.at(-1)?.end ?? 0);
+        };
 
-/** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */
-const shortStatus: Record<string, string> = {
-  notEvaluated: 'not eval.', noKpi: 'no KPI', notApplicable: '', missing: 'missing', refused: 'refused', error: 'ERROR', deferred: 'deferred',
-};
+        // The first batch, here: it collects the texts of the dictionary.
+        const firstOutput = local.run(firstTask);
+        texts = firstOutput.texts ?? [];
+        setup.texts = texts;
+        const topForFile: ResultsTop = top;
+        sink.open(topForFile, texts);
+        for (const p of top.problems) sink.problem(formatProblem(p) + '\n');
+        if (setup.outputs.rows) sink.row(tableHead(setup.yearlyColumns, setup.columns));
+        write(firstOutput, firstTask);
 
-function cell(person: PersonResult, period: string, methods: string[]): string {
-  const r = person.results.find((x) => x.period === period && methods.includes(x.method));
-  if (!r) return '';
-  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : shortStatus[r.status] ?? r.status;
-}
+        // The rest: in workers when the input is large, else here.
+        if (workers > 0) this.pool!.setup(setup);
+        const pending: { task: BatchTask; output: Promise<BatchOutput> }[] = [];
+        const limit = Math.max(1, workers * 2);
+        let batch = 1;
+        let index = first.length;
+        const dispatch = (spans: RecordSpan[]) => {
+          const task = this.task(scanner, batch++, spans, index);
+          index += spans.length;
+          pending.push({ task, output: this.pool && workers > 0 ? this.pool.run(task) : Promise.resolve(local.run(task)) });
+        };
+        for (;;) {
+          while (queue.length >= batchSize || (queue.length > 0 && bytesOf(queue, batchSize) >= BATCH_BYTES)) {
+            dispatch(takeBatch(queue, batchSize));
+            while (pending.length >= limit) { const next = pending.shift()!; write(await next.output, next.task); }
+          }
+          const found = scanner.next();
+          if (!found) break;
+          queue.push(...found);
+        }
+        if (queue.length) dispatch(takeBatch(queue, Infinity));
+        while (pending.length) { const next = pending.shift()!; write(await next.output, next.task); }
+        progress?.done();
 
-/** The columns come from the methodologies: the quarterly methods fill Q1–Q4 and Year, each yearly method has a column of its own. */
-export function summaryTable(result: EvaluationResult, methodologies: Methodology[], columns = 160): string {
-  const methodIds = (period: 'quarter' | 'year') => [...new Set(methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === period).map(([id]) => id)))];
-  const quarterly = methodIds('quarter');
-  // A yearly method gets a column when some result has it (in 2025, the 2018 model's 360 was not evaluated).
-  const yearly = methodIds('year').filter((id) => result.people.some((p) => p.results.some((r) => r.method === id)));
-  const table = new Table({
-    head: ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', ...yearly, 'Problems'],
-    style: { head: [], border: [] }, wordWrap: true,
-    colWidths: [Math.max(24, Math.min(40, columns - 106 - 9 * yearly.length)), 10, 11, 11, 11, 11, 11, 16, ...yearly.map((id) => Math.max(9, id.length + 2)), 10],
-  });
-  for (const person of result.people) {
-    const year = person.results.find((x) => x.period === 'year' && quarterly.includes(x.method));
-    const errors = allProblems(person).filter((p) => p.severity === 'error').length;
-    table.push([
-      `${person.id} ${person.name}`, person.category ?? '—',
-      cell(person, 'Q1', quarterly), cell(person, 'Q2', quarterly), cell(person, 'Q3', quarterly), cell(person, 'Q4', quarterly),
-      year?.score !== undefined ? year.score.toFixed(2) : shortStatus[year?.status ?? ''] ?? year?.status ?? '', year?.band ?? '',
-      ...yearly.map((id) => cell(person, 'year', [id])), errors ? `${errors} error(s)` : '',
-    ]);
-  }
-  return `${result.methodology.title} — ${result.year}\n${table.toString()}\n* calibrated; "not eval." not evaluated (see the rule in results.json); scores of people evaluated without their participation or deferred are shown as scores`;
-}
-
-export function summaryCsv(result: EvaluationResult): string {
-  const quote = (v: unknown) => {
-    const s = v === undefined || v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [['person', 'name', 'category', 'period', 'method', 'status', 'rule', 'score', 'band', 'calibrated', 'errors', 'warnings'].join(',')];
-  for (const person of result.people) {
-    if (person.results.length === 0) lines.push([person.id, person.name, person.category, '', '', 'error', '', '', '', '', person.problems.length, 0].map(quote).join(','));
-    for (const r of person.results) {
-      lines.push([person.id, person.name, person.category, r.period, r.method, r.status, r.eligibility?.rule, r.score?.toFixed(2), r.band, r.calibration ? 'yes' : '',
-        r.problems.filter((p) => p.severity === 'error').length, r.problems.filter((p) => p.severity === 'warning').length].map(quote).join(','));
+        // Was the guess right?
+        const wholeHeader = scanner.header().text !== provisionalHeader;
+        if (wholeHeader || union !== features) {
+          sink.discard();
+          return { features: union, wholeHeader: known.wholeHeader || wholeHeader };
+        }
+        sink.commit();
+        // Problems first (stderr), then the results (--json) or the table on stdout, then the count.
+        sink.drainProblems();
+        sink.drainResults();
+        const title = top.methodology.title;
+        if (table === 'summary') io.out(summaryTable(title, top.year, stats, Object.keys(methodologies.at(-1)!.bands.levels), unitNames(header)));
+        else if (table === 'full') {
+          io.out(`${title} — ${top.year}\n`);
+          sink.row(TABLE_LEGEND);
+          sink.drainRows();
+        }
+        io.err(`${stats.people} people evaluated under ${top.methodology.id} for ${top.year}: ${stats.errors + errorsIn(top.problems)} error(s), ${stats.warnings + top.problems.length - errorsIn(top.problems)} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`);
+        return stats.errors + errorsIn(top.problems) > 0 ? ExitCode.findings : ExitCode.clean;
+      } finally {
+        sink.discard();
+      }
+    } finally {
+      scanner.close();
     }
   }
-  return lines.join('\n') + '\n';
+
+  private workerCount(size: number): number {
+    const given = this.options.workers;
+    if (given && given !== 'auto') return Number(given);
+    return size >= WORKERS_FROM_BYTES ? Math.min(4, availableParallelism()) : 0;
+  }
+
+  /** The bytes of a batch of records, read from the file. */
+  private task(scanner: RecordScanner, batch: number, spans: RecordSpan[], first: number): BatchTask {
+    const bytes = spans.length ? readRange(scanner.fd, spans[0].start, spans.at(-1)!.end) : Buffer.alloc(0);
+    const own = new Uint8Array(bytes.length);
+    own.set(bytes);
+    return { batch, bytes: own, spans, first };
+  }
+
+  /** The record at `index` set aside because its id was used before, at `first`. */
+  private duplicate(scanner: RecordScanner, id: string, index: number, span: RecordSpan, first: { index: number; span: RecordSpan }): PersonResult {
+    const reader = new RecordReader(this.file, scanner.format, {});
+    const idAt = (i: number, s: RecordSpan) => locateField(reader.origins(readRange(scanner.fd, s.start, s.end).toString('utf8'), s, i), i, 'id');
+    const at = idAt(index, span);
+    const firstAt = idAt(first.index, first.span);
+    const { name } = reader.read(readRange(scanner.fd, span.start, span.end).toString('utf8'), span, index);
+    return setAside({
+      id, name, index,
+      diagnostics: [{
+        severity: 'error', code: 'input.duplicate-id', at: at ? { ...at, file: this.file } : undefined, pointer: `/people/${index}/id`,
+        message: `the id ${id} is used twice: people item ${first.index + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
+        hint: 'give every person a different id; this record is set aside',
+      }],
+    });
+  }
 }
 
-/** Written to a temporary name and renamed, so a reader never sees half a file. */
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
+function errorsIn(problems: Problem[]): number {
+  return problems.filter((p) => p.severity === 'error').length;
 }
 
-function writeOutputs(dir: string, result: EvaluationResult): void {
-  mkdirSync(dir, { recursive: true });
-  writeAtomically(join(dir, 'results.json'), JSON.stringify(result, null, 2) + '\n');
-  writeAtomically(join(dir, 'summary.csv'), summaryCsv(result));
+function unitNames(header: Header): Record<string, string> {
+  const units = (header.data?.units ?? {}) as Record<string, { name?: string }>;
+  return Object.fromEntries(Object.entries(units).map(([id, u]) => [id, u.name ?? '']));
+}
+
+function takeBatch(queue: RecordSpan[], size: number): RecordSpan[] {
+  let count = 0;
+  let bytes = 0;
+  while (count < queue.length && count < size && (count === 0 || bytes + queue[count].end - queue[count].start <= BATCH_BYTES)) {
+    bytes += queue[count].end - queue[count].start;
+    count++;
+  }
+  return queue.splice(0, count);
+}
+
+function bytesOf(queue: RecordSpan[], upTo: number): number {
+  let bytes = 0;
+  for (let k = 0; k < queue.length && k < upTo; k++) bytes += queue[k].end - queue[k].start;
+  return bytes;
+}
+
+/**
+ * Where the command writes: the results file and summary.csv (temporary names until the run
+ * is confirmed, then renamed: a reader never sees half a file), and stdout and stderr,
+ * held in spools until then.
+ */
+class Sinks {
+  private results?: OutputFile;
+  private csv?: OutputFile;
+  private readonly stdout = new Spool();
+  private readonly stderr = new Spool();
+  private readonly rows = new Spool();
+  private any = false;
+  private anyStdout = false;
+  private after = '';
+  private stdoutAfter = '';
+
+  constructor(private readonly io: Io, private readonly options: EvaluateOptions, private readonly fileForm?: ResultsForm, private readonly stdoutForm?: ResultsForm) {}
+
+  open(top: ResultsTop, texts: string[]): void {
+    if (this.options.out) {
+      mkdirSync(this.options.out, { recursive: true });
+      this.results = new OutputFile(join(this.options.out, this.fileForm === 'ndjson' ? 'results.ndjson' : 'results.json'));
+      this.csv = new OutputFile(join(this.options.out, 'summary.csv'));
+      this.csv.write(CSV_HEADER);
+      this.after = this.head(this.fileForm!, top, texts, (s) => this.results!.write(s));
+    }
+    if (this.stdoutForm) this.stdoutAfter = this.head(this.stdoutForm, top, texts, (s) => this.stdout.write(s));
+  }
+
+  private head(form: ResultsForm, top: ResultsTop, texts: string[], write: (s: string) => void): string {
+    if (form === 'ndjson') { write(ndjsonHead(top, texts)); return ''; }
+    if (form === 'json') { write(compactHead(top, texts)); return ''; }
+    const [before, after] = expandedFrame(top);
+    write(before);
+    return after;
+  }
+
+  /** The bytes of people [from, to) of a batch. */
+  write(output: Omit<BatchOutput, 'batch' | 'texts'>, from: number, to: number): void {
+    if (this.results && output.results) {
+      this.results.bytes(part(output.results, from, to, !this.any && this.fileForm !== 'ndjson'));
+      this.csv!.bytes(part(output.csv!, from, to, false));
+      this.any = true;
+    }
+    const stdout = output.stdout ?? (this.stdoutForm === this.fileForm ? output.results : undefined);
+    if (this.stdoutForm && stdout) {
+      this.stdout.write(part(stdout, from, to, !this.anyStdout && this.stdoutForm !== 'ndjson'));
+      this.anyStdout = true;
+    }
+  }
+
+  /** A person's problems (stderr) and row (stdout). */
+  person(p: PersonOutput): void {
+    if (p.problems) this.stderr.write(p.problems);
+    if (p.row) this.rows.write(p.row);
+  }
+
+  problem(text: string): void {
+    this.stderr.write(text);
+  }
+
+  row(text: string): void {
+    this.rows.write(text);
+  }
+
+
+  private tail(form: ResultsForm, after: string, any: boolean): string {
+    if (form === 'ndjson') return '';
+    if (form === 'json') return compactTail(any);
+    return (any ? '\n  ' : '') + after;
+  }
+
+  /** The run stands: the files take their names. */
+  commit(): void {
+    if (this.results) {
+      this.results.write(this.tail(this.fileForm!, this.after, this.any));
+      this.results.commit();
+      this.csv!.commit();
+    }
+    if (this.stdoutForm) this.stdout.write(this.tail(this.stdoutForm, this.stdoutAfter, this.anyStdout));
+  }
+
+  drainProblems(): void {
+    this.stderr.drain((s) => this.io.err(s));
+  }
+
+  drainResults(): void {
+    this.stdout.drain((s) => this.io.out(s));
+  }
+
+  drainRows(): void {
+    this.rows.drain((s) => this.io.out(s));
+  }
+
+  discard(): void {
+    this.results?.abort();
+    this.csv?.abort();
+    this.stdout.discard();
+    this.stderr.discard();
+    this.rows.discard();
+  }
+}
+
+/** A file written under a temporary name, renamed when complete. */
+class OutputFile {
+  private readonly temporary: string;
+  private fd?: number;
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly path: string) {
+    this.temporary = `${path}.${process.pid}.tmp`;
+    this.fd = openSync(this.temporary, 'w');
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.flush();
+    if (this.fd !== undefined) writeAll(this.fd, bytes);
+  }
+
+  private flush(): void {
+    if (this.fd === undefined || this.pending.length === 0) return;
+    writeAll(this.fd, Buffer.from(this.pending.join('')));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  commit(): void {
+    this.flush();
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    renameSync(this.temporary, this.path);
+  }
+
+  abort(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temporary, { force: true });
+  }
+}
+
+/** The bytes of people [from, to) of a block; the separator of the very first person of a file is dropped. */
+function part(block: { bytes: Uint8Array; ends: number[] }, from: number, to: number, first: boolean): Uint8Array {
+  const start = (from === 0 ? 0 : block.ends[from - 1]) + (first ? 1 : 0);
+  return block.bytes.subarray(start, block.ends[to - 1]);
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** Output held until the run is confirmed: in memory, then in a temporary file past 8 MiB. */
+class Spool {
+  private parts: (string | Uint8Array)[] = [];
+  private size = 0;
+  private file?: { path: string; fd: number };
+
+  write(data: string | Uint8Array): void {
+    this.parts.push(typeof data === 'string' ? data : Buffer.from(data));
+    this.size += data.length;
+    if (this.size >= 8 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.file) {
+      const path = join(tmpdir(), `bagalau-evaluate-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+      this.file = { path, fd: openSync(path, 'w+') };
+    }
+    writeAll(this.file.fd, Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  drain(sink: (text: string) => void): void {
+    if (this.file) {
+      this.flush();
+      const decoder = new StringDecoder('utf8');
+      const chunk = Buffer.allocUnsafe(1 << 22);
+      for (let position = 0; ;) {
+        const n = readSync(this.file.fd, chunk, 0, chunk.length, position);
+        if (n === 0) break;
+        position += n;
+        sink(decoder.write(chunk.subarray(0, n)));
+      }
+      const rest = decoder.end();
+      if (rest) sink(rest);
+    } else if (this.parts.length) sink(this.parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.length).toString('utf8'))).join(''));
+    this.discard();
+  }
+
+  discard(): void {
+    this.parts = [];
+    this.size = 0;
+    if (this.file) {
+      closeSync(this.file.fd);
+      rmSync(this.file.path, { force: true });
+      this.file = undefined;
+    }
+  }
+}
+
+/** People evaluated, time spent and left, on stderr when it is a terminal. */
+class Progress {
+  private readonly started = performance.now();
+  private last = 0;
+
+  constructor(private readonly io: Io, private readonly size: number) {}
+
+  update(people: number, bytes: number): void {
+    const now = performance.now();
+    if (now - this.last < 200) return;
+    this.last = now;
+    const elapsed = (now - this.started) / 1000;
+    const share = this.size ? bytes / this.size : 1;
+    const left = share > 0.02 ? elapsed / share - elapsed : undefined;
+    this.io.err(`\r\x1b[K${people.toLocaleString('en')} people evaluated (${Math.round(share * 100)} % of the input), ${elapsed.toFixed(1)} s${left !== undefined ? `, about ${Math.ceil(left)} s left` : ''}`);
+  }
+
+  done(): void {
+    if (this.last) this.io.err('\r\x1b[K');
+  }
+}
+
+/** Worker threads, each given the run's setup once, then batches. */
+class WorkerPool {
+  private readonly workers: { worker: Worker; busy: number; queue: { resolve: (o: BatchOutput) => void; reject: (e: Error) => void }[] }[] = [];
+  private next = 0;
+
+  constructor(count: number) {
+    // From the sources (tests, tsx), the worker registers tsx first to read TypeScript.
+    const ts = import.meta.url.endsWith('.ts');
+    const url = new URL(ts ? './evaluateWorker.ts' : './evaluateWorker.js', import.meta.url);
+    const source = ts
+      ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`
+      : url;
+    for (let k = 0; k < count; k++) {
+      // A young generation large enough for a batch's garbage: minor collections cost a third less.
+      const worker = new Worker(source, { eval: ts, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const entry = { worker, busy: 0, queue: [] as { resolve: (o: BatchOutput) => void; reject: (e: Error) => void }[] };
+      worker.on('message', (message: { output?: BatchOutput; error?: string; ready?: boolean }) => {
+        if (message.ready) return;
+        const waiting = entry.queue.shift();
+        entry.busy--;
+        if (!waiting) return;
+        if (message.error) waiting.reject(new Error(`a worker failed: ${message.error}`));
+        else waiting.resolve(message.output!);
+      });
+      worker.on('error', (error) => { for (const w of entry.queue.splice(0)) w.reject(error); });
+      this.workers.push(entry);
+    }
+  }
+
+  setup(setup: BatchSetup): void {
+    for (const { worker } of this.workers) worker.postMessage({ setup });
+  }
+
+  run(task: BatchTask): Promise<BatchOutput> {
+    // The least busy worker (in order), so batches spread evenly.
+    let chosen = this.workers[this.next % this.workers.length];
+    for (const w of this.workers) if (w.busy < chosen.busy) chosen = w;
+    this.next++;
+    chosen.busy++;
+    return new Promise((resolve, reject) => {
+      chosen.queue.push({ resolve, reject });
+      chosen.worker.postMessage({ task }, [task.bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
 }

@@ -5,14 +5,40 @@ import { DateTime } from 'luxon';
 import { registerMethodologyCommands } from './methodologyCommands.js';
 import { ExitCode, processIo, type Io } from './output.js';
 import { registerEvaluate } from './evaluate.js';
-import { registerRender } from './render.js';
 import { registerSchedule } from './schedule.js';
 import { registerTestCommand } from './testCommand.js';
 import { registerTemplate } from './template.js';
 
 const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
 
-export function buildProgram(io: Io, today: () => string = todayInKazakhstan): Command {
+/**
+ * `render` loads the PDF machinery (puppeteer, pdf-lib, handlebars), a third of a second:
+ * only a command line that names it loads it. Elsewhere (bagalau --help) it is listed by
+ * name and description.
+ */
+async function registerRenderWhenNamed(program: Command, io: Io, argv: string[]): Promise<void> {
+  if (argv.includes('render')) {
+    const { registerRender } = await import('./render.js');
+    registerRender(program, io);
+    return;
+  }
+  program.command('render')
+    .description('print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results')
+    .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)');
+}
+
+export async function buildProgramFor(io: Io, argv: string[], today: () => string = todayInKazakhstan): Promise<Command> {
+  const program = baseProgram(io, today);
+  await registerRenderWhenNamed(program, io, argv);
+  return program;
+}
+
+/** Every command, render included (for callers that need the whole program). */
+export async function buildProgram(io: Io, today: () => string = todayInKazakhstan): Promise<Command> {
+  return buildProgramFor(io, ['render'], today);
+}
+
+function baseProgram(io: Io, today: () => string): Command {
   const program = new Command('bagalau')
     .description('Rules-as-configuration engine for the performance evaluation of corps "B" civil servants of Kazakhstan')
     .version('0.1.0')
@@ -24,13 +50,12 @@ export function buildProgram(io: Io, today: () => string = todayInKazakhstan): C
   registerEvaluate(program, io);
   registerTestCommand(program, io);
   registerTemplate(program, io);
-  registerRender(program, io);
   return program;
 }
 
 /** Runs one command line; returns the exit code (0 clean, 1 findings, 2 unusable input or usage). */
 export async function main(argv: string[], io: Io = processIo(), today?: () => string): Promise<number> {
-  const program = buildProgram(io, today);
+  const program = await buildProgramFor(io, argv, today ?? todayInKazakhstan);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -11,6 +11,8 @@ export interface Io {
   exitCode: number;
   /** Terminal width, for tables. */
   columns?: number;
+  /** Show progress on stderr (it is a terminal). */
+  progress?: boolean;
 }
 
 export function processIo(): Io {
@@ -19,6 +21,7 @@ export function processIo(): Io {
     err: (text) => process.stderr.write(text),
     exitCode: 0,
     columns: process.stdout.columns,
+    progress: process.stderr.isTTY === true,
   };
 }
 

@@ -38,9 +38,13 @@ export type Decision = 'evaluated' | 'notEvaluated' | 'withoutParticipation' | '
 export type QuarterId = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
 /**
- * What `bagalau evaluate` writes to results.json: per person, one result per period and method, each figure with the rule and clause it comes from.
+ * What `bagalau evaluate` writes to results.json: per person, one result per period and method, each figure with the rule and clause it comes from. In the json and ndjson forms (`format` is given), the texts that recur — clauses, rule notes, deadline titles and steps, band labels — are written once, in `texts`, and a string of `people` that is "@" followed by a number n stands for texts[n]; a string of `people` that begins with "@" is written with one more "@" before it. `readResultsFile` (src/cli/resultsFile.ts) reads every form back into the same result. See docs/results-file.md.
  */
 export interface EvaluationResult {
+  /**
+   * The form of the file: "bagalau-results/2" when the texts are in `texts` (json and ndjson forms); absent in the expanded form, where every text is written out.
+   */
+  format?: 'bagalau-results/2';
   methodology: {
     id: string;
     title: string;
@@ -60,6 +64,10 @@ export interface EvaluationResult {
     title: string;
     periods: PeriodId[];
   }[];
+  /**
+   * The json and ndjson forms: the recurring texts, which strings of `people` refer to as "@<index>".
+   */
+  texts?: string[];
 }
 /**
  * This interface was referenced by `EvaluationResult`'s JSON-Schema

@@ -1,0 +1,273 @@
+// One batch of people of `bagalau evaluate`: their records parsed and checked, evaluated by
+// the engine, and turned into what the command writes (results, CSV lines, problems, table
+// rows, counts). The same code runs in the main thread and in the workers
+// (evaluateWorker.ts), so a run gives the same bytes whatever the number of workers.
+import { WorkingCalendar, type CalendarFile } from '../calendar/index.js';
+import { buildContext, type EngineContext } from '../engine/context.js';
+import { evaluateWithContexts } from '../engine/evaluate.js';
+import type { EvaluationResult, Person, PersonResult, Problem } from '../engine/index.js';
+import { RecordReader, locateField, type RecordOrigins, type RecordOutcome } from '../input/records.js';
+import type { InputFormat, RecordSpan } from '../input/scan.js';
+import type { Methodology } from '../methodology/index.js';
+import { allProblems, formatProblem, summaryCsvLines, tableRow, tally } from './evaluateOutput.js';
+import { TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
+
+/** What every batch of a run shares. */
+export interface BatchSetup {
+  file: string;
+  format: InputFormat;
+  /** The header of the input (people: []), already checked. */
+  header: Record<string, unknown>;
+  methodologies: Methodology[];
+  /** The working-day calendar as read and checked by main (a worker builds it again without reading the file). */
+  calendar: { file: CalendarFile; label: string };
+  allowOutOfForce?: boolean;
+  /**
+   * What the whole input has (see `featuresOf`): the engine decides from every person which
+   * quarters are evaluated and which yearly methods have results, and a batch sees only its own.
+   */
+  features: number;
+  /** The recurring texts of the results (absent: this batch, the first, collects them). */
+  texts?: string[];
+  /** The forms of the results for the file (--out) and for stdout (--json); rows of the full table. */
+  outputs: { file?: ResultsForm; stdout?: ResultsForm; rows: boolean };
+  /** For the table rows. */
+  columns: number;
+  quarterlyMethods: string[];
+  yearlyColumns: string[];
+}
+
+export interface BatchTask {
+  batch: number;
+  /** The records' bytes: from the first record's start to the last one's end. */
+  bytes: Uint8Array;
+  /** Where each record is in the file; `start`/`end` are offsets in the file. */
+  spans: RecordSpan[];
+  /** Index (in people) of the first record. */
+  first: number;
+}
+
+/** One person (or one set-aside record): what main needs besides the bytes. */
+export interface PersonOutput {
+  index: number;
+  /** The id as written (a text), for the check of ids used twice. */
+  id?: string;
+  /** Evaluated (its record is valid): counts for the features of the input. */
+  valid: boolean;
+  features: number;
+  /** Its problems, formatted for stderr. */
+  problems: string;
+  errors: number;
+  warnings: number;
+  codes: string[];
+  /** Its row of the full table. */
+  row?: string;
+  tally: string[];
+  unit?: string;
+}
+
+/**
+ * Bytes written person by person: `ends[k]` is where person k's part ends. A part starts
+ * with its separator (",\n" in the json and expanded forms: main drops the comma of the
+ * very first person), so a batch is written with one call.
+ */
+export interface Block {
+  bytes: Uint8Array;
+  ends: number[];
+}
+
+export interface BatchOutput {
+  batch: number;
+  people: PersonOutput[];
+  results?: Block;
+  /** The results for stdout, when they take another form than the file's. */
+  stdout?: Block;
+  csv?: Block;
+  /** Only from the first batch: the dictionary it collected. */
+  texts?: string[];
+}
+
+/** Appends UTF-8 text to a buffer that grows; the buffer can be handed to another thread. */
+class BlockWriter {
+  private buffer = Buffer.allocUnsafeSlow(1 << 16);
+  private length = 0;
+  readonly ends: number[] = [];
+
+  add(text: string): void {
+    const most = text.length * 3;
+    if (this.length + most > this.buffer.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + most));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length);
+    this.ends.push(this.length);
+  }
+
+  block(): Block {
+    return { bytes: new Uint8Array(this.buffer.buffer, 0, this.length), ends: this.ends };
+  }
+}
+
+const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+
+/** The ids of every method of the methodologies, in a fixed order: bit 4 + k of the features is method k. */
+export function featureMethods(methodologies: Methodology[]): string[] {
+  return [...new Set(methodologies.flatMap((m) => Object.keys(m.methods)))].sort();
+}
+
+/**
+ * The features of a person, as bits: 0–3 the quarters with data (quarters.Qn), 4 + k the
+ * method k with yearly data (annual.<id>, or <id> on the person in inputs before 2026) —
+ * the two things the engine computes from the whole input.
+ */
+export function featuresOf(person: Person, methods: string[]): number {
+  let bits = 0;
+  const quarters = person.quarters as Record<string, unknown> | undefined;
+  if (quarters) QUARTERS.forEach((q, k) => { if (quarters[q]) bits |= 1 << k; });
+  const annual = person.annual as Record<string, unknown> | undefined;
+  const own = person as unknown as Record<string, unknown>;
+  methods.forEach((id, k) => {
+    if ((annual && Object.hasOwn(annual, id)) || (Object.hasOwn(own, id) && typeof own[id] === 'object')) bits |= 1 << (4 + k);
+  });
+  return bits;
+}
+
+/** A person who stands for the rest of the input: it has what `features` says, and its results are dropped. */
+export function standIn(features: number, methods: string[]): Person {
+  const quarters: Record<string, object> = {};
+  QUARTERS.forEach((q, k) => { if (features & (1 << k)) quarters[q] = {}; });
+  const annual: Record<string, object> = {};
+  methods.forEach((id, k) => { if (features & (1 << (4 + k))) annual[id] = {}; });
+  return { id: '\u0000rest of the input', name: '', positionCategory: '', appointedOn: '1900-01-01', quarters, annual } as Person;
+}
+
+export class BatchEvaluator {
+  private readonly contexts: EngineContext[];
+  private readonly reader: RecordReader;
+  private readonly methods: string[];
+  private dictionary?: TextDictionary;
+
+  constructor(readonly setup: BatchSetup) {
+    const calendar = new WorkingCalendar(setup.calendar.file, setup.calendar.label);
+    this.contexts = setup.methodologies.map((m) => buildContext(m, calendar));
+    this.reader = new RecordReader(setup.file, setup.format, setup.header);
+    this.methods = featureMethods(setup.methodologies);
+    if (setup.texts) this.dictionary = new TextDictionary(setup.texts);
+  }
+
+  /** The engine's result for an input of no one but the stand-in: the top of the results. */
+  top(features: number): ResultsTop {
+    // `people` keeps its place among the keys (undefined), so the file lists them in the engine's order.
+    return { ...this.evaluate([standIn(features, this.methods)]), people: undefined } as ResultsTop;
+  }
+
+  private evaluate(people: Person[]): EvaluationResult {
+    return evaluateWithContexts(this.contexts, { ...(this.setup.header as object), people } as never, { allowOutOfForce: this.setup.allowOutOfForce });
+  }
+
+  private read(task: BatchTask): { texts: string[]; records: RecordOutcome[] } {
+    const base = task.spans.length ? task.spans[0].start : 0;
+    const texts = task.spans.map((span) => Buffer.from(task.bytes.buffer, task.bytes.byteOffset + span.start - base, span.end - span.start).toString('utf8'));
+    return { texts, records: texts.map((text, k) => this.reader.read(text, task.spans[k], task.first + k)) };
+  }
+
+  /** What the valid records of a batch have (a record whose id came before in the batch does not count). */
+  features(task: BatchTask): number {
+    const ids = new Set<string>();
+    let bits = 0;
+    for (const record of this.read(task).records) {
+      if (record.id !== undefined) {
+        if (ids.has(record.id)) continue;
+        ids.add(record.id);
+      }
+      if (record.person) bits |= featuresOf(record.person, this.methods);
+    }
+    return bits;
+  }
+
+  run(task: BatchTask): BatchOutput {
+    const { texts, records } = this.read(task);
+    const valid = records.filter((r) => r.person);
+    const people = valid.map((r) => r.person!);
+    const features = people.map((p) => featuresOf(p, this.methods));
+    // The batch stands for itself only if it has all the input has; otherwise one more person stands for the rest.
+    const have = features.reduce((a, b) => a | b, 0);
+    const extra = (this.setup.features & ~have) !== 0;
+    const result = this.evaluate(extra ? [...people, standIn(this.setup.features, this.methods)] : people);
+    const evaluated = new Map<RecordOutcome, PersonResult>(valid.map((r, k) => [r, result.people[k]]));
+
+    const persons = records.map((record, k): PersonResult => {
+      const person = evaluated.get(record);
+      if (!person) return setAside(record);
+      // Every problem is placed in the file: the record is read again, with positions, only if it has one.
+      let origins: RecordOrigins | undefined;
+      for (const p of allProblems(person)) {
+        if (p.at || p.person === undefined) continue;
+        origins ??= this.reader.origins(texts[k], record.span, record.index);
+        p.at = locateField(origins, record.index, p.field);
+      }
+      return person;
+    });
+
+    let collected: string[] | undefined;
+    if (!this.dictionary && this.needsTexts()) {
+      collected = collectTexts(persons);
+      this.dictionary = new TextDictionary(collected);
+    }
+    const featureByRecord = new Map(valid.map((r, k) => [r, features[k]]));
+    return { batch: task.batch, texts: collected, ...this.write(persons, records.map((r) => ({ index: r.index, id: r.id, valid: !!r.person, features: featureByRecord.get(r) ?? 0 }))) };
+  }
+
+  private needsTexts(): boolean {
+    const { file, stdout } = this.setup.outputs;
+    return file === 'json' || file === 'ndjson' || stdout === 'json' || stdout === 'ndjson';
+  }
+
+  /** A person's part of the results in a form, with its separator. */
+  private part(form: ResultsForm, person: PersonResult): string {
+    if (form === 'ndjson') return this.dictionary!.person(person) + '\n';
+    if (form === 'json') return ',\n' + this.dictionary!.person(person);
+    return ',\n' + expandedPerson(person);
+  }
+
+  private write(persons: PersonResult[], records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[]): Omit<BatchOutput, 'batch' | 'texts'> {
+    const { file, stdout, rows } = this.setup.outputs;
+    const results = file ? new BlockWriter() : undefined;
+    const csv = file ? new BlockWriter() : undefined;
+    const other = stdout && stdout !== file ? new BlockWriter() : undefined;
+    const people = persons.map((person, k): PersonOutput => {
+      const problems = allProblems(person);
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      if (results) results.add(this.part(file!, person));
+      if (csv) csv.add(summaryCsvLines(person));
+      if (other) other.add(this.part(stdout!, person));
+      return {
+        ...records[k],
+        problems: problems.map((p) => formatProblem(p) + '\n').join(''),
+        errors, warnings: problems.length - errors, codes: problems.map((p) => p.code),
+        row: rows ? tableRow(person, this.setup.quarterlyMethods, this.setup.yearlyColumns, this.setup.columns) : undefined,
+        tally: tally(person), unit: person.unit,
+      };
+    });
+    return { people, results: results?.block(), csv: csv?.block(), stdout: other?.block() };
+  }
+
+  /** A record set aside by main (an id used twice), written like any other. */
+  outputOf(person: PersonResult, index: number): Omit<BatchOutput, 'batch' | 'texts'> {
+    return this.write([person], [{ index, id: person.id, valid: false, features: 0 }]);
+  }
+
+  /** The dictionary, once the first batch has collected it. */
+  useTexts(texts: string[]): void {
+    this.dictionary = new TextDictionary(texts);
+  }
+}
+
+/** A record set aside: the person appears with the problems of the record and no results. */
+export function setAside(record: Pick<RecordOutcome, 'id' | 'name' | 'index' | 'diagnostics'>): PersonResult {
+  return {
+    id: record.id ?? `#${record.index + 1}`, name: record.name ?? '', positionCategory: '', results: [],
+    problems: (record.diagnostics ?? []).map((d): Problem => ({ code: d.code, severity: 'error', person: record.id, message: d.message, hint: d.hint ?? '', clause: d.clause, at: d.at })),
+  };
+}

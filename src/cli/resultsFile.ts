@@ -1,0 +1,256 @@
+// The results file `bagalau evaluate --out` writes, and the reader that turns any of its
+// forms back into the in-memory EvaluationResult (src/engine/results.generated.ts).
+//
+// Three forms (docs/results-file.md):
+//   - json (the default, "bagalau-results/2"): one JSON document; the header lines first
+//     (format, methodology, body, year, problems, methodologies), then `texts`, the texts
+//     that recur (clauses, rule notes, deadline titles and steps, band labels…), one a line,
+//     then `people`, one person a line. Inside people, a string "@<n>" stands for texts[n]
+//     and a string that itself begins with "@" is written with one more "@" before it.
+//   - ndjson: the same header, texts included, as the first line; then one person a line.
+//   - expanded: the file as bagalau wrote it before 2026-12 (JSON.stringify(result, null, 2)),
+//     every text written out in full. `--json` prints this form unless --format says otherwise.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { EvaluationResult, PersonResult } from '../engine/index.js';
+
+export const RESULTS_FORMAT = 'bagalau-results/2';
+
+export type ResultsForm = 'json' | 'ndjson' | 'expanded';
+
+/** The top of a results file: everything but the people (`people` may be present, undefined, to keep its place among the keys). */
+export type ResultsTop = Omit<EvaluationResult, 'people'> & { people?: undefined };
+
+/** A text worth a place in the dictionary: a sentence (it has a space), not an id or a value. */
+const isText = (s: string) => s.length >= 12 && s.includes(' ');
+
+/**
+ * The texts of `people` that recur (at least twice), in the order they first appear.
+ * bagalau builds the dictionary from the first people of the file, so it is written before
+ * any person; a text first seen later is written out where it is used.
+ */
+export function collectTexts(people: readonly PersonResult[]): string[] {
+  const seen = new Map<string, number>();
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (isText(node)) seen.set(node, (seen.get(node) ?? 0) + 1);
+    } else if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) visit((node as Record<string, unknown>)[key]);
+    }
+  };
+  for (const person of people) visit(person);
+  return [...seen].filter(([, count]) => count >= 2).map(([text]) => text);
+}
+
+/** Strings that JSON writes as they are, between quotes. */
+const PLAIN = /^[^"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
+
+/** Writes people with their recurring texts replaced by references to the dictionary. */
+export class TextDictionary {
+  private readonly refs = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+
+  constructor(readonly texts: readonly string[]) {
+    texts.forEach((text, n) => this.refs.set(text, `"@${n}"`));
+  }
+
+  private string(s: string): string {
+    const ref = this.refs.get(s);
+    if (ref !== undefined) return ref;
+    const text = s.charCodeAt(0) === 64 /* @ */ ? '@' + s : s;
+    return PLAIN.test(text) ? '"' + text + '"' : JSON.stringify(text);
+  }
+
+  /**
+   * JSON text of `value` with every string encoded, exactly as JSON.stringify would write
+   * the encoded value (own enumerable keys in order, undefined and functions left out).
+   * Written by hand: the engine shares objects between people, so they are not changed,
+   * and a copy to give to JSON.stringify would cost as much again.
+   */
+  private json(value: unknown): string {
+    switch (typeof value) {
+      case 'string': return this.string(value);
+      case 'number': return Number.isFinite(value) ? '' + value : 'null';
+      case 'boolean': return value ? 'true' : 'false';
+      case 'object': {
+        if (value === null) return 'null';
+        if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return this.json((value as { toJSON(): unknown }).toJSON());
+        if (Array.isArray(value)) {
+          if (value.length === 0) return '[]';
+          let out = '[';
+          for (let i = 0; i < value.length; i++) {
+            const item = value[i];
+            out += (i ? ',' : '') + (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : this.json(item));
+          }
+          return out + ']';
+        }
+        let out = '{';
+        let first = true;
+        for (const key of Object.keys(value)) {
+          const item = (value as Record<string, unknown>)[key];
+          if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+          let written = this.keys.get(key);
+          if (written === undefined) this.keys.set(key, written = JSON.stringify(key) + ':');
+          out += (first ? '' : ',') + written + this.json(item);
+          first = false;
+        }
+        return out + '}';
+      }
+      case 'bigint': throw new TypeError('Do not know how to serialize a BigInt');
+      default: return 'null';
+    }
+  }
+
+  /** One person as one line of JSON. */
+  person(person: PersonResult): string {
+    return this.json(person);
+  }
+}
+
+/** Decodes the strings of a person read from a json or ndjson results file, in place. */
+export function decodePerson(person: unknown, texts: readonly string[]): PersonResult {
+  const decode = (s: string): string => {
+    if (s.charCodeAt(0) !== 64) return s;
+    if (s.charCodeAt(1) === 64) return s.slice(1);
+    const text = /^@\d+$/.test(s) ? texts[Number(s.slice(1))] : undefined;
+    return text ?? s;
+  };
+  const visit = (node: unknown): unknown => {
+    if (typeof node === 'string') return decode(node);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) (node as Record<string, unknown>)[key] = visit((node as Record<string, unknown>)[key]);
+    }
+    return node;
+  };
+  return visit(person) as PersonResult;
+}
+
+/** The lines of a json results file before its first person (ending with `"people":[`). */
+export function compactHead(top: ResultsTop, texts: readonly string[]): string {
+  const lines = [`{"format":${JSON.stringify(RESULTS_FORMAT)}`];
+  for (const [key, value] of Object.entries(top)) if (value !== undefined) lines.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  lines.push(`"texts":[${texts.length ? '\n' + texts.map((t) => JSON.stringify(t)).join(',\n') + '\n' : ''}]`);
+  lines.push('"people":[');
+  return lines.join(',\n');
+}
+
+/** What follows the people in a json results file; `any` says whether a person was written. */
+export function compactTail(any: boolean): string {
+  return any ? '\n]}\n' : ']}\n';
+}
+
+/** The first line of an ndjson results file. */
+export function ndjsonHead(top: ResultsTop, texts: readonly string[]): string {
+  return JSON.stringify({ format: RESULTS_FORMAT, ...top, texts }) + '\n';
+}
+
+/** The expanded form around its people: [before, after]; people go between, `expandedPerson` each, joined by ",\n". */
+export function expandedFrame(top: ResultsTop): [string, string] {
+  const marker = '\u0000people\u0000';
+  const whole = JSON.stringify({ ...top, people: [marker] }, null, 2);
+  const at = whole.indexOf(JSON.stringify(marker));
+  const open = whole.lastIndexOf('[', at);
+  const close = whole.indexOf(']', at);
+  return [whole.slice(0, open + 1), whole.slice(close) + '\n'];
+}
+
+/** One person of the expanded form (two levels in, as JSON.stringify(result, null, 2) writes it). */
+export function expandedPerson(person: PersonResult): string {
+  return '    ' + JSON.stringify(person, null, 2).replace(/\n/g, '\n    ');
+}
+
+/** Between the frame's [before, after]: the people, or nothing. */
+export function expandedPeople(people: string[], first: boolean): string {
+  return people.length === 0 ? '' : (first ? '\n' : ',\n') + people.join(',\n');
+}
+
+/** Lines of a file, read a chunk at a time (a results file may be larger than a string can hold). */
+function* lines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 22);
+    let carry: Buffer<ArrayBufferLike> = Buffer.alloc(0);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      let data: Buffer<ArrayBufferLike> = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let from = 0;
+      for (let nl = data.indexOf(10, from); nl >= 0; nl = data.indexOf(10, from)) {
+        yield data.toString('utf8', from, nl);
+        from = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(from));
+      data = carry;
+    }
+    if (carry.length) yield carry.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface ResultsStream {
+  top: ResultsTop;
+  people: Iterable<PersonResult>;
+}
+
+/**
+ * A results file of any form, its people read one at a time (for files of any size; the
+ * expanded form is read whole). Throws when the file is not a results file.
+ */
+export function openResultsFile(path: string): ResultsStream {
+  const iterator = lines(path);
+  const first = iterator.next();
+  if (first.done) throw new Error(`${path} is empty`);
+  const line = first.value.replace(/^\uFEFF/, '');
+  if (line.startsWith(`{"format":${JSON.stringify(RESULTS_FORMAT)}`) && line.endsWith('}')) {
+    // ndjson: the header line, then one person a line.
+    const { format: _format, texts, ...top } = JSON.parse(line) as Omit<EvaluationResult, 'people'> & { format: string; texts: string[] };
+    return {
+      top,
+      people: (function* () {
+        for (let next = iterator.next(); !next.done; next = iterator.next()) if (next.value.trim()) yield decodePerson(JSON.parse(next.value), texts);
+      })(),
+    };
+  }
+  if (line.startsWith(`{"format":${JSON.stringify(RESULTS_FORMAT)}`)) {
+    const head: string[] = [line];
+    let next = iterator.next();
+    while (!next.done && next.value !== '"people":[' && next.value !== '"people":[]}') { head.push(next.value); next = iterator.next(); }
+    const { format: _format, texts, ...top } = JSON.parse(head.join('\n') + '\n"people":[]}') as Omit<EvaluationResult, 'people'> & { format: string; texts: string[]; people?: unknown };
+    delete top.people;
+    const done = next.done || next.value === '"people":[]}';
+    return {
+      top: top as ResultsTop,
+      people: (function* () {
+        if (done) return;
+        for (let row = iterator.next(); !row.done; row = iterator.next()) {
+          const text = row.value.endsWith(',') ? row.value.slice(0, -1) : row.value;
+          if (text === ']}' || text === '') continue;
+          yield decodePerson(JSON.parse(text), texts);
+        }
+      })(),
+    };
+  }
+  // Any other JSON (the expanded form, or a file written by another tool): read whole.
+  const rest: string[] = [line];
+  for (let next = iterator.next(); !next.done; next = iterator.next()) rest.push(next.value);
+  const whole = JSON.parse(rest.join('\n')) as EvaluationResult & { format?: string; texts?: string[] };
+  const { people, texts, format: _format, ...top } = whole;
+  if (!Array.isArray(people)) throw new Error(`${path} is not a results file of bagalau (it has no "people" list)`);
+  return { top, people: texts ? people.map((p) => decodePerson(p, texts)) : people };
+}
+
+/** Reads a results file of any form (json, ndjson or expanded) into the in-memory shape. */
+export function readResultsFile(path: string): EvaluationResult {
+  const { top, people } = openResultsFile(path);
+  const all = [...people];
+  // The key order of the engine's result, so the object serialises as `evaluate --json` prints it.
+  const { methodology, body, year, problems, methodologies, ...other } = top;
+  const result: EvaluationResult = { methodology, body, year, people: all, problems, ...other };
+  if (body === undefined) delete result.body;
+  if (methodologies !== undefined) result.methodologies = methodologies;
+  return result;
+}

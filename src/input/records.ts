@@ -1,0 +1,205 @@
+// Reads an evaluation input a record at a time: the header (methodology, year, units…)
+// and then each person's record, found by src/input/scan.ts. A record is parsed without
+// positions (JSON.parse, or js-yaml for YAML: both fast); positions are computed only for
+// a record that has something to report (it is parsed again with the `yaml` library,
+// which keeps the place of every key and value), so every problem is still located at
+// file:line:col. A mistake in one person's record sets that person aside; the others go on.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { load as loadYaml } from 'js-yaml';
+import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
+import type { SchemaNode } from '../methodology/schema.js';
+import { parseSource, type NodeOrigin } from '../methodology/source.js';
+import { translateAjvErrors } from '../methodology/validate.js';
+import type { EvaluationInput, Person } from '../engine/input.generated.js';
+import { headerPosition, type HeaderText, type InputFormat, type RecordSpan } from './scan.js';
+
+export const evaluationSchemaPath = fileURLToPath(new URL('../../schemas/evaluation.schema.json', import.meta.url));
+
+/** An evaluation input may be this large; methodologies and calendars keep their 2 MiB. */
+export const MAX_INPUT_BYTES = 1024 ** 3;
+
+interface Validators { root: ValidateFunction; person: ValidateFunction; schema: SchemaNode }
+let validators: Validators | undefined;
+function compiled(): Validators {
+  if (!validators) {
+    const schema = JSON.parse(readFileSync(evaluationSchemaPath, 'utf8')) as SchemaNode;
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats.default(ajv);
+    const root = ajv.compile(schema);
+    const person = ajv.getSchema(`${schema.$id}#/$defs/person`);
+    if (!person) throw new Error('the evaluation schema has no $defs/person');
+    validators = { root, person, schema };
+  }
+  return validators;
+}
+
+/** json, ndjson (.ndjson, .jsonl) or yaml, from the name and, failing that, the first byte. */
+export function detectFormat(file: string): InputFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.json') return 'json';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(64);
+    const n = readSync(fd, head, 0, 64, 0);
+    const first = head.toString('utf8', 0, n).replace(/^\uFEFF/, '').trimStart()[0];
+    return first === '{' ? 'json' : 'yaml';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file that cannot be an evaluation input (missing, not a regular file, over 1 GiB), or undefined. */
+export function checkInputFile(file: string): Diagnostic | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return { severity: 'error', code: 'file.not-found', message: `cannot read ${file}: no such file`, hint: 'check the file name and the folder you run bagalau from' };
+  }
+  if (!stat.isFile()) {
+    return { severity: 'error', code: 'file.not-a-file', message: `${file} is not a regular file`, hint: 'name the evaluation input file (YAML, JSON or NDJSON)' };
+  }
+  if (stat.size > MAX_INPUT_BYTES) {
+    return {
+      severity: 'error', code: 'file.too-large', at: { file, line: 1, col: 1 },
+      message: `${file} is ${(stat.size / 1024 ** 3).toFixed(2)} GiB; an evaluation input may be at most ${MAX_INPUT_BYTES / 1024 ** 3} GiB`,
+      hint: 'split the body into several inputs (by unit, for example) and evaluate each',
+    };
+  }
+  return undefined;
+}
+
+export interface Header {
+  /** The input without its people (people: []). */
+  data?: Omit<EvaluationInput, 'people'> & { people: [] };
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and checks the header: its problems are top-level problems (the file is unusable when one is an error). */
+export function readHeader(file: string, format: InputFormat, header: HeaderText): Header {
+  const parsed = parseSource(file, header.text);
+  const place = (at: SourcePosition | undefined) => (at ? { file, ...headerPosition(header, at.line, at.col) } : at);
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, at: place(d.at) }));
+  if (parsed.data === undefined) {
+    if (header.text.trim() === '') diagnostics.push({ severity: 'error', code: 'input.empty', at: { file, line: 1, col: 1 }, message: `${file} is empty`, hint: 'write the methodology, the year and the people (see schemas/evaluation.schema.json)' });
+    return { diagnostics };
+  }
+  const data = parsed.data as Record<string, unknown>;
+  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data)) data.people = [];
+  const { root, schema } = compiled();
+  if (root(data)) return { data: data as Header['data'], diagnostics };
+  const originOf = (pointer: string) => {
+    const origin = parsed.origins.get(pointer);
+    return origin ? { key: place(origin.key), value: place(origin.value)!, file } : undefined;
+  };
+  diagnostics.push(...translateAjvErrors(root.errors ?? [], data, originOf, schema));
+  return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : data as Header['data'], diagnostics };
+}
+
+/** One person's record as read. */
+export interface RecordOutcome {
+  index: number;
+  span: RecordSpan;
+  /** The id and name as written, when they are texts (also for a record set aside). */
+  id?: string;
+  name?: string;
+  /** The record, when it follows the schema. */
+  person?: Person;
+  /** Why the record is set aside (syntax or schema). */
+  diagnostics?: Diagnostic[];
+}
+
+/** Positions of the keys and values of one record, by JSON pointer from the top of the file (/people/<index>/…). */
+export type RecordOrigins = Map<string, { key?: SourcePosition; value: SourcePosition }>;
+
+export class RecordReader {
+  constructor(readonly file: string, readonly format: InputFormat, readonly header: Record<string, unknown>) {}
+
+  read(text: string, span: RecordSpan, index: number): RecordOutcome {
+    const outcome: RecordOutcome = { index, span };
+    let value: unknown;
+    let positioned: Positioned | undefined;
+    try {
+      value = this.format === 'yaml' ? itemOf(loadYaml(padded(text, span), { maxAliases: 100 }), text) : JSON.parse(text);
+    } catch {
+      // The slow parser says where and why (and reads what YAML allows beyond JSON, as before).
+      positioned = this.positioned(text, span, index);
+      if (positioned.diagnostics.some((d) => d.severity === 'error')) {
+        outcome.diagnostics = positioned.diagnostics;
+        return outcome;
+      }
+      value = positioned.data;
+    }
+    if (value !== null && typeof value === 'object') {
+      const { id, name } = value as { id?: unknown; name?: unknown };
+      if (typeof id === 'string') outcome.id = id;
+      if (typeof name === 'string') outcome.name = name;
+    }
+    const { person: check, root, schema } = compiled();
+    if (check(value)) {
+      outcome.person = value as Person;
+      return outcome;
+    }
+    // The errors as the whole-file validation gives them (same wording, "people › item N › …").
+    root({ ...this.header, people: [value] });
+    const errors = (root.errors ?? []).filter((e) => e.instancePath === '/people/0' || e.instancePath.startsWith('/people/0/'))
+      .map((e) => ({ ...e, instancePath: `/people/${index}${e.instancePath.slice('/people/0'.length)}` }));
+    const people: unknown[] = [];
+    people[index] = value;
+    positioned ??= this.positioned(text, span, index);
+    const origins = positioned.origins;
+    const originOf = (pointer: string) => origins.get(pointer) ?? origins.get(`/people/${index}`);
+    outcome.diagnostics = translateAjvErrors(errors, { ...this.header, people }, originOf, schema);
+    return outcome;
+  }
+
+  /** Positions of the record's keys and values (parsed again, with the `yaml` library). */
+  origins(text: string, span: RecordSpan, index: number): RecordOrigins {
+    return this.positioned(text, span, index).origins;
+  }
+
+  private positioned(text: string, span: RecordSpan, index: number): Positioned {
+    const source = parseSource(this.file, padded(text, span, this.format));
+    const move = (at: SourcePosition): SourcePosition => ({ file: this.file, line: at.line + span.line - 1, col: at.line === 1 && this.format !== 'yaml' ? at.col + span.col - 1 : at.col });
+    const diagnostics = source.diagnostics.map((d) => ({ ...d, at: d.at && move(d.at) }));
+    const origins: RecordOrigins = new Map();
+    // A YAML item is a list of one; a JSON record is the value itself.
+    const item = this.format === 'yaml' && Array.isArray(source.data);
+    const prefix = item ? '/0' : '';
+    for (const [pointer, origin] of source.origins) {
+      if (item && pointer !== prefix && !pointer.startsWith(prefix + '/')) continue;
+      origins.set(`/people/${index}${pointer.slice(prefix.length)}`, { key: origin.key && move(origin.key), value: move(origin.value) } as NodeOrigin);
+    }
+    return { data: item ? (source.data as unknown[])[0] : source.data, origins, diagnostics };
+  }
+}
+
+interface Positioned { data: unknown; origins: RecordOrigins; diagnostics: Diagnostic[] }
+
+/** A YAML record is an item of the people list ("  - id: …"): the list of one is read; a record cut out of a flow list is the node itself. */
+function itemOf(value: unknown, text: string): unknown {
+  return Array.isArray(value) && /^\s*-(\s|$)/.test(text) ? value[0] : value;
+}
+
+/** A YAML record cut out of the middle of a line keeps its column: the line is padded before it. */
+function padded(text: string, span: RecordSpan, format: InputFormat = 'yaml'): string {
+  return format === 'yaml' && span.col > 1 ? ' '.repeat(span.col - 1) + text : text;
+}
+
+/** file:line:col of a field of a record ("quarters.Q2.kpi.k1.score"): the deepest part of it that is written. */
+export function locateField(origins: RecordOrigins, index: number, field?: string): SourcePosition | undefined {
+  const segments = field ? field.split('.') : [];
+  for (let n = segments.length; n >= 0; n--) {
+    const origin = origins.get(`/people/${index}${segments.slice(0, n).map((s) => '/' + s).join('')}`);
+    if (origin) return origin.key ?? origin.value;
+  }
+  return undefined;
+}
