@@ -2,7 +2,7 @@
 // of an intake workbook: how a body that kept its data in YAML moves to the workbook
 // (`bagalau template --from`), and how the tests prove that a workbook read back gives the
 // very same input. Whatever the layout has no cell for is listed, never dropped silently.
-import type { EvaluationInput, MethodData, Person, QuarterData } from '../engine/input.generated.js';
+import { personFields, type EvaluationInput, type MethodData, type Person, type QuarterData } from '../engine/input.generated.js';
 import type { Methodology } from '../methodology/index.js';
 import { QUARTERS, type IntakeLayout, type Quarter, type SheetSpec } from './layout.js';
 
@@ -137,7 +137,7 @@ export function fillIntake(layout: IntakeLayout, input: EvaluationInput): Filled
     for (const [methodId, data] of Object.entries(person.annual ?? {})) yearly.push([methodId, `annual.${methodId}`, data]);
     const legacy = person as unknown as Record<string, unknown>;
     for (const key of Object.keys(legacy)) {
-      if (['id', 'name', 'position', 'positionCategory', 'unit', 'appointedOn', 'leftOn', 'absences', 'workPlan', 'quarters', 'calibrations', 'annual'].includes(key)) continue;
+      if (personFields.has(key)) continue;
       if (isObject(legacy[key]) && Array.isArray((legacy[key] as { responses?: unknown }).responses)) yearly.push([key, key, legacy[key] as never]);
       else at(key);
     }

@@ -160,7 +160,7 @@ export class IntakeWorkbook {
   private madeFor(): IntakeHeader['madeFor'] {
     const { subject, keywords } = this.loaded.properties;
     if (subject !== INTAKE_FORMAT || !keywords) return undefined;
-    const methodology = /methodology=([^;]+)/.exec(keywords)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    const methodology = /methodology=([A-Za-z0-9_.+-]+)/.exec(keywords)?.[1]?.split('+').filter(Boolean) ?? [];
     const year = /year=(\d{4})/.exec(keywords)?.[1];
     return { methodologies: methodology, year: year ? Number(year) : undefined };
   }

@@ -211,7 +211,7 @@ function place(at: CellPosition | SourcePosition | undefined): string | null {
 export async function writeResultsWorkbook(result: EvaluationResult, methodologies: Methodology[], path: string, options: ResultsWorkbookOptions = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const created = options.created ?? new Date();
-  Object.assign(wb, { creator: 'bagalau', lastModifiedBy: 'bagalau', created, modified: created, title: `${result.methodology.id} — ${result.year}`, subject: 'bagalau-results/1', keywords: `methodology=${result.methodology.id}; year=${result.year}` });
+  Object.assign(wb, { creator: 'bagalau', lastModifiedBy: 'bagalau', created, modified: created, title: `${result.methodology.id} — ${result.year}`, subject: 'bagalau-results/1', keywords: `bagalau-results methodology=${result.methodology.id} year=${result.year}` });
   const byId = new Map(methodologies.map((m) => [m.id, m]));
   const latest = byId.get(result.methodology.id) ?? methodologies.at(-1);
   const methodologyOf = (r: MethodResult) => (r.methodology ? byId.get(r.methodology) : undefined) ?? latest;

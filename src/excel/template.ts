@@ -229,7 +229,8 @@ export function buildIntakeWorkbook(layout: IntakeLayout, options: TemplateOptio
   wb.modified = created;
   wb.title = `${layout.methodologies.map((m) => m.id).join(', ')} — ${layout.year}`;
   wb.subject = INTAKE_FORMAT;
-  wb.keywords = `methodology=${layout.methodologies.map((m) => m.id).join(',')}; year=${layout.year}`;
+  // Words without spaces or commas: office programs may re-join keywords with either.
+  wb.keywords = `bagalau-intake methodology=${layout.methodologies.map((m) => m.id).join('+')} year=${layout.year}`;
   wb.category = 'bagalau';
   wb.description = `Intake workbook of bagalau for ${layout.year} under ${layout.methodologies.map((m) => m.id).join(', ')}. methodologies: ${options.methodologyRefs.join(', ')}`;
 
