@@ -2,7 +2,7 @@
 // per part of the input and per method and period, headed in Kazakh, with data validation
 // wherever the methodology fixes the values. Empty, or (--from) filled with an input that a
 // body kept in YAML or JSON until now.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { EvaluationInput } from '../engine/index.js';
@@ -75,6 +75,7 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
     filled.general.methodology = references.join(', ');
   }
   try {
+    mkdirSync(dirname(resolve(options.out)), { recursive: true });
     await writeIntakeWorkbook(layout, options.out, { methodologyRefs: references, fill: filled });
   } catch (error) {
     io.err(`bagalau: cannot write ${options.out}: ${(error as Error).message}\n`);

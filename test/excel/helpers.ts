@@ -3,7 +3,7 @@
 // issue asks for: the example body's YAML as a filled workbook).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import YAML from 'yaml';
 import type { EvaluationInput } from '../../src/engine/index.js';
 import { personFields } from '../../src/engine/input.generated.js';
@@ -21,7 +21,7 @@ export const examples = [
 ];
 
 export function methodology(pathOrId: string): Methodology {
-  const loaded = loadResolved(pathOrId.includes('/') ? join(root, pathOrId) : pathOrId);
+  const loaded = loadResolved(pathOrId.includes('/') && !isAbsolute(pathOrId) ? join(root, pathOrId) : pathOrId);
   if (!loaded.ok) throw new Error(`${pathOrId}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
   return loaded.methodology;
 }
