@@ -14,7 +14,8 @@ function bodyWithDeadlines(name: string, deadlines: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'bagalau-schedule-')), `${name}.yaml`);
   writeFileSync(file, [
     `id: ${name}`, 'extends: model-2018', 'title: { kk: Сынақ }', 'body: { name: { kk: Сынақ органы } }',
-    'act: { kind: { kk: бұйрық }, number: "1", date: "2024-01-10" }', 'inForce: { from: "2024-01-10" }', 'deadlines:', deadlines, '',
+    'act: { kind: { kk: бұйрық }, number: "1", date: "2024-01-10" }', 'inForce: { from: "2024-01-10" }',
+    'formHeader: { kk: Сынақ органының әдістемесіне }', 'deadlines:', deadlines, '',
   ].join('\n'));
   return file;
 }
@@ -128,14 +129,14 @@ describe('bagalau schedule', () => {
     const file = bodyWithDeadlines('unknown-anchor', '  appeal:\n    anchor: familiarization\n    basis: { clause: "12" }');
     const { err, exitCode } = await runSchedule('--methodology', file, '--year', '2024');
     expect(exitCode).toBe(2);
-    expect(err).toMatch(/unknown-anchor\.yaml:9:13: error \[lint\.unknown-reference\] deadlines › appeal › anchor names the deadline or event "familiarization"/);
+    expect(err).toMatch(/unknown-anchor\.yaml:10:13: error \[lint\.unknown-reference\] deadlines › appeal › anchor names the deadline or event "familiarization"/);
     expect(err).toContain('did you mean "familiarisation"?');
   });
 
   it('reports an offset with two counting instructions in words', async () => {
     const file = bodyWithDeadlines('two-offsets', '  appeal:\n    offset: { workingDays: 5, calendarDays: 3 }\n    basis: { clause: "12" }');
     const { err } = await runSchedule('--methodology', file, '--year', '2024');
-    expect(err).toMatch(/two-offsets\.yaml:9:13: error \[schema\.maxProperties\] deadlines › appeal › offset must have at most 1 entry/);
+    expect(err).toMatch(/two-offsets\.yaml:10:13: error \[schema\.maxProperties\] deadlines › appeal › offset must have at most 1 entry/);
   });
 
   it('uses another calendar file when asked, and reports its problems', async () => {

@@ -3,6 +3,7 @@ import { bandCoverage } from './bandCoverage.js';
 import { categoryConsistency } from './categories.js';
 import { conditionPaths } from './conditions.js';
 import { deadlineCycles } from './deadlines.js';
+import { formHeaderOwn } from './formHeader.js';
 import { inForceOn } from './inForce.js';
 import { inheritedBases } from './inheritedBases.js';
 import { methodWiring } from './methodWiring.js';
@@ -18,7 +19,7 @@ export type { LintOptions, LintRule } from './rule.js';
 /** Add a new check as a file in this folder and list it here. */
 export const lintRules: readonly LintRule[] = [
   rangeTableCoverage, bandCoverage, minNotAboveMax, references, mixedScript,
-  conditionPaths, categoryConsistency, deadlineCycles, scaleContradiction, inForceOn, methodWiring, inheritedBases,
+  conditionPaths, categoryConsistency, deadlineCycles, scaleContradiction, inForceOn, methodWiring, inheritedBases, formHeaderOwn,
 ];
 
 export function runLint(context: LintContext): Diagnostic[] {
