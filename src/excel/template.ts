@@ -57,24 +57,34 @@ function cellValue(column: ColumnSpec, value: CellInput): ExcelJS.CellValue {
   return value;
 }
 
-/** Where the lists for the list validations are kept (a hidden sheet). */
+/** Where the lists for the list validations are kept (a hidden sheet, written last): one column per list. */
 class Lists {
-  private readonly columns = new Map<string, string>();
-  constructor(private readonly sheet: ExcelJS.Worksheet) {}
+  private readonly columns = new Map<string, { list: ChoiceList; col: number }>();
+
+  constructor(layout: IntakeLayout) {
+    for (const sheet of layout.sheets) for (const column of sheet.columns) {
+      if (column.choices && !column.info && !this.columns.has(column.choices.name)) this.columns.set(column.choices.name, { list: column.choices, col: this.columns.size + 1 });
+    }
+  }
 
   rangeOf(list: ChoiceList): string {
-    let range = this.columns.get(list.name);
-    if (!range) {
-      const col = this.columns.size + 1;
-      this.sheet.getCell(1, col).value = list.name;
-      this.sheet.getCell(1, col).font = { bold: true };
-      list.items.forEach((item, k) => { this.sheet.getCell(k + 2, col).value = item.label; });
-      this.sheet.getColumn(col).width = Math.min(60, Math.max(12, ...list.items.map((i) => i.label.length + 2)));
-      const letters = columnLetters(col);
-      range = `'${SHEET_NAMES.lists}'!$${letters}$2:$${letters}$${Math.max(2, list.items.length + 1)}`;
-      this.columns.set(list.name, range);
+    const { col } = this.columns.get(list.name)!;
+    const letters = columnLetters(col);
+    return `'${SHEET_NAMES.lists}'!$${letters}$2:$${letters}$${Math.max(2, list.items.length + 1)}`;
+  }
+
+  write(ws: ExcelJS.Worksheet): void {
+    const entries = [...this.columns.values()];
+    ws.columns = entries.map(({ list }) => ({ width: Math.min(60, Math.max(12, ...list.items.map((i) => i.label.length + 2))) }));
+    const rows = Math.max(0, ...entries.map(({ list }) => list.items.length));
+    const head = ws.getRow(1);
+    for (const { list, col } of entries) { head.getCell(col).value = list.name; head.getCell(col).font = { bold: true }; }
+    head.commit();
+    for (let k = 0; k < rows; k++) {
+      const row = ws.getRow(k + 2);
+      for (const { list, col } of entries) if (list.items[k]) row.getCell(col).value = list.items[k].label;
+      row.commit();
     }
-    return range;
   }
 }
 
@@ -125,6 +135,10 @@ function validationOf(column: ColumnSpec, address: string, lists: Lists, sheets:
 
 function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   const { columns } = spec;
+  ws.columns = columns.map((column) => ({
+    width: widthFor(column),
+    ...(column.type === 'date' ? { style: { numFmt: DATE_FORMAT } } : column.type === 'id' || column.type === 'text' ? { style: { numFmt: '@' } } : {}),
+  }));
   const titleRow = ws.getRow(1);
   titleRow.getCell(1).value = spec.title.kk + (spec.title.ru ? ` / ${spec.title.ru}` : '');
   titleRow.getCell(1).font = { bold: true, size: 12 };
@@ -144,12 +158,12 @@ function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     start = end + 1;
   }
   if (columns.some((c) => c.group)) titleRow.height = 45;
+  titleRow.commit();
   const head = ws.getRow(2);
   const keys = ws.getRow(KEY_ROW);
   let lines = 1;
   columns.forEach((column, k) => {
     const width = widthFor(column);
-    ws.getColumn(k + 1).width = width;
     const cell = head.getCell(k + 1);
     cell.value = column.title.kk + (column.required ? ' *' : '');
     cell.font = { bold: true, ...(column.info ? { italic: true } : {}) };
@@ -162,11 +176,14 @@ function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     const key = keys.getCell(k + 1);
     key.value = column.key;
     key.font = KEY_FONT;
-    if (column.type === 'date') ws.getColumn(k + 1).numFmt = DATE_FORMAT;
-    if (column.type === 'id' || column.type === 'text') ws.getColumn(k + 1).numFmt = '@';
   });
   head.height = Math.min(409, 15 * lines + 4);
-  ws.views = [{ state: 'frozen', xSplit: spec.kind === 'general' ? 0 : Math.min(2, columns.length), ySplit: HEADER_ROWS, topLeftCell: cellAddress(FIRST_DATA_ROW, spec.kind === 'general' ? 1 : Math.min(3, columns.length)) }];
+  head.commit();
+  keys.commit();
+}
+
+function frozen(spec: SheetSpec): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', xSplit: spec.kind === 'general' ? 0 : Math.min(2, spec.columns.length), ySplit: HEADER_ROWS, topLeftCell: cellAddress(FIRST_DATA_ROW, spec.kind === 'general' ? 1 : Math.min(3, spec.columns.length)) }];
 }
 
 function writeRow(ws: ExcelJS.Worksheet, spec: SheetSpec, rowNumber: number, row: RowInput): void {
@@ -179,12 +196,12 @@ function writeRow(ws: ExcelJS.Worksheet, spec: SheetSpec, rowNumber: number, row
     if (column.type === 'date') cell.numFmt = DATE_FORMAT;
     if (column.info) cell.font = INFO_FONT;
   });
+  r.commit();
 }
 
 /** The read-me: how to fill the workbook in, in Kazakh and Russian. */
 function writeReadMe(ws: ExcelJS.Worksheet, layout: IntakeLayout, refs: string[]): void {
-  ws.getColumn(1).width = 90;
-  ws.getColumn(2).width = 90;
+  ws.columns = [{ width: 90 }, { width: 90 }];
   const latest = layout.methodologies.at(-1)!;
   const lines: [string, string, boolean?][] = [
     ['bagalau — бағалау деректерін толтыру кітабы', 'bagalau — книга для заполнения данных оценки', true],
@@ -216,37 +233,41 @@ function writeReadMe(ws: ExcelJS.Worksheet, layout: IntakeLayout, refs: string[]
       if (bold) row.getCell(n).font = { bold: true, size: k === 0 ? 14 : 11 };
     }
     row.height = 15 * Math.max(linesFor(kk, 88), linesFor(ru, 88)) + 3;
+    row.commit();
   });
 }
 
-/** Builds the intake workbook in memory. */
-export function buildIntakeWorkbook(layout: IntakeLayout, options: TemplateOptions): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** Writes the intake workbook to `path`, sheet by sheet and row by row (exceljs's streaming writer). */
+export async function writeIntakeWorkbook(layout: IntakeLayout, path: string, options: TemplateOptions): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const created = options.created ?? new Date();
-  wb.creator = 'bagalau';
-  wb.lastModifiedBy = 'bagalau';
-  wb.created = created;
-  wb.modified = created;
-  wb.title = `${layout.methodologies.map((m) => m.id).join(', ')} — ${layout.year}`;
-  wb.subject = INTAKE_FORMAT;
-  // Words without spaces or commas: office programs may re-join keywords with either.
-  wb.keywords = `bagalau-intake methodology=${layout.methodologies.map((m) => m.id).join('+')} year=${layout.year}`;
-  wb.category = 'bagalau';
-  wb.description = `Intake workbook of bagalau for ${layout.year} under ${layout.methodologies.map((m) => m.id).join(', ')}. methodologies: ${options.methodologyRefs.join(', ')}`;
+  const ids = layout.methodologies.map((m) => m.id);
+  Object.assign(wb, {
+    creator: 'bagalau', lastModifiedBy: 'bagalau', created, modified: created,
+    title: `${ids.join(', ')} — ${layout.year}`,
+    subject: INTAKE_FORMAT,
+    // Words without spaces or commas: office programs may re-join keywords with either.
+    keywords: `bagalau-intake methodology=${ids.join('+')} year=${layout.year}`,
+    category: 'bagalau',
+    description: `Intake workbook of bagalau for ${layout.year} under ${ids.join(', ')}. methodologies: ${options.methodologyRefs.join(', ')}`,
+  });
 
-  writeReadMe(wb.addWorksheet(SHEET_NAMES.readMe, { properties: { tabColor: { argb: 'FF70AD47' } } }), layout, options.methodologyRefs);
-  const worksheets = new Map<string, { sheet: SheetSpec; ws: ExcelJS.Worksheet; lastRow: number }>();
+  const readMe = wb.addWorksheet(SHEET_NAMES.readMe, { properties: { tabColor: { argb: 'FF70AD47' } } });
+  writeReadMe(readMe, layout, options.methodologyRefs);
+  readMe.commit();
+  const lists = new Lists(layout);
+  const extents = new Map<string, { sheet: SheetSpec; lastRow: number }>();
   for (const spec of layout.sheets) {
     const filled = options.fill?.rows.get(spec.name) ?? [];
     const spare = options.spareRows ?? (filled.length + 500 > 1000 ? 500 : 1000 - filled.length);
-    const ws = wb.addWorksheet(spec.name);
-    worksheets.set(spec.name, { sheet: spec, ws, lastRow: FIRST_DATA_ROW + filled.length + spare - 1 });
+    extents.set(spec.name, { sheet: spec, lastRow: FIRST_DATA_ROW + filled.length + spare - 1 });
   }
-  const lists = new Lists(wb.addWorksheet(SHEET_NAMES.lists, { state: 'hidden' }));
-  for (const { sheet: spec, ws, lastRow } of worksheets.values()) {
+  for (const spec of layout.sheets) {
+    const ws = wb.addWorksheet(spec.name, { views: frozen(spec) });
     writeHeader(ws, spec);
     if (spec.kind === 'general') {
       writeGeneral(ws, layout, options);
+      ws.commit();
       continue;
     }
     const filled = options.fill?.rows.get(spec.name) ?? [];
@@ -255,14 +276,19 @@ export function buildIntakeWorkbook(layout: IntakeLayout, options: TemplateOptio
       roles.forEach((role, k) => writeRow(ws, spec, FIRST_DATA_ROW + k, { role: role.value, roleTitle: role.label }));
     }
     filled.forEach((row, k) => writeRow(ws, spec, FIRST_DATA_ROW + k, spec.kind === 'signatories' ? { ...row, roleTitle: spec.columns[0].choices!.items.find((c) => c.value === row.role)?.label } : row));
+    const { lastRow } = extents.get(spec.name)!;
     spec.columns.forEach((column, k) => {
       if (column.info) return;
       const letters = columnLetters(k + 1);
-      const validation = validationOf(column, `${letters}${FIRST_DATA_ROW}`, lists, worksheets);
+      const validation = validationOf(column, `${letters}${FIRST_DATA_ROW}`, lists, extents);
       if (validation) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letters}${FIRST_DATA_ROW}:${letters}${lastRow}`, validation);
     });
+    ws.commit();
   }
-  return wb;
+  const listSheet = wb.addWorksheet(SHEET_NAMES.lists, { state: 'hidden' });
+  lists.write(listSheet);
+  listSheet.commit();
+  await wb.commit();
 }
 
 function writeGeneral(ws: ExcelJS.Worksheet, layout: IntakeLayout, options: TemplateOptions): void {
@@ -286,10 +312,6 @@ function writeGeneral(ws: ExcelJS.Worksheet, layout: IntakeLayout, options: Temp
       } else cell.value = value;
     }
     row.height = 15 * linesFor(`${title.kk} / ${title.ru}`, 48) + 3;
+    row.commit();
   });
-}
-
-/** Writes the intake workbook to `path`. */
-export async function writeIntakeWorkbook(layout: IntakeLayout, path: string, options: TemplateOptions): Promise<void> {
-  await buildIntakeWorkbook(layout, options).xlsx.writeFile(path);
 }

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendarPath, loadCalendar } from '../../src/calendar/index.js';
-import { evaluate, type Methodology } from '../../src/engine/index.js';
+import { evaluate } from '../../src/engine/index.js';
+import type { Methodology } from '../../src/methodology/index.js';
 import { readIntakeWorkbook, type IntakeRead } from '../../src/excel/read.js';
 import { examples, exampleWorkbook } from './helpers.js';
 
@@ -52,7 +53,7 @@ interface Found { at: string; code: string; message: string; severity: string }
 async function problemsOf(file: string, methodologies: Methodology[]): Promise<{ read: IntakeRead; problems: Found[]; evaluated: number }> {
   const read = await readIntakeWorkbook(file, methodologies);
   const problems: Found[] = [];
-  const add = (d: { at?: { sheet?: string; cell?: string }; code: string; message: string; severity: string }) => problems.push({ at: d.at && 'cell' in d.at ? `${d.at.sheet}!${d.at.cell}` : '?', code: d.code, message: d.message, severity: d.severity });
+  const add = (d: { at?: object; code: string; message: string; severity: string }) => problems.push({ at: d.at && 'cell' in d.at ? `${(d.at as unknown as { sheet: string }).sheet}!${(d.at as unknown as { cell: string }).cell}` : '?', code: d.code, message: d.message, severity: d.severity });
   for (const d of read.diagnostics) add(d);
   for (const r of read.rejected) for (const d of r.diagnostics) add(d);
   for (const w of read.warnings) for (const d of w.diagnostics) add(d);
