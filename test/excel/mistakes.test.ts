@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendarPath, loadCalendar } from '../../src/calendar/index.js';
-import { evaluate } from '../../src/engine/index.js';
+import { evaluate, type EvaluationResult } from '../../src/engine/index.js';
 import type { Methodology } from '../../src/methodology/index.js';
+import { withIntakePlaces } from '../../src/excel/index.js';
 import { readIntakeWorkbook, type IntakeRead } from '../../src/excel/read.js';
 import { examples, exampleWorkbook } from './helpers.js';
 
@@ -50,7 +51,7 @@ async function apply(file: string, entries: Entry[], out: string): Promise<void>
 interface Found { at: string; code: string; message: string; severity: string }
 
 /** Every problem of reading and evaluating a workbook, with its place Sheet!Cell. */
-async function problemsOf(file: string, methodologies: Methodology[]): Promise<{ read: IntakeRead; problems: Found[]; evaluated: number }> {
+async function problemsOf(file: string, methodologies: Methodology[]): Promise<{ read: IntakeRead; problems: Found[]; evaluated: number; result: EvaluationResult }> {
   const read = await readIntakeWorkbook(file, methodologies);
   const problems: Found[] = [];
   const add = (d: { at?: object; code: string; message: string; severity: string }) => problems.push({ at: d.at && 'cell' in d.at ? `${(d.at as unknown as { sheet: string }).sheet}!${(d.at as unknown as { cell: string }).cell}` : '?', code: d.code, message: d.message, severity: d.severity });
@@ -61,7 +62,7 @@ async function problemsOf(file: string, methodologies: Methodology[]): Promise<{
   for (const person of result.people) {
     for (const p of [...person.problems, ...person.results.flatMap((r) => r.problems)]) add({ ...p, at: read.locate(read.indexOf(person.id)!, p.field) });
   }
-  return { read, problems, evaluated: result.people.length };
+  return { read, problems, evaluated: result.people.length, result };
 }
 
 describe('a workbook with 25 mistakes', () => {
@@ -115,6 +116,15 @@ describe('a workbook with 25 mistakes', () => {
     const got = field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], record);
     expect(got).toEqual(value);
     expect(errors(found.problems).filter((p) => p.at === at)).toEqual([]);
+  });
+
+  it('withIntakePlaces gives the result as the CLI reports it: everyone, in the order of the people sheet, each problem at its cell', () => {
+    const placed = withIntakePlaces(structuredClone(found.result), found.read);
+    expect(placed.people.map((p) => p.id)).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', ...Array.from({ length: 24 }, (_, k) => `S${String(k + 7).padStart(2, '0')}`)]);
+    const all = [...placed.problems, ...placed.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])];
+    const key = (p: { at?: object; code: string }) => `${(p.at as { sheet: string }).sheet}!${(p.at as { cell: string }).cell} ${p.code}`;
+    expect(all.filter((p) => p.severity === 'error').map(key).sort()).toEqual(errors(found.problems).map((p) => `${p.at} ${p.code}`).sort());
+    expect(placed.people.find((p) => p.id === 'S19')!.problems[0]).toMatchObject({ code: 'intake.date', at: { sheet: 'Қызметшілер', cell: 'F22', line: 22, col: 6 } });
   });
 
   it('warns where it read a value otherwise than written', () => {
