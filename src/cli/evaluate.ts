@@ -154,7 +154,6 @@ class EvaluationRun {
         fillTo(Infinity);
         header = readHeader(file, this.format, scanner.header());
       }
-      const provisionalHeader = scanner.header().text;
       if (!header.data) {
         printDiagnostics(io, header.diagnostics);
         return ExitCode.unusable;
@@ -264,7 +263,8 @@ class EvaluationRun {
         progress?.done();
 
         // Was the guess right?
-        const wholeHeader = scanner.header().text !== provisionalHeader;
+        // The header as the whole file gives it: a key after the people changes it (the text differs anyway: the end of the file is known now).
+        const wholeHeader = !known.wholeHeader && JSON.stringify(readHeader(file, this.format, scanner.header()).data) !== JSON.stringify(header.data);
         if (wholeHeader || union !== features) {
           sink.discard();
           return { features: union, wholeHeader: known.wholeHeader || wholeHeader };

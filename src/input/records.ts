@@ -85,16 +85,26 @@ export interface Header {
 
 /** Parses and checks the header: its problems are top-level problems (the file is unusable when one is an error). */
 export function readHeader(file: string, format: InputFormat, header: HeaderText): Header {
+  // The fast parsers first; the `yaml` library, which places every key, only when something is to be reported.
+  let data: unknown;
+  try {
+    data = format === 'yaml' ? loadYaml(header.text, { maxAliases: 100 }) : JSON.parse(header.text);
+  } catch {
+    data = undefined;
+  }
+  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data)) (data as Record<string, unknown>).people = [];
+  const { root, schema } = compiled();
+  if (data !== undefined && data !== null && typeof data === 'object' && root(data)) return { data: data as Header['data'], diagnostics: [] };
+
   const parsed = parseSource(file, header.text);
   const place = (at: SourcePosition | undefined) => (at ? { file, ...headerPosition(header, at.line, at.col) } : at);
   const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, at: place(d.at) }));
   if (parsed.data === undefined) {
-    if (header.text.trim() === '') diagnostics.push({ severity: 'error', code: 'input.empty', at: { file, line: 1, col: 1 }, message: `${file} is empty`, hint: 'write the methodology, the year and the people (see schemas/evaluation.schema.json)' });
+    if (header.text.trim() === '' && !diagnostics.length) diagnostics.push({ severity: 'error', code: 'file.empty', at: { file, line: 1, col: 1 }, message: `${file} is empty`, hint: 'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)' });
     return { diagnostics };
   }
-  const data = parsed.data as Record<string, unknown>;
-  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data)) data.people = [];
-  const { root, schema } = compiled();
+  data = parsed.data;
+  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data)) (data as Record<string, unknown>).people = [];
   if (root(data)) return { data: data as Header['data'], diagnostics };
   const originOf = (pointer: string) => {
     const origin = parsed.origins.get(pointer);
