@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const benches = [
   { file: 'engine.ts', args: process.argv.slice(2) },
+  // The command users run (evaluate --out, 1,000 to 100,000 people), with the engine in process for the ratio.
+  { file: 'cli.ts', args: [] },
   { file: 'conditions.ts', args: [] },
   { file: 'forms.ts', args: [] },
 ];
