@@ -95,7 +95,7 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
       code = ExitCode.findings;
     }
   }
-  io.out(`fill it in (the sheet «Нұсқаулық» says how), then: bagalau evaluate ${options.out} --out results\n`);
+  io.out(`${filled ? 'check it' : 'fill it in (the sheet «Нұсқаулық» says how)'}, then: bagalau evaluate ${options.out} --out results\n`);
   return code;
 }
 

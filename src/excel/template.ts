@@ -28,8 +28,10 @@ const DATE_FORMAT = 'dd.mm.yyyy';
 
 /** The width (in characters) that shows a title on a few lines: wide enough for its longest word. */
 export function widthFor(column: ColumnSpec): number {
-  if (column.width) return Math.max(column.width, longestWord(column.title.kk) + 2);
-  return Math.min(40, Math.max(10, longestWord(column.title.kk) + 2, Math.ceil(column.title.kk.length / 3)));
+  // Bold Cyrillic letters are wider than the width unit (the digit 0): a word of n letters needs about 1.2n.
+  const word = Math.ceil(longestWord(column.title.kk) * 1.2) + 2;
+  if (column.width) return Math.max(column.width, word);
+  return Math.min(40, Math.max(10, word, Math.ceil(column.title.kk.length / 3)));
 }
 
 const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));

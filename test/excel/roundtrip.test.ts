@@ -11,7 +11,7 @@ import { defaultCalendarPath, loadCalendar } from '../../src/calendar/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { readIntakeWorkbook } from '../../src/excel/read.js';
 import { evaluationSchemaPath } from '../../src/input/loadEvaluationInput.js';
-import { examples, exampleWorkbook, root, runSoffice, soffice } from './helpers.js';
+import { examples, exampleWorkbook, methodology, root, runSoffice, soffice, yamlInput } from './helpers.js';
 import { readFileSync } from 'node:fs';
 
 const calendar = loadCalendar(defaultCalendarPath());
@@ -68,4 +68,14 @@ describe.each(examples)('the workbook of $name', (example) => {
 it('LibreOffice is installed for the Excel tests (they check that it opens the workbooks)', () => {
   if (!soffice) console.warn('soffice (LibreOffice) is not installed: the tests that open the workbooks in LibreOffice are skipped; install it with apt-get install libreoffice-calc');
   expect(root).toBeTruthy();
+});
+
+describe('the committed example workbook (examples/zhaiyq-akimat/intake-2026.xlsx)', () => {
+  it('holds the same data as examples/zhaiyq-akimat/evaluation-2026.yaml (regenerate: bagalau template --from examples/zhaiyq-akimat/evaluation-2026.yaml --out examples/zhaiyq-akimat/intake-2026.xlsx --force)', async () => {
+    const example = examples.find((e) => e.name === 'zhaiyq-2026')!;
+    const methodologies = example.methodologies.map(methodology);
+    const read = await readIntakeWorkbook(join(root, 'examples/zhaiyq-akimat/intake-2026.xlsx'), methodologies);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.input).toEqual(yamlInput(example.input));
+  });
 });
