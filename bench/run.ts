@@ -11,6 +11,7 @@ const benches = [
   { file: 'cli.ts', args: [] },
   { file: 'conditions.ts', args: [] },
   { file: 'forms.ts', args: [] },
+  { file: 'excel.ts', args: [] },
 ];
 
 let failed = 0;
