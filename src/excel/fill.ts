@@ -31,6 +31,14 @@ export function categoryOf(methodology: Methodology, positionCategory: string): 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const keysOfSheet = new WeakMap<SheetSpec, Set<string>>();
+/** The column keys of a sheet. */
+function keysOf(sheet: SheetSpec): Set<string> {
+  let keys = keysOfSheet.get(sheet);
+  if (!keys) keysOfSheet.set(sheet, (keys = new Set(sheet.columns.map((c) => c.key))));
+  return keys;
+}
+
 export function fillIntake(layout: IntakeLayout, input: EvaluationInput): FilledWorkbook {
   const rows = new Map<string, RowInput[]>(layout.sheets.map((s) => [s.name, []]));
   const unrepresentable: string[] = [];
@@ -88,7 +96,7 @@ export function fillIntake(layout: IntakeLayout, input: EvaluationInput): Filled
           // On a sheet of one evaluator per person, the evaluator column is the method's own (methodData.evaluator).
           if (key === 'evaluator' && sheet.kind === 'parameters') { at(`quarters.${q}.evaluator`); continue; }
           if (key === 'evaluatedOn' && sheet.kind === 'parameters' && sheet.perEvaluator) { at(`quarters.${q}.evaluatedOn`); continue; }
-          if (!sheet.columns.some((c) => c.key === key)) { at(`quarters.${q}.${key}`); continue; }
+          if (!keysOf(sheet).has(key)) { at(`quarters.${q}.${key}`); continue; }
           out[key] = value;
         }
         if (methodData?.evaluatedOn !== undefined && out.evaluatedOn === undefined && sheet.kind === 'parameters' && !sheet.perEvaluator) out.evaluatedOn = methodData.evaluatedOn;
@@ -111,7 +119,7 @@ export function fillIntake(layout: IntakeLayout, input: EvaluationInput): Filled
             const row: RowInput = { ...who, role: s.role, evaluator: s.name, delegatedTo: s.delegatedTo, actingFor: s.actingFor, evaluatedOn: s.evaluatedOn, justification: s.justification };
             for (const [id, score] of Object.entries(s.scores)) row[`scores.${id}`] = score;
             for (const [id, text] of Object.entries(s.justifications ?? {})) row[`justifications.${id}`] = text;
-            for (const key of Object.keys(row)) if (row[key] !== undefined && !sheet.columns.some((c) => c.key === key)) at(`quarters.${q}.${methodId}.sheets.${n}.${key}`);
+            for (const key of Object.keys(row)) if (row[key] !== undefined && !keysOf(sheet).has(key)) at(`quarters.${q}.${methodId}.sheets.${n}.${key}`);
             push(sheet, withDates(sheet, row));
           }
         } else {
@@ -119,7 +127,7 @@ export function fillIntake(layout: IntakeLayout, input: EvaluationInput): Filled
           const row: RowInput = { ...who, evaluator: data.evaluator, delegatedBy: data.delegatedBy, justification: data.justification };
           for (const [id, score] of Object.entries(data.scores ?? {})) row[`scores.${id}`] = score;
           for (const [id, text] of Object.entries(data.justifications ?? {})) row[`justifications.${id}`] = text;
-          for (const key of Object.keys(row)) if (row[key] !== undefined && !sheet.columns.some((c) => c.key === key)) at(`quarters.${q}.${methodId}.${key}`);
+          for (const key of Object.keys(row)) if (row[key] !== undefined && !keysOf(sheet).has(key)) at(`quarters.${q}.${methodId}.${key}`);
           push(sheet, withDates(sheet, row, data));
         }
       }
@@ -154,7 +162,7 @@ export function fillIntake(layout: IntakeLayout, input: EvaluationInput): Filled
         for (const [competency, statements] of Object.entries(response.answers)) {
           for (const [statement, answer] of Object.entries(statements)) {
             const key = `answers.${competency}.${statement}`;
-            if (!sheet.columns.some((c) => c.key === key)) at(`${field}.responses.${r}.answers.${competency}.${statement}`);
+            if (!keysOf(sheet).has(key)) at(`${field}.responses.${r}.answers.${competency}.${statement}`);
             else row[key] = answer;
           }
         }

@@ -139,7 +139,10 @@ function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   const { columns } = spec;
   ws.columns = columns.map((column) => ({
     width: widthFor(column),
-    ...(column.type === 'date' ? { style: { numFmt: DATE_FORMAT } } : column.type === 'id' || column.type === 'text' ? { style: { numFmt: '@' } } : {}),
+    style: {
+      ...(column.type === 'date' ? { numFmt: DATE_FORMAT } : column.type === 'id' || column.type === 'text' ? { numFmt: '@' } : {}),
+      ...(column.info ? { font: INFO_FONT } : {}),
+    },
   }));
   const titleRow = ws.getRow(1);
   titleRow.getCell(1).value = spec.title.kk + (spec.title.ru ? ` / ${spec.title.ru}` : '');
@@ -193,10 +196,8 @@ function writeRow(ws: ExcelJS.Worksheet, spec: SheetSpec, rowNumber: number, row
   spec.columns.forEach((column, k) => {
     const value = cellValue(column, row[column.key]);
     if (value === null) return;
-    const cell = r.getCell(k + 1);
-    cell.value = value;
-    if (column.type === 'date') cell.numFmt = DATE_FORMAT;
-    if (column.info) cell.font = INFO_FONT;
+    // Dates and informative columns take their format from the column's style.
+    r.getCell(k + 1).value = value;
   });
   r.commit();
 }
