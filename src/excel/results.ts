@@ -45,7 +45,7 @@ interface Column {
   value: (person: PersonResult, result: MethodResult | undefined) => ExcelJS.CellValue;
   /** A date column: late ones highlighted by `late`. */
   date?: boolean;
-  late?: (result: MethodResult | undefined) => boolean;
+  late?: (person: PersonResult, result: MethodResult | undefined) => boolean;
   number?: string;
   band?: boolean;
 }
@@ -101,7 +101,7 @@ function deadlineColumns(results: MethodResult[]): Column[] {
     const find = (r: MethodResult | undefined): DeadlineResult | undefined => r?.deadlines.find((d) => d.id === id);
     return [
       { title: `${shortTitle(title)}: мерзімі`, width: 14, date: true, value: (_, r) => toDate(find(r)?.date) },
-      { title: `${shortTitle(title)}: орындалды`, width: 14, date: true, value: (_, r) => toDate(find(r)?.actual), late: (r) => find(r)?.late === true },
+      { title: `${shortTitle(title)}: орындалды`, width: 14, date: true, value: (_, r) => toDate(find(r)?.actual), late: (_, r) => find(r)?.late === true },
     ];
   });
 }
@@ -162,7 +162,7 @@ class SheetWriter {
       const cell = row.getCell(k + 1);
       if (c.date) cell.numFmt = DATE_FORMAT;
       if (c.number) cell.numFmt = c.number;
-      if (c.late?.(result)) {
+      if (c.late?.(person, result)) {
         cell.fill = LATE_FILL;
         cell.font = { bold: true, color: { argb: 'FF9C0006' } };
         cell.note = 'мерзімі өтіп кеткен / просрочено';
@@ -207,8 +207,47 @@ function place(at: CellPosition | SourcePosition | undefined): string | null {
   return 'cell' in at && at.cell ? `${at.sheet}!${at.cell}` : `${at.file}:${at.line}:${at.col}`;
 }
 
+/** What results.xlsx needs of the result besides the people. */
+export type ResultsTopOf = Pick<EvaluationResult, 'methodology' | 'year' | 'body' | 'methodologies' | 'problems'>;
+
+/** A person's result without what the workbook does not show (the trace, the facts, the steps of each deadline): kept until the workbook is written. */
+function slim(person: PersonResult): PersonResult {
+  return {
+    ...person,
+    results: person.results.map((r) => ({
+      ...r, trace: [],
+      ...(r.eligibility && { eligibility: { ...r.eligibility, facts: {} } }),
+      deadlines: r.deadlines.map((d) => ({ ...d, steps: [] })),
+      ...(r.calibration && { calibration: { ...r.calibration, deadlines: [] } }),
+    })),
+  };
+}
+
+/**
+ * results.xlsx built person by person (as `bagalau evaluate` streams them): `add` each
+ * person's result in order, then `write`. Only what the workbook shows is kept meanwhile.
+ */
+export class ResultsWorkbook {
+  private readonly people: PersonResult[] = [];
+
+  constructor(private readonly top: ResultsTopOf, private readonly methodologies: Methodology[], private readonly options: ResultsWorkbookOptions = {}) {}
+
+  add(person: PersonResult): void {
+    this.people.push(slim(person));
+  }
+
+  async write(path: string): Promise<void> {
+    await writeWorkbook({ ...this.top, people: this.people }, this.methodologies, path, this.options);
+  }
+}
+
 /** Writes results.xlsx. `methodologies`: those the results were evaluated under (for titles, parameters and bands). */
 export async function writeResultsWorkbook(result: EvaluationResult, methodologies: Methodology[], path: string, options: ResultsWorkbookOptions = {}): Promise<void> {
+  await writeWorkbook(result, methodologies, path, options);
+}
+
+async function writeWorkbook(result: EvaluationResult, methodologies: Methodology[], path: string, options: ResultsWorkbookOptions): Promise<void> {
+  const { people } = result;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const created = options.created ?? new Date();
   Object.assign(wb, { creator: 'bagalau', lastModifiedBy: 'bagalau', created, modified: created, title: `${result.methodology.id} — ${result.year}`, subject: 'bagalau-results/1', keywords: `bagalau-results methodology=${result.methodology.id} year=${result.year}` });
@@ -281,7 +320,7 @@ export async function writeResultsWorkbook(result: EvaluationResult, methodologi
         { title: `${title}: тоқсандар`, width: 30, value: (p) => find(p)?.quarters?.map((q) => `${q.period} ${q.score.toFixed(2)}`).join('; ') || null },
         { title: `${title}: жылдық баға`, width: 12, number: '0.00', value: (p) => find(p)?.score ?? null },
         { title: `${title}: деңгейі`, width: 44, band: true, value: (p) => find(p)?.bandLabel ?? null },
-        ...deadlineColumns(result.people.flatMap((p) => p.results.filter((r) => r.period === 'year' && r.method === method))).map((c) => ({ ...c, value: (p: PersonResult) => c.value(p, find(p)), late: c.late ? () => false : undefined })),
+        ...deadlineColumns(people.flatMap((p) => p.results.filter((r) => r.period === 'year' && r.method === method))).map((c): Column => ({ ...c, value: (p) => c.value(p, find(p)), late: c.late ? (p) => c.late!(p, find(p)) : undefined })),
       );
     }
     const ws = wb.addWorksheet(sheetName('Жыл', taken), { views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }] });
