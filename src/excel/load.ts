@@ -31,6 +31,9 @@ export interface LoadedWorkbook {
 /** The largest workbook read (bytes): well above a body of 100,000 people. */
 export const MAX_WORKBOOK_BYTES = 512 * 1024 * 1024;
 
+/** The most its parts may unpack to. */
+export const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
+
 export class WorkbookFileError extends Error {}
 
 class GridSheet implements LoadedSheet {
@@ -44,13 +47,25 @@ class GridSheet implements LoadedSheet {
 }
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
-  const stat = statSync(path);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw new WorkbookFileError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'it cannot be opened (check its permissions)');
+  }
   if (!stat.isFile()) throw new WorkbookFileError('it is not a regular file');
   if (stat.size > MAX_WORKBOOK_BYTES) throw new WorkbookFileError(`it is larger than ${MAX_WORKBOOK_BYTES / 2 ** 20} MiB`);
   const head = Buffer.alloc(4);
   const fd = openSync(path, 'r');
   try { readSync(fd, head, 0, 4, 0); } finally { closeSync(fd); }
+  if (head.readUInt32LE(0) === 0xe011cfd0) throw new WorkbookFileError('it is an old Excel 97–2003 workbook (.xls) or a password-protected one');
   if (head.readUInt32LE(0) !== 0x04034b50) throw new WorkbookFileError('it is not an .xlsx file (an .xlsx file is a zip archive)');
+  // What the parts unpack to is checked before anything is unpacked (a small file may unpack to gigabytes).
+  const entries = zipDirectory(path);
+  if (!entries) throw new WorkbookFileError('its zip directory cannot be read (the file is damaged or cut short)');
+  const unpacked = entries.reduce((n, e) => n + e.size, 0);
+  if (unpacked > MAX_UNPACKED_BYTES) throw new WorkbookFileError(`it unpacks to ${Math.round(unpacked / 2 ** 20)} MiB, more than the ${MAX_UNPACKED_BYTES / 2 ** 20} MiB read`);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new WorkbookFileError('it is a zip archive but not a workbook (it has no xl/workbook.xml)');
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   const sheets: GridSheet[] = [];
@@ -95,12 +110,10 @@ function decodeXml(text: string): string {
   });
 }
 
-/**
- * One small entry of a zip archive (the document properties), found through the central
- * directory at the end of the file. Undefined when it is absent or stored in a way this
- * does not read (then the workbook is simply taken to have no properties).
- */
-export function readZipEntry(path: string, name: string): Buffer | undefined {
+interface ZipEntry { name: string; method: number; compressed: number; size: number; local: number }
+
+/** The entries of a zip archive, from its central directory at the end of the file; undefined when it cannot be read. */
+export function zipDirectory(path: string): ZipEntry[] | undefined {
   const fd = openSync(path, 'r');
   try {
     const size = statSync(path).size;
@@ -110,34 +123,44 @@ export function readZipEntry(path: string, name: string): Buffer | undefined {
     let end = -1;
     for (let k = tailSize - 22; k >= 0; k--) if (tail.readUInt32LE(k) === 0x06054b50) { end = k; break; }
     if (end < 0) return undefined;
-    const entries = tail.readUInt16LE(end + 10);
+    const count = tail.readUInt16LE(end + 10);
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
     if (directoryOffset + directorySize > size) return undefined;
     const directory = Buffer.alloc(directorySize);
     readSync(fd, directory, 0, directorySize, directoryOffset);
-    for (let p = 0, n = 0; n < entries && p + 46 <= directory.length; n++) {
-      if (directory.readUInt32LE(p) !== 0x02014b50) return undefined;
-      const method = directory.readUInt16LE(p + 10);
-      const compressed = directory.readUInt32LE(p + 20);
+    const entries: ZipEntry[] = [];
+    for (let p = 0, n = 0; n < count; n++) {
+      if (p + 46 > directory.length || directory.readUInt32LE(p) !== 0x02014b50) return undefined;
       const nameLength = directory.readUInt16LE(p + 28);
-      const extraLength = directory.readUInt16LE(p + 30);
-      const commentLength = directory.readUInt16LE(p + 32);
-      const local = directory.readUInt32LE(p + 42);
-      const entryName = directory.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, '');
-      p += 46 + nameLength + extraLength + commentLength;
-      if (entryName !== name) continue;
-      if (compressed > 16 * 1024 * 1024) return undefined;
-      const header = Buffer.alloc(30);
-      readSync(fd, header, 0, 30, local);
-      if (header.readUInt32LE(0) !== 0x04034b50) return undefined;
-      const dataStart = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-      const data = Buffer.alloc(compressed);
-      readSync(fd, data, 0, compressed, dataStart);
-      if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data, { maxOutputLength: 64 * 1024 * 1024 });
-      return undefined;
+      entries.push({
+        method: directory.readUInt16LE(p + 10), compressed: directory.readUInt32LE(p + 20), size: directory.readUInt32LE(p + 24), local: directory.readUInt32LE(p + 42),
+        name: directory.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, ''),
+      });
+      p += 46 + nameLength + directory.readUInt16LE(p + 30) + directory.readUInt16LE(p + 32);
     }
+    return entries;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * One small entry of a zip archive (the document properties). Undefined when it is absent
+ * or stored in a way this does not read (the workbook is then taken to have no properties).
+ */
+export function readZipEntry(path: string, name: string): Buffer | undefined {
+  const entry = zipDirectory(path)?.find((e) => e.name === name);
+  if (!entry || entry.compressed > 16 * 1024 * 1024 || entry.size > 64 * 1024 * 1024) return undefined;
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(30);
+    readSync(fd, header, 0, 30, entry.local);
+    if (header.readUInt32LE(0) !== 0x04034b50) return undefined;
+    const data = Buffer.alloc(entry.compressed);
+    readSync(fd, data, 0, entry.compressed, entry.local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28));
+    if (entry.method === 0) return data;
+    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: 64 * 1024 * 1024 });
     return undefined;
   } finally {
     closeSync(fd);
