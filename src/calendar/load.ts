@@ -3,7 +3,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { WorkingCalendar } from './calendar.js';
 import type { CalendarFile } from './calendarFile.js';
@@ -12,6 +11,7 @@ import { CalendarFileError } from './errors.js';
 import { hasErrors, type Diagnostic } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
 import { parseSource, readSourceFile, type SourceFile } from '../methodology/source.js';
+import { compiledValidators } from '../methodology/compiledValidator.js';
 import { translateAjvErrors } from '../methodology/validate.js';
 
 /** The repository root, found from this module so it works from src/ (tsx) and dist/ alike. */
@@ -36,8 +36,7 @@ let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 function calendarValidator() {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'calendar.schema.json'), 'utf8')) as SchemaNode;
-    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false });
-    compiled = { validate: ajv.compile(schema), schema };
+    compiled = { validate: compiledValidators({ name: 'calendar', schema, options: { allErrors: true, strict: true, strictRequired: false } }).root, schema };
   }
   return compiled;
 }

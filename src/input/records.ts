@@ -8,15 +8,14 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
 import { parseSource, type NodeOrigin } from '../methodology/source.js';
 import { translateAjvErrors } from '../methodology/validate.js';
 import type { EvaluationInput, Person } from '../engine/input.generated.js';
+import { compiledValidators } from '../methodology/compiledValidator.js';
 import { headerPosition, type HeaderText, type InputFormat, type RecordSpan } from './scan.js';
 
 export const evaluationSchemaPath = fileURLToPath(new URL('../../schemas/evaluation.schema.json', import.meta.url));
@@ -29,12 +28,11 @@ let validators: Validators | undefined;
 function compiled(): Validators {
   if (!validators) {
     const schema = JSON.parse(readFileSync(evaluationSchemaPath, 'utf8')) as SchemaNode;
-    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats.default(ajv);
-    const root = ajv.compile(schema);
-    const person = ajv.getSchema(`${schema.$id}#/$defs/person`);
-    if (!person) throw new Error('the evaluation schema has no $defs/person');
-    validators = { root, person, schema };
+    const { root, parts } = compiledValidators({
+      name: 'evaluation', schema, formats: true, parts: { person: '#/$defs/person' },
+      options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true },
+    });
+    validators = { root, person: parts.person, schema };
   }
   return validators;
 }

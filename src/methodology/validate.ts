@@ -1,7 +1,7 @@
 // Validates a resolved methodology against the JSON Schema and turns each ajv error
 // into a sentence a legal officer can act on, placed at the line that caused it.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compiledValidators } from './compiledValidator.js';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { displayPath, getAtPointer, joinPointer, parentPointer, splitPointer } from './pointer.js';
 import type { ResolvedSource } from './resolve.js';
@@ -12,15 +12,13 @@ import { RESERVED_KEYS } from './source.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats.default(ajv);
-    // refersTo is an annotation read by the linter (src/methodology/lint/references.ts).
-    ajv.addKeyword({ keyword: 'refersTo', schemaType: 'string' });
-    // movedTo names where a setting of an older format now lives (its message says so).
-    ajv.addKeyword({ keyword: 'movedTo', schemaType: 'string' });
-    compiled = ajv.compile(methodologySchema());
-  }
+  // Compiled once and kept (compiledValidator.ts): compiling takes longer than the rest of `validate`.
+  // refersTo is an annotation read by the linter (src/methodology/lint/references.ts); movedTo
+  // names where a setting of an older format now lives (its message says so).
+  compiled ??= compiledValidators({
+    name: 'methodology', schema: methodologySchema(), formats: true, keywords: ['refersTo', 'movedTo'],
+    options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true },
+  }).root;
   return compiled;
 }
 
