@@ -23,6 +23,8 @@ export interface RenderOptions {
   calendar?: string;
   allowOutOfForce?: boolean;
   pages?: string;
+  /** Tag every PDF, those printed in batches too (slower). */
+  tagged?: boolean;
   /** Draw a progress bar on stderr (default: when stderr is a terminal). */
   progress?: boolean;
 }
@@ -40,6 +42,7 @@ export function registerRender(program: Command, io: Io): void {
     .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
     .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
     .option('--pages <n>', 'pages printing in parallel (2–4)', '3')
+    .option('--tagged', 'tag every PDF (accessible structure), also those printed in batches: about a quarter slower')
     .action(async (source: string, options: RenderOptions) => {
       io.exitCode = await runRender(io, source, options);
     });
@@ -148,6 +151,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   const started = Date.now();
   const outcome = await renderDocuments(docs, options.out, {
     pages: Math.max(1, Math.min(4, Number(options.pages ?? 3) || 3)),
+    tagged: options.tagged,
     onProgress: showProgress ? (p) => io.err(progressBar(p, io.columns ?? 80)) : undefined,
   });
   if (showProgress) io.err('\n');

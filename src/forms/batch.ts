@@ -19,9 +19,9 @@
 //   undefined and the printer prints it alone.
 import { readFileSync } from 'node:fs';
 import {
-  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream,
-  beginText, decodePDFRawStream, endText, popGraphicsState, pushGraphicsState, setFillingGrayscaleColor,
-  setFontAndSize, setTextMatrix, showText, type PDFOperator,
+  PDFArray, PDFBool, PDFContentStream, PDFDict, PDFDocument, ParseSpeeds, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, PDFString,
+  beginMarkedContent, beginText, decodePDFRawStream, endMarkedContent, endText, popGraphicsState, pushGraphicsState, setFillingGrayscaleColor,
+  setFontAndSize, setTextMatrix, showText, type PDFObject, type PDFOperator,
 } from 'pdf-lib';
 
 /** The parts of a document made by templates.ts. */
@@ -174,7 +174,8 @@ function regularTinos(doc: PDFDocument, resources: PDFDict): { refs: PDFRef[]; g
  * "N / M word" where the layout's @bottom-center box would have.
  */
 export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promise<Uint8Array[]> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // (parsed in one go: the default yields to the event loop every hundred objects)
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = doc.getPages();
   const pageIndex = new Map(pages.map((p, i) => [p.ref.toString(), i]));
   const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
@@ -196,6 +197,8 @@ export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promi
   const { refs, glyphs } = regularTinos(doc, pages[glyphPage].node.Resources()!);
   const { size, suffix } = parts[0].numbers;
 
+  const names = refs.map((_, i) => PDFName.of(`BagalauPageNumber${i}`));
+  const push = doc.context.register(PDFContentStream.of(doc.context.obj({}), [pushGraphicsState()], false));
   // each form's pages numbered on their own, also inside a document of several forms
   forms.forEach((form, f) => {
     const part = parts[form.doc];
@@ -218,27 +221,158 @@ export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promi
       const x = left + (pageWidth - left - right - width) / 2;
       // the margin box centres the line vertically in the bottom margin
       const y = bottom / 2 - size * BASELINE_BELOW_MIDDLE;
-      page.node.normalize();
-      const names = refs.map((ref, i) => {
-        const name = PDFName.of(`BagalauPageNumber${i}`);
-        page.node.setFontDictionary(name, ref);
-        return name;
-      });
-      const operators: PDFOperator[] = [popGraphicsState(), pushGraphicsState(), beginText(), setFillingGrayscaleColor(0), setTextMatrix(1, 0, 0, 1, x, y)];
+      // the page's fonts get the regular Tinos under names of ours (in its own resources, or
+      // the ones it shares: the fonts are the same objects on every page of the batch)
+      const resources = page.node.Resources()!;
+      let fontDict = resources.lookup(PDFName.of('Font'));
+      if (!(fontDict instanceof PDFDict)) { fontDict = doc.context.obj({}); resources.set(PDFName.of('Font'), fontDict); }
+      refs.forEach((ref, i) => (fontDict as PDFDict).set(names[i], ref));
+      // a page number is an artifact, not content of the document's structure
+      const operators: PDFOperator[] = [popGraphicsState(), pushGraphicsState(), beginMarkedContent('Artifact'), beginText(), setFillingGrayscaleColor(0), setTextMatrix(1, 0, 0, 1, x, y)];
       for (const run of runs) operators.push(setFontAndSize(names[run.font], size), showText(PDFHexString.of(run.hex)));
-      operators.push(endText(), popGraphicsState());
-      page.node.wrapContentStreams(doc.context.register(doc.context.contentStream([pushGraphicsState()])), doc.context.register(doc.context.contentStream(operators)));
+      operators.push(endText(), endMarkedContent(), popGraphicsState());
+      // q, the page's own content, Q and the number (a few bytes: not compressed)
+      const contents = page.node.get(PDFName.of('Contents'));
+      const own = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+      page.node.set(PDFName.of('Contents'), doc.context.obj([push, ...own, doc.context.register(PDFContentStream.of(doc.context.obj({}), operators, false))]));
     }
   });
 
   const producer = doc.getProducer();
+  const created = doc.getCreationDate();
+  const tree = structureOf(doc, pages.map((p) => p.ref), starts);
   return Promise.all(parts.map(async (part, d) => {
     const out = await PDFDocument.create({ updateMetadata: false });
-    const copied = await out.copyPages(doc, Array.from({ length: starts[d + 1] - starts[d] }, (_, k) => starts[d] + k));
-    for (const page of copied) out.addPage(page);
+    const indices = Array.from({ length: starts[d + 1] - starts[d] }, (_, k) => starts[d] + k);
+    if (tree) copyTagged(doc, out, indices, tree, d);
+    else for (const page of await out.copyPages(doc, indices)) out.addPage(page);
     setInfo(out, part.meta, producer);
+    if (created) out.setCreationDate(created);
     return out.save({ useObjectStreams: false });
   }));
+}
+
+/** A tagged batch's structure tree: its root, the Document element, and which of its children belongs to which document. */
+interface BatchStructure {
+  root: PDFDict;
+  rootRef: PDFRef;
+  documentRef: PDFRef;
+  document: PDFDict;
+  /** The children of the Document element of each document of the batch. */
+  children: PDFObject[][];
+  /** The parent tree: StructParents key → the structure elements of a page's marked content. */
+  parents: Map<number, PDFObject>;
+  /** The ID tree: an element's ID → the element. */
+  ids: Map<string, PDFObject>;
+}
+
+/**
+ * The structure tree Chromium writes for a tagged batch — one Document element, whose
+ * children are the blocks of the batch's documents in order — with each child assigned to the
+ * document whose pages its marked content is on; undefined for an untagged batch.
+ */
+function structureOf(doc: PDFDocument, pageRefs: PDFRef[], starts: number[]): BatchStructure | undefined {
+  const rootRef = doc.catalog.get(PDFName.of('StructTreeRoot'));
+  if (!(rootRef instanceof PDFRef)) return undefined;
+  const root = doc.context.lookup(rootRef, PDFDict);
+  const documentRef = root.get(PDFName.of('K'));
+  if (!(documentRef instanceof PDFRef)) throw new Error('batch: the structure tree has no single Document element');
+  const document = doc.context.lookup(documentRef, PDFDict);
+  const pageIndex = new Map(pageRefs.map((r, i) => [r.toString(), i]));
+  const docOf = (page: number) => starts.findIndex((s, d) => d < starts.length - 1 && page >= s && page < starts[d + 1]);
+  // the first page an element's marked content is on
+  const firstPage = (object: PDFObject | undefined, inherited?: PDFObject): number | undefined => {
+    const value = object instanceof PDFRef ? doc.context.lookup(object) : object;
+    if (value instanceof PDFNumber) return inherited ? pageIndex.get(inherited.toString()) : undefined;
+    if (value instanceof PDFArray) {
+      for (const item of value.asArray()) { const p = firstPage(item, inherited); if (p !== undefined) return p; }
+      return undefined;
+    }
+    if (!(value instanceof PDFDict)) return undefined;
+    const pg = value.get(PDFName.of('Pg')) ?? inherited;
+    if (value.get(PDFName.of('Type'))?.toString() === '/MCR' || value.get(PDFName.of('Type'))?.toString() === '/OBJR') return pg ? pageIndex.get(pg.toString()) : undefined;
+    return firstPage(value.get(PDFName.of('K')), pg);
+  };
+  const kids = document.get(PDFName.of('K'));
+  const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+  const children: PDFObject[][] = starts.slice(0, -1).map(() => []);
+  for (const kid of list) {
+    const page = firstPage(kid);
+    const d = page === undefined ? -1 : docOf(page);
+    // (the page of the glyphs, and elements without content, belong to no document)
+    if (d >= 0) children[d].push(kid);
+  }
+  const parents = new Map<number, PDFObject>();
+  const collect = (node: PDFDict) => {
+    const nums = node.lookup(PDFName.of('Nums'));
+    if (nums instanceof PDFArray) for (let i = 0; i + 1 < nums.size(); i += 2) parents.set((nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1));
+    const nodeKids = node.lookup(PDFName.of('Kids'));
+    if (nodeKids instanceof PDFArray) for (const k of nodeKids.asArray()) collect(doc.context.lookup(k, PDFDict));
+  };
+  const parentTree = root.lookup(PDFName.of('ParentTree'));
+  if (parentTree instanceof PDFDict) collect(parentTree);
+  const ids = new Map<string, PDFObject>();
+  const collectIds = (node: PDFDict) => {
+    const names = node.lookup(PDFName.of('Names'));
+    if (names instanceof PDFArray) for (let i = 0; i + 1 < names.size(); i += 2) ids.set((names.lookup(i) as PDFString).asString(), names.get(i + 1));
+    const nodeKids = node.lookup(PDFName.of('Kids'));
+    if (nodeKids instanceof PDFArray) for (const k of nodeKids.asArray()) collectIds(doc.context.lookup(k, PDFDict));
+  };
+  const idTree = root.lookup(PDFName.of('IDTree'));
+  if (idTree instanceof PDFDict) collectIds(idTree);
+  return { root, rootRef, documentRef, document, children, parents, ids };
+}
+
+/**
+ * Copies a document's pages with its part of the batch's structure tree: its elements (which
+ * point to the copied pages), a Document element and a root of its own, the parent tree of
+ * its pages, and the catalog's MarkInfo and Lang — a tagged PDF as the document printed alone.
+ */
+function copyTagged(src: PDFDocument, out: PDFDocument, indices: number[], tree: BatchStructure, d: number): void {
+  const copier = PDFObjectCopier.for(src.context, out.context);
+  // the copier's map of what it copied: seeded with the new root and Document element, so that
+  // an element's /P leads to them and not to the whole batch's tree
+  const copied = (copier as unknown as { traversedObjects: Map<PDFObject, PDFObject> }).traversedObjects;
+  const rootRef = out.context.nextRef();
+  const documentRef = out.context.nextRef();
+  copied.set(tree.rootRef, rootRef);
+  copied.set(tree.documentRef, documentRef);
+  const srcPages = src.getPages();
+  for (const i of indices) {
+    const ref = copier.copy(srcPages[i].ref) as PDFRef;
+    out.addPage(PDFPage.of(out.context.lookup(ref) as PDFPageLeaf, ref, out));
+  }
+  const kids = tree.children[d].map((kid) => copier.copy(kid));
+  const document = tree.document.clone(out.context);
+  document.set(PDFName.of('K'), out.context.obj(kids));
+  document.set(PDFName.of('P'), rootRef);
+  out.context.assign(documentRef, document);
+  const nums: PDFObject[] = [];
+  for (const i of indices) {
+    const key = srcPages[i].node.get(PDFName.of('StructParents'));
+    if (!(key instanceof PDFNumber)) continue;
+    const value = tree.parents.get(key.asNumber());
+    if (value) nums.push(key, copier.copy(value));
+  }
+  const root = out.context.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: out.context.obj({ Nums: nums }) });
+  const next = tree.root.get(PDFName.of('ParentTreeNextKey'));
+  if (next) root.set(PDFName.of('ParentTreeNextKey'), next);
+  for (const key of ['RoleMap', 'ClassMap']) {
+    const value = tree.root.get(PDFName.of(key));
+    if (value) root.set(PDFName.of(key), copier.copy(value));
+  }
+  // the IDs of its elements (a table cell's /Headers name its head cells by ID)
+  const names: PDFObject[] = [];
+  for (const [id, element] of [...tree.ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const mine = copied.get(element);
+    if (mine) names.push(PDFString.of(id), mine);
+  }
+  if (names.length) root.set(PDFName.of('IDTree'), out.context.obj({ Names: names }));
+  out.context.assign(rootRef, root);
+  out.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
+  out.catalog.set(PDFName.of('MarkInfo'), out.context.obj({ Marked: PDFBool.True }));
+  const lang = src.catalog.get(PDFName.of('Lang'));
+  if (lang) out.catalog.set(PDFName.of('Lang'), copier.copy(lang));
 }
 
 /** bagalau and its version: the PDFs' Creator. */

@@ -19,6 +19,13 @@ export interface PrinterOptions {
   recycleAfter?: number;
   /** Documents per page.pdf call in pdfs/writePdfs (default 20; 1 prints each document alone). */
   batchSize?: number;
+  /**
+   * Tag the documents printed in batches too (default false): the batch is printed tagged and
+   * each document keeps its part of the structure tree when it is split (batch.ts). It costs
+   * about a quarter of the throughput (docs/forms.md), so batches are untagged unless asked;
+   * a document printed alone is always tagged.
+   */
+  tagBatches?: boolean;
 }
 
 interface PooledPage {
@@ -44,13 +51,13 @@ export class FormPrinter {
   private counter = 0;
   private closed = false;
 
-  private constructor(readonly browser: Browser, private readonly recycleAfter: number, readonly batchSize: number) {}
+  private constructor(readonly browser: Browser, private readonly recycleAfter: number, readonly batchSize: number, readonly tagBatches: boolean) {}
 
   static async launch(options: PrinterOptions = {}): Promise<FormPrinter> {
     const size = Math.max(1, Math.min(8, options.pages ?? 3));
     tinosFonts(); // read the fonts before the first request needs them
     const browser = await launchChromium(options.executablePath ?? findChromium());
-    const printer = new FormPrinter(browser, options.recycleAfter ?? 250, Math.max(1, options.batchSize ?? 20));
+    const printer = new FormPrinter(browser, options.recycleAfter ?? 250, Math.max(1, options.batchSize ?? 20), options.tagBatches ?? false);
     try {
       for (let i = 0; i < size; i++) printer.idle.push({ page: await printer.newPage(), used: 0 });
     } catch (error) {
@@ -121,7 +128,7 @@ export class FormPrinter {
   /** Documents with the same head in one page.pdf, split back into one PDF each, every form numbered on its own. */
   private async printBatch(parts: DocumentParts[]): Promise<Uint8Array[]> {
     const forms = parts.reduce((n, p) => n + p.forms, 0);
-    const batch = await this.print(parts[0].head + batchBody(parts) + '</body>\n</html>\n', forms, false);
+    const batch = await this.print(parts[0].head + batchBody(parts) + '</body>\n</html>\n', forms, this.tagBatches);
     assertOnlyTinos(batch);
     return splitBatch(batch, parts);
   }

@@ -177,8 +177,8 @@ export interface RenderOutcome {
  * Prints the documents into outDir with one Chromium and `pages` reused pages, up to the
  * printer's batchSize documents per page.pdf call; PDFs are written atomically.
  */
-export async function renderDocuments(docs: PlannedDocument[], outDir: string, options: { pages?: number; onProgress?: (p: RenderProgress) => void; printer?: FormPrinter } = {}): Promise<RenderOutcome> {
-  const printer = options.printer ?? await FormPrinter.launch({ pages: options.pages ?? 3 });
+export async function renderDocuments(docs: PlannedDocument[], outDir: string, options: { pages?: number; onProgress?: (p: RenderProgress) => void; printer?: FormPrinter; tagged?: boolean } = {}): Promise<RenderOutcome> {
+  const printer = options.printer ?? await FormPrinter.launch({ pages: options.pages ?? 3, tagBatches: options.tagged });
   const outcome: RenderOutcome = { written: [], failed: [] };
   const workers = Math.max(1, options.pages ?? 3);
   // Batches of at most batchSize, but enough of them to keep every page busy.

@@ -18,7 +18,7 @@ import { formIds } from '../../src/forms/viewModels.js';
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 import { findMixedScriptWords } from '../../src/text/mixedScript.js';
-import { expectPhrase, firstPagePng, flat, pdfFonts, pdfPages, pdfRawText, pdfTagged, pdfText } from './pdf-tools.js';
+import { expectPhrase, firstPagePng, flat, pdfFonts, pdfPages, pdfRawText, pdfStructure, pdfTagged, pdfText } from './pdf-tools.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Kept after the run for a human to look at (the PNGs of page 1): not in the repository.
@@ -144,7 +144,7 @@ for (const body of bodies) {
       for (const key of ['annex5', 'annex6']) expect(flat(pdfText(join(dir, 'filled', expected[key].file)))).not.toMatch(/\d,\d\d/);
     });
 
-    it('prints documents in one batch as it prints them alone, with page numbers per document', async () => {
+    it('prints documents in one batch as it prints them alone — pages, text, fonts — with page numbers per document', async () => {
       const docs = planDocuments(m, { forms: formIds(m), combined: true }, results, input);
       const htmls = docs.map((d) => renderDocument(d.views));
       const batched = await printer.pdfs(htmls);
@@ -157,9 +157,10 @@ for (const body of bodies) {
         mkdirSync(join(dir, 'batch'), { recursive: true });
         writeFileSync(alone, await printer.pdf(htmls[i]));
         writeFileSync(inBatch, batched[i]);
-        // a document printed alone is tagged; one split from a batch (or a bundle of forms, numbered per form) is not
+        // printed alone, a document is tagged; split from a batch, untagged unless the printer tags batches (below)
         const shared = heads.filter((h) => h === heads[i]).length > 1 || doc.views.length > 1;
-        expect(pdfTagged(inBatch), `${doc.file}: split PDFs are untagged, a document printed alone is tagged`).toBe(!shared);
+        expect(pdfTagged(alone), `${doc.file}: printed alone, tagged`).toBe(doc.views.length === 1);
+        expect(pdfTagged(inBatch), `${doc.file}: split from a batch, untagged`).toBe(!shared);
         expect(pdfPages(inBatch), doc.file).toBe(pdfPages(alone));
         expect(pdfRawText(inBatch), doc.file).toBe(pdfRawText(alone));
         for (const font of pdfFonts(inBatch)) {
@@ -168,6 +169,27 @@ for (const body of bodies) {
         }
       }
     });
+
+    it('tagging batches (--tagged): each split PDF keeps its part of the structure tree, the same as printed alone', async () => {
+      const docs = planDocuments(m, { forms: formIds(m), combined: true }, results, input);
+      const htmls = docs.map((d) => renderDocument(d.views));
+      const tagging = await FormPrinter.launch({ pages: 2, tagBatches: true });
+      try {
+        const batched = await tagging.pdfs(htmls);
+        mkdirSync(join(dir, 'tagged'), { recursive: true });
+        for (const [i, doc] of docs.entries()) {
+          const inBatch = join(dir, 'tagged', `batched-${doc.file}`);
+          writeFileSync(inBatch, batched[i]);
+          expect(pdfTagged(inBatch), doc.file).toBe(true);
+          expect(pdfRawText(inBatch), doc.file).toBe(pdfRawText(join(dir, 'batch', `batched-${doc.file}`)));
+          if (doc.views.length > 1) continue; // a bundle is always printed as a batch
+          const alone = join(dir, 'batch', `alone-${doc.file}`);
+          expect(pdfStructure(inBatch), `${doc.file}: the structure tree of the split PDF`).toBe(pdfStructure(alone));
+        }
+      } finally {
+        await tagging.close();
+      }
+    }, 120_000);
 
     it('takes the body-specific wording from the methodology', () => {
       const text = flat(pdfText(join(dir, 'filled', expected.annex4.file)));

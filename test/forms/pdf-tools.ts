@@ -26,6 +26,11 @@ export function pdfRawText(file: string): string {
   return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
 }
 
+/** The structure tree with its text (pdfinfo -struct-text), the IDs Chromium numbers per print left out. */
+export function pdfStructure(file: string): string {
+  return execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).replace(/node\d+/g, 'node');
+}
+
 export function pdfTagged(file: string): boolean {
   return /Tagged:\s+yes/.test(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
 }
