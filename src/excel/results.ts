@@ -139,7 +139,8 @@ class SheetWriter {
   constructor(readonly ws: ExcelJS.Worksheet, readonly columns: Column[]) {}
 
   header(title: string): void {
-    this.ws.columns = this.columns.map((c) => ({ width: c.width }));
+    // Formats by column (a style per cell would cost a lookup per cell).
+    this.ws.columns = this.columns.map((c) => ({ width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : c.number ? { style: { numFmt: c.number } } : {}) }));
     const titleRow = this.ws.addRow([title]);
     titleRow.getCell(1).font = { bold: true, size: 12 };
     titleRow.commit();
@@ -158,15 +159,11 @@ class SheetWriter {
     const values = this.columns.map((c) => c.value(person, result));
     const row = this.ws.addRow(values);
     this.columns.forEach((c, k) => {
-      if (values[k] === null) return;
+      if (values[k] === null || !c.late?.(person, result)) return;
       const cell = row.getCell(k + 1);
-      if (c.date) cell.numFmt = DATE_FORMAT;
-      if (c.number) cell.numFmt = c.number;
-      if (c.late?.(person, result)) {
-        cell.fill = LATE_FILL;
-        cell.font = { bold: true, color: { argb: 'FF9C0006' } };
-        cell.note = 'мерзімі өтіп кеткен / просрочено';
-      }
+      cell.fill = LATE_FILL;
+      cell.font = { bold: true, color: { argb: 'FF9C0006' } };
+      cell.note = 'мерзімі өтіп кеткен / просрочено';
     });
     row.commit();
     this.row++;
