@@ -11,7 +11,7 @@ export {
   formatIntakeDiagnostic, formatPlace, openIntakeWorkbook, readIntakeWorkbook, IntakeWorkbook,
   type CellPosition, type IntakeDiagnostic, type IntakeHeader, type IntakeRead, type ReadOptions,
 } from './read.js';
-export { ResultsWorkbook, writeResultsWorkbook, type ResultsTopOf, type ResultsWorkbookOptions } from './results.js';
+export { ResultsWorkbook, forResultsWorkbook, writeResultsWorkbook, type ResultsTopOf, type ResultsWorkbookOptions } from './results.js';
 
 /** An input file the CLI reads as an intake workbook (rather than YAML or JSON). */
 export function isWorkbookPath(path: string): boolean {

@@ -207,8 +207,12 @@ function place(at: CellPosition | SourcePosition | undefined): string | null {
 /** What results.xlsx needs of the result besides the people. */
 export type ResultsTopOf = Pick<EvaluationResult, 'methodology' | 'year' | 'body' | 'methodologies' | 'problems'>;
 
-/** A person's result without what the workbook does not show (the trace, the facts, the steps of each deadline): kept until the workbook is written. */
-function slim(person: PersonResult): PersonResult {
+/**
+ * A person's result without what the workbook does not show (the trace, the facts, the steps
+ * of each deadline): what is kept until the workbook is written, and what a worker thread
+ * sends for it.
+ */
+export function forResultsWorkbook(person: PersonResult): PersonResult {
   return {
     ...person,
     results: person.results.map((r) => ({
@@ -230,7 +234,7 @@ export class ResultsWorkbook {
   constructor(private readonly top: ResultsTopOf, private readonly methodologies: Methodology[], private readonly options: ResultsWorkbookOptions = {}) {}
 
   add(person: PersonResult): void {
-    this.people.push(slim(person));
+    this.people.push(forResultsWorkbook(person));
   }
 
   async write(path: string): Promise<void> {
