@@ -54,7 +54,7 @@ const BATCH_BYTES = 4 << 20;
 /** Inputs from this size are evaluated in workers (below it, starting them costs more than it saves). */
 const WORKERS_FROM_BYTES = 16 << 20;
 /** The young generation of each worker (V8's default, 16 MiB of semi-space, makes a batch's garbage cost a third more). */
-const YOUNG_GENERATION_MB = 96;
+const YOUNG_GENERATION_MB = 64;
 /** Up to this many people the terminal gets one row a person unless --table says otherwise. */
 const FULL_TABLE_UP_TO = 100;
 

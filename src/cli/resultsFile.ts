@@ -49,6 +49,8 @@ const PLAIN = /^[^"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
 /** Writes people with their recurring texts replaced by references to the dictionary. */
 export class TextDictionary {
   private readonly refs = new Map<string, string>();
+  /** Other strings as written (ids, statuses, dates… recur too), up to a bound. */
+  private readonly written = new Map<string, string>();
   private readonly keys = new Map<string, string>();
 
   constructor(readonly texts: readonly string[]) {
@@ -56,17 +58,19 @@ export class TextDictionary {
   }
 
   private string(s: string): string {
-    const ref = this.refs.get(s);
-    if (ref !== undefined) return ref;
+    let out = this.refs.get(s) ?? this.written.get(s);
+    if (out !== undefined) return out;
     const text = s.charCodeAt(0) === 64 /* @ */ ? '@' + s : s;
-    return PLAIN.test(text) ? '"' + text + '"' : JSON.stringify(text);
+    out = PLAIN.test(text) ? '"' + text + '"' : JSON.stringify(text);
+    if (this.written.size < 50_000) this.written.set(s, out);
+    return out;
   }
 
   /**
    * JSON text of `value` with every string encoded, exactly as JSON.stringify would write
-   * the encoded value (own enumerable keys in order, undefined and functions left out).
-   * Written by hand: the engine shares objects between people, so they are not changed,
-   * and a copy to give to JSON.stringify would cost as much again.
+   * the encoded value (own enumerable keys in order; undefined, functions and symbols left
+   * out of objects and written null in arrays). Written by hand: the engine shares objects
+   * between people, so they are not changed, and a copy for JSON.stringify costs more.
    */
   private json(value: unknown): string {
     switch (typeof value) {
@@ -75,31 +79,33 @@ export class TextDictionary {
       case 'boolean': return value ? 'true' : 'false';
       case 'object': {
         if (value === null) return 'null';
-        if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return this.json((value as { toJSON(): unknown }).toJSON());
         if (Array.isArray(value)) {
-          if (value.length === 0) return '[]';
-          let out = '[';
-          for (let i = 0; i < value.length; i++) {
-            const item = value[i];
-            out += (i ? ',' : '') + (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : this.json(item));
-          }
+          const length = value.length;
+          if (length === 0) return '[]';
+          let out = '[' + this.item(value[0]);
+          for (let i = 1; i < length; i++) out += ',' + this.item(value[i]);
           return out + ']';
         }
         let out = '{';
-        let first = true;
-        for (const key of Object.keys(value)) {
+        let separator = '';
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue;
           const item = (value as Record<string, unknown>)[key];
           if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
           let written = this.keys.get(key);
           if (written === undefined) this.keys.set(key, written = JSON.stringify(key) + ':');
-          out += (first ? '' : ',') + written + this.json(item);
-          first = false;
+          out += separator + written + this.json(item);
+          separator = ',';
         }
         return out + '}';
       }
       case 'bigint': throw new TypeError('Do not know how to serialize a BigInt');
       default: return 'null';
     }
+  }
+
+  private item(value: unknown): string {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol' ? 'null' : this.json(value);
   }
 
   /** One person as one line of JSON. */
