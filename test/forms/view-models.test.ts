@@ -12,6 +12,7 @@ import { loadCalendar } from '../../src/calendar/index.js';
 import { evaluate, type CalibrationOutcome, type EvaluationInput } from '../../src/engine/index.js';
 import { planDocuments, type PlannedDocument } from '../../src/forms/render.js';
 import { cleanText, uncovered } from '../../src/forms/sanitize.js';
+import { renderForm } from '../../src/forms/templates.js';
 import { decisionOf, formIds, formView, plainText, type FormView, type Signature } from '../../src/forms/viewModels.js';
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
@@ -108,6 +109,17 @@ describe('annexes 5–8: the 360', () => {
     const marked = (v.competencies as { n: number; weak: boolean; average: string }[]).filter((c) => c.weak);
     expect(marked.map((c) => c.n)).toEqual([5, 6, 10, 11]);
     expect(marked.map((c) => c.average)).toEqual(['3,89', '3,89', '3,56', '3,89']);
+  });
+
+  it('shades the cells of the weakest rows, never the radar beside them (competency 1 among the weakest)', () => {
+    const v = view('H04_2026_annex-7.pdf');
+    const competencies = (v.competencies as { weak: boolean }[]).map((c, i) => ({ ...c, weak: i === 0 || c.weak }));
+    const html = renderForm({ ...v, competencies });
+    const firstRow = /<tbody>\s*<tr>([\s\S]*?)<\/tr>/.exec(html)![1];
+    expect(firstRow).toMatch(/<td class="num marked">1<\/td>/);
+    expect(firstRow).toMatch(/<td class="radar-cell"/);
+    expect(firstRow).not.toMatch(/class="radar-cell[^"]*marked/);
+    expect(html).not.toMatch(/<tr class="marked"/);
   });
 
   it('gives the 360 result no band the act does not define', () => {
