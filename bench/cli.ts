@@ -58,19 +58,19 @@ if (flag('--engine')) {
   process.exit(0);
 }
 
-interface Run { seconds: number; peakMb: number; code: number }
+interface Run { seconds: number; peakMb: number; code: number; cpu: number }
 
 /** Runs a command in its own process; wall time and peak RSS from GNU time (or /proc when it is missing). */
 function measure(command: string[]): Run {
   const timeFile = join(work, 'time.txt');
   if (existsSync('/usr/bin/time')) {
-    const child = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...command], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
-    const [seconds, kb] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-    return { seconds, peakMb: kb / 1024, code: child.status ?? -1 };
+    const child = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ...command], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    const [seconds, kb, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    return { seconds, peakMb: kb / 1024, code: child.status ?? -1, cpu: user + system };
   }
   const started = performance.now();
   const child = spawnSync(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
-  return { seconds: (performance.now() - started) / 1000, peakMb: NaN, code: child.status ?? -1 };
+  return { seconds: (performance.now() - started) / 1000, peakMb: NaN, code: child.status ?? -1, cpu: NaN };
 }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -91,10 +91,10 @@ if (!existsSync(join(root, 'dist/cli/main.js'))) {
 let failed = false;
 try {
   const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  process.stdout.write(`bagalau evaluate INPUT --out DIR (bin/bagalau.js), ${repeat} run(s) each: median seconds (min–max), peak RSS of the process; load average at the start ${loadAverage()}\n`);
+  process.stdout.write(`bagalau evaluate INPUT --out DIR (bin/bagalau.js), ${repeat} run(s) each: median wall seconds (min–max), CPU seconds (user + system, all threads), peak RSS of the process; load average at the start ${loadAverage()} (on a busy machine the wall time grows, the CPU time much less)\n`);
   for (const body of Object.keys(bodies) as Body[]) {
     process.stdout.write(`\n${bodies[body].label}\n`);
-    process.stdout.write(`  ${'people'.padStart(8)} ${'input'.padEnd(7)} ${'MB in'.padStart(7)} ${'seconds'.padStart(8)} ${'(min–max)'.padEnd(12)} ${'people/s'.padStart(9)} ${'peak RSS'.padStart(9)} ${'MB out'.padStart(7)}\n`);
+    process.stdout.write(`  ${'people'.padStart(8)} ${'input'.padEnd(7)} ${'MB in'.padStart(7)} ${'seconds'.padStart(8)} ${'(min–max)'.padEnd(12)} ${'CPU s'.padStart(6)} ${'people/s'.padStart(9)} ${'peak RSS'.padStart(9)} ${'MB out'.padStart(7)}\n`);
     const timings = new Map<number, number>();
     const peaks = new Map<number, number>();
     const cases: { size: number; format: 'json' | 'yaml' | 'ndjson' }[] = sizes.flatMap((size) => [
@@ -115,7 +115,7 @@ try {
       if (format === 'json') { timings.set(size, seconds); peaks.set(size, median(runs.map((r) => r.peakMb))); }
       const codes = [...new Set(runs.map((r) => r.code))];
       if (codes.some((c) => c > 1)) failed = true;
-      process.stdout.write(`  ${fmt(size).padStart(8)} ${format.padEnd(7)} ${(inputBytes / 2 ** 20).toFixed(0).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${spread(runs.map((r) => r.seconds)).padEnd(12)} ${fmt(Math.round(size / seconds)).padStart(9)} ${(median(runs.map((r) => r.peakMb)).toFixed(0) + ' MB').padStart(9)} ${(outBytes / 2 ** 20).toFixed(0).padStart(7)}${codes.some((c) => c > 1) ? `  exit ${codes.join(',')}` : ''}\n`);
+      process.stdout.write(`  ${fmt(size).padStart(8)} ${format.padEnd(7)} ${(inputBytes / 2 ** 20).toFixed(0).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${spread(runs.map((r) => r.seconds)).padEnd(12)} ${median(runs.map((r) => r.cpu)).toFixed(1).padStart(6)} ${fmt(Math.round(size / seconds)).padStart(9)} ${(median(runs.map((r) => r.peakMb)).toFixed(0) + ' MB').padStart(9)} ${(outBytes / 2 ** 20).toFixed(0).padStart(7)}${codes.some((c) => c > 1) ? `  exit ${codes.join(',')}` : ''}\n`);
       if (format !== 'json' || size !== Math.max(...sizes)) rmSync(input, { force: true });
     }
     // How time grows with the size: the exponent of a power law through the JSON runs.
@@ -136,6 +136,7 @@ try {
     const engine = median(engineRuns);
     const cli = timings.get(largest)!;
     process.stdout.write(`  in-process engine, ${fmt(largest)} people: ${engine.toFixed(2)} s (${spread(engineRuns)}); evaluate ÷ engine = ${(cli / engine).toFixed(2)}×\n`);
+    process.stdout.write(`  load average now ${loadAverage()}\n`);
     // Scaling with the workers.
     if (!quick) {
       const scaling: string[] = [];
@@ -145,7 +146,7 @@ try {
           rmSync(join(work, 'out'), { recursive: true, force: true });
           runs.push(measure([process.execPath, bin, 'evaluate', input, '--out', join(work, 'out'), '--workers', workers]));
         }
-        scaling.push(`${workers === '0' ? 'none (main thread)' : `${workers} worker${workers === '1' ? '' : 's'}`} ${median(runs.map((r) => r.seconds)).toFixed(2)} s, ${median(runs.map((r) => r.peakMb)).toFixed(0)} MB`);
+        scaling.push(`${workers === '0' ? 'none (main thread)' : `${workers} worker${workers === '1' ? '' : 's'}`} ${median(runs.map((r) => r.seconds)).toFixed(2)} s (CPU ${median(runs.map((r) => r.cpu)).toFixed(1)} s), ${median(runs.map((r) => r.peakMb)).toFixed(0)} MB`);
       }
       process.stdout.write(`  ${fmt(largest)} people by workers: ${scaling.join('; ')}\n`);
       if (largest >= 100_000) {

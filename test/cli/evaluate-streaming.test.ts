@@ -36,27 +36,23 @@ describe('streamed, worker and single-thread runs give the same output', () => {
   it.each(examples)('%s', async (input) => {
     const whole = await evaluate(input, '--workers', '0', '--format', 'expanded');
     const golden = JSON.parse(whole.results!);
-    const variants = [
-      ['--workers', '0', '--batch-size', '2'],
-      ['--workers', '2', '--batch-size', '2'],
-      ['--workers', '3', '--batch-size', '1'],
-    ];
-    const compact: string[] = [];
-    for (const args of variants) {
+    // The expanded form: one batch here, batches of two here, batches of two in two workers.
+    for (const args of [['--workers', '0', '--batch-size', '2'], ['--workers', '2', '--batch-size', '2']]) {
       const expanded = await evaluate(input, ...args, '--format', 'expanded');
       expect(expanded.results, `expanded results with ${args.join(' ')}`).toBe(whole.results);
       expect(expanded.csv).toBe(whole.csv);
       expect(expanded.err.replace(expanded.out, 'OUT')).toBe(whole.err.replace(whole.out, 'OUT'));
       expect(expanded.stdout).toBe(whole.stdout);
       expect(expanded.code).toBe(whole.code);
-      const json = await evaluate(input, ...args);
-      compact.push(json.results!);
-      expect(readResultsFile(join(json.out, 'results.json'))).toEqual(golden);
-      const ndjson = await evaluate(input, ...args, '--format', 'ndjson');
-      expect(readResultsFile(join(ndjson.out, 'results.ndjson'))).toEqual(golden);
     }
-    // The same batches give the same bytes, whatever the workers.
-    expect(compact[1]).toBe(compact[0]);
+    // The json form: the same bytes for the same batches whatever the workers, and read back, the same result.
+    const here = await evaluate(input, '--workers', '0', '--batch-size', '3');
+    const threads = await evaluate(input, '--workers', '3', '--batch-size', '3');
+    expect(threads.results).toBe(here.results);
+    expect(threads.csv).toBe(whole.csv);
+    expect(readResultsFile(join(threads.out, 'results.json'))).toEqual(golden);
+    const ndjson = await evaluate(input, '--workers', '2', '--batch-size', '1', '--format', 'ndjson');
+    expect(readResultsFile(join(ndjson.out, 'results.ndjson'))).toEqual(golden);
   });
 
   it('prints the expanded results with --json, as JSON.stringify(result, null, 2) would', async () => {
@@ -169,7 +165,15 @@ describe('what the first batch cannot know', () => {
   });
 });
 
-describe('limits and tables', () => {
+describe('limits, tables and progress', () => {
+  it('shows progress on stderr when it is a terminal, and clears it', async () => {
+    let err = '';
+    const io: Io = { out: () => {}, err: (t) => { err += t; }, exitCode: 0, columns: 160, progress: true };
+    await main(['evaluate', examples[2], '--batch-size', '2'], io, () => '2026-11-24');
+    expect(err).toMatch(/\r\x1b\[K\d+ people evaluated \(\d+ % of the input\), \d+\.\d s/);
+    expect(err).toMatch(/\r\x1b\[K[^\r]*6 people evaluated under/);
+  });
+
   it('refuses an input over 1 GiB, naming it an evaluation input', async () => {
     const huge = join(dir, 'huge.json');
     const fd = openSync(huge, 'w');
