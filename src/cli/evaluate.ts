@@ -299,8 +299,8 @@ class EvaluationRun {
   /** The bytes of a batch of records, read from the file. */
   private task(scanner: RecordScanner, batch: number, spans: RecordSpan[], first: number): BatchTask {
     const bytes = spans.length ? readRange(scanner.fd, spans[0].start, spans.at(-1)!.end) : Buffer.alloc(0);
-    const own = new Uint8Array(bytes.length);
-    own.set(bytes);
+    // The bytes move to a worker without a copy when they have a memory of their own (not Node's pool of small buffers).
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer) : Uint8Array.from(bytes);
     return { batch, bytes: own, spans, first };
   }
 

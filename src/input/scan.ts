@@ -76,13 +76,14 @@ export interface RecordScanner {
   close(): void;
 }
 
-export function openScanner(file: string, format: InputFormat): RecordScanner {
+/** `chunkBytes`: how much is read at a time (tests read a few bytes at a time to cross every boundary). */
+export function openScanner(file: string, format: InputFormat, chunkBytes = CHUNK_BYTES): RecordScanner {
   const fd = openSync(file, 'r');
   const size = fstatSync(fd).size;
   try {
-    if (format === 'json') return new JsonScanner(fd, size);
-    if (format === 'ndjson') return new LineScanner(fd, size);
-    return new YamlScanner(fd, size);
+    if (format === 'json') return new JsonScanner(fd, size, chunkBytes);
+    if (format === 'ndjson') return new LineScanner(fd, size, chunkBytes);
+    return new YamlScanner(fd, size, chunkBytes);
   } catch (error) {
     closeSync(fd);
     throw error;
@@ -102,7 +103,7 @@ function units(buffer: Buffer, from: number, to: number): number {
 
 abstract class ChunkedScanner implements RecordScanner {
   abstract readonly format: InputFormat;
-  protected readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  protected buffer: Buffer;
   /** File offset of buffer[0], and how many bytes of the buffer are filled. */
   protected base = 0;
   protected filled = 0;
@@ -114,14 +115,21 @@ abstract class ChunkedScanner implements RecordScanner {
   protected resume = { line: 1, col: 1 };
   protected ended = false;
 
-  constructor(readonly fd: number, readonly size: number) {}
+  constructor(readonly fd: number, readonly size: number, chunkBytes = CHUNK_BYTES) {
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
+  }
 
   protected fill(): boolean {
     if (this.scanned >= this.size) return false;
     this.base = this.scanned;
-    this.filled = readSync(this.fd, this.buffer, 0, Math.min(CHUNK_BYTES, this.size - this.scanned), this.scanned);
+    this.filled = readSync(this.fd, this.buffer, 0, Math.min(this.buffer.length, this.size - this.scanned), this.scanned);
     if (this.filled === 0) return false;
     return true;
+  }
+
+  /** A line longer than the chunk: the chunk grows to hold it. */
+  protected grow(): void {
+    this.buffer = Buffer.allocUnsafe(this.buffer.length * 2);
   }
 
   abstract next(): RecordSpan[] | undefined;
@@ -146,6 +154,12 @@ abstract class ChunkedScanner implements RecordScanner {
     closeSync(this.fd);
   }
 }
+
+/** The bytes that end a run of a JSON string's characters: the quote, the backslash, a line feed. */
+const STRING_STOP = new Uint8Array(256);
+STRING_STOP[0x22] = 1;
+STRING_STOP[0x5c] = 1;
+STRING_STOP[0x0a] = 1;
 
 /** JSON: a byte-level state machine that follows strings and brackets only. */
 class JsonScanner extends ChunkedScanner {
@@ -189,7 +203,7 @@ class JsonScanner extends ChunkedScanner {
     while (i < n) {
       let b = buf[i];
       if (inString) {
-        while (b !== 0x22 && b !== 0x5c && b !== 0x0a) {
+        while (STRING_STOP[b] === 0) {
           if (++i >= n) break;
           b = buf[i];
         }
@@ -324,7 +338,7 @@ class LineScanner extends ChunkedScanner {
       let nl = buf.indexOf(0x0a, i);
       if (nl < 0 || nl >= this.filled) {
         if (!last) {
-          if (i === 0) throw new Error(`a line of more than ${CHUNK_BYTES / 2 ** 20} MiB at byte ${this.base}`);
+          if (i === 0) { this.grow(); return this.next(); }
           break;
         }
         nl = this.filled;
@@ -383,7 +397,7 @@ class YamlScanner extends ChunkedScanner {
       let nl = buf.indexOf(0x0a, i);
       if (nl < 0 || nl >= this.filled) {
         if (!last) {
-          if (i === 0) throw new Error(`a line of more than ${CHUNK_BYTES / 2 ** 20} MiB at byte ${this.base}`);
+          if (i === 0) { this.grow(); return this.next(); }
           break;
         }
         nl = this.filled;
