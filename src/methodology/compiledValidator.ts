@@ -9,9 +9,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
 import type { Options, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
 
@@ -51,11 +49,14 @@ export function compiledValidators(spec: ValidatorSpec): { root: ValidateFunctio
       if (typeof loaded.root === 'function') return { root: loaded.root, parts: Object.fromEntries(Object.keys(spec.parts ?? {}).map((k) => [k, loaded[k]])) };
     } catch { /* compiled again below */ }
   }
-  const ajv = new Ajv2020.default({
+  // ajv itself is loaded only to compile (a run that finds the cache does not need it).
+  const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (options: Options) => import('ajv').default }).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: unknown) => void }).default;
+  const ajv = new Ajv2020({
     ...spec.options,
     code: { source: true, ...(spec.formats ? { formats: require('ajv/dist/compile/codegen')._`require("ajv-formats/dist/formats").fullFormats` } : {}) },
   });
-  if (spec.formats) addFormats.default(ajv);
+  if (spec.formats) addFormats(ajv);
   for (const keyword of spec.keywords ?? []) ajv.addKeyword({ keyword, schemaType: 'string' });
   const rootValidator = ajv.compile(spec.schema);
   const id = spec.schema.$id ?? '';
