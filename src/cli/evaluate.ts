@@ -195,7 +195,9 @@ class EvaluationRun {
       const sink = new Sinks(io, options, fileForm, stdoutForm);
       try {
         const stats = new Tally();
-        const seen = new Map<string, { index: number; span: RecordSpan }>();
+        // Each id's first record, and where every record is (kept compactly: they are read again only for an id used twice).
+        const seen = new Map<string, number>();
+        const places = new SpanList();
         let union = 0;
         let texts: string[] = [];
         const progress = io.progress ? new Progress(io, scanner.size) : undefined;
@@ -207,9 +209,10 @@ class EvaluationRun {
             from = to;
           };
           for (const [k, person] of output.people.entries()) {
+            places.set(person.index, task.spans[k]);
             const firstSeen = person.id !== undefined ? seen.get(person.id) : undefined;
-            if (person.id !== undefined && !firstSeen) seen.set(person.id, { index: person.index, span: task.spans[k] });
-            if (!firstSeen) {
+            if (person.id !== undefined && firstSeen === undefined) seen.set(person.id, person.index);
+            if (firstSeen === undefined) {
               if (person.valid) union |= person.features;
               stats.add(person);
               sink.person(person);
@@ -219,7 +222,7 @@ class EvaluationRun {
             flush(person.valid ? k : k + 1);
             if (!person.valid) { stats.add(person); sink.person(person); }
             from = k + 1;
-            const twice = local.outputOf(this.duplicate(scanner, person.id!, person.index, task.spans[k], firstSeen), person.index);
+            const twice = local.outputOf(this.duplicate(scanner, person.id!, person.index, task.spans[k], { index: firstSeen, span: places.get(firstSeen) }), person.index);
             sink.write(twice, 0, 1);
             stats.add(twice.people[0]);
             sink.person(twice.people[0]);
@@ -319,6 +322,25 @@ class EvaluationRun {
         hint: 'give every person a different id; this record is set aside',
       }],
     });
+  }
+}
+
+/** Where each record is, by index, in one growing array of numbers. */
+class SpanList {
+  private data = new Float64Array(4 * 1024);
+
+  set(index: number, span: RecordSpan): void {
+    if (4 * index + 4 > this.data.length) {
+      const bigger = new Float64Array(Math.max(this.data.length * 2, 4 * index + 4));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data.set([span.start, span.end, span.line, span.col], 4 * index);
+  }
+
+  get(index: number): RecordSpan {
+    const [start, end, line, col] = this.data.subarray(4 * index, 4 * index + 4);
+    return { start, end, line, col };
   }
 }
 

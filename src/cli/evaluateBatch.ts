@@ -59,10 +59,12 @@ export interface PersonOutput {
   problems: string;
   errors: number;
   warnings: number;
-  codes: string[];
+  /** The codes of its problems, a line each. */
+  codes: string;
   /** Its row of the full table. */
   row?: string;
-  tally: string[];
+  /** What it counts for in the summary (evaluateOutput.ts tally). */
+  tally: string;
   unit?: string;
 }
 
@@ -86,6 +88,11 @@ export interface BatchOutput {
   /** Only from the first batch: the dictionary it collected. */
   texts?: string[];
 }
+
+/** People evaluated by the engine at once, then written (a batch holds several such groups). */
+const ENGINE_GROUP = 32;
+
+interface Writers { results?: BlockWriter; csv?: BlockWriter; stdout?: BlockWriter }
 
 /** Appends UTF-8 text to a buffer that grows; the buffer can be handed to another thread. */
 class BlockWriter {
@@ -168,7 +175,8 @@ export class BatchEvaluator {
 
   private read(task: BatchTask): { texts: string[]; records: RecordOutcome[] } {
     const base = task.spans.length ? task.spans[0].start : 0;
-    const texts = task.spans.map((span) => Buffer.from(task.bytes.buffer, task.bytes.byteOffset + span.start - base, span.end - span.start).toString('utf8'));
+    const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    const texts = task.spans.map((span) => bytes.toString('utf8', span.start - base, span.end - base));
     return { texts, records: texts.map((text, k) => this.reader.read(text, task.spans[k], task.first + k)) };
   }
 
@@ -188,19 +196,41 @@ export class BatchEvaluator {
 
   run(task: BatchTask): BatchOutput {
     const { texts, records } = this.read(task);
+    const featureByRecord = new Map<RecordOutcome, number>();
+    for (const r of records) if (r.person) featureByRecord.set(r, featuresOf(r.person, this.methods));
+    const meta = records.map((r) => ({ index: r.index, id: r.id, valid: !!r.person, features: featureByRecord.get(r) ?? 0 }));
+    if (!this.dictionary && this.needsTexts()) {
+      // The first batch: the whole batch is evaluated before anything is written, to collect the recurring texts.
+      const persons = this.evaluateRecords(records, texts, featureByRecord);
+      const collected = collectTexts(persons);
+      this.dictionary = new TextDictionary(collected);
+      return { batch: task.batch, texts: collected, ...this.write(persons, meta) };
+    }
+    // Then a few people at a time are evaluated and written: fewer results alive at once, less for the collector to copy.
+    const writers = this.writers();
+    const people: PersonOutput[] = [];
+    for (let from = 0; from < records.length; from += ENGINE_GROUP) {
+      const to = Math.min(records.length, from + ENGINE_GROUP);
+      const persons = this.evaluateRecords(records.slice(from, to), texts.slice(from, to), featureByRecord);
+      people.push(...this.writeWith(writers, persons, meta.slice(from, to)));
+    }
+    return { batch: task.batch, people, ...this.blocks(writers) };
+  }
+
+  /** The records' people evaluated (a record set aside stays as it is, with its problems), each problem placed in the file. */
+  private evaluateRecords(records: RecordOutcome[], texts: string[], featureByRecord: Map<RecordOutcome, number>): PersonResult[] {
     const valid = records.filter((r) => r.person);
     const people = valid.map((r) => r.person!);
-    const features = people.map((p) => featuresOf(p, this.methods));
-    // The batch stands for itself only if it has all the input has; otherwise one more person stands for the rest.
-    const have = features.reduce((a, b) => a | b, 0);
+    // The group stands for itself only if it has all the input has; otherwise one more person stands for the rest.
+    let have = 0;
+    for (const r of valid) have |= featureByRecord.get(r)!;
     const extra = (this.setup.features & ~have) !== 0;
     const result = this.evaluate(extra ? [...people, standIn(this.setup.features, this.methods)] : people);
     const evaluated = new Map<RecordOutcome, PersonResult>(valid.map((r, k) => [r, result.people[k]]));
-
-    const persons = records.map((record, k): PersonResult => {
+    return records.map((record, k): PersonResult => {
       const person = evaluated.get(record);
       if (!person) return setAside(record);
-      // Every problem is placed in the file: the record is read again, with positions, only if it has one.
+      // The record is read again, with positions, only if it has a problem to place.
       let origins: RecordOrigins | undefined;
       for (const p of allProblems(person)) {
         if (p.at || p.person === undefined) continue;
@@ -209,14 +239,6 @@ export class BatchEvaluator {
       }
       return person;
     });
-
-    let collected: string[] | undefined;
-    if (!this.dictionary && this.needsTexts()) {
-      collected = collectTexts(persons);
-      this.dictionary = new TextDictionary(collected);
-    }
-    const featureByRecord = new Map(valid.map((r, k) => [r, features[k]]));
-    return { batch: task.batch, texts: collected, ...this.write(persons, records.map((r) => ({ index: r.index, id: r.id, valid: !!r.person, features: featureByRecord.get(r) ?? 0 }))) };
   }
 
   private needsTexts(): boolean {
@@ -231,26 +253,40 @@ export class BatchEvaluator {
     return ',\n' + expandedPerson(person);
   }
 
-  private write(persons: PersonResult[], records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[]): Omit<BatchOutput, 'batch' | 'texts'> {
+  private writers(): Writers {
+    const { file, stdout } = this.setup.outputs;
+    return {
+      results: file ? new BlockWriter() : undefined,
+      csv: file ? new BlockWriter() : undefined,
+      stdout: stdout && stdout !== file ? new BlockWriter() : undefined,
+    };
+  }
+
+  private blocks(writers: Writers): Pick<BatchOutput, 'results' | 'csv' | 'stdout'> {
+    return { results: writers.results?.block(), csv: writers.csv?.block(), stdout: writers.stdout?.block() };
+  }
+
+  private writeWith(writers: Writers, persons: PersonResult[], records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[]): PersonOutput[] {
     const { file, stdout, rows } = this.setup.outputs;
-    const results = file ? new BlockWriter() : undefined;
-    const csv = file ? new BlockWriter() : undefined;
-    const other = stdout && stdout !== file ? new BlockWriter() : undefined;
-    const people = persons.map((person, k): PersonOutput => {
+    return persons.map((person, k): PersonOutput => {
       const problems = allProblems(person);
       const errors = problems.filter((p) => p.severity === 'error').length;
-      if (results) results.add(this.part(file!, person));
-      if (csv) csv.add(summaryCsvLines(person));
-      if (other) other.add(this.part(stdout!, person));
+      writers.results?.add(this.part(file!, person));
+      writers.csv?.add(summaryCsvLines(person));
+      writers.stdout?.add(this.part(stdout!, person));
       return {
         ...records[k],
         problems: problems.map((p) => formatProblem(p) + '\n').join(''),
-        errors, warnings: problems.length - errors, codes: problems.map((p) => p.code),
+        errors, warnings: problems.length - errors, codes: problems.map((p) => p.code).join('\n'),
         row: rows ? tableRow(person, this.setup.quarterlyMethods, this.setup.yearlyColumns, this.setup.columns) : undefined,
         tally: tally(person), unit: person.unit,
       };
     });
-    return { people, results: results?.block(), csv: csv?.block(), stdout: other?.block() };
+  }
+
+  private write(persons: PersonResult[], records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[]): Omit<BatchOutput, 'batch' | 'texts'> {
+    const writers = this.writers();
+    return { people: this.writeWith(writers, persons, records), ...this.blocks(writers) };
   }
 
   /** A record set aside by main (an id used twice), written like any other. */

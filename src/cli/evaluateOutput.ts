@@ -43,9 +43,11 @@ export function outcomeOf(r: { score?: number; band?: string; status: string }):
   return r.score !== undefined ? r.band ?? 'score' : r.status;
 }
 
-/** "method\tperiod\toutcome" for each result, and "\tyear\t<outcome>" for the yearly result of the quarterly methods. */
-export function tally(person: PersonResult): string[] {
-  return person.results.map((r) => `${r.method}\t${r.period}\t${outcomeOf(r)}`);
+/** What a person counts for in the summary: "method\tperiod\toutcome" for each result, a line each. */
+export function tally(person: PersonResult): string {
+  let out = '';
+  for (const r of person.results) out += `${r.method}\t${r.period}\t${outcomeOf(r)}\n`;
+  return out;
 }
 
 function fit(text: string, width: number): string {
@@ -94,25 +96,49 @@ export class Tally {
   setAside = 0;
   errors = 0;
   warnings = 0;
-  readonly byResult = new Map<string, number>();
-  readonly byUnit = new Map<string, Map<string, number>>();
-  readonly codes = new Map<string, number>();
+  /** People by unit, whether they have errors, and what they count for: many people share one (a handful of bands). */
+  private readonly kinds = new Map<string, number>();
+  private readonly problemCodes = new Map<string, number>();
 
-  add(person: { tally: string[]; unit?: string; errors: number; warnings: number; valid: boolean; codes: string[] }): void {
+  add(person: { tally: string; unit?: string; errors: number; warnings: number; valid: boolean; codes: string }): void {
     this.people++;
     if (!person.valid) this.setAside++;
     this.errors += person.errors;
     this.warnings += person.warnings;
-    for (const t of person.tally) this.byResult.set(t, (this.byResult.get(t) ?? 0) + 1);
-    const unit = this.byUnit.get(person.unit ?? '') ?? new Map<string, number>();
-    this.byUnit.set(person.unit ?? '', unit);
-    unit.set('people', (unit.get('people') ?? 0) + 1);
-    if (person.errors) unit.set('errors', (unit.get('errors') ?? 0) + 1);
-    for (const t of person.tally) {
-      const [method, period, outcome] = t.split('\t');
-      if (period === 'year') unit.set(`${method}\t${outcome}`, (unit.get(`${method}\t${outcome}`) ?? 0) + 1);
+    const kind = `${person.unit ?? ''}\u0000${person.errors ? 1 : 0}\u0000${person.tally}`;
+    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
+    if (person.codes) for (const code of person.codes.split('\n')) this.problemCodes.set(code, (this.problemCodes.get(code) ?? 0) + 1);
+  }
+
+  /** Results by "method\tperiod\toutcome". */
+  get byResult(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [kind, count] of this.kinds) {
+      for (const t of kind.split('\u0000')[2].split('\n')) if (t) counts.set(t, (counts.get(t) ?? 0) + count);
     }
-    for (const code of person.codes) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Per unit: people, people with errors, and yearly results by "method\toutcome". */
+  get byUnit(): Map<string, Map<string, number>> {
+    const units = new Map<string, Map<string, number>>();
+    const add = (map: Map<string, number>, key: string, count: number) => map.set(key, (map.get(key) ?? 0) + count);
+    for (const [kind, count] of this.kinds) {
+      const [unitId, errors, tallied] = kind.split('\u0000');
+      const unit = units.get(unitId) ?? new Map<string, number>();
+      units.set(unitId, unit);
+      add(unit, 'people', count);
+      if (errors === '1') add(unit, 'errors', count);
+      for (const t of tallied.split('\n')) {
+        const [method, period, outcome] = t.split('\t');
+        if (period === 'year') add(unit, `${method}\t${outcome}`, count);
+      }
+    }
+    return units;
+  }
+
+  get codes(): Map<string, number> {
+    return this.problemCodes;
   }
 }
 
@@ -126,9 +152,11 @@ const n = (x: number) => x.toLocaleString('en');
 export function summaryTable(title: string, year: number, tally: Tally, bands: string[], unitNames: Record<string, string>): string {
   const lines: string[] = [`${title} — ${year}`];
   lines.push(`${n(tally.people)} ${tally.people === 1 ? 'person' : 'people'}${tally.setAside ? `, ${n(tally.setAside)} set aside (records with mistakes, no results)` : ''}; ${n(tally.errors)} error(s), ${n(tally.warnings)} warning(s)`);
+  const byResult = tally.byResult;
+  const byUnit = tally.byUnit;
   const rows = new Map<string, Map<string, number>>();
   const outcomes = new Set<string>();
-  for (const [key, count] of tally.byResult) {
+  for (const [key, count] of byResult) {
     const [method, period, outcome] = key.split('\t');
     const row = rows.get(`${method}\t${period}`) ?? new Map<string, number>();
     rows.set(`${method}\t${period}`, row);
@@ -150,12 +178,12 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
     }).map(([key, row]) => [...key.split('\t'), ...columns.map((c) => (row.get(c) ? n(row.get(c)!) : '·'))]);
     lines.push(...grid(['method', 'period', ...columns.map(label)], body).map((l) => '  ' + l));
   }
-  const units = [...tally.byUnit.keys()].filter((u) => u !== '');
+  const units = [...byUnit.keys()].filter((u) => u !== '');
   if (units.length) {
-    const methods = [...new Set([...tally.byResult.keys()].filter((k) => k.split('\t')[1] === 'year').map((k) => k.split('\t')[0]))].sort();
-    const yearColumns = methods.flatMap((m) => columns.filter((c) => tally.byResult.has(`${m}\tyear\t${c}`)).map((c) => `${m}\t${c}`));
+    const methods = [...new Set([...byResult.keys()].filter((k) => k.split('\t')[1] === 'year').map((k) => k.split('\t')[0]))].sort();
+    const yearColumns = methods.flatMap((m) => columns.filter((c) => byResult.has(`${m}\tyear\t${c}`)).map((c) => `${m}\t${c}`));
     lines.push('', `By unit: people, people with errors, and the yearly results${methods.length > 1 ? ' (method: outcome)' : ''}:`);
-    const body = [...tally.byUnit].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([unit, counts]) => [
+    const body = [...byUnit].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([unit, counts]) => [
       unit || '(no unit)', unitNames[unit] ?? '', n(counts.get('people') ?? 0), counts.get('errors') ? n(counts.get('errors')!) : '·',
       ...yearColumns.map((c) => (counts.get(c) ? n(counts.get(c)!) : '·')),
     ]);
