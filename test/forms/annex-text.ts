@@ -1,5 +1,5 @@
 // The fixed text of the annexes as the act prints them (Almaty's annexes 1–8, at the end of
-// /work/shared/sources/almaty-akimat-2023.kk.txt), normalised for the OCR corrections, and the
+// sources/almaty-akimat-2023.kk.txt), normalised for the OCR corrections, and the
 // fixed text of a blank form as bagalau prints it; their word-level differences; and the list
 // of the differences bagalau makes on purpose, which docs/forms.md keeps.
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '../..');
-export const SOURCES = join(root, '..', 'shared', 'sources');
+export const SOURCES = join(root, 'sources');
 
 /** Corrections applied to the act's text before comparing (test/forms/fixtures/annex-ocr.yaml). */
 interface Correction { printed: string; encoded: string; where?: string }

@@ -1,6 +1,6 @@
 // Each blank form prints its annex as the act prints it. The fixed text of every annex form of
 // Almaty and of Enbekshikazakh (whose act uses the model's annexes, which Almaty's reproduce)
-// is compared word by word with Almaty's annexes 1–8 in ../shared/sources/, corrected for the
+// is compared word by word with Almaty's annexes 1–8 in sources/, corrected for the
 // OCR defects (fixtures/annex-ocr.yaml); any difference that docs/forms.md does not list
 // fails, and so does a listed difference that no longer occurs.
 import { existsSync } from 'node:fs';

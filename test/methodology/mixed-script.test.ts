@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMixedScriptWords, foreignLetters } from '../../src/text/mixedScript.js';
 
-const sources = join(import.meta.dirname, '../../../shared/sources');
+const sources = join(import.meta.dirname, '../../sources');
 const words = (text: string) => findMixedScriptWords(text).map((w) => w.word);
 
 describe('mixed-script detector', () => {
