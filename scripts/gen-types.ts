@@ -42,6 +42,9 @@ function nameTypesAfterDefinitions(schema: any, name: string): any {
   const stripTitles = (node: any): any => {
     if (Array.isArray(node)) return node.map(stripTitles);
     if (node === null || typeof node !== 'object') return node;
+    // A $ref with sibling keywords (a description, refersTo…) would become a type of its own
+    // (Text1, Text2…): for the types, a reference is the type it names.
+    if (typeof node.$ref === 'string') return { $ref: node.$ref };
     const out: any = {};
     for (const [key, value] of Object.entries(node)) {
       if (key === 'title' || key === 'refersTo') continue;

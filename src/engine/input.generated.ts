@@ -13,10 +13,6 @@ export type Quarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
  */
 export type Id = string;
 /**
- * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Id1 = string;
-/**
  * A date written YYYY-MM-DD.
  *
  * This interface was referenced by `EvaluationInput`'s JSON-Schema
@@ -24,44 +20,12 @@ export type Id1 = string;
  */
 export type Date = string;
 /**
- * A date written YYYY-MM-DD.
- */
-export type Date1 = string;
-/**
- * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Id2 = string;
-/**
  * A score, e.g. 4.25.
  *
  * This interface was referenced by `EvaluationInput`'s JSON-Schema
  * via the `definition` "score".
  */
 export type Score = number;
-/**
- * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Id3 = string;
-/**
- * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Id4 = string;
-/**
- * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Id5 = string;
-/**
- * Letters, digits, '.', '_' or '-'. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Id6 = string;
-/**
- * A score, e.g. 4.25.
- */
-export type Score1 = number;
-/**
- * A date written YYYY-MM-DD.
- */
-export type Date2 = string;
 
 /**
  * What a body's HR service submits for one year: the people, the heads' individual work plans, the quarterly KPI and differentiation scores, the 360 responses and the calibration cases. No respondent names are needed or kept.
@@ -103,7 +67,7 @@ export interface EvaluationInput {
    * @minItems 1
    */
   methodologies?: [string, ...string[]];
-  yearResultsFormedOn?: Date2;
+  yearResultsFormedOn?: Date;
 }
 /**
  * This interface was referenced by `EvaluationInput`'s JSON-Schema
@@ -117,11 +81,11 @@ export interface Person {
    * e.g. D-3, C-O-5, E-2.
    */
   positionCategory: string;
-  unit?: Id1;
+  unit?: Id;
   appointedOn: Date;
-  leftOn?: Date1;
+  leftOn?: Date;
   absences?: {
-    kind: Id2;
+    kind: Id;
     from: Date;
     to: Date;
   }[];
@@ -135,7 +99,7 @@ export interface Person {
    * Per yearly method (e.g. survey360): its data.
    */
   annual?: {
-    [k: string]: Survey3601;
+    [k: string]: Survey360;
   };
 }
 /**
@@ -229,13 +193,13 @@ export interface MethodData {
  * via the `definition` "evaluatorSheet".
  */
 export interface EvaluatorSheet {
-  role: Id3;
+  role: Id;
   name?: string;
   /**
    * When the evaluator replaces an absent one (their deputy) or evaluates by delegation: whom they replace.
    */
   actingFor?: string;
-  delegatedTo?: Id4;
+  delegatedTo?: Id;
   evaluatedOn?: Date;
   scores: {
     [k: string]: Score;
@@ -246,14 +210,14 @@ export interface EvaluatorSheet {
   justification?: string;
 }
 /**
- * @deprecated
- * The data of the yearly method survey360 as inputs before 2026 wrote it; new inputs write annual.survey360 (both are read: a yearly method's data is looked up under annual, then under its id here).
+ * This interface was referenced by `EvaluationInput`'s JSON-Schema
+ * via the `definition` "survey360".
  */
 export interface Survey360 {
   evaluatedOn?: Date;
   communicatedOn?: Date;
   responses: {
-    group: Id5;
+    group: Id;
     /**
      * Per competency, per indicator statement: the id of one of the five answer options (notShown, rarely, halfTheTime, mostOfTheTime, always).
      */
@@ -270,7 +234,7 @@ export interface Survey360 {
  */
 export interface Calibration {
   period: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year';
-  method: Id6;
+  method: Id;
   appliedOn: Date;
   /**
    * true when the application came after the appeal term (5 working days after familiarisation) and the body admitted it all the same; otherwise a late application is not applied.
@@ -288,33 +252,14 @@ export interface Calibration {
     {
       name: string;
       position?: string;
-      proposal: Score1;
+      proposal: Score;
     },
     ...{
       name: string;
       position?: string;
-      proposal: Score1;
+      proposal: Score;
     }[]
   ];
-}
-/**
- * This interface was referenced by `EvaluationInput`'s JSON-Schema
- * via the `definition` "survey360".
- */
-export interface Survey3601 {
-  evaluatedOn?: Date;
-  communicatedOn?: Date;
-  responses: {
-    group: Id5;
-    /**
-     * Per competency, per indicator statement: the id of one of the five answer options (notShown, rarely, halfTheTime, mostOfTheTime, always).
-     */
-    answers: {
-      [k: string]: {
-        [k: string]: Id;
-      };
-    };
-  }[];
 }
 
 /** The person fields of the input format (deprecated ones excluded). */

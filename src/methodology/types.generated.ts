@@ -8,10 +8,6 @@
  */
 export type Date = string;
 /**
- * A date written YYYY-MM-DD, e.g. 2023-05-25.
- */
-export type Date1 = string;
-/**
  * Where the rule comes from: a clause (and paragraph) or annex of this methodology, an article of a law, a public report of the act (report, verified: false), or — where the texts are silent — setting: true with a note explaining bagalau's choice.
  *
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -48,32 +44,12 @@ export type Method = Method1;
  */
 export type Key = string;
 /**
- * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Key1 = string;
-/**
- * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Key2 = string;
-/**
- * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Key3 = string;
-/**
- * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Key4 = string;
-/**
  * calendarMonths: one month is reached on the same day-number of the next month, less one day (15 Feb–14 Mar inclusive is one month; a day-number missing from the shorter month is its last day). thirtyDays: every 30 calendar days count as one month.
  *
  * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "monthCounting".
  */
 export type MonthCounting = 'calendarMonths' | 'thirtyDays';
-/**
- * An id in camelCase: letters and digits, starting with a lowercase letter. Not a name every object has (constructor, toString, valueOf…).
- */
-export type Key5 = string;
 /**
  * A fact the engine computes for a person and period.
  *
@@ -119,7 +95,7 @@ export interface Methodology {
   implements?: Act[];
   inForce: InForce;
   repealedBy?: Repeal;
-  formHeader: Text3;
+  formHeader: Text;
   calendarRules: CalendarRules;
   scores: ScoreDomain;
   bands: Bands;
@@ -180,23 +156,15 @@ export interface Text {
  */
 export interface Body {
   name: Text;
-  nameGenitive?: Text1;
+  nameGenitive?: Text;
   region?: Text;
-}
-/**
- * A text in Kazakh (kk, required), optionally in Russian (ru) and English (en).
- */
-export interface Text1 {
-  kk: string;
-  ru?: string;
-  en?: string;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "act".
  */
 export interface Act {
-  kind: Text2;
+  kind: Text;
   issuer?: Text;
   number: string;
   date: Date;
@@ -205,14 +173,6 @@ export interface Act {
     number: string;
     date?: Date;
   };
-}
-/**
- * A text in Kazakh (kk, required), optionally in Russian (ru) and English (en).
- */
-export interface Text2 {
-  kk: string;
-  ru?: string;
-  en?: string;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -231,18 +191,10 @@ export interface InForce {
  */
 export interface Repeal {
   act: Act;
-  effectiveFrom: Date1;
+  effectiveFrom: Date;
   effectiveRule?: Text;
   verified?: boolean;
   note?: string;
-}
-/**
- * A text in Kazakh (kk, required), optionally in Russian (ru) and English (en).
- */
-export interface Text3 {
-  kk: string;
-  ru?: string;
-  en?: string;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -292,7 +244,8 @@ export interface Basis2 {
   verified?: boolean;
 }
 /**
- * Where the act's text is not available: the public report the rule comes from.
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "report".
  */
 export interface Report {
   /**
@@ -366,7 +319,7 @@ export interface Method1 {
   from?: Date;
   until?: Date;
   evaluators?: Evaluators;
-  deadline?: Key1;
+  deadline?: Key;
   /**
    * Deadlines for notifying the person of the evaluation; the one whose appliesTo names the person's category (or that names none) is checked against notifiedOn.
    */
@@ -477,7 +430,8 @@ export interface Scale {
   basis: Basis;
 }
 /**
- * When the form prints another scale than the clause (a defect of the text), record it here; lint reports the contradiction.
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "closedRange".
  */
 export interface ClosedRange {
   min: number;
@@ -529,8 +483,8 @@ export interface Kpi {
      * Checked against workPlan.approvedOn: the one anchored at the appointment for a person appointed after the plan's period started, the other otherwise.
      */
     settingDeadlines?: Key[];
-    postingDeadline?: Key2;
-    actualsDeadline?: Key3;
+    postingDeadline?: Key;
+    actualsDeadline?: Key;
     basis: Basis;
   };
 }
@@ -569,7 +523,7 @@ export interface ScoreTable {
   rows: [
     {
       percent: Range;
-      score: ClosedRange1;
+      score: ClosedRange;
       /**
        * The row exactly as the annex prints it, e.g. "40–44,49 | 2–2,24".
        */
@@ -577,7 +531,7 @@ export interface ScoreTable {
     },
     ...{
       percent: Range;
-      score: ClosedRange1;
+      score: ClosedRange;
       /**
        * The row exactly as the annex prints it, e.g. "40–44,49 | 2–2,24".
        */
@@ -596,14 +550,6 @@ export interface Range {
    * Leave out for "and above".
    */
   max?: number;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "closedRange".
- */
-export interface ClosedRange1 {
-  min: number;
-  max: number;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -739,7 +685,7 @@ export interface Category {
   methods: [Key, ...Key[]];
   questionnaire?: Key;
   forms?: Key[];
-  evaluator?: Key4;
+  evaluator?: Key;
   basis: Basis;
   add?: Add;
   remove?: Remove;
@@ -750,7 +696,7 @@ export interface Category {
  */
 export interface Eligibility {
   minimumTimeInPost: MonthThreshold;
-  kpiMinimumRemaining?: MonthThreshold1;
+  kpiMinimumRemaining?: MonthThreshold;
   absence: Absence;
   dismissal: Dismissal;
   specialPeriods?: {
@@ -764,17 +710,10 @@ export interface Eligibility {
   };
 }
 /**
- * A person actually in the position for less than this in the evaluated period is not evaluated.
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "monthThreshold".
  */
 export interface MonthThreshold {
-  months: number;
-  counting: MonthCounting;
-  basis: Basis;
-}
-/**
- * No KPIs are set when less than this remains from appointment to the end of the period.
- */
-export interface MonthThreshold1 {
   months: number;
   counting: MonthCounting;
   basis: Basis;
@@ -792,7 +731,7 @@ export interface Absence {
     };
   };
   kpi?: 'deferredAfterReturn' | 'withoutParticipation' | 'notEvaluated';
-  deferredDeadline?: Key5;
+  deferredDeadline?: Key;
   otherMethods?: 'withoutParticipation' | 'deferredAfterReturn' | 'notEvaluated';
   basis: Basis;
 }
@@ -991,7 +930,7 @@ export interface UseOfResult {
 export interface Form {
   annex?: number;
   title: Text;
-  header?: Text4;
+  header?: Text;
   /**
    * Name of the template in templates/ (without extension); defaults to the template of the form's kind.
    */
@@ -1017,14 +956,6 @@ export interface Form {
    * Roles that sign the form, in print order; the evaluators of a method sign by default.
    */
   signatures?: Key[];
-}
-/**
- * A text in Kazakh (kk, required), optionally in Russian (ru) and English (en).
- */
-export interface Text4 {
-  kk: string;
-  ru?: string;
-  en?: string;
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -1053,15 +984,6 @@ export interface FormWording {
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "monthThreshold".
- */
-export interface MonthThreshold2 {
-  months: number;
-  counting: MonthCounting;
-  basis: Basis;
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
  * via the `definition` "factCondition".
  */
 export interface FactCondition {
@@ -1087,17 +1009,4 @@ export interface FactCondition {
   value: {
     [k: string]: unknown;
   };
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "report".
- */
-export interface Report1 {
-  /**
-   * Who published the report and where, e.g. "Ministry of Health, order of 2025-09-17 (zakon.kz)".
-   */
-  source: string;
-  date: Date;
-  says: string;
-  url?: string;
 }
