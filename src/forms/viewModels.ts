@@ -488,6 +488,8 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
     periodLine: source ? periodLabel(source.year, source.period) : '',
     several,
     scoreColumns: several ? columns.map((c) => c.role) : [''],
+    // parameter, criteria, a score column per evaluator, justification (the end of the form spans them)
+    columnCount: 3 + (several ? columns.length : 1),
     parameters: rows,
     totals: several ? columns.map((c) => c.score) : [originalScore !== undefined ? kzScore(originalScore) : ''],
     combined: several ? { score: originalScore !== undefined ? kzScore(originalScore) : '', span: columns.length } : undefined,

@@ -115,7 +115,7 @@ describe('annexes 5–8: the 360', () => {
     const v = view('H04_2026_annex-7.pdf');
     const competencies = (v.competencies as { weak: boolean }[]).map((c, i) => ({ ...c, weak: i === 0 || c.weak }));
     const html = renderForm({ ...v, competencies });
-    const firstRow = /<tbody>\s*<tr>([\s\S]*?)<\/tr>/.exec(html)![1];
+    const firstRow = /<tbody[^>]*>\s*<tr>([\s\S]*?)<\/tr>/.exec(html)![1];
     expect(firstRow).toMatch(/<td class="num marked">1<\/td>/);
     expect(firstRow).toMatch(/<td class="radar-cell"/);
     expect(firstRow).not.toMatch(/class="radar-cell[^"]*marked/);
