@@ -62,7 +62,7 @@ function stressInput(): EvaluationInput {
   servant.calibrations = [{
     ...servant.calibrations![0],
     chair: members[0],
-    members: members.map((name, i) => ({ name, position: LONG_POSITION, proposal: i < 4 ? 3.75 : 3.63 })) as typeof servant.calibrations[0]['members'],
+    members: members.map((name, i) => ({ name, position: LONG_POSITION, proposal: i < 4 ? 3.75 : 3.63 })) as NonNullable<typeof servant.calibrations>[0]['members'],
   }];
   input.people.push(head, servant);
   return input;
