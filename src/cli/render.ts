@@ -2,11 +2,14 @@
 // annexes 1–8 and the calibration protocol) as PDF, blank from the methodology or filled
 // from results. Given an evaluation input it evaluates it first; given a results.json
 // (bagalau evaluate --out) it prints those results.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { defaultCalendarPath } from '../calendar/index.js';
 import { evaluate, type EvaluationInput, type EvaluationResult } from '../engine/index.js';
-import { ChromiumMissingError, findChromium } from '../forms/browser.js';
+import { ChromiumMissingError, closeAllBrowsers, findChromium } from '../forms/browser.js';
+import { describeFileError } from '../io/files.js';
+import { readResultsFile } from './resultsFile.js';
 import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
@@ -60,6 +63,10 @@ function isMethodology(source: string): boolean {
 }
 
 export async function runRender(io: Io, source: string, options: RenderOptions): Promise<number> {
+  if (options.pages !== undefined && !/^[1-4]$/.test(String(options.pages))) {
+    io.err(`bagalau: --pages takes a number of pages printing in parallel from 1 to 4, not "${options.pages}"\n`);
+    return ExitCode.unusable;
+  }
   let results: EvaluationResult | undefined;
   let input: EvaluationInput | undefined;
   let methodology: Methodology | undefined;
@@ -69,8 +76,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
 
   // 1. What to print from.
   let parsed: unknown;
-  if (/\.json$/i.test(source) && existsSync(source)) {
-    try { parsed = JSON.parse(readFileSync(source, 'utf8')); } catch { parsed = undefined; }
+  if (/\.(json|ndjson)$/i.test(source) && existsSync(source)) {
+    // results.json in any of evaluate's forms (compact, ndjson, expanded); an input otherwise
+    try { parsed = readResultsFile(source); } catch { parsed = undefined; }
   }
   if (looksLikeResults(parsed)) {
     results = parsed;
@@ -147,19 +155,50 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     io.err(`bagalau: ${(error as ChromiumMissingError).message}\n`);
     return ExitCode.unusable;
   }
+  try {
+    mkdirSync(options.out, { recursive: true });
+  } catch (error) {
+    const { message, hint } = describeFileError(error, options.out, 'create');
+    io.err(`bagalau: the output folder cannot be made: ${message}\n    what to do: ${hint}\n`);
+    return ExitCode.unusable;
+  }
   const showProgress = options.progress ?? (process.stderr.isTTY === true && io.columns !== undefined);
   const started = Date.now();
-  const outcome = await renderDocuments(docs, options.out, {
-    pages: Math.max(1, Math.min(4, Number(options.pages ?? 3) || 3)),
-    tagged: options.tagged,
-    onProgress: showProgress ? (p) => io.err(progressBar(p, io.columns ?? 80)) : undefined,
-  });
+  // Interrupted (Ctrl+C, kill): close Chromium, remove its profile and any half-written
+  // PDF, and stop; a file in --out is either whole or absent.
+  const interrupt = (signal: NodeJS.Signals) => {
+    void closeAllBrowsers().finally(() => {
+      removeTemporaries(options.out);
+      io.err(`bagalau: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; the PDFs written so far are whole, nothing else was left in ${options.out}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  let outcome;
+  try {
+    outcome = await renderDocuments(docs, options.out, {
+      pages: Number(options.pages ?? 3),
+      tagged: options.tagged,
+      onProgress: showProgress ? (p) => io.err(progressBar(p, io.columns ?? 80)) : undefined,
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
   if (showProgress) io.err('\n');
   for (const f of outcome.failed) io.err(`bagalau: could not print ${f.file}: ${f.error}\n`);
   const seconds = (Date.now() - started) / 1000;
   io.err(`${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`);
   for (const file of outcome.written) io.out(file + '\n');
   return outcome.failed.length || problems ? ExitCode.findings : ExitCode.clean;
+}
+
+/** Temporary files of this process's atomic writes left in `dir` by an interruption. */
+function removeTemporaries(dir: string): void {
+  try {
+    for (const name of readdirSync(dir)) if (name.includes(`.${process.pid}.`) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  } catch { /* the folder may not exist yet */ }
 }
 
 /** The results a methodology gave: of several, each result records the one it was evaluated under. */

@@ -1,7 +1,9 @@
 // Finding and starting the system Chromium. puppeteer is installed without its own
 // browser (.puppeteerrc.cjs: skipDownload), so the machine's Chromium is used: the one
 // PUPPETEER_EXECUTABLE_PATH names, or the first of the usual paths.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 
 export const KNOWN_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -44,12 +46,59 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates = 
   return found;
 }
 
+/** The browsers this process started, with the profile folder each uses: closed and removed on SIGINT/SIGTERM too. */
+const running = new Map<Browser, string>();
+
 export async function launchChromium(executablePath = findChromium()): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    // A batch of a thousand forms must not be killed by puppeteer's default 30 s protocol timeout.
-    protocolTimeout: 120_000,
-  });
+  // A profile folder of our own, so that an interrupted run can remove it (puppeteer's own
+  // temporary profile is left behind when the process is killed).
+  const profile = mkdtempSync(join(tmpdir(), 'bagalau-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      userDataDir: profile,
+      // The command handles the signals itself (closeAllBrowsers), so that it can also
+      // remove the profile and half-written files before it exits.
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      // A batch of a thousand forms must not be killed by puppeteer's default 30 s protocol timeout.
+      protocolTimeout: 120_000,
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  running.set(browser, profile);
+  // Once Chromium has exited (its helpers write into the profile until then), its profile goes.
+  const child = browser.process();
+  child?.once('exit', () => { running.delete(browser); removeProfile(profile); });
+  return browser;
+}
+
+function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // a file Chromium still held: the folder is under the system's temporary folder
+  }
+}
+
+/**
+ * Closes every browser this process started and removes their profiles: on an interrupted
+ * render, nothing of Chromium survives. Falls back to killing the process if closing hangs.
+ */
+export async function closeAllBrowsers(): Promise<void> {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await Promise.all([...running].map(async ([browser, profile]) => {
+    const child = browser.process();
+    const exited = child && child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
+    await Promise.race([browser.close().catch(() => undefined), wait(3000)]);
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    // Chromium's helpers write into the profile until the browser has exited: remove it after.
+    await Promise.race([exited, wait(3000)]);
+    running.delete(browser);
+    removeProfile(profile);
+  }));
 }

@@ -4,11 +4,10 @@
 // blocked, so a form never reaches the network nor the machine's fonts. Documents given
 // together (pdfs, writePdfs) are printed up to `batchSize` per page.pdf call and split
 // back into one PDF per document (batch.ts): page.pdf costs about 40 ms per call.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { assertOnlyTinos, batchBody, documentMeta, documentParts, splitBatch, withInfo, type DocumentParts } from './batch.js';
 import { launchChromium, findChromium } from './browser.js';
+import { writeAtomically } from '../io/files.js';
 import { FORMS_ORIGIN, fontForPath, tinosFonts } from './fonts.js';
 
 export interface PrinterOptions {
@@ -226,18 +225,5 @@ export class FormPrinter {
     if (this.closed) return;
     this.closed = true;
     await this.browser.close();
-  }
-}
-
-let temporaryCounter = 0;
-export function writeAtomically(file: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${++temporaryCounter}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
   }
 }

@@ -5,6 +5,7 @@ import type { EvaluationInput } from '../engine/input.generated.js';
 import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';
 import { FormPrinter } from './printer.js';
+import { UnsafeOutputName, describeFileError, outputPath } from '../io/files.js';
 import { printable, type TextProblem } from './sanitize.js';
 import { renderDocument, type DocumentMeta } from './templates.js';
 import { periodLabel, periodSlug } from './text.js';
@@ -174,6 +175,20 @@ export interface RenderOutcome {
 }
 
 /**
+ * The path of a document in outDir. Its name is built from ids in the data: one that would
+ * leave the folder marks the document as failed instead (nothing is written outside --out).
+ */
+function safePath(outDir: string, doc: PlannedDocument): string {
+  try {
+    return outputPath(outDir, doc.file);
+  } catch (error) {
+    if (!(error instanceof UnsafeOutputName)) throw error;
+    doc.error ??= error.message;
+    return doc.file;
+  }
+}
+
+/**
  * Prints the documents into outDir with one Chromium and `pages` reused pages, up to the
  * printer's batchSize documents per page.pdf call; PDFs are written atomically.
  */
@@ -190,7 +205,7 @@ export async function renderDocuments(docs: PlannedDocument[], outDir: string, o
   const worker = async () => {
     while (next < chunks.length) {
       const report = (doc: PlannedDocument) => options.onProgress?.({ done: ++done, total: docs.length, file: doc.file });
-      const chunk = chunks[next++].map((doc) => ({ doc, file: join(outDir, doc.file) })).filter(({ doc, file }) => {
+      const chunk = chunks[next++].map((doc) => ({ doc, file: safePath(outDir, doc) })).filter(({ doc, file }) => {
         if (!doc.error) return true;
         // never printed with a fallback font: reported, and the others are printed
         outcome.failed.push({ file, error: doc.error });
@@ -208,7 +223,8 @@ export async function renderDocuments(docs: PlannedDocument[], outDir: string, o
             await printer.writePdf(renderDocument(doc.views, doc.meta), file);
             outcome.written.push(file);
           } catch (error) {
-            outcome.failed.push({ file, error: (error as Error).message });
+            const code = (error as NodeJS.ErrnoException).code;
+            outcome.failed.push({ file, error: code ? describeFileError(error, file, 'write').message : (error as Error).message });
           }
           report(doc);
         }
