@@ -26,7 +26,7 @@ import { wholeDocumentScanner } from '../input/wholeDocument.js';
 import type { Methodology } from '../methodology/index.js';
 import { BatchEvaluator, featureMethods, setAside, type BatchOutput, type BatchSetup, type BatchTask, type PersonOutput } from './evaluateBatch.js';
 import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
-import { openCalendar, openMethodologies } from './open.js';
+import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { compactHead, compactTail, expandedFrame, ndjsonHead, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
@@ -186,6 +186,10 @@ class EvaluationRun {
       setup.yearlyColumns = methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === 'year').map(([id]) => id))
         .filter((id, k, all) => all.indexOf(id) === k && (features & (1 << (4 + methods.indexOf(id)))) !== 0);
       const top = local.top(features);
+      // Which files the results were made with: a later render or appeal can check they did not change.
+      const latestSource = sourceOf(methodologies.find((m) => m.id === top.methodology.id) ?? methodologies[methodologies.length - 1]);
+      if (latestSource) top.methodology = { ...top.methodology, ...latestSource };
+      if (top.methodologies) top.methodologies = top.methodologies.map((entry) => ({ ...entry, ...sourceOf(methodologies.find((m) => m.id === entry.id)!) }));
       const uncovered = top.problems.find((p) => p.code === 'calendar.not-covered');
       if (uncovered) {
         io.err(formatProblem(uncovered) + '\n');

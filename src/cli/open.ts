@@ -2,7 +2,10 @@
 // methodology — loaded, validated and linted, since a methodology with lint errors (a band
 // gap, an unknown deadline anchor) would give wrong results — and the calendar. A problem
 // is printed where it is and the command stops.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { displayPath } from '../calendar/load.js';
 import { CalendarFileError, defaultCalendarPath, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { lintMethodology, methodologyPath, type Methodology } from '../methodology/index.js';
 import { printDiagnostics, type Io } from './output.js';
@@ -16,11 +19,18 @@ export function openMethodology(io: Io, reference: string, writtenIn?: string): 
   // The in-force date is checked per evaluated period by the engine, not here.
   const { result, diagnostics } = lintMethodology(path);
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (result.ok && errors.length === 0) return result.methodology;
+  if (result.ok && errors.length === 0) {
+    sources.set(result.methodology, { file: displayPath(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+    return result.methodology;
+  }
   printDiagnostics(io, errors);
   io.err(`bagalau: the methodology "${reference}" cannot be used until the errors above are corrected (bagalau lint ${path} lists them with the warnings)\n`);
   return undefined;
 }
+
+/** The file each opened methodology was read from, and its SHA-256: results.json records them. */
+const sources = new WeakMap<Methodology, { file: string; sha256: string }>();
+export const sourceOf = (methodology: Methodology) => sources.get(methodology);
 
 /**
  * The methodologies of an evaluation: those given with --methodology (repeatable), else

@@ -13,7 +13,7 @@ import { readResultsFile } from './resultsFile.js';
 import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
-import { openCalendar, openMethodologies, openMethodology } from './open.js';
+import { openCalendar, openMethodologies, openMethodology, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 export interface RenderOptions {
@@ -88,10 +88,19 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       if (!loaded.input) return ExitCode.unusable;
       input = loaded.input;
     }
-    // The results name the methodology that produced them (by id; --methodology for a file).
-    methodology = openMethodology(io, options.methodology ?? results.methodology.id);
+    // The results name the methodology that produced them: its file (checked against its
+    // SHA-256), else its id; --methodology to name another.
+    const fromResults = (entry: { id: string; file?: string; sha256?: string }) => {
+      if (!entry.file || !existsSync(entry.file)) return openMethodology(io, entry.id);
+      const opened = openMethodology(io, entry.file);
+      if (opened && entry.sha256 && sourceOf(opened)?.sha256 !== entry.sha256) {
+        io.err(`bagalau: warning: ${entry.file} has changed since these results were made (its SHA-256 differs); the forms use the file as it is now — evaluate again if the change matters\n`);
+      }
+      return opened;
+    };
+    methodology = options.methodology ? openMethodology(io, options.methodology) : fromResults(results.methodology);
     if (!options.methodology && results.methodologies) {
-      const opened = results.methodologies.map((m) => (m.id === methodology?.id ? methodology : openMethodology(io, m.id)));
+      const opened = results.methodologies.map((m) => (m.id === methodology?.id ? methodology : fromResults(m)));
       if (opened.some((m) => !m)) return ExitCode.unusable;
       several = opened as Methodology[];
     }

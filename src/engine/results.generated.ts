@@ -48,6 +48,14 @@ export interface EvaluationResult {
   methodology: {
     id: string;
     title: string;
+    /**
+     * The methodology file the results were made with (relative to the folder evaluate ran in, when inside it).
+     */
+    file?: string;
+    /**
+     * The SHA-256 of that file, written as 64 hexadecimal digits, so a later reader can tell whether it changed.
+     */
+    sha256?: string;
   };
   body?: string;
   year: number;
@@ -63,6 +71,14 @@ export interface EvaluationResult {
     id: string;
     title: string;
     periods: PeriodId[];
+    /**
+     * The methodology file the results were made with (relative to the folder evaluate ran in, when inside it).
+     */
+    file?: string;
+    /**
+     * The SHA-256 of that file, written as 64 hexadecimal digits, so a later reader can tell whether it changed.
+     */
+    sha256?: string;
   }[];
   /**
    * The json and ndjson forms: the recurring texts, which strings of `people` refer to as "@<index>".
