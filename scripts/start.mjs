@@ -14,8 +14,11 @@ const steps = [
   ['lint', ...methodologies],
   ['diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023'],
   ['schedule', '--methodology', 'model-2025', '--year', '2026'],
-  ['evaluate', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--out', 'out/zhaiyq-2026'],
-  ['render', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--forms', 'all', '--out', 'out/zhaiyq-2026/forms'],
+  // The HR service's route: a blank intake workbook made from the methodology, and the
+  // example's year filled in one (no YAML), evaluated and printed.
+  ['template', '--methodology', 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml', '--year', '2027', '--out', 'out/zhaiyq-intake-2027.xlsx', '--force'],
+  ['evaluate', 'examples/zhaiyq-akimat/intake-2026.xlsx', '--out', 'out/zhaiyq-2026'],
+  ['render', 'out/zhaiyq-2026/results.json', '--forms', 'all', '--out', 'out/zhaiyq-2026/forms'],
   ['evaluate', 'examples/baiterek-akimat/evaluation-2026.yaml', '--out', 'out/baiterek-2026'],
   ['render', 'examples/baiterek-akimat/evaluation-2026.yaml', '--forms', 'all', '--combined', '--out', 'out/baiterek-2026/forms'],
   ['render', 'almaty-akimat-2023', '--blank', '--forms', 'all', '--out', 'out/blank-forms/almaty-akimat-2023'],

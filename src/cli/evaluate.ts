@@ -27,6 +27,7 @@ import type { Methodology } from '../methodology/index.js';
 import { BatchEvaluator, featureMethods, setAside, type BatchOutput, type BatchSetup, type BatchTask, type PersonOutput } from './evaluateBatch.js';
 import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
+import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { compactHead, compactTail, expandedFrame, ndjsonHead, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
@@ -61,7 +62,7 @@ const FULL_TABLE_UP_TO = 100;
 export function registerEvaluate(program: Command, io: Io): void {
   program.command('evaluate')
     .description('evaluate the data a body submitted for a year: eligibility, scores, bands, 360, calibration, deadlines')
-    .argument('<input>', 'evaluation input (YAML, JSON or NDJSON, see schemas/evaluation.schema.json)')
+    .argument('<input>', 'evaluation input: an intake workbook (.xlsx, made by bagalau template), or YAML, JSON or NDJSON (schemas/evaluation.schema.json)')
     .option('--methodology <id|path...>', 'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)')
     .option('--out <dir>', 'write results.json (or results.ndjson) and summary.csv to this folder')
     .option('--json', 'print the results on stdout (the expanded form unless --format is given)')
@@ -78,6 +79,8 @@ export function registerEvaluate(program: Command, io: Io): void {
 }
 
 export async function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions): Promise<number> {
+  // An intake workbook (bagalau template) is read whole, with every problem at its cell.
+  if (isWorkbookInput(inputFile)) return runEvaluateWorkbook(io, inputFile, options);
   if (options.format && !['json', 'ndjson', 'expanded'].includes(options.format)) {
     io.err(`bagalau: --format must be json, ndjson or expanded, not "${options.format}"\n`);
     return ExitCode.unusable;

@@ -267,6 +267,14 @@ export interface Position {
   file: string;
   line: number;
   col: number;
+  /**
+   * In a workbook: the sheet.
+   */
+  sheet?: string;
+  /**
+   * In a workbook: the cell, e.g. C12.
+   */
+  cell?: string;
 }
 /**
  * One step of an explanation: which rule, on which clause, from which inputs, gave what.

@@ -8,6 +8,14 @@ export interface SourcePosition {
   file: string;
   line: number;
   col: number;
+  /** In a workbook (an intake .xlsx): the sheet and the cell; line is then the row. */
+  sheet?: string;
+  cell?: string;
+}
+
+/** "file:line:col", or "intake.xlsx › Sheet!C12" in a workbook. */
+export function formatPosition(at: SourcePosition): string {
+  return at.cell ? `${at.file} › ${at.sheet}!${at.cell}` : `${at.file}:${at.line}:${at.col}`;
 }
 
 export interface Diagnostic {
@@ -26,7 +34,7 @@ export interface Diagnostic {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.at ? `${d.at.file}:${d.at.line}:${d.at.col}: ` : '';
+  const where = d.at ? `${formatPosition(d.at)}: ` : '';
   const lines = [`${where}${d.severity} [${d.code}] ${d.message}`];
   if (d.clause) lines.push(`    clause: ${d.clause}`);
   if (d.hint) lines.push(`    what to do: ${d.hint}`);

@@ -1,0 +1,58 @@
+// bagalau evaluate intake.xlsx: the HR service's workbook (made by `bagalau template`) read
+// with every problem at its cell, evaluated like any input, and written as results.json,
+// summary.csv and results.xlsx. A workbook holds one body's year, so it is read whole;
+// exceljs is loaded only for it.
+import { join } from 'node:path';
+import { evaluate, type EvaluationResult } from '../engine/index.js';
+import { writeAtomically } from '../io/files.js';
+import type { Methodology } from '../methodology/index.js';
+import { summaryCsv, type CsvStyle } from './csv.js';
+import { allProblems, formatProblem } from './evaluateOutput.js';
+import { openCalendar, openMethodologies, sourceOf } from './open.js';
+import { ExitCode, type Io } from './output.js';
+
+export const isWorkbookInput = (file: string) => /\.xlsx$/i.test(file);
+
+export interface WorkbookEvaluateOptions {
+  methodology?: string[];
+  out?: string;
+  json?: boolean;
+  calendar?: string;
+  allowOutOfForce?: boolean;
+  csvStyle?: CsvStyle;
+}
+
+export async function runEvaluateWorkbook(io: Io, file: string, options: WorkbookEvaluateOptions): Promise<number> {
+  const excel = await import('../excel/index.js');
+  let methodologies: Methodology[] | undefined;
+  const read = await excel.readIntakeWorkbook(file, (header) => {
+    methodologies = openMethodologies(io, options.methodology, header.methodologies.length > 1 ? { methodologies: header.methodologies } : { methodology: header.methodologies[0] }, file);
+    return methodologies;
+  });
+  for (const d of read.diagnostics) io.err(excel.formatIntakeDiagnostic(d) + '\n');
+  if (!read.input || !methodologies) return ExitCode.unusable;
+  const calendar = openCalendar(io, options.calendar);
+  if (!calendar) return ExitCode.unusable;
+
+  const result: EvaluationResult = excel.withIntakePlaces(evaluate(methodologies, read.input, calendar, { allowOutOfForce: options.allowOutOfForce }), read);
+  const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
+  if (uncovered) {
+    io.err(formatProblem(uncovered) + '\n');
+    return ExitCode.unusable;
+  }
+  const latest = methodologies.find((m) => m.id === result.methodology.id) ?? methodologies[methodologies.length - 1];
+  result.methodology = { ...result.methodology, ...sourceOf(latest) };
+
+  const problems = [...result.problems, ...result.people.flatMap(allProblems)];
+  for (const p of problems) io.err(formatProblem(p) + '\n');
+  if (options.out) {
+    writeAtomically(join(options.out, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+    writeAtomically(join(options.out, 'summary.csv'), summaryCsv(result, options.csvStyle ?? 'excel'));
+    await excel.writeResultsWorkbook(result, methodologies, join(options.out, 'results.xlsx'));
+  }
+  if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const { people, read: evaluated, setAside } = read.counts;
+  io.err(`${file}: ${people} people read, ${evaluated} evaluated, ${setAside} set aside, under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${problems.length - errors} warning(s)${options.out ? `; results in ${options.out} (results.json, summary.csv, results.xlsx)` : ''}\n`);
+  return errors > 0 ? ExitCode.findings : ExitCode.clean;
+}

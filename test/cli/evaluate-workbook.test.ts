@@ -1,0 +1,38 @@
+// bagalau evaluate intake.xlsx as an HR officer runs it: the committed example workbook
+// gives the same figures as the example's YAML, each problem at its cell, and results.xlsx.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/output.js';
+import { readResultsFile } from '../../src/cli/resultsFile.js';
+
+const root = join(import.meta.dirname, '../..');
+
+async function run(...argv: string[]) {
+  let out = '', err = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 160 };
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    return { code: await main(argv, io, () => '2026-12-01'), out, err };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+const figures = (file: string) => readResultsFile(file).people.flatMap((p) => p.results.map((r) => `${p.id} ${r.period} ${r.method} ${r.status} ${r.score ?? ''} ${r.band ?? ''}`));
+
+describe('bagalau evaluate intake.xlsx', () => {
+  it('evaluates the workbook like the YAML, locating problems at their cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bagalau-workbook-'));
+    const { code, err } = await run('evaluate', 'examples/zhaiyq-akimat/intake-2026.xlsx', '--out', join(dir, 'x'));
+    expect(code).toBe(1); // the example's deliberate mistake
+    expect(err).toMatch(/intake-2026\.xlsx › Q2 quarterly!O11: error \[parameters\.justification-missing\] person Z04/);
+    expect(err).toContain('6 people read, 6 evaluated, 0 set aside');
+    expect(existsSync(join(dir, 'x', 'results.xlsx'))).toBe(true);
+    await run('evaluate', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--out', join(dir, 'y'));
+    expect(figures(join(dir, 'x', 'results.json'))).toEqual(figures(join(dir, 'y', 'results.json')));
+  }, 60_000);
+});
