@@ -87,7 +87,8 @@ export function baseline(input: EvaluationInput, deadlines: { quarters: string[]
     if (respondents < 3 || respondents > 7) { out.push(`${person.id} year survey360 refused`); continue; }
     const averages = Object.values(sums).map(([p, n]) => round2(p / n));
     const overall = round2(averages.reduce((a, b) => a + b, 0) / averages.length);
-    out.push(`${person.id} year survey360 ${dismissed ? 'withoutParticipation' : 'evaluated'} ${overall.toFixed(2)} ${band(overall)}`);
+    // The 360 result has no band (the act defines none; survey.result.band: none).
+    out.push(`${person.id} year survey360 ${dismissed ? 'withoutParticipation' : 'evaluated'} ${overall.toFixed(2)} -`);
   }
   return out;
 }

@@ -23,7 +23,7 @@ function measureIn(mode: 'engine' | 'baseline', size: number): Measurement {
     const result = evaluate(loaded.methodology, input, calendar);
     const seconds = (performance.now() - started) / 1000;
     for (const person of result.people) {
-      for (const r of person.results) lines.push(`${person.id} ${r.period} ${r.method} ${r.status}${r.score !== undefined ? ` ${r.score.toFixed(2)} ${r.band}` : ''}`);
+      for (const r of person.results) lines.push(`${person.id} ${r.period} ${r.method} ${r.status}${r.score !== undefined ? ` ${r.score.toFixed(2)} ${r.band ?? '-'}` : ''}`);
     }
     return finish(seconds, lines);
   }
