@@ -58,10 +58,12 @@ if (!existsSync(builtMarker) || statSync(builtMarker).mtimeMs < sourcesChanged) 
 const systemPackages = [
   { name: 'chromium', provides: ['chromium', 'chromium-browser'], why: 'prints the forms to PDF' },
   { name: 'poppler-utils', provides: ['pdftotext'], why: 'checks the PDFs in the tests' },
+  // Only for the tests (npm test runs setup with --tests): opens the Excel workbooks as a user's office program would.
+  ...(process.argv.includes('--tests') ? [{ name: 'libreoffice-calc', provides: ['soffice'], why: 'opens the Excel workbooks in the tests' }] : []),
 ];
 const onPath = (program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 const missing = systemPackages.filter((p) => !p.provides.some(onPath) && !(p.name === 'chromium' && process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(process.env.PUPPETEER_EXECUTABLE_PATH)));
-if (missing.length === 0) say('Chromium and poppler-utils are installed');
+if (missing.length === 0) say(`${systemPackages.map((p) => p.name).join(', ')} installed`);
 else if (process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && onPath('apt-get')) {
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing.map((p) => p.name)], { DEBIAN_FRONTEND: 'noninteractive' });

@@ -56,11 +56,12 @@ export async function exampleWorkbook(example: (typeof examples)[number], out: s
   return { input, methodologies };
 }
 
-/** LibreOffice's soffice, when installed (the tests that need it say so when it is not). */
+/** LibreOffice's soffice: npm test's setup installs it (libreoffice-calc); a test that needs it fails with how to install it. */
 export const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** Runs soffice headless with its own profile (tests may run it in parallel). */
 export function runSoffice(args: string[], profile: string): { status: number | null; output: string } {
+  if (!soffice) throw new Error('soffice (LibreOffice) is not installed; npm test installs it as root, otherwise run: sudo apt-get install -y --no-install-recommends libreoffice-calc');
   const run = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
