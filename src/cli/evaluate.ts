@@ -56,6 +56,8 @@ const BATCH_BYTES = 4 << 20;
 const WORKERS_FROM_BYTES = 16 << 20;
 /** The young generation of each worker (V8's default, 16 MiB of semi-space, makes a batch's garbage cost a third more). */
 const YOUNG_GENERATION_MB = 64;
+/** Batches main evaluates itself, beyond what the workers have queued, while it waits for them. */
+const MAIN_AHEAD = 2;
 /** Up to this many people the terminal gets one row a person unless --table says otherwise. */
 const FULL_TABLE_UP_TO = 100;
 
@@ -250,26 +252,46 @@ class EvaluationRun {
 
         // The rest: in workers when the input is large, else here.
         if (workers > 0) this.pool!.setup(setup);
-        const pending: { task: BatchTask; output: Promise<BatchOutput> }[] = [];
+        // Batches go to the workers, a few queued for each; when they all have enough, main evaluates the next one
+        // itself rather than wait (it would sit idle otherwise), up to a few batches ahead of the oldest unwritten.
+        const pending: { task: BatchTask; output?: Promise<BatchOutput>; done?: BatchOutput }[] = [];
+        const pool = workers > 0 ? this.pool : undefined;
         const limit = Math.max(1, workers * 2);
         let batch = 1;
         let index = first.length;
-        const dispatch = (spans: RecordSpan[]) => {
+        const dispatch = (spans: RecordSpan[], here: boolean) => {
           const task = this.task(scanner, batch++, spans, index);
           index += spans.length;
-          pending.push({ task, output: this.pool && workers > 0 ? this.pool.run(task) : Promise.resolve(local.run(task)) });
+          if (here || !pool) { pending.push({ task, done: local.run(task) }); return; }
+          const entry: (typeof pending)[number] = { task };
+          entry.output = pool.run(task).then((output) => (entry.done = output));
+          pending.push(entry);
         };
-        for (;;) {
-          while (queue.length >= batchSize || (queue.length > 0 && bytesOf(queue, batchSize) >= BATCH_BYTES)) {
-            dispatch(takeBatch(queue, batchSize));
-            while (pending.length >= limit) { const next = pending.shift()!; write(await next.output, next.task); }
+        const writeOldest = async () => {
+          const oldest = pending.shift()!;
+          write(oldest.done ?? await oldest.output!, oldest.task);
+        };
+        const nextBatch = (): RecordSpan[] | undefined => {
+          while (!(queue.length >= batchSize || (queue.length > 0 && bytesOf(queue, batchSize) >= BATCH_BYTES))) {
+            const found = scanner.next();
+            if (!found) return queue.length ? takeBatch(queue, Infinity) : undefined;
+            queue.push(...found);
           }
-          const found = scanner.next();
-          if (!found) break;
-          queue.push(...found);
+          return takeBatch(queue, batchSize);
+        };
+        for (let spans = nextBatch(); spans; spans = nextBatch()) {
+          while (pending.length > 0 && pending[0].done) await writeOldest();
+          if (!pool || pending.length < limit) dispatch(spans, false);
+          else if (pending.length < limit + MAIN_AHEAD) {
+            dispatch(spans, true);
+            // Let the workers' answers in.
+            await new Promise((resolve) => setImmediate(resolve));
+          } else {
+            await writeOldest();
+            dispatch(spans, false);
+          }
         }
-        if (queue.length) dispatch(takeBatch(queue, Infinity));
-        while (pending.length) { const next = pending.shift()!; write(await next.output, next.task); }
+        while (pending.length) await writeOldest();
         progress?.done();
 
         // Was the guess right?
@@ -303,7 +325,8 @@ class EvaluationRun {
   private workerCount(size: number): number {
     const given = this.options.workers;
     if (given && given !== 'auto') return Number(given);
-    return size >= WORKERS_FROM_BYTES ? Math.min(4, availableParallelism()) : 0;
+    // Main evaluates too (besides reading and writing): one worker fewer than cores keeps every core busy, no more.
+    return size >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0;
   }
 
   /** The bytes of a batch of records, read from the file. */
