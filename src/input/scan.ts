@@ -161,6 +161,10 @@ STRING_STOP[0x22] = 1;
 STRING_STOP[0x5c] = 1;
 STRING_STOP[0x0a] = 1;
 
+/** Inside a record, the bytes that matter: a quote, a bracket, a line feed. */
+const DEEP_STOP = new Uint8Array(256);
+for (const b of [0x22, 0x7b, 0x5b, 0x7d, 0x5d, 0x0a]) DEEP_STOP[b] = 1;
+
 /** JSON: a byte-level state machine that follows strings and brackets only. */
 class JsonScanner extends ChunkedScanner {
   readonly format = 'json' as const;
@@ -216,6 +220,7 @@ class JsonScanner extends ChunkedScanner {
         i++;
         if (b === 0x0a) { this.newline(base + i - 1); continue; } // not valid JSON; keeps the lines right for the error
         inString = false;
+        if (depth > 2) continue; // a string inside a record: nothing else to note
         if (this.keyStart >= 0) {
           const keyEnd = base + i - 1;
           this.lastKeyIsPeople = keyEnd - this.keyStart - 1 === 6 && (this.keyStart >= base
@@ -224,6 +229,21 @@ class JsonScanner extends ChunkedScanner {
           this.keyStart = -1;
         }
         if (this.scalarItem && depth === 2) out.push(this.endItem(base + i));
+        continue;
+      }
+      if (depth > 2) {
+        // Inside a person's record: only strings, brackets and line feeds matter (most bytes).
+        while (DEEP_STOP[b] === 0) {
+          if (++i >= n) break;
+          b = buf[i];
+        }
+        if (i >= n) break;
+        if (b === 0x22) { inString = true; i++; continue; }
+        if (b === 0x0a) { this.newline(base + i); i++; continue; }
+        if (b === 0x7b || b === 0x5b) { depth++; i++; continue; }
+        depth--;
+        if (depth === 2 && this.itemStart >= 0) out.push(this.endItem(base + i + 1));
+        i++;
         continue;
       }
       if (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) {
