@@ -17,20 +17,28 @@ export function formatProblem(p: Problem): string {
 
 export const CSV_HEADER = ['person', 'name', 'category', 'period', 'method', 'status', 'rule', 'score', 'band', 'calibrated', 'errors', 'warnings'].join(',') + '\n';
 
+const NEEDS_QUOTES = /[",\n]/;
 const quote = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (v === undefined || v === null) return '';
+  const s = typeof v === 'string' ? v : String(v);
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** A person's lines of summary.csv. */
 export function summaryCsvLines(person: PersonResult): string {
-  const lines: string[] = [];
-  if (person.results.length === 0) lines.push([person.id, person.name, person.category, '', '', 'error', '', '', '', '', person.problems.length, 0].map(quote).join(','));
+  const who = `${quote(person.id)},${quote(person.name)},${quote(person.category)},`;
+  if (person.results.length === 0) return `${who},,error,,,,,${person.problems.length},0\n`;
+  let out = '';
   for (const r of person.results) {
-    lines.push([person.id, person.name, person.category, r.period, r.method, r.status, r.eligibility?.rule, r.score?.toFixed(2), r.band, r.calibration ? 'yes' : '',
-      r.problems.filter((p) => p.severity === 'error').length, r.problems.filter((p) => p.severity === 'warning').length].map(quote).join(','));
+    let errors = 0;
+    let warnings = 0;
+    for (const p of r.problems) {
+      if (p.severity === 'error') errors++;
+      else if (p.severity === 'warning') warnings++;
+    }
+    out += `${who}${quote(r.period)},${quote(r.method)},${quote(r.status)},${quote(r.eligibility?.rule)},${r.score === undefined ? '' : r.score.toFixed(2)},${quote(r.band)},${r.calibration ? 'yes' : ''},${errors},${warnings}\n`;
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return out;
 }
 
 /** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */
