@@ -10,7 +10,7 @@ import { RecordReader, locateField, type RecordOrigins, type RecordOutcome } fro
 import type { InputFormat, RecordSpan } from '../input/scan.js';
 import type { Methodology } from '../methodology/index.js';
 import { allProblems, formatProblem, summaryCsvLines, tableRow, tally } from './evaluateOutput.js';
-import { TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
+import { ByteSink, TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
 /** What every batch of a run shares. */
 export interface BatchSetup {
@@ -94,25 +94,23 @@ const ENGINE_GROUP = 32;
 
 interface Writers { results?: BlockWriter; csv?: BlockWriter; stdout?: BlockWriter }
 
-/** Appends UTF-8 text to a buffer that grows; the buffer can be handed to another thread. */
+/** Parts of people written one after the other, with where each ends; the buffer can be handed to another thread. */
 class BlockWriter {
-  private buffer = Buffer.allocUnsafeSlow(1 << 16);
-  private length = 0;
+  readonly sink = new ByteSink();
   readonly ends: number[] = [];
 
   add(text: string): void {
-    const most = text.length * 3;
-    if (this.length + most > this.buffer.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + most));
-      this.buffer.copy(bigger, 0, 0, this.length);
-      this.buffer = bigger;
-    }
-    this.length += this.buffer.write(text, this.length);
-    this.ends.push(this.length);
+    this.sink.text(text);
+    this.end();
+  }
+
+  /** Closes the part of the current person. */
+  end(): void {
+    this.ends.push(this.sink.length);
   }
 
   block(): Block {
-    return { bytes: new Uint8Array(this.buffer.buffer, 0, this.length), ends: this.ends };
+    return { bytes: new Uint8Array(this.sink.buffer.buffer, this.sink.buffer.byteOffset, this.sink.length), ends: this.ends };
   }
 }
 
@@ -246,11 +244,13 @@ export class BatchEvaluator {
     return file === 'json' || file === 'ndjson' || stdout === 'json' || stdout === 'ndjson';
   }
 
-  /** A person's part of the results in a form, with its separator. */
-  private part(form: ResultsForm, person: PersonResult): string {
-    if (form === 'ndjson') return this.dictionary!.person(person) + '\n';
-    if (form === 'json') return ',\n' + this.dictionary!.person(person);
-    return ',\n' + expandedPerson(person);
+  /** A person's part of the results in a form, with its separator (",\n" before, or a line feed after). */
+  private part(form: ResultsForm, person: PersonResult, writer: BlockWriter): void {
+    if (form === 'expanded') { writer.add(',\n' + expandedPerson(person)); return; }
+    if (form === 'json') { writer.sink.byte(0x2c); writer.sink.byte(0x0a); }
+    this.dictionary!.write(person, writer.sink);
+    if (form === 'ndjson') writer.sink.byte(0x0a);
+    writer.end();
   }
 
   private writers(): Writers {
@@ -271,9 +271,9 @@ export class BatchEvaluator {
     return persons.map((person, k): PersonOutput => {
       const problems = allProblems(person);
       const errors = problems.filter((p) => p.severity === 'error').length;
-      writers.results?.add(this.part(file!, person));
+      if (writers.results) this.part(file!, person, writers.results);
       writers.csv?.add(summaryCsvLines(person));
-      writers.stdout?.add(this.part(stdout!, person));
+      if (writers.stdout) this.part(stdout!, person, writers.stdout);
       return {
         ...records[k],
         problems: problems.map((p) => formatProblem(p) + '\n').join(''),
