@@ -57,7 +57,7 @@ const WORKERS_FROM_BYTES = 16 << 20;
 /** The young generation of each worker (V8's default, 16 MiB of semi-space, makes a batch's garbage cost a third more). */
 const YOUNG_GENERATION_MB = 64;
 /** Batches main evaluates itself, beyond what the workers have queued, while it waits for them. */
-const MAIN_AHEAD = 2;
+const MAIN_AHEAD = 1;
 /** Up to this many people the terminal gets one row a person unless --table says otherwise. */
 const FULL_TABLE_UP_TO = 100;
 
@@ -169,7 +169,7 @@ class EvaluationRun {
       if (!calendar) return ExitCode.unusable;
 
       const first = takeBatch(queue, batchSize);
-      const firstTask = this.task(scanner, 0, first, 0);
+      const firstTask = this.task(0, first, 0);
       const methods = featureMethods(methodologies);
       const tableOption = options.table ?? 'auto';
       // One row a person for a small body (known now: the whole file has been read), counts for a large one.
@@ -256,11 +256,12 @@ class EvaluationRun {
         // itself rather than wait (it would sit idle otherwise), up to a few batches ahead of the oldest unwritten.
         const pending: { task: BatchTask; output?: Promise<BatchOutput>; done?: BatchOutput }[] = [];
         const pool = workers > 0 ? this.pool : undefined;
-        const limit = Math.max(1, workers * 2);
+        // Enough queued for each worker that it does not run dry while main evaluates a batch.
+        const limit = Math.max(1, workers * 4);
         let batch = 1;
         let index = first.length;
         const dispatch = (spans: RecordSpan[], here: boolean) => {
-          const task = this.task(scanner, batch++, spans, index);
+          const task = this.task(batch++, spans, index);
           index += spans.length;
           if (here || !pool) { pending.push({ task, done: local.run(task) }); return; }
           const entry: (typeof pending)[number] = { task };
@@ -316,6 +317,7 @@ class EvaluationRun {
         return stats.errors + errorsIn(top.problems) > 0 ? ExitCode.findings : ExitCode.clean;
       } finally {
         sink.discard();
+        local.close();
       }
     } finally {
       scanner.close();
@@ -329,12 +331,9 @@ class EvaluationRun {
     return size >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0;
   }
 
-  /** The bytes of a batch of records, read from the file. */
-  private task(scanner: RecordScanner, batch: number, spans: RecordSpan[], first: number): BatchTask {
-    const bytes = spans.length ? readRange(scanner.fd, spans[0].start, spans.at(-1)!.end) : Buffer.alloc(0);
-    // The bytes move to a worker without a copy when they have a memory of their own (not Node's pool of small buffers).
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer) : Uint8Array.from(bytes);
-    return { batch, bytes: own, spans, first };
+  /** A batch of records: where they are (whoever evaluates it reads them: main has enough to do). */
+  private task(batch: number, spans: RecordSpan[], first: number): BatchTask {
+    return { batch, spans, first };
   }
 
   /** The record at `index` set aside because its id was used before, at `first`. */
@@ -671,7 +670,7 @@ class WorkerPool {
     chosen.busy++;
     return new Promise((resolve, reject) => {
       chosen.queue.push({ resolve, reject });
-      chosen.worker.postMessage({ task }, [task.bytes.buffer as ArrayBuffer]);
+      chosen.worker.postMessage({ task });
     });
   }
 

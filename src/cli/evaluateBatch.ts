@@ -7,7 +7,8 @@ import { buildContext, type EngineContext } from '../engine/context.js';
 import { evaluateWithContexts } from '../engine/evaluate.js';
 import type { EvaluationResult, Person, PersonResult, Problem } from '../engine/index.js';
 import { RecordReader, locateField, type RecordOrigins, type RecordOutcome } from '../input/records.js';
-import type { InputFormat, RecordSpan } from '../input/scan.js';
+import { readRange, type InputFormat, type RecordSpan } from '../input/scan.js';
+import { closeSync, openSync } from 'node:fs';
 import type { Methodology } from '../methodology/index.js';
 import { allProblems, formatProblem, summaryCsvLines, tableRow, tally } from './evaluateOutput.js';
 import { ByteSink, TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
@@ -39,8 +40,8 @@ export interface BatchSetup {
 
 export interface BatchTask {
   batch: number;
-  /** The records' bytes: from the first record's start to the last one's end. */
-  bytes: Uint8Array;
+  /** The records' bytes, from the first record's start to the last one's end; absent, they are read from the file here (a worker reads its own batches). */
+  bytes?: Uint8Array;
   /** Where each record is in the file; `start`/`end` are offsets in the file. */
   spans: RecordSpan[];
   /** Index (in people) of the first record. */
@@ -152,6 +153,7 @@ export class BatchEvaluator {
   private readonly reader: RecordReader;
   private readonly methods: string[];
   private dictionary?: TextDictionary;
+  private fd?: number;
 
   constructor(readonly setup: BatchSetup) {
     const calendar = new WorkingCalendar(setup.calendar.file, setup.calendar.label);
@@ -173,7 +175,8 @@ export class BatchEvaluator {
 
   private read(task: BatchTask): { texts: string[]; records: RecordOutcome[] } {
     const base = task.spans.length ? task.spans[0].start : 0;
-    const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    const bytes = task.bytes ? Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)
+      : task.spans.length ? readRange(this.fd ??= openSync(this.setup.file, 'r'), base, task.spans.at(-1)!.end) : Buffer.alloc(0);
     const texts = task.spans.map((span) => bytes.toString('utf8', span.start - base, span.end - base));
     return { texts, records: texts.map((text, k) => this.reader.read(text, task.spans[k], task.first + k)) };
   }
@@ -292,6 +295,11 @@ export class BatchEvaluator {
   /** A record set aside by main (an id used twice), written like any other. */
   outputOf(person: PersonResult, index: number): Omit<BatchOutput, 'batch' | 'texts'> {
     return this.write([person], [{ index, id: person.id, valid: false, features: 0 }]);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** The dictionary, once the first batch has collected it. */
