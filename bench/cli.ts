@@ -96,6 +96,7 @@ try {
     process.stdout.write(`\n${bodies[body].label}\n`);
     process.stdout.write(`  ${'people'.padStart(8)} ${'input'.padEnd(7)} ${'MB in'.padStart(7)} ${'seconds'.padStart(8)} ${'(min–max)'.padEnd(12)} ${'CPU s'.padStart(6)} ${'people/s'.padStart(9)} ${'peak RSS'.padStart(9)} ${'MB out'.padStart(7)}\n`);
     const timings = new Map<number, number>();
+    const cpus = new Map<number, number>();
     const peaks = new Map<number, number>();
     const cases: { size: number; format: 'json' | 'yaml' | 'ndjson' }[] = sizes.flatMap((size) => [
       { size, format: 'json' as const },
@@ -112,7 +113,7 @@ try {
       }
       const outBytes = statSync(join(out, 'results.json')).size;
       const seconds = median(runs.map((r) => r.seconds));
-      if (format === 'json') { timings.set(size, seconds); peaks.set(size, median(runs.map((r) => r.peakMb))); }
+      if (format === 'json') { timings.set(size, seconds); cpus.set(size, median(runs.map((r) => r.cpu))); peaks.set(size, median(runs.map((r) => r.peakMb))); }
       const codes = [...new Set(runs.map((r) => r.code))];
       if (codes.some((c) => c > 1)) failed = true;
       process.stdout.write(`  ${fmt(size).padStart(8)} ${format.padEnd(7)} ${(inputBytes / 2 ** 20).toFixed(0).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${spread(runs.map((r) => r.seconds)).padEnd(12)} ${median(runs.map((r) => r.cpu)).toFixed(1).padStart(6)} ${fmt(Math.round(size / seconds)).padStart(9)} ${(median(runs.map((r) => r.peakMb)).toFixed(0) + ' MB').padStart(9)} ${(outBytes / 2 ** 20).toFixed(0).padStart(7)}${codes.some((c) => c > 1) ? `  exit ${codes.join(',')}` : ''}\n`);
@@ -122,7 +123,8 @@ try {
     const points = [...timings].filter(([n]) => n >= 1000);
     if (points.length >= 2) {
       const [[n1, t1], [n2, t2]] = [points[0], points.at(-1)!];
-      process.stdout.write(`  growth from ${fmt(n1)} to ${fmt(n2)} people: time ∝ n^${(Math.log(t2 / t1) / Math.log(n2 / n1)).toFixed(2)} (1.00 is linear; the fixed start-up cost pulls it below 1)\n`);
+      const exponent = (a: number, b: number) => (Math.log(b / a) / Math.log(n2 / n1)).toFixed(2);
+      process.stdout.write(`  growth from ${fmt(n1)} to ${fmt(n2)} people: wall time ∝ n^${exponent(t1, t2)}, CPU time ∝ n^${exponent(cpus.get(n1)!, cpus.get(n2)!)} (1.00 is linear; the start-up cost and the workers, from 16 MiB, pull it below 1)\n`);
     }
     const largest = Math.max(...sizes);
     const input = join(work, `${body}-${largest}.json`);
