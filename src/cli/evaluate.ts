@@ -174,7 +174,7 @@ class EvaluationRun {
       const tableOption = options.table ?? 'auto';
       // One row a person for a small body (known now: the whole file has been read), counts for a large one.
       const table = options.json || tableOption === 'none' ? 'none'
-        : tableOption === 'auto' ? (wholeFileRead && queue.length <= FULL_TABLE_UP_TO ? 'full' : 'summary') : tableOption;
+        : tableOption === 'auto' ? (wholeFileRead && first.length + queue.length <= FULL_TABLE_UP_TO ? 'full' : 'summary') : tableOption;
       const stdoutForm: ResultsForm | undefined = options.json ? options.format ?? 'expanded' : undefined;
       const fileForm: ResultsForm | undefined = options.out ? options.format ?? 'json' : undefined;
       const quarterlyMethods = [...new Set(methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === 'quarter').map(([id]) => id)))];

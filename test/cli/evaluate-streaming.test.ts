@@ -192,5 +192,15 @@ describe('limits, tables and progress', () => {
     expect(summary.out).toMatch(/By unit/);
     const full = await run('evaluate', input, '--table', 'full');
     expect(full.out.split('\n').filter((l) => l.includes(' │ ')).length).toBe(30 + 1);
+    // By default: rows up to 100 people, the summary above.
+    expect((await run('evaluate', input)).out).toContain(' │ ');
+    const many = join(dir, 'many.json');
+    const body = parse(readFileSync(input, 'utf8')) as { methodology: string; people: { id: string }[] };
+    body.methodology = join(root, 'examples/baiterek-akimat', body.methodology);
+    body.people = Array.from({ length: 120 }, (_, k) => ({ ...body.people[k % body.people.length], id: `M${k}` }));
+    writeFileSync(many, JSON.stringify(body));
+    const summaryByDefault = await run('evaluate', many);
+    expect(summaryByDefault.out).toMatch(/120 people/);
+    expect(summaryByDefault.out).not.toContain(' │ ');
   });
 });
