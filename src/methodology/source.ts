@@ -100,7 +100,6 @@ export function parseSource(file: string, text: string): SourceFile {
     diagnostics.push(yamlProblem(file, error.code, error.message, at(offset), 'error'));
   }
   for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, warning.code, warning.message, at(warning.pos[0]), 'warning'));
-  if (doc.contents) reservedKeys(doc.contents as Node, diagnostics, at);
   if (diagnostics.some((d) => d.severity === 'error')) return { file, text, data: undefined, origins: new Map(), diagnostics };
 
   let data: unknown;
@@ -121,6 +120,11 @@ export function parseSource(file: string, text: string): SourceFile {
     if (!(error instanceof RangeError)) throw error;
     return failed(file, tooDeep(file), text);
   }
+  // A reserved key refuses the data but keeps the positions, so whoever re-reads a record
+  // only to place a problem still finds where the key is written.
+  const reserved: Diagnostic[] = [];
+  if (doc.contents) reservedKeys(doc.contents as Node, reserved, at);
+  if (reserved.length > 0) return { file, text, data: undefined, origins, diagnostics: [...diagnostics, ...reserved] };
   return { file, text, data, origins, diagnostics };
 }
 

@@ -42,6 +42,8 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const factPaths = new Set<string>();
   for (const e of errors) {
     if (e.keyword === 'if') continue;
+    // A reserved name as a key fails the id's `not` inside propertyNames: the propertyNames error says it.
+    if (e.keyword === 'not' && errors.some((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath)) continue;
     if (e.schemaPath.startsWith('#/$defs/fact/')) {
       if (!factPaths.has(e.instancePath)) { factPaths.add(e.instancePath); kept.push({ ...e, keyword: 'fact' }); }
       continue;
