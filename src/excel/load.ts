@@ -67,11 +67,18 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   if (unpacked > MAX_UNPACKED_BYTES) throw new WorkbookFileError(`it unpacks to ${Math.round(unpacked / 2 ** 20)} MiB, more than the ${MAX_UNPACKED_BYTES / 2 ** 20} MiB read`);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new WorkbookFileError('it is a zip archive but not a workbook (it has no xl/workbook.xml)');
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  // exceljs names a streamed sheet only when it has read xl/workbook.xml before the sheet's
+  // part, which depends on the order of the zip's entries (and, under load, on timing): a
+  // sheet could come out as "Sheet3". The names are taken from workbook.xml here instead,
+  // keyed by the part each sheet is read from (announced by the 'entry' event just before).
+  const names = sheetNamesByPart(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  let part: string | undefined;
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string | number }) => { if (entry.type === 'worksheet') part = String(entry.id); });
   const sheets: GridSheet[] = [];
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const sheet = new GridSheet(ws.name);
+    const sheet = new GridSheet((part !== undefined ? names.get(part) : undefined) ?? ws.name);
     sheets.push(sheet);
     for await (const row of ws) {
       const values: RawValue[] = [];
@@ -84,19 +91,45 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
       if (row.number > sheet.rowCount) sheet.rowCount = row.number;
     }
   }
+  const order = [...names.values()];
+  sheets.sort((a, b) => rank(order, a.name) - rank(order, b.name));
   const byName = new Map(sheets.map((s) => [s.name, s as LoadedSheet]));
   const core = readZipEntry(path, 'docProps/core.xml')?.toString('utf8') ?? '';
   const property = (tag: string) => {
     const match = new RegExp(`<(?:\\w+:)?${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:\\w+:)?${tag}>`).exec(core);
     return match ? decodeXml(match[1]) : undefined;
   };
-  const workbookPr = (reader as unknown as { properties?: { date1904?: boolean | string } }).properties;
   return {
     sheets,
     sheet: (name) => byName.get(name),
     properties: { subject: property('subject'), keywords: property('keywords'), title: property('title') },
-    date1904: workbookPr?.date1904 === true || workbookPr?.date1904 === '1' || workbookPr?.date1904 === 'true',
+    date1904: /<(?:\w+:)?workbookPr\s[^>]*\bdate1904="(?:1|true)"/.test(readZipEntry(path, 'xl/workbook.xml')?.toString('utf8') ?? ''),
   };
+}
+
+function rank(order: string[], name: string): number {
+  const k = order.indexOf(name);
+  return k < 0 ? order.length : k;
+}
+
+/** The sheets' names by the number of the part they are stored in (xl/worksheets/sheetN.xml → N), in the workbook's order. */
+function sheetNamesByPart(path: string): Map<string, string> {
+  const workbook = readZipEntry(path, 'xl/workbook.xml')?.toString('utf8') ?? '';
+  const rels = readZipEntry(path, 'xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const attribute = (tag: string, name: string) => new RegExp(`\\s(?:\\w+:)?${name}="([^"]*)"`).exec(tag)?.[1];
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+    const id = attribute(tag, 'Id');
+    const part = /worksheets\/sheet(\d+)\.xml$/.exec(attribute(tag, 'Target') ?? '')?.[1];
+    if (id && part) targets.set(id, part);
+  }
+  const names = new Map<string, string>();
+  for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+    const name = attribute(tag, 'name');
+    const part = targets.get(attribute(tag, 'id') ?? '');
+    if (name !== undefined && part) names.set(part, decodeXml(name));
+  }
+  return names;
 }
 
 function decodeXml(text: string): string {

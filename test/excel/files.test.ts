@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { loadWorkbook, readZipEntry, zipDirectory } from '../../src/excel/load.js';
 import { readIntakeWorkbook } from '../../src/excel/read.js';
+import { main } from '../../src/cli/main.js';
 import { methodology } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-files-'));
@@ -76,5 +78,30 @@ describe('files that are not intake workbooks', () => {
     expect(read.input).toBeUndefined();
     expect(read.diagnostics[0]).toMatchObject({ code: 'intake.not-an-intake' });
     expect(read.diagnostics[0].hint).toContain('bagalau template');
+  });
+});
+
+describe('a workbook whose parts are stored in another order or with absolute targets', () => {
+  it('reads every sheet under its own name (exceljs alone would call them Sheet1, Sheet2…)', async () => {
+    const made = join(dir, 'made.xlsx');
+    const out = { exitCode: 0, out() {}, err() {} };
+    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', made], out)).toBe(0);
+    const parts = new Map(zipDirectory(made)!.map((e) => [e.name, readZipEntry(made, e.name)!]));
+    // workbook.xml last, the sheets in reverse order, and the relationships with absolute targets (as some writers store them)
+    const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8').replace(/Target="worksheets\//g, 'Target="/xl/worksheets/');
+    const names = [...parts.keys()].filter((n) => n !== 'xl/workbook.xml');
+    const sheetsFirst = [...names.filter((n) => n.startsWith('xl/worksheets/sheet')).reverse(), ...names.filter((n) => !n.startsWith('xl/worksheets/sheet'))];
+    const entries: Record<string, Buffer | string> = {};
+    for (const n of sheetsFirst) entries[n] = n === 'xl/_rels/workbook.xml.rels' ? rels : parts.get(n)!;
+    entries['xl/workbook.xml'] = parts.get('xl/workbook.xml')!;
+    const reordered = join(dir, 'reordered.xlsx');
+    writeFileSync(reordered, zip(entries));
+    const read = await readIntakeWorkbook(reordered, [m]);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.input?.methodology).toBe('model-2025');
+    const loaded = await loadWorkbook(reordered);
+    const original = await loadWorkbook(made);
+    expect(loaded.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+    expect(loaded.sheets.map((s) => s.name)).toContain('Қызметшілер');
   });
 });
