@@ -52,7 +52,7 @@ if (flag('--engine')) {
   const input = { ...header(body, size), people: [...people(body, size)] };
   const calendar = loadCalendar();
   const started = performance.now();
-  const result = evaluate(loaded.methodology, input as never, calendar);
+  const result = evaluate(loaded.methodology, input, calendar);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(JSON.stringify({ seconds, people: result.people.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
   process.exit(0);
@@ -104,7 +104,7 @@ try {
     ]);
     for (const { size, format } of cases) {
       const input = join(work, `${body}-${size}.${format}`);
-      const inputBytes = writePopulation(input, format, header(body, size) as never, people(body, size));
+      const inputBytes = writePopulation(input, format, header(body, size), people(body, size));
       const out = join(work, 'out');
       const runs: Run[] = [];
       for (let r = 0; r < repeat; r++) {

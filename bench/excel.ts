@@ -66,7 +66,7 @@ const mb = () => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`;
 
 const m = methodology(almaty ? 'almaty-akimat-2023' : 'model-2025');
 const input = almaty ? population(m, size, 2024) : model2025Body(m, size);
-if (almaty) for (const p of input.people as (Person & { survey360?: unknown })[]) if (p.survey360) { p.annual = { survey360: p.survey360 as never }; delete p.survey360; }
+if (almaty) for (const p of input.people as (Person & { survey360?: unknown })[]) if (p.survey360) { p.annual = { survey360: p.survey360 }; delete p.survey360; }
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-bench-excel-'));
 const file = join(dir, 'intake.xlsx');
 try {

@@ -35,7 +35,7 @@ function schemaWords(): Set<string> {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'properties') {
         // A property kept only for old files (movedTo, deprecated) is not a word of the format.
-        for (const [name, sub] of Object.entries(value as object)) if (!(sub as any)?.movedTo && !(sub as any)?.deprecated) words.add(name);
+        for (const [name, sub] of Object.entries(value as object)) if (!(sub)?.movedTo && !(sub)?.deprecated) words.add(name);
       }
       if (key === 'enum' || key === 'const') [value].flat().forEach((v) => typeof v === 'string' && words.add(v));
       walk(value);

@@ -2,7 +2,7 @@
 // year, broken pairings, moved days without their holiday, a wrong working-day count.
 // Each issue carries the JSON path of the offending value so load.ts can point at it.
 import { LUXON_WEEKDAY, WorkingCalendar } from './calendar.js';
-import type { CalendarFile, WeekdayName } from './calendarFile.js';
+import type { CalendarFile } from './calendarFile.js';
 import type { JsonPath } from './errors.js';
 import { formatDateWithWeekday, isValidIsoDate, parseIsoDate } from './isoDate.js';
 

@@ -55,7 +55,7 @@ export function readOffset(offset: DeadlineOffset, deadlineId = '(unnamed)'): { 
         ? `offset.dayOfFollowingMonth must be a whole day number from 1 to 31, got ${JSON.stringify(amount)}`
         : `offset.${kind} must be a whole number of 0 or more, got ${JSON.stringify(amount)}`);
   }
-  return { kind, amount: amount as number };
+  return { kind, amount: amount };
 }
 
 function ordinal(value: number): string {

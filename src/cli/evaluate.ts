@@ -23,7 +23,6 @@ import type { PersonResult, Problem } from '../engine/index.js';
 import { checkInputFile, detectFormat, readHeader, RecordReader, locateField, type Header } from '../input/records.js';
 import { openScanner, readRange, type InputFormat, type RecordScanner, type RecordSpan } from '../input/scan.js';
 import { wholeDocumentScanner } from '../input/wholeDocument.js';
-import type { Methodology } from '../methodology/index.js';
 import { BatchEvaluator, featureMethods, setAside, type BatchOutput, type BatchSetup, type BatchTask, type PersonOutput } from './evaluateBatch.js';
 import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';

@@ -166,7 +166,7 @@ export class BatchEvaluator {
   /** The engine's result for an input of no one but the stand-in: the top of the results. */
   top(features: number): ResultsTop {
     // `people` keeps its place among the keys (undefined), so the file lists them in the engine's order.
-    return { ...this.evaluate([standIn(features, this.methods)]), people: undefined } as ResultsTop;
+    return { ...this.evaluate([standIn(features, this.methods)]), people: undefined };
   }
 
   private evaluate(people: Person[]): EvaluationResult {

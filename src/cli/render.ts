@@ -2,7 +2,7 @@
 // annexes 1–8 and the calibration protocol) as PDF, blank from the methodology or filled
 // from results. Given an evaluation input it evaluates it first; given a results.json
 // (bagalau evaluate --out) it prints those results.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { defaultCalendarPath } from '../calendar/index.js';

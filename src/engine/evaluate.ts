@@ -80,7 +80,7 @@ function contextOn(contexts: EngineContext[], date: string): EngineContext | und
 export function evaluateWithContexts(contexts: EngineContext[], input: EvaluationInput, options: EvaluateOptions = {}): EvaluationResult {
   const latest = [...contexts].sort((a, b) => (a.methodology.inForce.from < b.methodology.inForce.from ? 1 : -1))[0];
   const result: EvaluationResult = { methodology: { id: latest.methodology.id, title: latest.methodology.title.kk }, body: input.body, year: input.year, people: [], problems: [] };
-  const quarterIds = (input.quarters as QuarterId[] | undefined) ?? quarters.filter((q) => input.people.some((p) => p.quarters?.[q]));
+  const quarterIds = (input.quarters) ?? quarters.filter((q) => input.people.some((p) => p.quarters?.[q]));
   const plans: PeriodPlan[] = [];
   const planFor = (id: PeriodId, period: Period) => {
     const inForce = contextOn(contexts, period.end);
@@ -222,7 +222,7 @@ function evaluatePerson(run: PersonRun, person: Person): PersonResult {
 function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResult): void {
   for (const plan of run.plans) {
     if (plan.id === 'year') continue;
-    const data = person.quarters?.[plan.id as QuarterId] as Record<string, unknown> | undefined;
+    const data = person.quarters?.[plan.id] as Record<string, unknown> | undefined;
     if (!data) continue;
     const { methodology } = plan.context;
     const categoryId = categoryOf(plan.context, person);
@@ -292,7 +292,7 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   result.trace.push(trace);
   if (eligibility.decision === 'notEvaluated' || eligibility.decision === 'noKpi') { result.status = eligibility.decision; return result; }
 
-  const quarterDates = isQuarter ? person.quarters?.[plan.id as QuarterId] as QuarterData | undefined : undefined;
+  const quarterDates = isQuarter ? person.quarters?.[plan.id as QuarterId] : undefined;
   const data = isQuarter ? quarterMethodData(quarterDates, methodId) : yearlyData(person, methodId).data;
   const fields = fieldsOf(plan, methodId, !isQuarter && !(person.annual && Object.hasOwn(person.annual, methodId)) && data !== undefined);
   const field = fields.data;
@@ -411,7 +411,7 @@ function yearResult(run: PersonRun, person: Person, results: MethodResult[], met
   const ownId = context.methodology.id;
   const countEarlier = (rule?.earlierMethodologies ?? 'count') === 'count';
   const counted = rule?.quarters;
-  const scored = results.filter((r) => r.period !== 'year' && r.score !== undefined && (!counted || counted.includes(r.period as QuarterId))
+  const scored = results.filter((r) => r.period !== 'year' && r.score !== undefined && (!counted || counted.includes(r.period))
     && (r.methodology === undefined || r.methodology === ownId ? r.method === methodId : countEarlier));
   if (rule?.deadline) {
     const due = deadlineResult(context, rule.deadline, plan.period.end, run.input.yearResultsFormedOn, { person: person.id, period: 'year', method: methodId }, result.problems, 'yearResultsFormedOn');

@@ -18,7 +18,7 @@ export function plainValue(value: RawValue): string | number | boolean | Date | 
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return plainValue((value as { result?: RawValue }).result as RawValue);
+    if ('formula' in value || 'sharedFormula' in value) return plainValue((value as { result?: RawValue }).result);
     if ('text' in value && typeof (value as { text: unknown }).text === 'string') return (value as { text: string }).text;
     if ('error' in value) return { error: String((value as { error: unknown }).error) };
   }

@@ -80,7 +80,7 @@ export function fillIntake(layout: IntakeLayout, input: EvaluationInput): Filled
       }
     }
 
-    for (const [q, quarter] of Object.entries(person.quarters ?? {}) as [string, QuarterData][]) {
+    for (const [q, quarter] of Object.entries<QuarterData>(person.quarters ?? {})) {
       const sheets = quarterSheets(q);
       const methodKeys = Object.keys(quarter).filter((k) => isObject(quarter[k]));
       const dates: RowInput = { evaluatedOn: quarter.evaluatedOn, communicatedOn: quarter.communicatedOn, notifiedOn: quarter.notifiedOn, actualsSentOn: quarter.actualsSentOn, evaluator: quarter.evaluator };

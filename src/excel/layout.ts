@@ -273,17 +273,17 @@ export function intakeLayout(methodologies: Methodology[], year: number): Intake
         const evaluators = method.evaluators;
         const perEvaluator = !!evaluators && (evaluators.roles.length > 1 || evaluators.combine !== 'single' || Object.keys(evaluators.delegations ?? {}).length > 0 || !!evaluators.substitute);
         if (perEvaluator) {
-          const roleItems = choiceItems(evaluators!.roles.map((r) => [r, m.roles[r]] as [string, { title: Words & { en?: string } }]), (r) => r?.title ?? { kk: '' });
-          const delegateIds = [...new Set([...Object.values(evaluators!.delegations ?? {}).map((d) => d.to), ...(evaluators!.substitute ? [evaluators!.substitute] : [])])];
+          const roleItems = choiceItems(evaluators.roles.map((r) => [r, m.roles[r]] as [string, { title: Words & { en?: string } }]), (r) => r?.title ?? { kk: '' });
+          const delegateIds = [...new Set([...Object.values(evaluators.delegations ?? {}).map((d) => d.to), ...(evaluators.substitute ? [evaluators.substitute] : [])])];
           sheets.push({
             kind: 'parameters', name, title, methodId, period: q, methodology: m, perEvaluator: true,
             columns: [
               ...personColumns(),
-              { key: 'role', title: words('Бағалаушының рөлі', 'Роль оценивающего'), type: 'choice', required: true, choices: { name: `roles.${methodId}`, items: roleItems, strict: true, clause: describeBasis(evaluators!.basis) }, width: 30 },
+              { key: 'role', title: words('Бағалаушының рөлі', 'Роль оценивающего'), type: 'choice', required: true, choices: { name: `roles.${methodId}`, items: roleItems, strict: true, clause: describeBasis(evaluators.basis) }, width: 30 },
               text('evaluator', words('Бағалаушы (Т.А.Ә.)', 'Оценивающий (Ф.И.О.)'), { width: 30 }),
               ...(delegateIds.length ? [
                 { key: 'delegatedTo', title: words('Бағалаған (берілген рөл)', 'Оценил (роль, которой передано)'), type: 'choice' as const, width: 26,
-                  choices: { name: `delegates.${methodId}`, items: choiceItems(delegateIds.map((r) => [r, m.roles[r]] as [string, { title: Words & { en?: string } }]), (r) => r?.title ?? { kk: '' }), strict: true, clause: describeBasis(evaluators!.basis) },
+                  choices: { name: `delegates.${methodId}`, items: choiceItems(delegateIds.map((r) => [r, m.roles[r]] as [string, { title: Words & { en?: string } }]), (r) => r?.title ?? { kk: '' }), strict: true, clause: describeBasis(evaluators.basis) },
                   note: words('Бағалаушының орнына басқа адам бағаласа ғана толтырылады.', 'Заполняется, только если вместо оценивающего оценивал другой.') },
                 text('actingFor', words('Кімнің орнына (Т.А.Ә.)', 'Вместо кого (Ф.И.О.)'), { width: 28 }),
               ] : []),

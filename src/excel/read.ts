@@ -425,11 +425,7 @@ class Reading {
       }
     } else {
       // No key row: the columns by their titles (Kazakh or Russian) in the first rows.
-      function failed(p: { problem: string; hint: string }, code: string): { ok: false; problem: string; hint: string; code: string } {
-  return { ok: false, problem: p.problem, hint: p.hint, code };
-}
-
-const norm = (s: string) => s.toLowerCase().replace(/\s*\*$/, '').replace(/\s+/g, ' ').trim();
+      const norm = (s: string) => s.toLowerCase().replace(/\s*\*$/, '').replace(/\s+/g, ' ').trim();
       const titles = new Map<string, ColumnSpec>();
       for (const c of spec.columns) { titles.set(norm(c.title.kk), c); if (c.title.ru) titles.set(norm(c.title.ru), c); }
       for (let r = 1; r <= Math.min(10, grid.rowCount); r++) {
@@ -804,7 +800,7 @@ const norm = (s: string) => s.toLowerCase().replace(/\s*\*$/, '').replace(/\s+/g
         entry.row(`${base}.sheets`, { sheet: s, row, col: s.col.get('role')! });
         entry.row(field, { sheet: s, row, col: s.col.get('role')! });
         this.kindOfRecord.set(`${base}.sheets.#`, 'evaluatorSheet');
-        const sheetData: Record<string, unknown> = { role: (this.value(s, row, 'role', entry) as string | undefined) ?? '' };
+        const sheetData: Record<string, unknown> = { role: (this.value(s, row, 'role', entry)) ?? '' };
         for (const [key, to] of [['evaluator', 'name'], ['delegatedTo', 'delegatedTo'], ['actingFor', 'actingFor'], ['evaluatedOn', 'evaluatedOn']]) {
           const value = this.value(s, row, key, entry);
           if (value !== undefined) sheetData[to] = value;

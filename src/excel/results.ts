@@ -5,7 +5,7 @@
 // place. Band colours are conditional formatting on the band's label, labels and titles in
 // Kazakh from the methodology. Written with exceljs's streaming writer, row by row.
 import ExcelJS from 'exceljs';
-import type { DeadlineResult, EvaluationResult, MethodResult, PersonResult, Problem } from '../engine/index.js';
+import type { DeadlineResult, EvaluationResult, MethodResult, PersonResult } from '../engine/index.js';
 import type { Methodology, SourcePosition } from '../methodology/index.js';
 import { cellAddress, columnLetters } from './cells.js';
 import { QUARTERS, sheetName } from './layout.js';
@@ -350,7 +350,7 @@ async function writeWorkbook(result: EvaluationResult, methodologies: Methodolog
     row.commit();
   };
   for (const p of options.problems ?? []) problemRow(p);
-  for (const p of result.problems) problemRow(p as Problem);
+  for (const p of result.problems) problemRow(p);
   for (const person of result.people) for (const p of [...person.problems, ...person.results.flatMap((r) => r.problems)]) problemRow(p);
   problems.commit();
   await wb.commit();

@@ -177,7 +177,7 @@ function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     cell.border = { bottom: { style: 'thin' } };
     const note = [column.title.ru, column.note?.kk, column.note?.ru].filter(Boolean).join('\n');
     if (note) cell.note = note;
-    lines = Math.max(lines, linesFor(cell.value as string, width - 1));
+    lines = Math.max(lines, linesFor(cell.value, width - 1));
     const key = keys.getCell(k + 1);
     key.value = column.key;
     key.font = KEY_FONT;

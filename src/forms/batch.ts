@@ -339,7 +339,7 @@ function copyTagged(src: PDFDocument, out: PDFDocument, indices: number[], tree:
   copied.set(tree.documentRef, documentRef);
   const srcPages = src.getPages();
   for (const i of indices) {
-    const ref = copier.copy(srcPages[i].ref) as PDFRef;
+    const ref = copier.copy<PDFRef>(srcPages[i].ref);
     out.addPage(PDFPage.of(out.context.lookup(ref) as PDFPageLeaf, ref, out));
   }
   const kids = tree.children[d].map((kid) => copier.copy(kid));

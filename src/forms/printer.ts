@@ -138,7 +138,7 @@ export class FormPrinter {
    * one by one.
    */
   async pdfs(htmls: string[]): Promise<Uint8Array[]> {
-    const results: Uint8Array[] = new Array(htmls.length);
+    const results = new Array<Uint8Array>(htmls.length);
     const groups = new Map<string, { index: number; parts: DocumentParts }[]>();
     const alone: number[] = [];
     htmls.forEach((html, index) => {

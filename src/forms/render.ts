@@ -1,6 +1,5 @@
 // From results to files: which documents to print for whom (planDocuments, pure), and
 // printing them with one browser and a pool of pages (renderDocuments).
-import { join } from 'node:path';
 import type { EvaluationInput } from '../engine/input.generated.js';
 import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
 /** Removed from printed text: Unicode controls (but white space), formats, private use, surrogates, separators of lines and paragraphs. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
 const INVISIBLE = /[\p{Cf}\p{Co}\p{Cs}\u0000-\u0008\u000E-\u001F\u007F-\u009F\u2028\u2029]/gu;
 /** Control white space (tab, new line…) is printed as a space, without a warning. */
 const CONTROL_SPACE = /[\t\n\v\f\r\u0085]/g;

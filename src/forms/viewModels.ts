@@ -214,7 +214,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 function quarterInput(source: FilledSource | undefined, methodId: string | undefined): { quarter?: QuarterData; data?: MethodData } {
   const quarter = source?.input?.quarters?.[source.period];
   const data = methodId !== undefined ? quarter?.[methodId] : undefined;
-  return { quarter, data: isObject(data) ? (data as MethodData) : undefined };
+  return { quarter, data: isObject(data) ? (data) : undefined };
 }
 
 /** A yearly method's data: annual.<method>, or <method> on the person in inputs written before methods had ids of their own. */
@@ -223,7 +223,7 @@ function yearlyInput(source: FilledSource | undefined, methodId: string | undefi
   const annual = source.input.annual?.[methodId];
   if (annual) return annual;
   const own = (source.input as unknown as Record<string, unknown>)[methodId];
-  return isObject(own) ? (own as { communicatedOn?: string }) : undefined;
+  return isObject(own) ? (own) : undefined;
 }
 
 /**
@@ -286,7 +286,7 @@ function signatures(ctx: FormContext, source: FilledSource | undefined, current:
 /** The day the results of the form's method were drawn up: the method's evaluatedOn for the period. */
 function drawnUpOn(ctx: FormContext, source: FilledSource | undefined): string | undefined {
   if (!source) return undefined;
-  if (source.period === 'year') return (yearlyInput(source, ctx.methodId) as { evaluatedOn?: string } | undefined)?.evaluatedOn;
+  if (source.period === 'year') return (yearlyInput(source, ctx.methodId))?.evaluatedOn;
   const { quarter, data } = quarterInput(source, ctx.methodId);
   return data?.evaluatedOn ?? quarter?.evaluatedOn;
 }

@@ -70,7 +70,7 @@ export function loadEvaluationInput(file: string): LoadedInput {
         });
       } else if (record.person) people.push(record.person);
     });
-    return { input: { ...header.data, people } as EvaluationInput, rejected: [...rejected, ...duplicates], diagnostics: header.diagnostics, locate };
+    return { input: { ...header.data, people }, rejected: [...rejected, ...duplicates], diagnostics: header.diagnostics, locate };
   } finally {
     closeSync(scanner.fd);
   }

@@ -12,7 +12,7 @@ import type { ValidateFunction } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
-import { parseSource, type NodeOrigin } from '../methodology/source.js';
+import { parseSource } from '../methodology/source.js';
 import { translateAjvErrors } from '../methodology/validate.js';
 import type { EvaluationInput, Person } from '../engine/input.generated.js';
 import { compiledValidators } from '../methodology/compiledValidator.js';
@@ -109,7 +109,7 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
     return origin ? { key: place(origin.key), value: place(origin.value)!, file } : undefined;
   };
   diagnostics.push(...translateAjvErrors(root.errors ?? [], data, originOf, schema));
-  return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : data as Header['data'], diagnostics };
+  return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : data, diagnostics };
 }
 
 /** One person's record as read. */
@@ -184,7 +184,7 @@ export class RecordReader {
     const prefix = item ? '/0' : '';
     for (const [pointer, origin] of source.origins) {
       if (item && pointer !== prefix && !pointer.startsWith(prefix + '/')) continue;
-      origins.set(`/people/${index}${pointer.slice(prefix.length)}`, { key: origin.key && move(origin.key), value: move(origin.value) } as NodeOrigin);
+      origins.set(`/people/${index}${pointer.slice(prefix.length)}`, { key: origin.key && move(origin.key), value: move(origin.value) });
     }
     return { data: item ? (source.data as unknown[])[0] : source.data, origins, diagnostics };
   }

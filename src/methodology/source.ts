@@ -115,7 +115,7 @@ export function parseSource(file: string, text: string): SourceFile {
   }
   const origins = new Map<string, NodeOrigin>();
   try {
-    if (doc.contents) collectOrigins(doc.contents as Node, '', undefined, origins, at);
+    if (doc.contents) collectOrigins(doc.contents, '', undefined, origins, at);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return failed(file, tooDeep(file), text);
@@ -123,7 +123,7 @@ export function parseSource(file: string, text: string): SourceFile {
   // A reserved key refuses the data but keeps the positions, so whoever re-reads a record
   // only to place a problem still finds where the key is written.
   const reserved: Diagnostic[] = [];
-  if (doc.contents) reservedKeys(doc.contents as Node, reserved, at);
+  if (doc.contents) reservedKeys(doc.contents, reserved, at);
   if (reserved.length > 0) return { file, text, data: undefined, origins, diagnostics: [...diagnostics, ...reserved] };
   return { file, text, data, origins, diagnostics };
 }
@@ -141,7 +141,7 @@ function collectOrigins(
       const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const keyPos = keyNode?.range ? at(keyNode.range[0]) : undefined;
       const child = joinPointer(pointer, keyText);
-      if (pair.value && typeof pair.value === 'object' && 'range' in (pair.value as object)) {
+      if (pair.value && typeof pair.value === 'object' && 'range' in (pair.value)) {
         collectOrigins(pair.value as Node, child, keyPos, origins, at);
       } else if (keyPos && keyNode?.range) {
         origins.set(child, { key: keyPos, value: keyPos, range: [keyNode.range[0], keyNode.range[1]] });
@@ -149,7 +149,7 @@ function collectOrigins(
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
-      if (item && typeof item === 'object' && 'range' in (item as object)) collectOrigins(item as Node, joinPointer(pointer, index), undefined, origins, at);
+      if (item && typeof item === 'object' && 'range' in (item)) collectOrigins(item as Node, joinPointer(pointer, index), undefined, origins, at);
     });
   }
 }

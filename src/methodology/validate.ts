@@ -25,8 +25,8 @@ function validator(): ValidateFunction {
 export function validateResolved(resolved: ResolvedSource): Diagnostic[] {
   const data = resolved.data;
   const validate = validator();
-  if (validate(data)) return [];
-  return translateAjvErrors(validate.errors ?? [], data, resolved.originOf, methodologySchema());
+  if (validate(data) === true) return [];
+  return translateAjvErrors(validate.errors ?? [], data, (pointer) => resolved.originOf(pointer), methodologySchema());
 }
 
 type OriginLookup = (pointer: string) => { key?: SourcePosition; value: SourcePosition } | undefined;
@@ -59,7 +59,7 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
 
 function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup, schema: SchemaNode): Diagnostic {
   const base = error.instancePath;
-  const params = error.params as Record<string, any>;
+  const params = error.params;
   let pointer = base;
   let message: string;
   let hint: string;

@@ -170,7 +170,9 @@ describe('limits, tables and progress', () => {
     let err = '';
     const io: Io = { out: () => {}, err: (t) => { err += t; }, exitCode: 0, columns: 160, progress: true };
     await main(['evaluate', examples[2], '--batch-size', '2'], io, () => '2026-11-24');
+    // eslint-disable-next-line no-control-regex -- the terminal's escape is what is checked
     expect(err).toMatch(/\r\x1b\[K\d+ people evaluated \(\d+ % of the input\), \d+\.\d s/);
+    // eslint-disable-next-line no-control-regex -- the terminal's escape is what is checked
     expect(err).toMatch(/\r\x1b\[K[^\r]*6 people evaluated under/);
   });
 

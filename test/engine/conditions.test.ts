@@ -378,7 +378,7 @@ describe('model-2018 eligibility rules', () => {
     positionCategory: fc.constantFrom('D-3', 'D-4', 'E-1'),
     method: fc.constantFrom('kpi', 'differentiation', 'survey360'),
     unitSize: fc.integer({ min: 1, max: 40 }),
-  }).map((facts) => ({ ...facts, methodology: methodology as unknown }));
+  }).map((facts) => ({ ...facts, methodology: methodology }));
 
   it('has rules to test', () => {
     expect(rules.length).toBeGreaterThan(0);

@@ -94,7 +94,7 @@ describe('evaluate', () => {
 
 describe('methods in use', () => {
   it('does not apply a method outside the dates the methodology uses it (e.g. after a reform)', () => {
-    const reformed: Methodology = { ...almaty, methods: { ...almaty.methods, differentiation: { ...almaty.methods.differentiation!, until: '2024-06-30' } } };
+    const reformed: Methodology = { ...almaty, methods: { ...almaty.methods, differentiation: { ...almaty.methods.differentiation, until: '2024-06-30' } } };
     const person = { ...servant('P1', '2020-01-01'), quarters: { Q2: { differentiation: { scores, justification: 'x' } }, Q3: { differentiation: { scores, justification: 'x' } } } };
     const results = evaluate(reformed, { methodology: 'x', year: 2024, people: [person] }, calendar).people[0].results;
     expect(find(results, 'Q2', 'differentiation').status).toBe('evaluated');

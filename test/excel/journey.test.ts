@@ -75,7 +75,7 @@ describe('from bagalau template to forms ready to sign, without YAML', () => {
     expect(q1Result.score).toBeGreaterThan(4);
 
     // The forms, ready to sign; the results workbook beside them.
-    const docs = planDocuments(m, { forms: parseFormList(m, 'all') }, result, read.input!);
+    const docs = planDocuments(m, { forms: parseFormList(m, 'all') }, result, read.input);
     const outcome = await renderDocuments(docs, join(dir, 'forms'), { printer });
     expect(outcome.failed).toEqual([]);
     expect(outcome.written.length).toBeGreaterThan(0);

@@ -43,5 +43,5 @@ export interface MethodEvaluator {
 export function settingsOf<K extends 'sheet' | 'kpi' | 'survey'>(method: DeclaredMethod, key: K): NonNullable<DeclaredMethod[K]> {
   const settings = method[key];
   if (!settings) throw new Error(`a method of kind ${method.kind} has no ${key} settings`);
-  return settings as NonNullable<DeclaredMethod[K]>;
+  return settings;
 }
