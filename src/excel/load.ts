@@ -8,6 +8,7 @@
 // gigabytes. The streaming reader does not read the document properties, so the one small
 // part they are in (docProps/core.xml) is taken from the zip here.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { RawValue } from './cells.js';
@@ -51,30 +52,49 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   try {
     stat = statSync(path);
   } catch (error) {
-    throw new WorkbookFileError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'it cannot be opened (check its permissions)');
+    throw new WorkbookFileError(
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'it cannot be opened (check its permissions)',
+    );
   }
   if (!stat.isFile()) throw new WorkbookFileError('it is not a regular file');
   if (stat.size > MAX_WORKBOOK_BYTES) throw new WorkbookFileError(`it is larger than ${MAX_WORKBOOK_BYTES / 2 ** 20} MiB`);
   const head = Buffer.alloc(4);
   const fd = openSync(path, 'r');
-  try { readSync(fd, head, 0, 4, 0); } finally { closeSync(fd); }
-  if (head.readUInt32LE(0) === 0xe011cfd0) throw new WorkbookFileError('it is an old Excel 97–2003 workbook (.xls) or a password-protected one');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.readUInt32LE(0) === 0xe011cfd0)
+    throw new WorkbookFileError('it is an old Excel 97–2003 workbook (.xls) or a password-protected one');
   if (head.readUInt32LE(0) !== 0x04034b50) throw new WorkbookFileError('it is not an .xlsx file (an .xlsx file is a zip archive)');
   // What the parts unpack to is checked before anything is unpacked (a small file may unpack to gigabytes).
   const entries = zipDirectory(path);
   if (!entries) throw new WorkbookFileError('its zip directory cannot be read (the file is damaged or cut short)');
   const unpacked = entries.reduce((n, e) => n + e.size, 0);
-  if (unpacked > MAX_UNPACKED_BYTES) throw new WorkbookFileError(`it unpacks to ${Math.round(unpacked / 2 ** 20)} MiB, more than the ${MAX_UNPACKED_BYTES / 2 ** 20} MiB read`);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new WorkbookFileError('it is a zip archive but not a workbook (it has no xl/workbook.xml)');
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw new WorkbookFileError(
+      `it unpacks to ${Math.round(unpacked / 2 ** 20)} MiB, more than the ${MAX_UNPACKED_BYTES / 2 ** 20} MiB read`,
+    );
+  if (!entries.some((e) => e.name === 'xl/workbook.xml'))
+    throw new WorkbookFileError('it is a zip archive but not a workbook (it has no xl/workbook.xml)');
 
   // exceljs names a streamed sheet only when it has read xl/workbook.xml before the sheet's
   // part, which depends on the order of the zip's entries (and, under load, on timing): a
   // sheet could come out as "Sheet3". The names are taken from workbook.xml here instead,
   // keyed by the part each sheet is read from (announced by the 'entry' event just before).
   const names = sheetNamesByPart(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(repacked(path, entries), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   let part: string | undefined;
-  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string | number }) => { if (entry.type === 'worksheet') part = String(entry.id); });
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string | number }) => {
+    if (entry.type === 'worksheet') part = String(entry.id);
+  });
   const sheets: GridSheet[] = [];
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
@@ -105,6 +125,62 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
     properties: { subject: property('subject'), keywords: property('keywords'), title: property('title') },
     date1904: /<(?:\w+:)?workbookPr\s[^>]*\bdate1904="(?:1|true)"/.test(readZipEntry(path, 'xl/workbook.xml')?.toString('utf8') ?? ''),
   };
+}
+
+/**
+ * The parts exceljs reads, as a zip stream it can parse safely: each local header carries
+ * the sizes and checksum from the central directory, and the workbook, its relationships,
+ * shared strings and styles come before the sheets.
+ *
+ * Why: exceljs reads a workbook front to back (unzipper's Parse). Writers that stream (exceljs
+ * itself, archiver) leave the sizes out of the local headers and put them after the data, so
+ * the parser must search the data for the end of each part; in our CI that search cut a sheet
+ * short and lost the sheets after it, intermittently. And a sheet stored before the workbook
+ * part is spooled to a temporary file until the names are known.
+ */
+function repacked(path: string, entries: ZipEntry[]): Readable {
+  const first = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+  const wanted = [
+    ...first.flatMap((name) => entries.filter((e) => e.name === name)),
+    ...entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)),
+  ];
+  function* parts(): Generator<Buffer> {
+    const fd = openSync(path, 'r');
+    try {
+      for (const entry of wanted) {
+        const local = Buffer.alloc(30);
+        readSync(fd, local, 0, 30, entry.local);
+        if (local.readUInt32LE(0) !== 0x04034b50)
+          throw new WorkbookFileError(`its part ${entry.name} cannot be found (the file is damaged)`);
+        const name = Buffer.from(entry.name, 'utf8');
+        const header = Buffer.alloc(30);
+        header.writeUInt32LE(0x04034b50, 0);
+        header.writeUInt16LE(20, 4);
+        header.writeUInt16LE((entry.flags & ~0x08) | 0x800, 6); // sizes known; the name is UTF-8
+        header.writeUInt16LE(entry.method, 8);
+        header.writeUInt32LE(entry.crc, 14);
+        header.writeUInt32LE(entry.compressed, 18);
+        header.writeUInt32LE(entry.size, 22);
+        header.writeUInt16LE(name.length, 26);
+        yield Buffer.concat([header, name]);
+        let position = entry.local + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+        for (let left = entry.compressed; left > 0;) {
+          const chunk = Buffer.alloc(Math.min(left, 1 << 20));
+          const read = readSync(fd, chunk, 0, chunk.length, position);
+          if (read === 0) throw new WorkbookFileError(`its part ${entry.name} is cut short (the file is damaged)`);
+          yield read === chunk.length ? chunk : chunk.subarray(0, read);
+          position += read;
+          left -= read;
+        }
+      }
+      const end = Buffer.alloc(22); // an empty central directory: the end of the archive
+      end.writeUInt32LE(0x06054b50, 0);
+      yield end;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return Readable.from(parts(), { objectMode: false });
 }
 
 function rank(order: string[], name: string): number {
@@ -143,7 +219,15 @@ function decodeXml(text: string): string {
   });
 }
 
-interface ZipEntry { name: string; method: number; compressed: number; size: number; local: number }
+interface ZipEntry {
+  name: string;
+  flags: number;
+  crc: number;
+  method: number;
+  compressed: number;
+  size: number;
+  local: number;
+}
 
 /** The entries of a zip archive, from its central directory at the end of the file; undefined when it cannot be read. */
 export function zipDirectory(path: string): ZipEntry[] | undefined {
@@ -154,7 +238,11 @@ export function zipDirectory(path: string): ZipEntry[] | undefined {
     const tail = Buffer.alloc(tailSize);
     readSync(fd, tail, 0, tailSize, size - tailSize);
     let end = -1;
-    for (let k = tailSize - 22; k >= 0; k--) if (tail.readUInt32LE(k) === 0x06054b50) { end = k; break; }
+    for (let k = tailSize - 22; k >= 0; k--)
+      if (tail.readUInt32LE(k) === 0x06054b50) {
+        end = k;
+        break;
+      }
     if (end < 0) return undefined;
     const count = tail.readUInt16LE(end + 10);
     const directorySize = tail.readUInt32LE(end + 12);
@@ -167,7 +255,12 @@ export function zipDirectory(path: string): ZipEntry[] | undefined {
       if (p + 46 > directory.length || directory.readUInt32LE(p) !== 0x02014b50) return undefined;
       const nameLength = directory.readUInt16LE(p + 28);
       entries.push({
-        method: directory.readUInt16LE(p + 10), compressed: directory.readUInt32LE(p + 20), size: directory.readUInt32LE(p + 24), local: directory.readUInt32LE(p + 42),
+        flags: directory.readUInt16LE(p + 8),
+        crc: directory.readUInt32LE(p + 16),
+        method: directory.readUInt16LE(p + 10),
+        compressed: directory.readUInt32LE(p + 20),
+        size: directory.readUInt32LE(p + 24),
+        local: directory.readUInt32LE(p + 42),
         name: directory.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, ''),
       });
       p += 46 + nameLength + directory.readUInt16LE(p + 30) + directory.readUInt16LE(p + 32);
