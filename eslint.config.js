@@ -11,7 +11,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts', 'eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: globals.node,
     },
     rules: {
@@ -27,7 +30,13 @@ export default tseslint.config(
   // These modules walk JSON before it is validated (a methodology being resolved, a schema,
   // a JSON pointer): its shape is unknown by definition, and `any` there is the honest type.
   {
-    files: ['src/methodology/{resolve,schema,pointer,validate,clause,diff,compiledValidator}.ts', 'src/methodology/lint/conditions.ts', 'src/cases/cases.ts', 'src/forms/sanitize.ts', 'src/cli/resultsFile.ts'],
+    files: [
+      'src/methodology/{resolve,schema,pointer,validate,clause,diff,compiledValidator}.ts',
+      'src/methodology/lint/conditions.ts',
+      'src/cases/cases.ts',
+      'src/forms/sanitize.ts',
+      'src/cli/resultsFile.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -9,10 +9,27 @@ const HEADS = new Set(['D-3', 'D-O-1', 'E-1', 'E-2']);
 const POINTS: Record<string, number> = { notShown: 1, rarely: 2, halfTheTime: 3, mostOfTheTime: 4, always: 5 };
 // Annex 3 as printed: [percent min, percent max, score min, score max], in hundredths.
 const TABLE: [number, number, number, number][] = [
-  [10000, Infinity, 500, 500], [9500, 9999, 475, 499], [9000, 9499, 450, 474], [8500, 8999, 425, 449], [8000, 8499, 400, 424],
-  [7500, 7999, 375, 399], [7000, 7499, 350, 374], [6500, 6999, 325, 349], [6000, 6499, 300, 324], [5500, 5999, 275, 299],
-  [5000, 5499, 250, 274], [4500, 4999, 225, 249], [4000, 4449, 200, 224], [3500, 3999, 175, 199], [3000, 3499, 150, 174],
-  [2500, 2999, 125, 149], [2000, 2499, 100, 124], [1500, 1999, 75, 99], [1000, 1499, 50, 74], [500, 999, 25, 49], [0, 499, 0, 24],
+  [10000, Infinity, 500, 500],
+  [9500, 9999, 475, 499],
+  [9000, 9499, 450, 474],
+  [8500, 8999, 425, 449],
+  [8000, 8499, 400, 424],
+  [7500, 7999, 375, 399],
+  [7000, 7499, 350, 374],
+  [6500, 6999, 325, 349],
+  [6000, 6499, 300, 324],
+  [5500, 5999, 275, 299],
+  [5000, 5499, 250, 274],
+  [4500, 4999, 225, 249],
+  [4000, 4449, 200, 224],
+  [3500, 3999, 175, 199],
+  [3000, 3499, 150, 174],
+  [2500, 2999, 125, 149],
+  [2000, 2499, 100, 124],
+  [1500, 1999, 75, 99],
+  [1000, 1499, 50, 74],
+  [500, 999, 25, 49],
+  [0, 499, 0, 24],
 ];
 const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
 const QUARTER_STARTS = ['01-01', '04-01', '07-01', '10-01'];
@@ -20,7 +37,9 @@ const QUARTER_STARTS = ['01-01', '04-01', '07-01', '10-01'];
 const round2 = (x: number) => Math.floor(x * 100 + 0.5 + 1e-9) / 100;
 const band = (score: number) => (score >= 4 ? 'effective' : score >= 3 ? 'proper' : score >= 2 ? 'satisfactory' : 'unsatisfactory');
 
-function daysInMonth(y: number, m: number) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+function daysInMonth(y: number, m: number) {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
 /** Whole calendar months from `from` to `to` inclusive (same rule as the methodology's calendarMonths). */
 function months(from: string, to: string): number {
   if (to < from) return 0;
@@ -28,7 +47,8 @@ function months(from: string, to: string): number {
   const [ty, tm, td] = to.split('-').map(Number);
   const reached = (n: number) => {
     const total = fm - 1 + n;
-    const y = fy + Math.floor(total / 12), m = total % 12 + 1;
+    const y = fy + Math.floor(total / 12),
+      m = (total % 12) + 1;
     const dim = daysInMonth(y, m);
     if (fd > dim) return y * 10000 + m * 100 + dim;
     const d = new Date(Date.UTC(y, m - 1, fd - 1));
@@ -48,22 +68,32 @@ export function baseline(input: EvaluationInput, deadlines: { quarters: string[]
     const method = head ? 'kpi' : 'differentiation';
     const quarterScores: number[] = [];
     for (let q = 0; q < 4; q++) {
-      const start = `${year}-${QUARTER_STARTS[q]}`, end = `${year}-${QUARTER_ENDS[q]}`;
+      const start = `${year}-${QUARTER_STARTS[q]}`,
+        end = `${year}-${QUARTER_ENDS[q]}`;
       const from = person.appointedOn > start ? person.appointedOn : start;
       const to = person.leftOn && person.leftOn < end ? person.leftOn : end;
-      if (months(from, to) < 1) { out.push(`${person.id} Q${q + 1} ${method} notEvaluated`); continue; }
+      if (months(from, to) < 1) {
+        out.push(`${person.id} Q${q + 1} ${method} notEvaluated`);
+        continue;
+      }
       const dismissed = person.leftOn !== undefined && person.leftOn <= deadlines.quarters[q];
-      const data = person.quarters?.[`Q${q + 1}` as 'Q1'] as { kpi?: Record<string, { actual: number; score: number }>; differentiation?: { scores: Record<string, number> } } | undefined;
+      const data = person.quarters?.[`Q${q + 1}` as 'Q1'] as
+        { kpi?: Record<string, { actual: number; score: number }>; differentiation?: { scores: Record<string, number> } } | undefined;
       let score: number | undefined;
       if (head) score = kpiScore(person, `Q${q + 1}` as 'Q1', data?.kpi);
       else if (data?.differentiation) {
         const s = data.differentiation.scores;
         score = (s.quality + s.deadlines + s.independence + s.discipline) / 4;
       }
-      if (score === undefined) { out.push(`${person.id} Q${q + 1} ${method} error`); continue; }
+      if (score === undefined) {
+        out.push(`${person.id} Q${q + 1} ${method} error`);
+        continue;
+      }
       const rounded = round2(score);
       quarterScores.push(rounded);
-      out.push(`${person.id} Q${q + 1} ${method} ${dismissed ? 'withoutParticipation' : 'evaluated'} ${rounded.toFixed(2)} ${band(rounded)}`);
+      out.push(
+        `${person.id} Q${q + 1} ${method} ${dismissed ? 'withoutParticipation' : 'evaluated'} ${rounded.toFixed(2)} ${band(rounded)}`,
+      );
     }
     if (quarterScores.length) {
       const y = round2(quarterScores.reduce((a, b) => a + b, 0) / quarterScores.length);
@@ -72,7 +102,10 @@ export function baseline(input: EvaluationInput, deadlines: { quarters: string[]
     // 360 over the year
     const from = person.appointedOn > `${year}-01-01` ? person.appointedOn : `${year}-01-01`;
     const to = person.leftOn && person.leftOn < `${year}-12-31` ? person.leftOn : `${year}-12-31`;
-    if (months(from, to) < 1) { out.push(`${person.id} year survey360 notEvaluated`); continue; }
+    if (months(from, to) < 1) {
+      out.push(`${person.id} year survey360 notEvaluated`);
+      continue;
+    }
     const dismissed = person.leftOn !== undefined && person.leftOn <= deadlines.year;
     const sums: Record<string, [number, number]> = {};
     let respondents = 0;
@@ -81,10 +114,16 @@ export function baseline(input: EvaluationInput, deadlines: { quarters: string[]
       respondents++;
       for (const c in response.answers) {
         const s = (sums[c] ??= [0, 0]);
-        for (const i in response.answers[c]) { s[0] += POINTS[response.answers[c][i]]; s[1]++; }
+        for (const i in response.answers[c]) {
+          s[0] += POINTS[response.answers[c][i]];
+          s[1]++;
+        }
       }
     }
-    if (respondents < 3 || respondents > 7) { out.push(`${person.id} year survey360 refused`); continue; }
+    if (respondents < 3 || respondents > 7) {
+      out.push(`${person.id} year survey360 refused`);
+      continue;
+    }
     const averages = Object.values(sums).map(([p, n]) => round2(p / n));
     const overall = round2(averages.reduce((a, b) => a + b, 0) / averages.length);
     // The 360 result has no band (the act defines none; survey.result.band: none).

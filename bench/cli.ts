@@ -22,7 +22,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/bagalau.js');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 
 type Body = 'almaty' | 'model2025';
 const bodies: Record<Body, { label: string; methodology: string; year: number }> = {
@@ -58,13 +61,22 @@ if (flag('--engine')) {
   process.exit(0);
 }
 
-interface Run { seconds: number; peakMb: number; code: number; cpu: number }
+interface Run {
+  seconds: number;
+  peakMb: number;
+  code: number;
+  cpu: number;
+}
 
 /** Runs a command in its own process; wall time and peak RSS from GNU time (or /proc when it is missing). */
 function measure(command: string[]): Run {
   const timeFile = join(work, 'time.txt');
   if (existsSync('/usr/bin/time')) {
-    const child = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ...command], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    const child = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ...command], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 28,
+    });
     const [seconds, kb, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     return { seconds, peakMb: kb / 1024, code: child.status ?? -1, cpu: user + system };
   }
@@ -73,7 +85,10 @@ function measure(command: string[]): Run {
   return { seconds: (performance.now() - started) / 1000, peakMb: NaN, code: child.status ?? -1, cpu: NaN };
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const spread = (xs: number[]) => (xs.length > 1 ? `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}` : '');
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -91,16 +106,25 @@ if (!existsSync(join(root, 'dist/cli/main.js'))) {
 let failed = false;
 try {
   const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  process.stdout.write(`bagalau evaluate INPUT --out DIR (bin/bagalau.js), ${repeat} run(s) each: median wall seconds (min–max), CPU seconds (user + system, all threads), peak RSS of the process; load average at the start ${loadAverage()} (on a busy machine the wall time grows, the CPU time much less)\n`);
+  process.stdout.write(
+    `bagalau evaluate INPUT --out DIR (bin/bagalau.js), ${repeat} run(s) each: median wall seconds (min–max), CPU seconds (user + system, all threads), peak RSS of the process; load average at the start ${loadAverage()} (on a busy machine the wall time grows, the CPU time much less)\n`,
+  );
   for (const body of Object.keys(bodies) as Body[]) {
     process.stdout.write(`\n${bodies[body].label}\n`);
-    process.stdout.write(`  ${'people'.padStart(8)} ${'input'.padEnd(7)} ${'MB in'.padStart(7)} ${'seconds'.padStart(8)} ${'(min–max)'.padEnd(12)} ${'CPU s'.padStart(6)} ${'people/s'.padStart(9)} ${'peak RSS'.padStart(9)} ${'MB out'.padStart(7)}\n`);
+    process.stdout.write(
+      `  ${'people'.padStart(8)} ${'input'.padEnd(7)} ${'MB in'.padStart(7)} ${'seconds'.padStart(8)} ${'(min–max)'.padEnd(12)} ${'CPU s'.padStart(6)} ${'people/s'.padStart(9)} ${'peak RSS'.padStart(9)} ${'MB out'.padStart(7)}\n`,
+    );
     const timings = new Map<number, number>();
     const cpus = new Map<number, number>();
     const peaks = new Map<number, number>();
     const cases: { size: number; format: 'json' | 'yaml' | 'ndjson' }[] = sizes.flatMap((size) => [
       { size, format: 'json' as const },
-      ...(size === 10_000 ? [{ size, format: 'yaml' as const }, { size, format: 'ndjson' as const }] : []),
+      ...(size === 10_000
+        ? [
+            { size, format: 'yaml' as const },
+            { size, format: 'ndjson' as const },
+          ]
+        : []),
     ]);
     for (const { size, format } of cases) {
       const input = join(work, `${body}-${size}.${format}`);
@@ -113,10 +137,22 @@ try {
       }
       const outBytes = statSync(join(out, 'results.json')).size;
       const seconds = median(runs.map((r) => r.seconds));
-      if (format === 'json') { timings.set(size, seconds); cpus.set(size, median(runs.map((r) => r.cpu))); peaks.set(size, median(runs.map((r) => r.peakMb))); }
+      if (format === 'json') {
+        timings.set(size, seconds);
+        cpus.set(size, median(runs.map((r) => r.cpu)));
+        peaks.set(size, median(runs.map((r) => r.peakMb)));
+      }
       const codes = [...new Set(runs.map((r) => r.code))];
       if (codes.some((c) => c > 1)) failed = true;
-      process.stdout.write(`  ${fmt(size).padStart(8)} ${format.padEnd(7)} ${(inputBytes / 2 ** 20).toFixed(0).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${spread(runs.map((r) => r.seconds)).padEnd(12)} ${median(runs.map((r) => r.cpu)).toFixed(1).padStart(6)} ${fmt(Math.round(size / seconds)).padStart(9)} ${(median(runs.map((r) => r.peakMb)).toFixed(0) + ' MB').padStart(9)} ${(outBytes / 2 ** 20).toFixed(0).padStart(7)}${codes.some((c) => c > 1) ? `  exit ${codes.join(',')}` : ''}\n`);
+      process.stdout.write(
+        `  ${fmt(size).padStart(8)} ${format.padEnd(7)} ${(inputBytes / 2 ** 20).toFixed(0).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${spread(runs.map((r) => r.seconds)).padEnd(12)} ${median(
+          runs.map((r) => r.cpu),
+        )
+          .toFixed(1)
+          .padStart(
+            6,
+          )} ${fmt(Math.round(size / seconds)).padStart(9)} ${(median(runs.map((r) => r.peakMb)).toFixed(0) + ' MB').padStart(9)} ${(outBytes / 2 ** 20).toFixed(0).padStart(7)}${codes.some((c) => c > 1) ? `  exit ${codes.join(',')}` : ''}\n`,
+      );
       if (format !== 'json' || size !== Math.max(...sizes)) rmSync(input, { force: true });
     }
     // How time grows with the size: the exponent of a power law through the JSON runs.
@@ -124,20 +160,28 @@ try {
     if (points.length >= 2) {
       const [[n1, t1], [n2, t2]] = [points[0], points.at(-1)!];
       const exponent = (a: number, b: number) => (Math.log(b / a) / Math.log(n2 / n1)).toFixed(2);
-      process.stdout.write(`  growth from ${fmt(n1)} to ${fmt(n2)} people: wall time ∝ n^${exponent(t1, t2)}, CPU time ∝ n^${exponent(cpus.get(n1)!, cpus.get(n2)!)} (1.00 is linear; the start-up cost and the workers, from 16 MiB, pull it below 1)\n`);
+      process.stdout.write(
+        `  growth from ${fmt(n1)} to ${fmt(n2)} people: wall time ∝ n^${exponent(t1, t2)}, CPU time ∝ n^${exponent(cpus.get(n1)!, cpus.get(n2)!)} (1.00 is linear; the start-up cost and the workers, from 16 MiB, pull it below 1)\n`,
+      );
     }
     const largest = Math.max(...sizes);
     const input = join(work, `${body}-${largest}.json`);
     // The in-process engine on the same people, for the ratio.
     const engineRuns: number[] = [];
     for (let r = 0; r < Math.min(repeat, 2); r++) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=16000', fileURLToPath(import.meta.url), '--engine', body, '--size', String(largest)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--max-old-space-size=16000', fileURLToPath(import.meta.url), '--engine', body, '--size', String(largest)],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
       if (child.status !== 0) throw new Error(`the engine run failed:\n${child.stderr}`);
       engineRuns.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!).seconds);
     }
     const engine = median(engineRuns);
     const cli = timings.get(largest)!;
-    process.stdout.write(`  in-process engine, ${fmt(largest)} people: ${engine.toFixed(2)} s (${spread(engineRuns)}); evaluate ÷ engine = ${(cli / engine).toFixed(2)}×\n`);
+    process.stdout.write(
+      `  in-process engine, ${fmt(largest)} people: ${engine.toFixed(2)} s (${spread(engineRuns)}); evaluate ÷ engine = ${(cli / engine).toFixed(2)}×\n`,
+    );
     process.stdout.write(`  load average now ${loadAverage()}\n`);
     // Scaling with the workers.
     if (!quick) {
@@ -148,13 +192,17 @@ try {
           rmSync(join(work, 'out'), { recursive: true, force: true });
           runs.push(measure([process.execPath, bin, 'evaluate', input, '--out', join(work, 'out'), '--workers', workers]));
         }
-        scaling.push(`${workers === '0' ? 'none (main thread)' : `${workers} worker${workers === '1' ? '' : 's'}`} ${median(runs.map((r) => r.seconds)).toFixed(2)} s (CPU ${median(runs.map((r) => r.cpu)).toFixed(1)} s), ${median(runs.map((r) => r.peakMb)).toFixed(0)} MB`);
+        scaling.push(
+          `${workers === '0' ? 'none (main thread)' : `${workers} worker${workers === '1' ? '' : 's'}`} ${median(runs.map((r) => r.seconds)).toFixed(2)} s (CPU ${median(runs.map((r) => r.cpu)).toFixed(1)} s), ${median(runs.map((r) => r.peakMb)).toFixed(0)} MB`,
+        );
       }
       process.stdout.write(`  ${fmt(largest)} people by workers: ${scaling.join('; ')}\n`);
       if (largest >= 100_000) {
         const goals = [
-          `100,000 in ≤ 15 s: ${cli <= 15 ? 'met' : 'NOT met'}`, `peak RSS ≤ 1 GB: ${peaks.get(largest)! <= 1024 ? 'met' : 'NOT met'}`,
-          `≤ 2× the engine: ${cli / engine <= 2 ? 'met' : 'NOT met'}`, `10,000 in ≤ 3 s: ${(timings.get(10_000) ?? Infinity) <= 3 ? 'met' : 'NOT met'}`,
+          `100,000 in ≤ 15 s: ${cli <= 15 ? 'met' : 'NOT met'}`,
+          `peak RSS ≤ 1 GB: ${peaks.get(largest)! <= 1024 ? 'met' : 'NOT met'}`,
+          `≤ 2× the engine: ${cli / engine <= 2 ? 'met' : 'NOT met'}`,
+          `10,000 in ≤ 3 s: ${(timings.get(10_000) ?? Infinity) <= 3 ? 'met' : 'NOT met'}`,
         ];
         process.stdout.write(`  goals: ${goals.join('; ')}\n`);
       }

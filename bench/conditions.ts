@@ -37,7 +37,8 @@ const reference = jsonRulesEngineEvaluator(condition);
 
 // Both must agree before their speed means anything.
 for (const facts of factSets) {
-  if (compiled(facts) !== await reference(facts)) throw new Error(`compiled and json-rules-engine disagree on ${JSON.stringify({ ...facts, methodology: '…' })}`);
+  if (compiled(facts) !== (await reference(facts)))
+    throw new Error(`compiled and json-rules-engine disagree on ${JSON.stringify({ ...facts, methodology: '…' })}`);
 }
 
 function timeCompiled(runs: number): { perRunNs: number; holds: number } {
@@ -63,9 +64,15 @@ const slow = await timeReference(REFERENCE_RUNS);
 
 const format = (ns: number) => (ns >= 1000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(1)} ns`);
 console.log(`condition: model-2018 eligibility.rules.${RULE} — ${JSON.stringify(condition)}`);
-console.log(`compiled:          ${format(fast.perRunNs).padStart(9)} per run (${COMPILED_RUNS.toLocaleString('en')} runs, ${fast.holds.toLocaleString('en')} held)`);
-console.log(`json-rules-engine: ${format(slow.perRunNs).padStart(9)} per run (${REFERENCE_RUNS.toLocaleString('en')} runs, ${slow.holds.toLocaleString('en')} held)`);
+console.log(
+  `compiled:          ${format(fast.perRunNs).padStart(9)} per run (${COMPILED_RUNS.toLocaleString('en')} runs, ${fast.holds.toLocaleString('en')} held)`,
+);
+console.log(
+  `json-rules-engine: ${format(slow.perRunNs).padStart(9)} per run (${REFERENCE_RUNS.toLocaleString('en')} runs, ${slow.holds.toLocaleString('en')} held)`,
+);
 console.log(`ratio:             ${Math.round(slow.perRunNs / fast.perRunNs).toLocaleString('en')}× faster compiled`);
 const decisions = 100_000 * 4 * 3 * 5;
-console.log(`${decisions.toLocaleString('en')} decisions (100,000 servants × 4 quarters × 3 methods × 5 rules): ` +
-  `${((decisions * fast.perRunNs) / 1e9).toFixed(2)} s compiled, ${((decisions * slow.perRunNs) / 1e9).toFixed(0)} s json-rules-engine`);
+console.log(
+  `${decisions.toLocaleString('en')} decisions (100,000 servants × 4 quarters × 3 methods × 5 rules): ` +
+    `${((decisions * fast.perRunNs) / 1e9).toFixed(2)} s compiled, ${((decisions * slow.perRunNs) / 1e9).toFixed(0)} s json-rules-engine`,
+);

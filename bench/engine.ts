@@ -10,7 +10,12 @@ import { loadResolved } from '../src/methodology/index.js';
 import { baseline } from './baseline.js';
 import { population } from './population.js';
 
-interface Measurement { seconds: number; peakRssMb: number; fingerprint: string; results: number }
+interface Measurement {
+  seconds: number;
+  peakRssMb: number;
+  fingerprint: string;
+  results: number;
+}
 
 function measureIn(mode: 'engine' | 'baseline', size: number): Measurement {
   const loaded = loadResolved('almaty-akimat-2023');
@@ -23,7 +28,10 @@ function measureIn(mode: 'engine' | 'baseline', size: number): Measurement {
     const result = evaluate(loaded.methodology, input, calendar);
     const seconds = (performance.now() - started) / 1000;
     for (const person of result.people) {
-      for (const r of person.results) lines.push(`${person.id} ${r.period} ${r.method} ${r.status}${r.score !== undefined ? ` ${r.score.toFixed(2)} ${r.band ?? '-'}` : ''}`);
+      for (const r of person.results)
+        lines.push(
+          `${person.id} ${r.period} ${r.method} ${r.status}${r.score !== undefined ? ` ${r.score.toFixed(2)} ${r.band ?? '-'}` : ''}`,
+        );
     }
     return finish(seconds, lines);
   }
@@ -31,12 +39,20 @@ function measureIn(mode: 'engine' | 'baseline', size: number): Measurement {
   const quarterDeadlines = ['04-10', '07-10', '10-10'].map((d) => `${input.year}-${d}`).concat(`${input.year + 1}-01-10`);
   const out = baseline(input, { quarters: quarterDeadlines, year: `${input.year + 1}-01-10` });
   const seconds = (performance.now() - started) / 1000;
-  return finish(seconds, out.filter((l) => !/ (Q\d|year) kpi notEvaluated$/.test(l) || true));
+  return finish(
+    seconds,
+    out.filter((l) => !/ (Q\d|year) kpi notEvaluated$/.test(l) || true),
+  );
 }
 
 function finish(seconds: number, lines: string[]): Measurement {
   lines.sort();
-  return { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, fingerprint: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16), results: lines.length };
+  return {
+    seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    fingerprint: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16),
+    results: lines.length,
+  };
 }
 
 const args = process.argv.slice(2);
@@ -47,7 +63,10 @@ if (only >= 0) {
   const size = Number(args[0] ?? 100_000);
   const self = fileURLToPath(import.meta.url);
   const run = (mode: string): Measurement => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=16000', self, '--only', mode, String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=16000', self, '--only', mode, String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     if (child.status !== 0) throw new Error(`${mode} failed:\n${child.stderr}`);
     return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
   };
@@ -62,7 +81,11 @@ if (only >= 0) {
   ];
   process.stdout.write(`Engine: ${size.toLocaleString('en')} servants, one year (4 quarters + 360), Almaty methodology\n`);
   for (const r of rows) process.stdout.write(`  ${r[0].padEnd(26)}${r[1].padStart(10)}${r[2].padStart(12)}${r[3].padStart(14)}\n`);
-  process.stdout.write(`  same results as the baseline: ${same ? 'yes' : `NO (baseline ${base.fingerprint}, engine ${engine.fingerprint})`} — ${engine.results.toLocaleString('en')} results\n`);
-  process.stdout.write(`  goals: ≤ 10 s → ${engine.seconds <= 10 ? 'met' : 'NOT met'}; within 3× of the baseline → ${engine.seconds / base.seconds <= 3 ? 'met' : 'NOT met'}\n`);
+  process.stdout.write(
+    `  same results as the baseline: ${same ? 'yes' : `NO (baseline ${base.fingerprint}, engine ${engine.fingerprint})`} — ${engine.results.toLocaleString('en')} results\n`,
+  );
+  process.stdout.write(
+    `  goals: ≤ 10 s → ${engine.seconds <= 10 ? 'met' : 'NOT met'}; within 3× of the baseline → ${engine.seconds / base.seconds <= 3 ? 'met' : 'NOT met'}\n`,
+  );
   if (!same) process.exitCode = 1;
 }

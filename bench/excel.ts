@@ -36,7 +36,7 @@ function model2025Body(m: Methodology, people: number, year = 2026): EvaluationI
   const parameters = Object.keys(declared.sheet!.parameters);
   const roles = declared.evaluators!.roles;
   let seed = 7;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const list: Person[] = [];
   for (let i = 0; i < people; i++) {
     const quarters: Record<string, unknown> = {};
@@ -48,16 +48,28 @@ function model2025Body(m: Methodology, people: number, year = 2026): EvaluationI
         communicatedOn: `${y}-${m2}-16`,
         [methodId]: {
           sheets: roles.map((role, r) => ({
-            role, name: `Бағалаушы ${r + 1}-${i % 40}`, evaluatedOn: `${y}-${m2}-1${r}`,
+            role,
+            name: `Бағалаушы ${r + 1}-${i % 40}`,
+            evaluatedOn: `${y}-${m2}-1${r}`,
             scores: Object.fromEntries(parameters.map((p) => [p, 1 + Math.floor(next() * 5)])),
             justifications: Object.fromEntries(parameters.map((p) => [p, 'Ескертулер мен шағымдар жоқ'])),
           })),
         },
       };
     }
-    list.push({ id: `P${String(i).padStart(6, '0')}`, name: `Қызметші ${i}`, position: 'Бас маман', positionCategory: i % 10 === 0 ? 'D-3' : 'C-O-4', unit: `u${Math.floor(i / 25)}`, appointedOn: '2019-03-01', quarters } as Person);
+    list.push({
+      id: `P${String(i).padStart(6, '0')}`,
+      name: `Қызметші ${i}`,
+      position: 'Бас маман',
+      positionCategory: i % 10 === 0 ? 'D-3' : 'C-O-4',
+      unit: `u${Math.floor(i / 25)}`,
+      appointedOn: '2019-03-01',
+      quarters,
+    } as Person);
   }
-  const units = Object.fromEntries(Array.from({ length: Math.ceil(people / 25) }, (_, u) => [`u${u}`, { name: `Бөлім ${u}`, corpsBServants: 25 }]));
+  const units = Object.fromEntries(
+    Array.from({ length: Math.ceil(people / 25) }, (_, u) => [`u${u}`, { name: `Бөлім ${u}`, corpsBServants: 25 }]),
+  );
   return { methodology: m.id, year, units, people: list };
 }
 
@@ -66,7 +78,12 @@ const mb = () => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`;
 
 const m = methodology(almaty ? 'almaty-akimat-2023' : 'model-2025');
 const input = almaty ? population(m, size, 2024) : model2025Body(m, size);
-if (almaty) for (const p of input.people as (Person & { survey360?: unknown })[]) if (p.survey360) { p.annual = { survey360: p.survey360 }; delete p.survey360; }
+if (almaty)
+  for (const p of input.people as (Person & { survey360?: unknown })[])
+    if (p.survey360) {
+      p.annual = { survey360: p.survey360 };
+      delete p.survey360;
+    }
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-bench-excel-'));
 const file = join(dir, 'intake.xlsx');
 try {
@@ -75,21 +92,31 @@ try {
   const filled = fillIntake(layout, input);
   await writeIntakeWorkbook(layout, file, { methodologyRefs: [m.id], fill: filled, spareRows: 100 });
   const rows = [...filled.rows.values()].reduce((n, r) => n + r.length, 0);
-  console.log(`${m.id}: ${size.toLocaleString('en')} people, ${rows.toLocaleString('en')} rows, ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`);
+  console.log(
+    `${m.id}: ${size.toLocaleString('en')} people, ${rows.toLocaleString('en')} rows, ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`,
+  );
   console.log(`  write intake (template --from)  ${ms(t)}`);
 
   t = performance.now();
   const read = await readIntakeWorkbook(file, [m]);
   const readTime = performance.now() - t;
-  console.log(`  read intake (located)           ${readTime.toFixed(0)} ms  (${read.counts.read.toLocaleString('en')} read, ${read.counts.setAside} set aside; rss ${mb()})  bar: 10,000 people < 10 s`);
-  if (!read.input || read.counts.read !== size) throw new Error(`read ${read.counts.read} of ${size}: ${read.diagnostics.map((d) => d.message).join('; ')}`);
+  console.log(
+    `  read intake (located)           ${readTime.toFixed(0)} ms  (${read.counts.read.toLocaleString('en')} read, ${read.counts.setAside} set aside; rss ${mb()})  bar: 10,000 people < 10 s`,
+  );
+  if (!read.input || read.counts.read !== size)
+    throw new Error(`read ${read.counts.read} of ${size}: ${read.diagnostics.map((d) => d.message).join('; ')}`);
 
   t = performance.now();
   const result = evaluate([m], read.input, loadCalendar(defaultCalendarPath()), { allowOutOfForce: true });
   console.log(`  evaluate (engine)               ${ms(t)}`);
 
   t = performance.now();
-  await writeResultsWorkbook(result, [m], join(dir, 'results.xlsx'), { locate: (id, field) => { const i = read.indexOf(id); return i === undefined ? undefined : read.locate(i, field); } });
+  await writeResultsWorkbook(result, [m], join(dir, 'results.xlsx'), {
+    locate: (id, field) => {
+      const i = read.indexOf(id);
+      return i === undefined ? undefined : read.locate(i, field);
+    },
+  });
   console.log(`  write results.xlsx              ${ms(t)}  (${(statSync(join(dir, 'results.xlsx')).size / 2 ** 20).toFixed(1)} MiB)`);
   if (size >= 10_000 && readTime > 10_000) process.exitCode = 1;
 } finally {

@@ -51,7 +51,9 @@ function rssOfTree(): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   let total = 0;
   const stack = [process.pid];
@@ -60,7 +62,9 @@ function rssOfTree(): number {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -68,20 +72,29 @@ function rssOfTree(): number {
 
 /** Checks a sample of the PDFs written: two pages, the copy's name, only Tinos embedded, and (bagalau) page numbers per form. */
 function verify(name: string, n: number, perForm: boolean) {
-  const sample = [...new Set([0, 1, Math.floor(n / 2), n - 1, ...Array.from({ length: 16 }, (_, k) => Math.floor((k * n) / 16))])].filter((i) => i < n);
+  const sample = [...new Set([0, 1, Math.floor(n / 2), n - 1, ...Array.from({ length: 16 }, (_, k) => Math.floor((k * n) / 16))])].filter(
+    (i) => i < n,
+  );
   const problems: string[] = [];
   for (const i of sample) {
     const file = join(out, docs[i].file);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/));
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => l.trim().split(/\s+/));
     if (pages !== 2) problems.push(`${docs[i].file}: ${pages} pages`);
     if (!text.includes(`Сәкенқызы ${i + 1}\n`) && !text.includes(`Сәкенқызы ${i + 1} `)) problems.push(`${docs[i].file}: not its name`);
-    if (fonts.some((f) => !/^[A-Z]{6}\+Tinos-(Regular|Bold)$/.test(f[0]) || f[f.length - 5] !== 'yes')) problems.push(`${docs[i].file}: fonts ${fonts.map((f) => f[0]).join(' ')}`);
+    if (fonts.some((f) => !/^[A-Z]{6}\+Tinos-(Regular|Bold)$/.test(f[0]) || f[f.length - 5] !== 'yes'))
+      problems.push(`${docs[i].file}: fonts ${fonts.map((f) => f[0]).join(' ')}`);
     const numbers = text.match(/\d+ \/ \d+ бет/g)?.join(', ');
     if (perForm && numbers !== '1 / 2 бет, 2 / 2 бет') problems.push(`${docs[i].file}: page numbers ${numbers}`);
   }
-  console.log(`  checked ${sample.length} of ${name}'s PDFs: ${problems.length ? problems.join('; ') : 'two pages each, the right name, only Tinos (embedded)' + (perForm ? ', "1 / 2 бет", "2 / 2 бет"' : '')}`);
+  console.log(
+    `  checked ${sample.length} of ${name}'s PDFs: ${problems.length ? problems.join('; ') : 'two pages each, the right name, only Tinos (embedded)' + (perForm ? ', "1 / 2 бет", "2 / 2 бет"' : '')}`,
+  );
 }
 
 async function measure(name: string, n: number, run: (onDone: () => void) => Promise<void>) {
@@ -90,7 +103,9 @@ async function measure(name: string, n: number, run: (onDone: () => void) => Pro
   let peak = 0;
   let done = 0;
   const checkpoints: string[] = [];
-  const timer = setInterval(() => { peak = Math.max(peak, rssOfTree()); }, 100);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssOfTree());
+  }, 100);
   const started = performance.now();
   await run(() => {
     done++;
@@ -101,7 +116,9 @@ async function measure(name: string, n: number, run: (onDone: () => void) => Pro
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   const perSecond = n / seconds;
-  console.log(`${name.padEnd(58)} ${String(n).padStart(5)} forms in ${seconds.toFixed(1).padStart(6)} s = ${perSecond.toFixed(1).padStart(6)} forms/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (RSS at ${checkpoints.join(', ')})`);
+  console.log(
+    `${name.padEnd(58)} ${String(n).padStart(5)} forms in ${seconds.toFixed(1).padStart(6)} s = ${perSecond.toFixed(1).padStart(6)} forms/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (RSS at ${checkpoints.join(', ')})`,
+  );
   return perSecond;
 }
 
@@ -118,7 +135,8 @@ verify('bagalau', count, true);
 
 // The bare approaches get the same HTML with the fonts inlined (they have no interception).
 const inline = new Map(tinosFonts().map((f) => [`${FORMS_ORIGIN}/fonts/${f.file}`, `data:font/woff2;base64,${f.data.toString('base64')}`]));
-const bare = (html: string) => html.replace(/<link rel="preload"[^>]*>\n?/g, '').replace(new RegExp(`${FORMS_ORIGIN}/fonts/[\\w.-]+`, 'g'), (url) => inline.get(url)!);
+const bare = (html: string) =>
+  html.replace(/<link rel="preload"[^>]*>\n?/g, '').replace(new RegExp(`${FORMS_ORIGIN}/fonts/[\\w.-]+`, 'g'), (url) => inline.get(url)!);
 const bareHtml = htmls.map(bare);
 const launch = () => puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 const pdfOf = async (browserOrPage: Browser | import('puppeteer').Page, html: string) => {
@@ -130,37 +148,68 @@ const pdfOf = async (browserOrPage: Browser | import('puppeteer').Page, html: st
 // 2. (a) bare puppeteer, batches of 20 documents per page.pdf on 2 pages, split with pdf-lib
 const BATCH = 20;
 /** The documents as one: each starts on a new page (.form + .form) and is the target of a hidden link, so Chromium writes a named destination at its first page. */
-const batchHtml = (from: number, to: number) => bare(renderDocument(docs.slice(from, to).flatMap((d) => d.views)))
-  .replace(/<section class="form/g, (() => { let k = 0; return () => `<section id="doc-${k++}" class="form`; })())
-  .replace('</body>', `<nav style="display: none">${docs.slice(from, to).map((_, k) => `<a href="#doc-${k}"></a>`).join('')}</nav></body>`);
+const batchHtml = (from: number, to: number) =>
+  bare(renderDocument(docs.slice(from, to).flatMap((d) => d.views)))
+    .replace(
+      /<section class="form/g,
+      (() => {
+        let k = 0;
+        return () => `<section id="doc-${k++}" class="form`;
+      })(),
+    )
+    .replace(
+      '</body>',
+      `<nav style="display: none">${docs
+        .slice(from, to)
+        .map((_, k) => `<a href="#doc-${k}"></a>`)
+        .join('')}</nav></body>`,
+    );
 async function splitAtDestinations(pdf: Uint8Array, documents: number): Promise<Uint8Array[]> {
   const batch = await PDFDocument.load(pdf, { updateMetadata: false });
   const index = new Map(batch.getPages().map((p, i) => [p.ref.toString(), i]));
   const dests = batch.catalog.lookup(PDFName.of('Dests'), PDFDict);
-  const starts = Array.from({ length: documents }, (_, k) => index.get(dests.lookup(PDFName.of(`doc-${k}`), PDFArray).get(0).toString())!);
+  const starts = Array.from({ length: documents }, (_, k) =>
+    index.get(
+      dests
+        .lookup(PDFName.of(`doc-${k}`), PDFArray)
+        .get(0)
+        .toString(),
+    )!,
+  );
   starts.push(batch.getPageCount());
-  return Promise.all(starts.slice(0, -1).map(async (start, k) => {
-    const one = await PDFDocument.create({ updateMetadata: false });
-    for (const page of await one.copyPages(batch, Array.from({ length: starts[k + 1] - start }, (_, p) => start + p))) one.addPage(page);
-    return one.save({ useObjectStreams: false });
-  }));
+  return Promise.all(
+    starts.slice(0, -1).map(async (start, k) => {
+      const one = await PDFDocument.create({ updateMetadata: false });
+      for (const page of await one.copyPages(
+        batch,
+        Array.from({ length: starts[k + 1] - start }, (_, p) => start + p),
+      ))
+        one.addPage(page);
+      return one.save({ useObjectStreams: false });
+    }),
+  );
 }
 const batched = (tagged: boolean) => async (onDone: () => void) => {
   const browser = await launch();
   try {
     const pages = await Promise.all([0, 1].map(() => browser.newPage()));
     let next = 0;
-    await Promise.all(pages.map(async (page) => {
-      while (next < count) {
-        const from = next;
-        const to = Math.min(count, from + BATCH);
-        next = to;
-        await page.setContent(batchHtml(from, to), { waitUntil: 'load' });
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged });
-        const split = await splitAtDestinations(pdf, to - from);
-        split.forEach((bytes, k) => { writeFileSync(join(out, docs[from + k].file), bytes); onDone(); });
-      }
-    }));
+    await Promise.all(
+      pages.map(async (page) => {
+        while (next < count) {
+          const from = next;
+          const to = Math.min(count, from + BATCH);
+          next = to;
+          await page.setContent(batchHtml(from, to), { waitUntil: 'load' });
+          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged });
+          const split = await splitAtDestinations(pdf, to - from);
+          split.forEach((bytes, k) => {
+            writeFileSync(join(out, docs[from + k].file), bytes);
+            onDone();
+          });
+        }
+      }),
+    );
   } finally {
     await browser.close();
   }
@@ -177,13 +226,15 @@ await measure("(a') bare, 1 browser, 3 pages, one page.pdf per document", count,
   try {
     const pages = await Promise.all([0, 1, 2].map(() => browser.newPage()));
     let next = 0;
-    await Promise.all(pages.map(async (page) => {
-      while (next < count) {
-        const i = next++;
-        writeFileSync(join(out, docs[i].file), await pdfOf(page, bareHtml[i]));
-        onDone();
-      }
-    }));
+    await Promise.all(
+      pages.map(async (page) => {
+        while (next < count) {
+          const i = next++;
+          writeFileSync(join(out, docs[i].file), await pdfOf(page, bareHtml[i]));
+          onDone();
+        }
+      }),
+    );
   } finally {
     await browser.close();
   }
@@ -204,5 +255,7 @@ const perDocument = await measure('(b) new browser per document', few, async (on
   }
 });
 console.log(`(b) extrapolated to ${count} forms: ${(count / perDocument).toFixed(0)} s`);
-console.log(`bagalau ÷ best (a) = ${(ours / bestBare).toFixed(2)}× (goal ≥ 0.8×); bagalau ÷ (b) = ${(ours / perDocument).toFixed(1)}× (goal ≥ 10×)`);
+console.log(
+  `bagalau ÷ best (a) = ${(ours / bestBare).toFixed(2)}× (goal ≥ 0.8×); bagalau ÷ (b) = ${(ours / perDocument).toFixed(1)}× (goal ≥ 10×)`,
+);
 rmSync(out, { recursive: true, force: true });

@@ -39,11 +39,17 @@ export function* almatyPeople(methodology: Methodology, size: number, year = 202
     const head = i % 10 === 0;
     const appointedOn = next() < 0.05 ? `${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}` : '2019-03-01';
     const person: Person = {
-      id: `P${String(i).padStart(6, '0')}`, name: `Person ${i}`, positionCategory: head ? 'D-3' : pick(['C-O-4', 'C-O-5', 'C-R-3']),
-      appointedOn, ...(next() < 0.02 ? { leftOn: `${year}-11-2${Math.floor(next() * 9)}` } : {}), quarters: {},
+      id: `P${String(i).padStart(6, '0')}`,
+      name: `Person ${i}`,
+      positionCategory: head ? 'D-3' : pick(['C-O-4', 'C-O-5', 'C-R-3']),
+      appointedOn,
+      ...(next() < 0.02 ? { leftOn: `${year}-11-2${Math.floor(next() * 9)}` } : {}),
+      quarters: {},
     };
     if (head) {
-      person.workPlan = { kpis: [1, 2, 3, 4].map((k) => ({ id: `k${k}`, name: `KPI ${k}`, plan: { Q1: 100, Q2: 100, Q3: 100, Q4: 100 } })) };
+      person.workPlan = {
+        kpis: [1, 2, 3, 4].map((k) => ({ id: `k${k}`, name: `KPI ${k}`, plan: { Q1: 100, Q2: 100, Q3: 100, Q4: 100 } })),
+      };
       for (const q of QUARTERS) {
         const kpi: Record<string, { actual: number; score: number }> = {};
         for (let k = 1; k <= 4; k++) {
@@ -55,7 +61,12 @@ export function* almatyPeople(methodology: Methodology, size: number, year = 202
       }
     } else {
       for (const q of QUARTERS) {
-        person.quarters![q] = { differentiation: { scores: { quality: score(), deadlines: score(), independence: score(), discipline: score() }, justification: 'OK' } };
+        person.quarters![q] = {
+          differentiation: {
+            scores: { quality: score(), deadlines: score(), independence: score(), discipline: score() },
+            justification: 'OK',
+          },
+        };
       }
     }
     const questionnaire = survey.questionnaires[head ? 'heads' : 'servants'];
@@ -63,7 +74,12 @@ export function* almatyPeople(methodology: Methodology, size: number, year = 202
     person.survey360 = {
       responses: groups.map((group) => ({
         group,
-        answers: Object.fromEntries(Object.entries(questionnaire.competencies).map(([c, competency]) => [c, Object.fromEntries(Object.keys(competency.indicators).map((ind) => [ind, pick(answers)]))])),
+        answers: Object.fromEntries(
+          Object.entries(questionnaire.competencies).map(([c, competency]) => [
+            c,
+            Object.fromEntries(Object.keys(competency.indicators).map((ind) => [ind, pick(answers)])),
+          ]),
+        ),
       })),
     };
     yield person;
@@ -71,7 +87,16 @@ export function* almatyPeople(methodology: Methodology, size: number, year = 202
 }
 
 const SURNAMES = ['Ахметов', 'Байжанова', 'Дәулетов', 'Есенова', 'Жұмабеков', 'Қайыпова', 'Нұрғалиев', 'Омарова', 'Серікбаев', 'Төлеуова'];
-const NAMES = ['Серік Болатұлы', 'Айгүл Маратқызы', 'Ерлан Нұрланұлы', 'Гүлмира Асқарқызы', 'Арман Серікұлы', 'Мадина Ерланқызы', 'Дархан Маратұлы', 'Сәуле Қайратқызы'];
+const NAMES = [
+  'Серік Болатұлы',
+  'Айгүл Маратқызы',
+  'Ерлан Нұрланұлы',
+  'Гүлмира Асқарқызы',
+  'Арман Серікұлы',
+  'Мадина Ерланқызы',
+  'Дархан Маратұлы',
+  'Сәуле Қайратқызы',
+];
 const WHY: Record<string, string[]> = {
   quality: ['Ескертулер мен шағымдар жоқ', 'Құжаттар сапалы дайындалды', 'Бір ескерту алды'],
   deadlines: ['Мерзімдер сақталды', 'Бір тапсырма кешіктірілді', 'Барлық тапсырмалар мерзімінде орындалды'],
@@ -95,9 +120,14 @@ export function* model2025People(size: number, year = 2026, seed = 7, mistakes =
     const head = i % 25 === 0;
     const appointedOn = next() < 0.05 ? `${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}` : '2020-09-01';
     const person: Person = {
-      id: `Z${String(i).padStart(6, '0')}`, name: name(), position: head ? 'Бөлім басшысы' : 'Бас маман',
-      positionCategory: head ? 'D-3' : pick(['C-O-3', 'C-O-4', 'C-O-5']), unit, appointedOn,
-      ...(next() < 0.02 ? { leftOn: `${year}-11-2${Math.floor(next() * 9)}` } : {}), quarters: {},
+      id: `Z${String(i).padStart(6, '0')}`,
+      name: name(),
+      position: head ? 'Бөлім басшысы' : 'Бас маман',
+      positionCategory: head ? 'D-3' : pick(['C-O-3', 'C-O-4', 'C-O-5']),
+      unit,
+      appointedOn,
+      ...(next() < 0.02 ? { leftOn: `${year}-11-2${Math.floor(next() * 9)}` } : {}),
+      quarters: {},
     };
     if (mistakes && i % 2000 === 1999) person.appointedOn = `${year}-13-01`;
     const manager = name();
@@ -107,9 +137,16 @@ export function* model2025People(size: number, year = 2026, seed = 7, mistakes =
       const sheetYear = k === 3 ? year + 1 : year;
       const m = k === 3 ? '01' : month;
       const sheets = (['directManager', 'unitHead'] as const).map((role) => ({
-        role, name: role === 'unitHead' ? unitHead : manager, evaluatedOn: `${sheetYear}-${m}-${role === 'unitHead' ? '15' : '10'}`,
+        role,
+        name: role === 'unitHead' ? unitHead : manager,
+        evaluatedOn: `${sheetYear}-${m}-${role === 'unitHead' ? '15' : '10'}`,
         scores: { quality: score(), deadlines: score(), independence: score(), discipline: score() },
-        justifications: { quality: pick(WHY.quality), deadlines: pick(WHY.deadlines), independence: pick(WHY.independence), discipline: pick(WHY.discipline) },
+        justifications: {
+          quality: pick(WHY.quality),
+          deadlines: pick(WHY.deadlines),
+          independence: pick(WHY.independence),
+          discipline: pick(WHY.discipline),
+        },
       }));
       if (mistakes && i % 500 === 250 && k === 1) sheets[0].scores.quality = 7;
       person.quarters![q] = { communicatedOn: `${sheetYear}-${m}-16`, quarterly: { sheets } } as never;
@@ -121,7 +158,8 @@ export function* model2025People(size: number, year = 2026, seed = 7, mistakes =
 /** The units of a model-2025 body of `size` people (25 each). */
 export function model2025Units(size: number): Record<string, { name: string; corpsBServants: number }> {
   const units: Record<string, { name: string; corpsBServants: number }> = {};
-  for (let u = 0; u * 25 < size; u++) units[`u${String(u).padStart(4, '0')}`] = { name: `${u + 1}-бөлім`, corpsBServants: Math.min(25, size - u * 25) };
+  for (let u = 0; u * 25 < size; u++)
+    units[`u${String(u).padStart(4, '0')}`] = { name: `${u + 1}-бөлім`, corpsBServants: Math.min(25, size - u * 25) };
   return units;
 }
 
@@ -130,13 +168,21 @@ export function model2025Units(size: number): Record<string, { name: string; cor
  * "people"), `yaml` (block style, as an HR officer writes it) or `ndjson` (a header line,
  * then one person a line). Returns the size in bytes.
  */
-export function writePopulation(file: string, format: 'json' | 'yaml' | 'ndjson', header: Omit<EvaluationInput, 'people'>, people: Iterable<Person>): number {
+export function writePopulation(
+  file: string,
+  format: 'json' | 'yaml' | 'ndjson',
+  header: Omit<EvaluationInput, 'people'>,
+  people: Iterable<Person>,
+): number {
   const fd = openSync(file, 'w');
   let bytes = 0;
   let pending = '';
   const write = (text: string) => {
     pending += text;
-    if (pending.length > 1 << 20) { bytes += writeSync(fd, pending); pending = ''; }
+    if (pending.length > 1 << 20) {
+      bytes += writeSync(fd, pending);
+      pending = '';
+    }
   };
   try {
     if (format === 'ndjson') {
@@ -146,7 +192,10 @@ export function writePopulation(file: string, format: 'json' | 'yaml' | 'ndjson'
       const top = JSON.stringify({ ...header, people: [] });
       write(top.slice(0, -3) + '[\n');
       let first = true;
-      for (const person of people) { write((first ? '' : ',\n') + JSON.stringify(person)); first = false; }
+      for (const person of people) {
+        write((first ? '' : ',\n') + JSON.stringify(person));
+        first = false;
+      }
       write('\n]}\n');
     } else {
       for (const [key, value] of Object.entries(header)) write(`${key}: ${JSON.stringify(value)}\n`);
@@ -174,7 +223,10 @@ function yamlScalar(v: unknown): string {
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const flatMap = (v: Record<string, unknown>) => `{ ${Object.entries(v).map(([k, x]) => `${k}: ${yamlScalar(x)}`).join(', ')} }`;
+const flatMap = (v: Record<string, unknown>) =>
+  `{ ${Object.entries(v)
+    .map(([k, x]) => `${k}: ${yamlScalar(x)}`)
+    .join(', ')} }`;
 const isFlat = (v: unknown) => isMap(v) && Object.values(v).every((x) => x === null || typeof x !== 'object');
 
 function yamlMap(map: Record<string, unknown>, indent: string): string[] {
@@ -184,10 +236,16 @@ function yamlMap(map: Record<string, unknown>, indent: string): string[] {
     if (isFlat(value)) lines.push(`${indent}${key}: ${flatMap(value as Record<string, unknown>)}`);
     else if (isMap(value)) lines.push(`${indent}${key}:`, ...yamlMap(value, indent + '  '));
     else if (Array.isArray(value)) {
-      if (value.every((x) => x === null || typeof x !== 'object')) { lines.push(`${indent}${key}: [${value.map(yamlScalar).join(', ')}]`); continue; }
+      if (value.every((x) => x === null || typeof x !== 'object')) {
+        lines.push(`${indent}${key}: [${value.map(yamlScalar).join(', ')}]`);
+        continue;
+      }
       lines.push(`${indent}${key}:`);
       for (const item of value) {
-        if (isFlat(item)) { lines.push(`${indent}  - ${flatMap(item as Record<string, unknown>)}`); continue; }
+        if (isFlat(item)) {
+          lines.push(`${indent}  - ${flatMap(item as Record<string, unknown>)}`);
+          continue;
+        }
         const inner = yamlMap(item as Record<string, unknown>, indent + '    ');
         inner[0] = `${indent}  - ${inner[0].trimStart()}`;
         lines.push(...inner);

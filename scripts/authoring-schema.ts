@@ -26,10 +26,14 @@ export function authoringSchema(): Record<string, unknown> {
       if (conditionRequires && (key === 'if' || key === 'then' || key === 'else')) continue;
       if (key === 'allOf' && Array.isArray(value) && value.every((branch) => branch.if)) continue;
       if (key === 'properties') {
-        out.properties = Object.fromEntries(Object.entries<any>(value).map(([name, sub]) => [name,
-          // null drops an inherited setting (key: null); identity keys are always written. An
-          // if/else rather than anyOf: a wrong value gets the messages of the setting alone.
-          isRoot && OWN_KEYS.includes(name) ? relax(sub) : { if: { type: 'null' }, else: relax(sub) }]));
+        out.properties = Object.fromEntries(
+          Object.entries<any>(value).map(([name, sub]) => [
+            name,
+            // null drops an inherited setting (key: null); identity keys are always written. An
+            // if/else rather than anyOf: a wrong value gets the messages of the setting alone.
+            isRoot && OWN_KEYS.includes(name) ? relax(sub) : { if: { type: 'null' }, else: relax(sub) },
+          ]),
+        );
         continue;
       }
       out[key] = relax(value);
@@ -39,7 +43,8 @@ export function authoringSchema(): Record<string, unknown> {
   const schema = relax(full, true);
   schema.$id = 'urn:bagalau:schema:methodology-authoring';
   schema.title = 'Methodology file of a body (extends another)';
-  schema.description = 'What an author writes in a file that extends another methodology: only what differs, each change with its basis. Generated from methodology.schema.json by scripts/authoring-schema.ts.';
+  schema.description =
+    'What an author writes in a file that extends another methodology: only what differs, each change with its basis. Generated from methodology.schema.json by scripts/authoring-schema.ts.';
   schema.required = OWN_KEYS;
   return schema;
 }

@@ -18,13 +18,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function renderTypes(schemaPath: string, name: string): Promise<string> {
   const raw = JSON.parse(readFileSync(root + schemaPath, 'utf8'));
   const schema = nameTypesAfterDefinitions(raw, name);
-  return (await compile(schema, name, {
-    bannerComment: `/* Generated from ${schemaPath} by scripts/gen-types.ts — do not edit; run npm run gen:types. */`,
-    additionalProperties: false,
-    unreachableDefinitions: true,
-    style: { singleQuote: true, printWidth: 100 },
-    cwd: root + 'schemas',
-  })) + ownKeysOf(raw);
+  return (
+    (await compile(schema, name, {
+      bannerComment: `/* Generated from ${schemaPath} by scripts/gen-types.ts — do not edit; run npm run gen:types. */`,
+      additionalProperties: false,
+      unreachableDefinitions: true,
+      style: { singleQuote: true, printWidth: 100 },
+      cwd: root + 'schemas',
+    })) + ownKeysOf(raw)
+  );
 }
 
 // The engine tells a person's own fields from a method's data (kept under the method's id
@@ -48,9 +50,10 @@ function nameTypesAfterDefinitions(schema: any, name: string): any {
     const out: any = {};
     for (const [key, value] of Object.entries(node)) {
       if (key === 'title' || key === 'refersTo') continue;
-      out[key] = key === 'properties' || key === '$defs'
-        ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, stripTitles(v)]))
-        : stripTitles(value);
+      out[key] =
+        key === 'properties' || key === '$defs'
+          ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, stripTitles(v)]))
+          : stripTitles(value);
     }
     return out;
   };

@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
-const say = (message) => { if (!quiet) process.stdout.write(`setup: ${message}\n`); };
+const say = (message) => {
+  if (!quiet) process.stdout.write(`setup: ${message}\n`);
+};
 
 function fail(message) {
   process.stderr.write(`setup: ${message}\n`);
@@ -40,7 +42,10 @@ function newestMtime(path) {
 }
 
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 20) fail(`bagalau needs Node.js 20 or newer; this is ${process.version}. Install Node 20 (e.g. apt-get install nodejs from NodeSource) and run again.`);
+if (major < 20)
+  fail(
+    `bagalau needs Node.js 20 or newer; this is ${process.version}. Install Node 20 (e.g. apt-get install nodejs from NodeSource) and run again.`,
+  );
 
 const installedMarker = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync(join(root, 'package-lock.json')).mtimeMs) {
@@ -49,7 +54,11 @@ if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync
 } else say('npm dependencies are installed');
 
 const builtMarker = join(root, 'dist', 'cli', 'main.js');
-const sourcesChanged = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'schemas')), statSync(join(root, 'tsconfig.json')).mtimeMs);
+const sourcesChanged = Math.max(
+  newestMtime(join(root, 'src')),
+  newestMtime(join(root, 'schemas')),
+  statSync(join(root, 'tsconfig.json')).mtimeMs,
+);
 if (!existsSync(builtMarker) || statSync(builtMarker).mtimeMs < sourcesChanged) {
   run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 } else say('the compiled CLI is up to date');
@@ -59,16 +68,24 @@ const systemPackages = [
   { name: 'chromium', provides: ['chromium', 'chromium-browser'], why: 'prints the forms to PDF' },
   { name: 'poppler-utils', provides: ['pdftotext'], why: 'checks the PDFs in the tests' },
   // Only for the tests (npm test runs setup with --tests): opens the Excel workbooks as a user's office program would.
-  ...(process.argv.includes('--tests') ? [{ name: 'libreoffice-calc', provides: ['soffice'], why: 'opens the Excel workbooks in the tests' }] : []),
+  ...(process.argv.includes('--tests')
+    ? [{ name: 'libreoffice-calc', provides: ['soffice'], why: 'opens the Excel workbooks in the tests' }]
+    : []),
 ];
 const onPath = (program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
-const missing = systemPackages.filter((p) => !p.provides.some(onPath) && !(p.name === 'chromium' && process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(process.env.PUPPETEER_EXECUTABLE_PATH)));
+const missing = systemPackages.filter(
+  (p) =>
+    !p.provides.some(onPath) &&
+    !(p.name === 'chromium' && process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(process.env.PUPPETEER_EXECUTABLE_PATH)),
+);
 if (missing.length === 0) say(`${systemPackages.map((p) => p.name).join(', ')} installed`);
 else if (process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && onPath('apt-get')) {
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing.map((p) => p.name)], { DEBIAN_FRONTEND: 'noninteractive' });
 } else {
-  fail(`missing system packages: ${missing.map((p) => `${p.name} (${p.why})`).join(', ')}.\n` +
-    `Install them as root and run again:\n  sudo apt-get update && sudo apt-get install -y ${missing.map((p) => p.name).join(' ')}\n` +
-    'or point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary.');
+  fail(
+    `missing system packages: ${missing.map((p) => `${p.name} (${p.why})`).join(', ')}.\n` +
+      `Install them as root and run again:\n  sudo apt-get update && sudo apt-get install -y ${missing.map((p) => p.name).join(' ')}\n` +
+      'or point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary.',
+  );
 }

@@ -13,7 +13,8 @@ const root = join(import.meta.dirname, '..');
 function idsOf(data: Record<string, any>): Set<string> {
   const ids = new Set<string>();
   const keys = (o: unknown) => (o && typeof o === 'object' ? Object.keys(o) : []);
-  for (const section of ['methods', 'deadlines', 'roles', 'forms', 'categories', 'useOfResults']) keys(data[section]).forEach((k) => ids.add(k));
+  for (const section of ['methods', 'deadlines', 'roles', 'forms', 'categories', 'useOfResults'])
+    keys(data[section]).forEach((k) => ids.add(k));
   keys(data.eligibility?.rules).forEach((k) => ids.add(k));
   keys(data.eligibility?.absence?.kinds).forEach((k) => ids.add(k));
   for (const method of Object.values<any>(data.methods ?? {})) {
@@ -30,19 +31,23 @@ function idsOf(data: Record<string, any>): Set<string> {
 function schemaWords(): Set<string> {
   const words = new Set<string>();
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'properties') {
         // A property kept only for old files (movedTo, deprecated) is not a word of the format.
-        for (const [name, sub] of Object.entries(value as object)) if (!(sub)?.movedTo && !(sub)?.deprecated) words.add(name);
+        for (const [name, sub] of Object.entries(value as object)) if (!sub?.movedTo && !sub?.deprecated) words.add(name);
       }
       if (key === 'enum' || key === 'const') [value].flat().forEach((v) => typeof v === 'string' && words.add(v));
       walk(value);
     }
   };
   // The authoring schema is derived from the methodology schema: the sources are enough.
-  for (const file of readdirSync(join(root, 'schemas')).filter((f) => !f.includes('authoring'))) walk(JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8')));
+  for (const file of readdirSync(join(root, 'schemas')).filter((f) => !f.includes('authoring')))
+    walk(JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8')));
   return words;
 }
 
@@ -54,20 +59,38 @@ function files(dir: string): string[] {
 }
 
 /** The text of a source file without its comments (// …, /* … *\/, {{!-- … --}}). */
-const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/{{!--[\s\S]*?--}}/g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+const withoutComments = (text: string) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/{{!--[\s\S]*?--}}/g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 describe('no id of a bundled methodology in the code', () => {
-  const bundled = readdirSync(join(root, 'methodologies')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+  const bundled = readdirSync(join(root, 'methodologies'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''));
   const vocabulary = schemaWords();
   const ids = new Set<string>();
   for (const id of bundled) {
     const loaded = loadResolved(id);
     if (!loaded.ok) throw new Error(`${id} does not load`);
-    idsOf(loaded.methodology).forEach((k) => { if (!vocabulary.has(k)) ids.add(k); });
+    idsOf(loaded.methodology).forEach((k) => {
+      if (!vocabulary.has(k)) ids.add(k);
+    });
   }
 
   it('collects the ids of every bundled methodology', () => {
-    for (const expected of ['differentiation', 'survey360', 'quarterlyEvaluation', 'annual360', 'hrService', 'annex4', 'quarterly', 'evaluationSheet']) expect(ids).toContain(expected);
+    for (const expected of [
+      'differentiation',
+      'survey360',
+      'quarterlyEvaluation',
+      'annual360',
+      'hrService',
+      'annex4',
+      'quarterly',
+      'evaluationSheet',
+    ])
+      expect(ids).toContain(expected);
   });
 
   it.each(['src', 'templates'])('%s/ names none of them outside comments', (dir) => {
@@ -78,9 +101,14 @@ describe('no id of a bundled methodology in the code', () => {
       // a template inside {{ }}. Prose in messages ("a head has 3 to 5 KPIs") is not code.
       const code = file.endsWith('.hbs') ? (text.match(/{{[^}]*}}/g) ?? []).join('\n') : text;
       for (const id of ids) {
-        const pattern = file.endsWith('.hbs') ? `(?<![A-Za-z0-9_$-])${id}(?![A-Za-z0-9_$-])` : `(['"\`])${id}\\1|(?:methods|forms|roles|deadlines|categories|rules|parameters|questionnaires|answers|kinds)(?:\\?)?\\.${id}(?![A-Za-z0-9_$(-])`;
+        const pattern = file.endsWith('.hbs')
+          ? `(?<![A-Za-z0-9_$-])${id}(?![A-Za-z0-9_$-])`
+          : `(['"\`])${id}\\1|(?:methods|forms|roles|deadlines|categories|rules|parameters|questionnaires|answers|kinds)(?:\\?)?\\.${id}(?![A-Za-z0-9_$(-])`;
         const match = new RegExp(pattern).exec(code);
-        if (match) found.push(`${file.slice(root.length + 1)}: "${id}" (…${code.slice(Math.max(0, match.index - 30), match.index + id.length + 20).replace(/\s+/g, ' ')}…)`);
+        if (match)
+          found.push(
+            `${file.slice(root.length + 1)}: "${id}" (…${code.slice(Math.max(0, match.index - 30), match.index + id.length + 20).replace(/\s+/g, ' ')}…)`,
+          );
       }
     }
     expect(found, found.join('\n')).toEqual([]);

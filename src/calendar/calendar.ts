@@ -1,12 +1,7 @@
 // The working-day calendar: which dates are working days, and counting in working days.
 // Pure: built from an already parsed calendar file (see load.ts for reading one).
 import type { DateTime } from 'luxon';
-import type {
-  CalendarFile,
-  ExtraWorkingDayEntry,
-  NonWorkingDayEntry,
-  WeekdayName,
-} from './calendarFile.js';
+import type { CalendarFile, ExtraWorkingDayEntry, NonWorkingDayEntry, WeekdayName } from './calendarFile.js';
 import { CalendarCoverageError } from './errors.js';
 import { parseIsoDate, toIsoDate } from './isoDate.js';
 

@@ -1,14 +1,7 @@
 // The shape of a calendar file such as calendars/kz.yaml, as described by
 // schemas/calendar.schema.json. Dates are ISO strings ('YYYY-MM-DD').
 
-export type WeekdayName =
-  | 'monday'
-  | 'tuesday'
-  | 'wednesday'
-  | 'thursday'
-  | 'friday'
-  | 'saturday'
-  | 'sunday';
+export type WeekdayName = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 
 export type NonWorkingDayKind = 'holiday' | 'religious' | 'moved' | 'transferred';
 

@@ -11,7 +11,6 @@ export interface CalendarIssue {
   message: string;
 }
 
-
 export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
   const issues: CalendarIssue[] = [];
   const report = (path: JsonPath, message: string) => issues.push({ path, message });
@@ -25,7 +24,10 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
   }
   for (let year = firstYear; year <= lastYear; year++) {
     if (!(String(year) in file.years)) {
-      report(['years'], `year ${year} is within the coverage ${firstYear}–${lastYear} but has no entry under "years"; add its non-working days or narrow "coverage"`);
+      report(
+        ['years'],
+        `year ${year} is within the coverage ${firstYear}–${lastYear} but has no entry under "years"; add its non-working days or narrow "coverage"`,
+      );
     }
   }
 
@@ -61,10 +63,16 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       if (!datesAreValid(year, entry.date, [...path, 'date'])) return;
       nonWorking.set(entry.date, { kind: entry.kind, pairedWith: entry.pairedWith, path });
       if (!(entry.source.act in file.acts)) {
-        report([...path, 'source', 'act'], `unknown act "${entry.source.act}"; declare it under "acts" or use one of: ${Object.keys(file.acts).join(', ')}`);
+        report(
+          [...path, 'source', 'act'],
+          `unknown act "${entry.source.act}"; declare it under "acts" or use one of: ${Object.keys(file.acts).join(', ')}`,
+        );
       }
       if ((entry.kind === 'moved' || entry.kind === 'transferred') && isWeekend(entry.date)) {
-        report([...path, 'date'], `a ${entry.kind} day off must fall on a working weekday, but ${formatDateWithWeekday(entry.date)} is a weekend day; check the date`);
+        report(
+          [...path, 'date'],
+          `a ${entry.kind} day off must fall on a working weekday, but ${formatDateWithWeekday(entry.date)} is a weekend day; check the date`,
+        );
       }
     });
     (content.extraWorkingDays ?? []).forEach((entry, index) => {
@@ -72,10 +80,16 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       if (!datesAreValid(year, entry.date, [...path, 'date'])) return;
       extraWorking.set(entry.date, { pairedWith: entry.pairedWith, path });
       if (!(entry.source.act in file.acts)) {
-        report([...path, 'source', 'act'], `unknown act "${entry.source.act}"; declare it under "acts" or use one of: ${Object.keys(file.acts).join(', ')}`);
+        report(
+          [...path, 'source', 'act'],
+          `unknown act "${entry.source.act}"; declare it under "acts" or use one of: ${Object.keys(file.acts).join(', ')}`,
+        );
       }
       if (!isWeekend(entry.date)) {
-        report([...path, 'date'], `an extra working day must be a weekend day made working, but ${formatDateWithWeekday(entry.date)} is already a working weekday; check the date`);
+        report(
+          [...path, 'date'],
+          `an extra working day must be a weekend day made working, but ${formatDateWithWeekday(entry.date)} is already a working weekday; check the date`,
+        );
       }
     });
   }
@@ -91,11 +105,20 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       const path: JsonPath = ['years', year, 'nonWorkingDays', index, 'movedFrom'];
       const origin = nonWorking.get(entry.movedFrom);
       if (!origin || origin.kind !== 'holiday') {
-        report(path, `movedFrom ${entry.movedFrom} is not a holiday listed in this calendar; list the holiday (kind: holiday) or correct the date`);
+        report(
+          path,
+          `movedFrom ${entry.movedFrom} is not a holiday listed in this calendar; list the holiday (kind: holiday) or correct the date`,
+        );
       } else if (!isWeekend(entry.movedFrom)) {
-        report(path, `movedFrom ${formatDateWithWeekday(entry.movedFrom)} is not a weekend day, so no day off is moved from it; correct the date or the kind`);
+        report(
+          path,
+          `movedFrom ${formatDateWithWeekday(entry.movedFrom)} is not a weekend day, so no day off is moved from it; correct the date or the kind`,
+        );
       } else if (entry.movedFrom >= entry.date) {
-        report(path, `a day off is moved to after the holiday (art. 5 of the law on holidays), but ${entry.date} is not after ${entry.movedFrom}`);
+        report(
+          path,
+          `a day off is moved to after the holiday (art. 5 of the law on holidays), but ${entry.date} is not after ${entry.movedFrom}`,
+        );
       }
     });
   }
@@ -111,9 +134,12 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       const count = weekendHolidaysMoved.get(entry.date);
       if (entry.kind !== 'holiday' || count === undefined || count === 1) return;
       const path: JsonPath = ['years', year, 'nonWorkingDays', index, 'date'];
-      report(path, count === 0
-        ? `${entry.name.en} falls on ${formatDateWithWeekday(entry.date)} but no moved day off names it (movedFrom: ${entry.date}); add the moved day`
-        : `${count} moved days name ${entry.date} in movedFrom; a holiday moves to a single day`);
+      report(
+        path,
+        count === 0
+          ? `${entry.name.en} falls on ${formatDateWithWeekday(entry.date)} but no moved day off names it (movedFrom: ${entry.date}); add the moved day`
+          : `${count} moved days name ${entry.date} in movedFrom; a holiday moves to a single day`,
+      );
     });
   }
 
@@ -122,13 +148,19 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
     if (entry.kind !== 'transferred' || entry.pairedWith === undefined) continue;
     const partner = extraWorking.get(entry.pairedWith);
     if (!partner || partner.pairedWith !== date) {
-      report([...entry.path, 'pairedWith'], `transferred day ${date} is paired with ${entry.pairedWith}, but no extra working day ${entry.pairedWith} is paired back with ${date}; add it under extraWorkingDays`);
+      report(
+        [...entry.path, 'pairedWith'],
+        `transferred day ${date} is paired with ${entry.pairedWith}, but no extra working day ${entry.pairedWith} is paired back with ${date}; add it under extraWorkingDays`,
+      );
     }
   }
   for (const [date, entry] of extraWorking) {
     const partner = nonWorking.get(entry.pairedWith);
     if (!partner || partner.kind !== 'transferred' || partner.pairedWith !== date) {
-      report([...entry.path, 'pairedWith'], `extra working day ${date} is paired with ${entry.pairedWith}, but no transferred day off ${entry.pairedWith} is paired back with ${date}; add it under nonWorkingDays (kind: transferred)`);
+      report(
+        [...entry.path, 'pairedWith'],
+        `extra working day ${date} is paired with ${entry.pairedWith}, but no transferred day off ${entry.pairedWith} is paired back with ${date}; add it under nonWorkingDays (kind: transferred)`,
+      );
     }
   }
 
@@ -146,7 +178,10 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
     for (const [year, content] of Object.entries(file.years)) {
       const counted = calendar.workingDaysInYear(Number(year));
       if (counted !== content.workingDays) {
-        report(['years', year, 'workingDays'], `year ${year} declares ${content.workingDays} working days but its entries give ${counted}; look for a missing or mistyped date, or correct the count`);
+        report(
+          ['years', year, 'workingDays'],
+          `year ${year} declares ${content.workingDays} working days but its entries give ${counted}; look for a missing or mistyped date, or correct the count`,
+        );
       }
     }
   }

@@ -42,25 +42,31 @@ export function readOffset(offset: DeadlineOffset, deadlineId = '(unnamed)'): { 
   const keys = offset && typeof offset === 'object' ? Object.keys(offset) : [];
   const kinds = keys.filter((key): key is OffsetKind => (OFFSET_KINDS as string[]).includes(key));
   if (keys.length !== 1 || kinds.length !== 1) {
-    throw new DeadlineDeclarationError(deadlineId, ['deadlines', deadlineId, 'offset'],
-      `offset must have exactly one of ${OFFSET_KINDS.join(', ')}; found ${keys.length ? keys.join(', ') : 'none'}`);
+    throw new DeadlineDeclarationError(
+      deadlineId,
+      ['deadlines', deadlineId, 'offset'],
+      `offset must have exactly one of ${OFFSET_KINDS.join(', ')}; found ${keys.length ? keys.join(', ') : 'none'}`,
+    );
   }
   const kind = kinds[0];
   const amount = (offset as Record<string, unknown>)[kind];
-  const valid = typeof amount === 'number' && Number.isInteger(amount) &&
-    (kind === 'dayOfFollowingMonth' ? amount >= 1 && amount <= 31 : amount >= 0);
+  const valid =
+    typeof amount === 'number' && Number.isInteger(amount) && (kind === 'dayOfFollowingMonth' ? amount >= 1 && amount <= 31 : amount >= 0);
   if (!valid) {
-    throw new DeadlineDeclarationError(deadlineId, ['deadlines', deadlineId, 'offset', kind],
+    throw new DeadlineDeclarationError(
+      deadlineId,
+      ['deadlines', deadlineId, 'offset', kind],
       kind === 'dayOfFollowingMonth'
         ? `offset.dayOfFollowingMonth must be a whole day number from 1 to 31, got ${JSON.stringify(amount)}`
-        : `offset.${kind} must be a whole number of 0 or more, got ${JSON.stringify(amount)}`);
+        : `offset.${kind} must be a whole number of 0 or more, got ${JSON.stringify(amount)}`,
+    );
   }
   return { kind, amount: amount };
 }
 
 function ordinal(value: number): string {
   const lastTwo = value % 100;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th';
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th');
   return `${value}${suffix}`;
 }
 
@@ -83,7 +89,8 @@ function notableDaysBetween(calendar: WorkingCalendar, from: string, to: string)
   for (let date = parseIsoDate(first).plus({ days: 1 }); toIsoDate(date) < last; date = date.plus({ days: 1 })) {
     const status = calendar.dayStatus(toIsoDate(date));
     if (status.because === 'listed') notes.push(`${formatDateWithWeekday(status.date)} not counted: ${status.entry.name.en}`);
-    if (status.because === 'extraWorkingDay') notes.push(`${formatDateWithWeekday(status.date)} counted: a weekend day made working (paired with ${status.entry.pairedWith})`);
+    if (status.because === 'extraWorkingDay')
+      notes.push(`${formatDateWithWeekday(status.date)} counted: a weekend day made working (paired with ${status.entry.pairedWith})`);
   }
   return notes;
 }
@@ -127,7 +134,11 @@ export function computeDeadline(
   const { kind, amount } = readOffset(declaration.offset, ruleId);
   const nonWorkingDay = declaration.nonWorkingDay ?? rules.nonWorkingDay;
   if (!NON_WORKING_DAY_RULES.includes(nonWorkingDay)) {
-    throw new DeadlineDeclarationError(ruleId, ['deadlines', ruleId, 'nonWorkingDay'], `nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}, got ${JSON.stringify(nonWorkingDay)}`);
+    throw new DeadlineDeclarationError(
+      ruleId,
+      ['deadlines', ruleId, 'nonWorkingDay'],
+      `nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}, got ${JSON.stringify(nonWorkingDay)}`,
+    );
   }
   const startsDayAfter = rules.termStartsDayAfterEvent;
   const steps: string[] = [`${declaration.anchor}: ${formatDateWithWeekday(anchorDate)}`];
@@ -148,7 +159,9 @@ export function computeDeadline(
     case 'workingDaysBefore': {
       const from = startsDayAfter ? anchorDate : toIsoDate(parseIsoDate(anchorDate).plus({ days: 1 }));
       date = calendar.addWorkingDays(from, -amount);
-      steps.push(`${plural(amount, 'working day')} before it, ${startsDayAfter ? 'counting back from the day before' : 'counting back from that day itself'} → ${formatDateWithWeekday(date)}`);
+      steps.push(
+        `${plural(amount, 'working day')} before it, ${startsDayAfter ? 'counting back from the day before' : 'counting back from that day itself'} → ${formatDateWithWeekday(date)}`,
+      );
       steps.push(...notableDaysBetween(calendar, date, anchorDate));
       break;
     }
@@ -162,8 +175,10 @@ export function computeDeadline(
       const followingMonth = parseIsoDate(anchorDate).startOf('month').plus({ months: 1 });
       const day = Math.min(amount, followingMonth.daysInMonth as number);
       date = toIsoDate(followingMonth.set({ day }));
-      steps.push(`${ordinal(amount)} day of the following month → ${formatDateWithWeekday(date)}` +
-        (day !== amount ? ` (the month has only ${day} days, so its last day)` : ''));
+      steps.push(
+        `${ordinal(amount)} day of the following month → ${formatDateWithWeekday(date)}` +
+          (day !== amount ? ` (the month has only ${day} days, so its last day)` : ''),
+      );
       break;
     }
     case 'years': {
@@ -210,7 +225,10 @@ export function checkDeadlineDeclarations(deadlines: DeadlineDeclarations): Dead
       issues.push({ path: error.path, message: error.message });
     }
     if (declaration.nonWorkingDay !== undefined && !NON_WORKING_DAY_RULES.includes(declaration.nonWorkingDay)) {
-      issues.push({ path: ['deadlines', id, 'nonWorkingDay'], message: `deadline "${id}": nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}` });
+      issues.push({
+        path: ['deadlines', id, 'nonWorkingDay'],
+        message: `deadline "${id}": nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}`,
+      });
     }
     const anchor = declaration.anchor;
     if (!EVENT_ANCHORS.includes(anchor) && !(anchor in deadlines)) {
@@ -223,7 +241,10 @@ export function checkDeadlineDeclarations(deadlines: DeadlineDeclarations): Dead
   for (const id of Object.keys(deadlines)) {
     const cycle = anchorCycleFrom(id, deadlines);
     if (cycle && cycle[0] === id) {
-      issues.push({ path: ['deadlines', id, 'anchor'], message: `deadline "${id}": anchors go round in a circle (${cycle.join(' → ')}); anchor one of them on an event` });
+      issues.push({
+        path: ['deadlines', id, 'anchor'],
+        message: `deadline "${id}": anchors go round in a circle (${cycle.join(' → ')}); anchor one of them on an event`,
+      });
     }
   }
   return issues;
@@ -265,8 +286,8 @@ export function deadlineTitle(id: string, declaration: DeadlineDeclaration): str
 /** e.g. "5 working days after the application". */
 export function describeDeadlineRule(declaration: DeadlineDeclaration, deadlines: DeadlineDeclarations = {}): string {
   const anchor = declaration.anchor;
-  const anchorWords = EVENT_WORDS[anchor]
-    ?? (anchor in deadlines ? `the deadline "${deadlineTitle(anchor, deadlines[anchor])}"` : `"${anchor}"`);
+  const anchorWords =
+    EVENT_WORDS[anchor] ?? (anchor in deadlines ? `the deadline "${deadlineTitle(anchor, deadlines[anchor])}"` : `"${anchor}"`);
   const { kind, amount } = readOffset(declaration.offset);
   switch (kind) {
     case 'workingDays':
@@ -429,9 +450,11 @@ export function yearTimetable(
     }
     for (const { period, dateOf } of kind === 'quarter' ? quarterDaters : [yearDater]) {
       const result = dateOf(id);
-      entries.push('date' in result
-        ? { ...common(id), period, date: result.date, trace: result.trace }
-        : { ...common(id), period, problem: result.problem });
+      entries.push(
+        'date' in result
+          ? { ...common(id), period, date: result.date, trace: result.trace }
+          : { ...common(id), period, problem: result.problem },
+      );
     }
   }
 

@@ -48,7 +48,10 @@ function icsDate(isoDate: string): string {
 }
 
 function icsTimestamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 function nextDay(isoDate: string): string {
@@ -62,14 +65,17 @@ function uidPart(text: string): string {
 }
 
 function eventLines(entry: DatedTimetableEntry, year: number, options: IcsOptions): string[] {
-  const summary = entry.title.en && entry.title.kk ? `${entry.title.kk} (${entry.title.en})` : entry.title.kk ?? entry.title.en ?? entry.deadlineId;
+  const summary =
+    entry.title.en && entry.title.kk ? `${entry.title.kk} (${entry.title.en})` : (entry.title.kk ?? entry.title.en ?? entry.deadlineId);
   const description = [
     `${entry.period.label}: ${entry.rule}.`,
     ...entry.trace.steps,
     entry.responsible ? `Responsible: ${entry.responsible}` : '',
     entry.appliesTo ? `Applies to: ${entry.appliesTo.join(', ')}` : '',
     entry.basis ? `Basis: ${describeBasis(entry.basis, options.calendarId)}` : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return [
     'BEGIN:VEVENT',
     `UID:${uidPart(options.calendarId)}-${year}-${entry.period.id}-${uidPart(entry.deadlineId)}@bagalau`,

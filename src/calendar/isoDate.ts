@@ -5,11 +5,11 @@ import { DateTime } from 'luxon';
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export class InvalidDateError extends Error {
-  constructor(readonly input: unknown, context?: string) {
-    super(
-      `${JSON.stringify(input)}${context ? ` (${context})` : ''} is not a valid date; ` +
-        `write it as YYYY-MM-DD, e.g. 2024-04-10`,
-    );
+  constructor(
+    readonly input: unknown,
+    context?: string,
+  ) {
+    super(`${JSON.stringify(input)}${context ? ` (${context})` : ''} is not a valid date; ` + `write it as YYYY-MM-DD, e.g. 2024-04-10`);
     this.name = 'InvalidDateError';
   }
 }

@@ -19,7 +19,10 @@ export function packageRoot(): string {
   let directory = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(directory, 'package.json')) || !existsSync(join(directory, 'schemas'))) {
     const parent = dirname(directory);
-    if (parent === directory) throw new Error('cannot find the bagalau package root (a folder with package.json and schemas/) above ' + fileURLToPath(import.meta.url));
+    if (parent === directory)
+      throw new Error(
+        'cannot find the bagalau package root (a folder with package.json and schemas/) above ' + fileURLToPath(import.meta.url),
+      );
     directory = parent;
   }
   return directory;
@@ -36,14 +39,15 @@ let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 function calendarValidator() {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'calendar.schema.json'), 'utf8')) as SchemaNode;
-    compiled = { validate: compiledValidators({ name: 'calendar', schema, options: { allErrors: true, strict: true, strictRequired: false } }).root, schema };
+    compiled = {
+      validate: compiledValidators({ name: 'calendar', schema, options: { allErrors: true, strict: true, strictRequired: false } }).root,
+      schema,
+    };
   }
   return compiled;
 }
 
-export type CalendarParseResult =
-  | { ok: true; calendar: WorkingCalendar; file: CalendarFile }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type CalendarParseResult = { ok: true; calendar: WorkingCalendar; file: CalendarFile } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Parses and checks calendar YAML text with the same reader and the same error wording as
@@ -70,8 +74,20 @@ function checkCalendar(parsed: SourceFile, fileLabel: string): CalendarParseResu
       diagnostics: issues.map((issue) => {
         const segments = issue.path.map(String);
         let at;
-        for (let n = segments.length; n >= 0 && !at; n--) at = originOf(segments.slice(0, n).map((s) => `/${s}`).join(''))?.value;
-        return { severity: 'error' as const, code: 'calendar.inconsistent', pointer: segments.map((s) => `/${s}`).join(''), at, message: issue.message };
+        for (let n = segments.length; n >= 0 && !at; n--)
+          at = originOf(
+            segments
+              .slice(0, n)
+              .map((s) => `/${s}`)
+              .join(''),
+          )?.value;
+        return {
+          severity: 'error' as const,
+          code: 'calendar.inconsistent',
+          pointer: segments.map((s) => `/${s}`).join(''),
+          at,
+          message: issue.message,
+        };
       }),
     };
   }
@@ -89,7 +105,10 @@ export function displayPath(path: string): string {
 export function loadCalendar(path: string = defaultCalendarPath()): WorkingCalendar {
   const label = displayPath(path);
   const parsed = readSourceFile(path, { what: 'a calendar file' });
-  const result = checkCalendar({ ...parsed, file: label, diagnostics: parsed.diagnostics.map((d) => (d.at ? { ...d, at: { ...d.at, file: label } } : d)) }, label);
+  const result = checkCalendar(
+    { ...parsed, file: label, diagnostics: parsed.diagnostics.map((d) => (d.at ? { ...d, at: { ...d.at, file: label } } : d)) },
+    label,
+  );
   if (!result.ok) throw new CalendarFileError(result.diagnostics);
   return result.calendar;
 }

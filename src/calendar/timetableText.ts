@@ -25,7 +25,11 @@ function titleOf(entry: { title: { kk: string; en?: string }; deadlineId: string
 
 function alignedTable(header: string[], rows: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
@@ -51,12 +55,18 @@ export function renderTimetableTable(timetable: YearTimetable, heading: string):
     sections.push('* a Saturday or Sunday that this calendar makes a working day (transfer of days off), or kept by nonWorkingDay: keep');
   }
   if (undatable.length > 0) {
-    sections.push('\nCannot be dated with this calendar:\n' +
-      undatable.map((entry) => `  ${entry.period.label}  ${titleOf(entry)}: ${entry.problem}`).join('\n'));
+    sections.push(
+      '\nCannot be dated with this calendar:\n' +
+        undatable.map((entry) => `  ${entry.period.label}  ${titleOf(entry)}: ${entry.problem}`).join('\n'),
+    );
   }
   if (timetable.eventRules.length > 0) {
-    sections.push('\nCounted from the events of each case:\n' +
-      timetable.eventRules.map((rule) => `  ${titleOf(rule)}: ${rule.rule}${rule.basis ? ` (${describeBasis(rule.basis, timetable.methodologyId)})` : ''}`).join('\n'));
+    sections.push(
+      '\nCounted from the events of each case:\n' +
+        timetable.eventRules
+          .map((rule) => `  ${titleOf(rule)}: ${rule.rule}${rule.basis ? ` (${describeBasis(rule.basis, timetable.methodologyId)})` : ''}`)
+          .join('\n'),
+    );
   }
   return sections.join('\n') + '\n';
 }
@@ -83,8 +93,17 @@ export function renderTimetableCsv(timetable: YearTimetable): string {
       entry.date === undefined ? entry.problem : '',
     ]),
     ...timetable.eventRules.map((rule) => [
-      '', '', 'each case', rule.deadlineId, rule.title.kk ?? '', rule.title.en ?? '', rule.responsible ?? '',
-      rule.appliesTo?.join(' ') ?? '', rule.rule, describeBasis(rule.basis, timetable.methodologyId), '',
+      '',
+      '',
+      'each case',
+      rule.deadlineId,
+      rule.title.kk ?? '',
+      rule.title.en ?? '',
+      rule.responsible ?? '',
+      rule.appliesTo?.join(' ') ?? '',
+      rule.rule,
+      describeBasis(rule.basis, timetable.methodologyId),
+      '',
     ]),
   ];
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -18,7 +18,9 @@ export const DEFAULT_CASES_DIR = 'methodologies/tests';
 /** Expected results of one person: `<period>.<method>` (e.g. "Q1.kpi", "year.survey360") → partial MethodResult; a key without a dot is a field of the person's result (e.g. category). */
 export type PersonExpectation = Record<string, unknown>;
 
-export interface CaseOptions { allowOutOfForce?: boolean }
+export interface CaseOptions {
+  allowOutOfForce?: boolean;
+}
 
 export interface MethodologyCase {
   name: string;
@@ -36,9 +38,17 @@ export interface MethodologyCase {
 }
 
 /** A case (or a file) that cannot be run, located as file:line:col. */
-export interface CaseLoadError { file: string; line: number; column: number; message: string }
+export interface CaseLoadError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
 
-export interface CaseLoadResult { cases: MethodologyCase[]; errors: CaseLoadError[] }
+export interface CaseLoadResult {
+  cases: MethodologyCase[];
+  errors: CaseLoadError[];
+}
 
 export interface Mismatch {
   /** Person id, or "$evaluation", or "" when the case could not be evaluated at all. */
@@ -51,11 +61,25 @@ export interface Mismatch {
   actual: unknown;
 }
 
-export interface CaseRun { case: MethodologyCase; mismatches: Mismatch[]; passed: boolean }
+export interface CaseRun {
+  case: MethodologyCase;
+  mismatches: Mismatch[];
+  passed: boolean;
+}
 
-export interface CasesReport { runs: CaseRun[]; errors: CaseLoadError[]; passed: number; failed: number }
+export interface CasesReport {
+  runs: CaseRun[];
+  errors: CaseLoadError[];
+  passed: number;
+  failed: number;
+}
 
-export type EvaluateFn = (methodology: Methodology | Methodology[], input: EvaluationInput, calendar: WorkingCalendar, options?: CaseOptions) => EvaluationResult;
+export type EvaluateFn = (
+  methodology: Methodology | Methodology[],
+  input: EvaluationInput,
+  calendar: WorkingCalendar,
+  options?: CaseOptions,
+) => EvaluationResult;
 
 export function formatLoadError(e: CaseLoadError): string {
   return `${e.file}:${e.line}:${e.column}: error ${e.message}`;
@@ -77,12 +101,16 @@ export function caseFiles(path: string): string[] {
     });
 }
 
-
 /** Reads every case file under `dir` (a folder per methodology, or one of them, or one file). */
 export function loadCases(dir: string): CaseLoadResult {
   const result: CaseLoadResult = { cases: [], errors: [] };
   if (!existsSync(dir)) {
-    result.errors.push({ file: display(dir), line: 1, column: 1, message: `[cases.not-found] no such file or folder; case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml` });
+    result.errors.push({
+      file: display(dir),
+      line: 1,
+      column: 1,
+      message: `[cases.not-found] no such file or folder; case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml`,
+    });
     return result;
   }
   for (const file of caseFiles(dir)) {
@@ -102,7 +130,12 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
   try {
     text = source ?? readFileSync(file, 'utf8');
   } catch (error) {
-    result.errors.push({ file: label, line: 1, column: 1, message: `[cases.unreadable] cannot read the file: ${(error as Error).message}` });
+    result.errors.push({
+      file: label,
+      line: 1,
+      column: 1,
+      message: `[cases.unreadable] cannot read the file: ${(error as Error).message}`,
+    });
     return result;
   }
   // The same YAML reader as methodologies: positions, duplicate keys, size and alias limits.
@@ -112,12 +145,17 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
     return { line: origin?.line ?? 1, column: origin?.col ?? 1 };
   };
   if (parsed.data === undefined) {
-    for (const d of parsed.diagnostics) result.errors.push({ file: label, line: d.at?.line ?? 1, column: d.at?.col ?? 1, message: `[cases.yaml] ${d.message}` });
+    for (const d of parsed.diagnostics)
+      result.errors.push({ file: label, line: d.at?.line ?? 1, column: d.at?.col ?? 1, message: `[cases.yaml] ${d.message}` });
     return result;
   }
   if (parsed.data === null) return result; // an empty file holds no cases
   if (!Array.isArray(parsed.data)) {
-    result.errors.push({ file: label, ...at(''), message: '[cases.not-a-list] a case file is a list of cases: start each case with "- name: …"' });
+    result.errors.push({
+      file: label,
+      ...at(''),
+      message: '[cases.not-a-list] a case file is a list of cases: start each case with "- name: …"',
+    });
     return result;
   }
   parsed.data.forEach((item: unknown, index: number) => {
@@ -135,18 +173,23 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
       problems.push(`[cases.input-missing] ${label2} has no input: give the evaluation input (year, people, …) under "input:"`);
     }
     if (!('expect' in c) || c.expect === null || c.expect === undefined) {
-      problems.push(`[cases.expect-missing] ${label2} has no expect: a case must say what the result should be ("expect: { <person>: { Q1.kpi: { … } } }"), otherwise it proves nothing`);
+      problems.push(
+        `[cases.expect-missing] ${label2} has no expect: a case must say what the result should be ("expect: { <person>: { Q1.kpi: { … } } }"), otherwise it proves nothing`,
+      );
     } else if (typeof c.expect !== 'object' || Array.isArray(c.expect) || Object.keys(c.expect).length === 0) {
       problems.push(`[cases.expect-invalid] ${label2}: expect must map person ids to expected results`);
     } else {
       for (const [person, value] of Object.entries(c.expect as Record<string, unknown>)) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-          problems.push(`[cases.expect-invalid] ${label2}: expect.${person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results`);
+          problems.push(
+            `[cases.expect-invalid] ${label2}: expect.${person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results`,
+          );
         }
       }
     }
     const allowed = new Set(['name', 'clause', 'options', 'input', 'expect', 'description']);
-    for (const key of Object.keys(c)) if (!allowed.has(key)) problems.push(`[cases.unknown-key] ${label2}: unknown key "${key}" (allowed: ${[...allowed].join(', ')})`);
+    for (const key of Object.keys(c))
+      if (!allowed.has(key)) problems.push(`[cases.unknown-key] ${label2}: unknown key "${key}" (allowed: ${[...allowed].join(', ')})`);
     if (problems.length > 0) {
       for (const message of problems) result.errors.push({ ...where, message });
       return;
@@ -193,7 +236,10 @@ export function matchPartial(expected: unknown, actual: unknown, path: string, o
     return;
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) { out.push({ field: path, expected, actual }); return; }
+    if (!Array.isArray(actual)) {
+      out.push({ field: path, expected, actual });
+      return;
+    }
     // An empty list means "none" (e.g. problems: []).
     if (expected.length === 0) {
       if (actual.length > 0) out.push({ field: path, expected, actual: summarise(actual) });
@@ -201,7 +247,8 @@ export function matchPartial(expected: unknown, actual: unknown, path: string, o
     }
     // Arrays of plain values (e.g. weakest: [agility, …]) compare as equal arrays.
     if (expected.every(isPrimitive) && actual.every(isPrimitive)) {
-      if (expected.length !== actual.length || expected.some((e, i) => !sameScalar(e, actual[i]))) out.push({ field: path, expected, actual });
+      if (expected.length !== actual.length || expected.some((e, i) => !sameScalar(e, actual[i])))
+        out.push({ field: path, expected, actual });
       return;
     }
     // Otherwise each expected item must match some actual item; a string matches an object by its code or id.
@@ -217,7 +264,10 @@ export function matchPartial(expected: unknown, actual: unknown, path: string, o
     return;
   }
   if (isPlainObject(expected)) {
-    if (!isPlainObject(actual)) { out.push({ field: path, expected, actual }); return; }
+    if (!isPlainObject(actual)) {
+      out.push({ field: path, expected, actual });
+      return;
+    }
     for (const [key, value] of Object.entries(expected)) matchPartial(value, actual[key], path ? `${path}.${key}` : key, out);
     return;
   }
@@ -226,7 +276,8 @@ export function matchPartial(expected: unknown, actual: unknown, path: string, o
 
 function findResult(person: PersonResult, key: string): MethodResult | undefined {
   const dot = key.indexOf('.');
-  const period = key.slice(0, dot), method = key.slice(dot + 1);
+  const period = key.slice(0, dot),
+    method = key.slice(dot + 1);
   return person.results.find((r) => r.period === period && r.method === method);
 }
 
@@ -243,7 +294,13 @@ export function compareWithExpectations(expect: MethodologyCase['expect'], resul
     }
     const person = result.people.find((p) => p.id === personId);
     if (!person) {
-      mismatches.push({ person: personId, key: '', field: '(person)', expected: 'a result for this person', actual: `no such person in the result (people: ${result.people.map((p) => p.id).join(', ') || 'none'})` });
+      mismatches.push({
+        person: personId,
+        key: '',
+        field: '(person)',
+        expected: 'a result for this person',
+        actual: `no such person in the result (people: ${result.people.map((p) => p.id).join(', ') || 'none'})`,
+      });
       continue;
     }
     for (const [key, expected] of Object.entries(expectations)) {
@@ -273,22 +330,55 @@ export function compareWithExpectations(expect: MethodologyCase['expect'], resul
 // Running
 
 /** Evaluates one case and returns what differs from its expectations (empty when it passes). */
-export function runCase(c: MethodologyCase, methodology: Methodology, calendar: WorkingCalendar, evaluateFn: EvaluateFn = evaluate): Mismatch[] {
+export function runCase(
+  c: MethodologyCase,
+  methodology: Methodology,
+  calendar: WorkingCalendar,
+  evaluateFn: EvaluateFn = evaluate,
+): Mismatch[] {
   const input = { ...c.input, methodology: methodology.id } as EvaluationInput;
   // A case of the year of a change lists the earlier methodologies too (input.methodologies).
   const earlier = (c.input.methodologies ?? []).filter((id) => id !== methodology.id).map((id) => loadResolved(id));
   const unusable = earlier.find((m) => !m.ok);
-  if (unusable && !unusable.ok) return [{ person: '', key: '', field: '(methodologies)', expected: 'every methodology of input.methodologies', actual: unusable.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ') }];
+  if (unusable && !unusable.ok)
+    return [
+      {
+        person: '',
+        key: '',
+        field: '(methodologies)',
+        expected: 'every methodology of input.methodologies',
+        actual: unusable.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.message)
+          .join('; '),
+      },
+    ];
   let result: EvaluationResult;
   try {
-    result = evaluateFn(earlier.length ? [...earlier.map((m) => (m as { methodology: Methodology }).methodology), methodology] : methodology, input, calendar, c.options);
+    result = evaluateFn(
+      earlier.length ? [...earlier.map((m) => (m as { methodology: Methodology }).methodology), methodology] : methodology,
+      input,
+      calendar,
+      c.options,
+    );
   } catch (error) {
-    return [{ person: '', key: '', field: '(evaluate)', expected: 'an evaluation result', actual: `the engine threw: ${(error as Error).message}` }];
+    return [
+      {
+        person: '',
+        key: '',
+        field: '(evaluate)',
+        expected: 'an evaluation result',
+        actual: `the engine threw: ${(error as Error).message}`,
+      },
+    ];
   }
   return compareWithExpectations(c.expect, result);
 }
 
-export interface RunAllOptions { calendar?: WorkingCalendar; evaluateFn?: EvaluateFn }
+export interface RunAllOptions {
+  calendar?: WorkingCalendar;
+  evaluateFn?: EvaluateFn;
+}
 
 /** Loads and runs every case under `rootDir`; a methodology that cannot be loaded fails its cases. */
 export function runAllCases(rootDir: string = DEFAULT_CASES_DIR, options: RunAllOptions = {}): CasesReport {
@@ -300,7 +390,19 @@ export function runAllCases(rootDir: string = DEFAULT_CASES_DIR, options: RunAll
     const loaded = methodologies.get(c.methodology)!;
     const mismatches = loaded.ok
       ? runCase(c, loaded.methodology, calendar, options.evaluateFn)
-      : [{ person: '', key: '', field: '(methodology)', expected: `the methodology "${c.methodology}" (the case's folder name)`, actual: loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ') || 'cannot be loaded' }];
+      : [
+          {
+            person: '',
+            key: '',
+            field: '(methodology)',
+            expected: `the methodology "${c.methodology}" (the case's folder name)`,
+            actual:
+              loaded.diagnostics
+                .filter((d) => d.severity === 'error')
+                .map((d) => d.message)
+                .join('; ') || 'cannot be loaded',
+          },
+        ];
     return { case: c, mismatches, passed: mismatches.length === 0 };
   });
   const passed = runs.filter((r) => r.passed).length;

@@ -10,7 +10,11 @@ import type { EvaluationResult, PersonResult } from '../engine/index.js';
 export const CSV_STYLES = ['excel', 'rfc4180'] as const;
 export type CsvStyle = (typeof CSV_STYLES)[number];
 
-export interface CsvFormat { delimiter: string; decimal: string; bom: boolean }
+export interface CsvFormat {
+  delimiter: string;
+  decimal: string;
+  bom: boolean;
+}
 
 export function csvFormat(style: CsvStyle = 'excel'): CsvFormat {
   return style === 'excel' ? { delimiter: ';', decimal: ',', bom: true } : { delimiter: ',', decimal: '.', bom: false };
@@ -40,12 +44,28 @@ function cell(value: CsvValue, style: CsvStyle): string {
 /** Rows as CSV text in the style; `bom: false` for lines that continue a file already begun. */
 export function csvRows(rows: CsvValue[][], style: CsvStyle = 'excel', options: { bom?: boolean } = {}): string {
   const format = csvFormat(style);
-  const text = stringify(rows.map((row) => row.map((v) => cell(v, style))), { delimiter: format.delimiter, record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] });
-  return (options.bom ?? format.bom ? '\ufeff' : '') + text;
+  const text = stringify(
+    rows.map((row) => row.map((v) => cell(v, style))),
+    { delimiter: format.delimiter, record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] },
+  );
+  return ((options.bom ?? format.bom) ? '\ufeff' : '') + text;
 }
 
 /** The columns of summary.csv: one line per person, period and method. */
-export const SUMMARY_COLUMNS = ['person', 'name', 'category', 'period', 'method', 'status', 'rule', 'score', 'band', 'calibrated', 'errors', 'warnings'] as const;
+export const SUMMARY_COLUMNS = [
+  'person',
+  'name',
+  'category',
+  'period',
+  'method',
+  'status',
+  'rule',
+  'score',
+  'band',
+  'calibrated',
+  'errors',
+  'warnings',
+] as const;
 
 /** The first line of summary.csv (with the BOM in the excel style). */
 export function summaryCsvHeader(style: CsvStyle = 'excel'): string {
@@ -55,12 +75,22 @@ export function summaryCsvHeader(style: CsvStyle = 'excel'): string {
 /** A person's lines of summary.csv (no BOM: they follow the header). */
 export function summaryCsvLines(person: PersonResult, style: CsvStyle = 'excel'): string {
   const rows: CsvValue[][] = [];
-  if (person.results.length === 0) rows.push([person.id, person.name, person.category, '', '', 'error', '', '', '', '', person.problems.length, 0]);
+  if (person.results.length === 0)
+    rows.push([person.id, person.name, person.category, '', '', 'error', '', '', '', '', person.problems.length, 0]);
   for (const r of person.results) {
     rows.push([
-      person.id, person.name, person.category, r.period, r.method, r.status, r.eligibility?.rule,
-      r.score !== undefined ? { number: r.score, decimals: 2 } : undefined, r.band, r.calibration !== undefined,
-      r.problems.filter((p) => p.severity === 'error').length, r.problems.filter((p) => p.severity === 'warning').length,
+      person.id,
+      person.name,
+      person.category,
+      r.period,
+      r.method,
+      r.status,
+      r.eligibility?.rule,
+      r.score !== undefined ? { number: r.score, decimals: 2 } : undefined,
+      r.band,
+      r.calibration !== undefined,
+      r.problems.filter((p) => p.severity === 'error').length,
+      r.problems.filter((p) => p.severity === 'warning').length,
     ]);
   }
   return rows.length ? csvRows(rows, style, { bom: false }) : '';

@@ -23,7 +23,15 @@ import type { PersonResult, Problem } from '../engine/index.js';
 import { checkInputFile, detectFormat, readHeader, RecordReader, locateField, type Header } from '../input/records.js';
 import { openScanner, readRange, type InputFormat, type RecordScanner, type RecordSpan } from '../input/scan.js';
 import { wholeDocumentScanner } from '../input/wholeDocument.js';
-import { BatchEvaluator, featureMethods, setAside, type BatchOutput, type BatchSetup, type BatchTask, type PersonOutput } from './evaluateBatch.js';
+import {
+  BatchEvaluator,
+  featureMethods,
+  setAside,
+  type BatchOutput,
+  type BatchSetup,
+  type BatchTask,
+  type PersonOutput,
+} from './evaluateBatch.js';
 import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
@@ -61,14 +69,28 @@ const MAIN_AHEAD = 1;
 const FULL_TABLE_UP_TO = 100;
 
 export function registerEvaluate(program: Command, io: Io): void {
-  program.command('evaluate')
+  program
+    .command('evaluate')
     .description('evaluate the data a body submitted for a year: eligibility, scores, bands, 360, calibration, deadlines')
-    .argument('<input>', 'evaluation input: an intake workbook (.xlsx, made by bagalau template), or YAML, JSON or NDJSON (schemas/evaluation.schema.json)')
-    .option('--methodology <id|path...>', 'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)')
+    .argument(
+      '<input>',
+      'evaluation input: an intake workbook (.xlsx, made by bagalau template), or YAML, JSON or NDJSON (schemas/evaluation.schema.json)',
+    )
+    .option(
+      '--methodology <id|path...>',
+      'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)',
+    )
     .option('--out <dir>', 'write results.json (or results.ndjson) and summary.csv to this folder')
     .option('--json', 'print the results on stdout (the expanded form unless --format is given)')
-    .option('--format <form>', 'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full)')
-    .option('--table <kind>', 'the terminal table: summary (counts per method, period and unit), full (one row a person), none; default: full up to 100 people', 'auto')
+    .option(
+      '--format <form>',
+      'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full)',
+    )
+    .option(
+      '--table <kind>',
+      'the terminal table: summary (counts per method, period and unit), full (one row a person), none; default: full up to 100 people',
+      'auto',
+    )
     .option('--workers <n>', 'worker threads evaluating in parallel (default: auto, by the size of the input; 0: none)', 'auto')
     .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
     .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
@@ -118,7 +140,12 @@ interface Known {
 class EvaluationRun {
   private pool?: WorkerPool;
 
-  constructor(private readonly io: Io, private readonly file: string, private readonly format: InputFormat, private readonly options: EvaluateOptions) {}
+  constructor(
+    private readonly io: Io,
+    private readonly file: string,
+    private readonly format: InputFormat,
+    private readonly options: EvaluateOptions,
+  ) {}
 
   async close(): Promise<void> {
     await this.pool?.close();
@@ -172,28 +199,55 @@ class EvaluationRun {
       const methods = featureMethods(methodologies);
       const tableOption = options.table ?? 'auto';
       // One row a person for a small body (known now: the whole file has been read), counts for a large one.
-      const table = options.json || tableOption === 'none' ? 'none'
-        : tableOption === 'auto' ? (wholeFileRead && first.length + queue.length <= FULL_TABLE_UP_TO ? 'full' : 'summary') : tableOption;
-      const stdoutForm: ResultsForm | undefined = options.json ? options.format ?? 'expanded' : undefined;
-      const fileForm: ResultsForm | undefined = options.out ? options.format ?? 'json' : undefined;
-      const quarterlyMethods = [...new Set(methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === 'quarter').map(([id]) => id)))];
+      const table =
+        options.json || tableOption === 'none'
+          ? 'none'
+          : tableOption === 'auto'
+            ? wholeFileRead && first.length + queue.length <= FULL_TABLE_UP_TO
+              ? 'full'
+              : 'summary'
+            : tableOption;
+      const stdoutForm: ResultsForm | undefined = options.json ? (options.format ?? 'expanded') : undefined;
+      const fileForm: ResultsForm | undefined = options.out ? (options.format ?? 'json') : undefined;
+      const quarterlyMethods = [
+        ...new Set(
+          methodologies.flatMap((m) =>
+            Object.entries(m.methods)
+              .filter(([, d]) => d.period === 'quarter')
+              .map(([id]) => id),
+          ),
+        ),
+      ];
       const setup: BatchSetup = {
-        file, format: scanner.format, header: header.data, methodologies, calendar: { file: calendar.file, label: calendar.label }, allowOutOfForce: options.allowOutOfForce,
+        file,
+        format: scanner.format,
+        header: header.data,
+        methodologies,
+        calendar: { file: calendar.file, label: calendar.label },
+        allowOutOfForce: options.allowOutOfForce,
         features: 0,
         outputs: { file: fileForm, stdout: stdoutForm, rows: table === 'full' },
-        columns: io.columns ?? 160, quarterlyMethods, yearlyColumns: [],
+        columns: io.columns ?? 160,
+        quarterlyMethods,
+        yearlyColumns: [],
       };
       const local = new BatchEvaluator(setup);
       // What the input has, as far as the first batch tells (or as the first attempt found).
       const features = known.features ?? local.features(firstTask);
       setup.features = features;
-      setup.yearlyColumns = methodologies.flatMap((m) => Object.entries(m.methods).filter(([, d]) => d.period === 'year').map(([id]) => id))
+      setup.yearlyColumns = methodologies
+        .flatMap((m) =>
+          Object.entries(m.methods)
+            .filter(([, d]) => d.period === 'year')
+            .map(([id]) => id),
+        )
         .filter((id, k, all) => all.indexOf(id) === k && (features & (1 << (4 + methods.indexOf(id)))) !== 0);
       const top = local.top(features);
       // Which files the results were made with: a later render or appeal can check they did not change.
       const latestSource = sourceOf(methodologies.find((m) => m.id === top.methodology.id) ?? methodologies[methodologies.length - 1]);
       if (latestSource) top.methodology = { ...top.methodology, ...latestSource };
-      if (top.methodologies) top.methodologies = top.methodologies.map((entry) => ({ ...entry, ...sourceOf(methodologies.find((m) => m.id === entry.id)!) }));
+      if (top.methodologies)
+        top.methodologies = top.methodologies.map((entry) => ({ ...entry, ...sourceOf(methodologies.find((m) => m.id === entry.id)!) }));
       const uncovered = top.problems.find((p) => p.code === 'calendar.not-covered');
       if (uncovered) {
         io.err(formatProblem(uncovered) + '\n');
@@ -228,9 +282,15 @@ class EvaluationRun {
             }
             // A second record with one id: set aside, naming both places (a record refused by the schema is shown as such too).
             flush(person.valid ? k : k + 1);
-            if (!person.valid) { stats.add(person); sink.person(person); }
+            if (!person.valid) {
+              stats.add(person);
+              sink.person(person);
+            }
             from = k + 1;
-            const twice = local.outputOf(this.duplicate(scanner, person.id!, person.index, task.spans[k], { index: firstSeen, span: places.get(firstSeen) }), person.index);
+            const twice = local.outputOf(
+              this.duplicate(scanner, person.id!, person.index, task.spans[k], { index: firstSeen, span: places.get(firstSeen) }),
+              person.index,
+            );
             sink.write(twice, 0, 1);
             stats.add(twice.people[0]);
             sink.person(twice.people[0]);
@@ -262,14 +322,17 @@ class EvaluationRun {
         const dispatch = (spans: RecordSpan[], here: boolean) => {
           const task = this.task(batch++, spans, index);
           index += spans.length;
-          if (here || !pool) { pending.push({ task, done: local.run(task) }); return; }
+          if (here || !pool) {
+            pending.push({ task, done: local.run(task) });
+            return;
+          }
           const entry: (typeof pending)[number] = { task };
           entry.output = pool.run(task).then((output) => (entry.done = output));
           pending.push(entry);
         };
         const writeOldest = async () => {
           const oldest = pending.shift()!;
-          write(oldest.done ?? await oldest.output!, oldest.task);
+          write(oldest.done ?? (await oldest.output!), oldest.task);
         };
         const nextBatch = (): RecordSpan[] | undefined => {
           while (!(queue.length >= batchSize || (queue.length > 0 && bytesOf(queue, batchSize) >= BATCH_BYTES))) {
@@ -296,7 +359,8 @@ class EvaluationRun {
 
         // Was the guess right?
         // The header as the whole file gives it: a key after the people changes it (the text differs anyway: the end of the file is known now).
-        const wholeHeader = !known.wholeHeader && JSON.stringify(readHeader(file, this.format, scanner.header()).data) !== JSON.stringify(header.data);
+        const wholeHeader =
+          !known.wholeHeader && JSON.stringify(readHeader(file, this.format, scanner.header()).data) !== JSON.stringify(header.data);
         if (wholeHeader || union !== features) {
           sink.discard();
           return { features: union, wholeHeader: known.wholeHeader || wholeHeader };
@@ -306,13 +370,16 @@ class EvaluationRun {
         sink.drainProblems();
         sink.drainResults();
         const title = top.methodology.title;
-        if (table === 'summary') io.out(summaryTable(title, top.year, stats, Object.keys(methodologies.at(-1)!.bands.levels), unitNames(header)));
+        if (table === 'summary')
+          io.out(summaryTable(title, top.year, stats, Object.keys(methodologies.at(-1)!.bands.levels), unitNames(header)));
         else if (table === 'full') {
           io.out(`${title} — ${top.year}\n`);
           sink.row(TABLE_LEGEND);
           sink.drainRows();
         }
-        io.err(`${stats.people} people evaluated under ${top.methodology.id} for ${top.year}: ${stats.errors + errorsIn(top.problems)} error(s), ${stats.warnings + top.problems.length - errorsIn(top.problems)} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`);
+        io.err(
+          `${stats.people} people evaluated under ${top.methodology.id} for ${top.year}: ${stats.errors + errorsIn(top.problems)} error(s), ${stats.warnings + top.problems.length - errorsIn(top.problems)} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`,
+        );
         return stats.errors + errorsIn(top.problems) > 0 ? ExitCode.findings : ExitCode.clean;
       } finally {
         sink.discard();
@@ -336,19 +403,33 @@ class EvaluationRun {
   }
 
   /** The record at `index` set aside because its id was used before, at `first`. */
-  private duplicate(scanner: RecordScanner, id: string, index: number, span: RecordSpan, first: { index: number; span: RecordSpan }): PersonResult {
+  private duplicate(
+    scanner: RecordScanner,
+    id: string,
+    index: number,
+    span: RecordSpan,
+    first: { index: number; span: RecordSpan },
+  ): PersonResult {
     const reader = new RecordReader(this.file, scanner.format, {});
-    const idAt = (i: number, s: RecordSpan) => locateField(reader.origins(readRange(scanner.fd, s.start, s.end).toString('utf8'), s, i), i, 'id');
+    const idAt = (i: number, s: RecordSpan) =>
+      locateField(reader.origins(readRange(scanner.fd, s.start, s.end).toString('utf8'), s, i), i, 'id');
     const at = idAt(index, span);
     const firstAt = idAt(first.index, first.span);
     const { name } = reader.read(readRange(scanner.fd, span.start, span.end).toString('utf8'), span, index);
     return setAside({
-      id, name, index,
-      diagnostics: [{
-        severity: 'error', code: 'input.duplicate-id', at: at ? { ...at, file: this.file } : undefined, pointer: `/people/${index}/id`,
-        message: `the id ${id} is used twice: people item ${first.index + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
-        hint: 'give every person a different id; this record is set aside',
-      }],
+      id,
+      name,
+      index,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'input.duplicate-id',
+          at: at ? { ...at, file: this.file } : undefined,
+          pointer: `/people/${index}/id`,
+          message: `the id ${id} is used twice: people item ${first.index + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
+          hint: 'give every person a different id; this record is set aside',
+        },
+      ],
     });
   }
 }
@@ -413,7 +494,12 @@ class Sinks {
   private after = '';
   private stdoutAfter = '';
 
-  constructor(private readonly io: Io, private readonly options: EvaluateOptions, private readonly fileForm?: ResultsForm, private readonly stdoutForm?: ResultsForm) {}
+  constructor(
+    private readonly io: Io,
+    private readonly options: EvaluateOptions,
+    private readonly fileForm?: ResultsForm,
+    private readonly stdoutForm?: ResultsForm,
+  ) {}
 
   open(top: ResultsTop, texts: string[]): void {
     if (this.options.out) {
@@ -427,8 +513,14 @@ class Sinks {
   }
 
   private head(form: ResultsForm, top: ResultsTop, texts: string[], write: (s: string) => void): string {
-    if (form === 'ndjson') { write(ndjsonHead(top, texts)); return ''; }
-    if (form === 'json') { write(compactHead(top, texts)); return ''; }
+    if (form === 'ndjson') {
+      write(ndjsonHead(top, texts));
+      return '';
+    }
+    if (form === 'json') {
+      write(compactHead(top, texts));
+      return '';
+    }
     const [before, after] = expandedFrame(top);
     write(before);
     return after;
@@ -461,7 +553,6 @@ class Sinks {
   row(text: string): void {
     this.rows.write(text);
   }
-
 
   private tail(form: ResultsForm, after: string, any: boolean): string {
     if (form === 'ndjson') return '';
@@ -591,7 +682,8 @@ class Spool {
       }
       const rest = decoder.end();
       if (rest) sink(rest);
-    } else if (this.parts.length) sink(this.parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.length).toString('utf8'))).join(''));
+    } else if (this.parts.length)
+      sink(this.parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.length).toString('utf8'))).join(''));
     this.discard();
   }
 
@@ -611,7 +703,10 @@ class Progress {
   private readonly started = performance.now();
   private last = 0;
 
-  constructor(private readonly io: Io, private readonly size: number) {}
+  constructor(
+    private readonly io: Io,
+    private readonly size: number,
+  ) {}
 
   update(people: number, bytes: number): void {
     const now = performance.now();
@@ -620,7 +715,9 @@ class Progress {
     const elapsed = (now - this.started) / 1000;
     const share = this.size ? bytes / this.size : 1;
     const left = share > 0.02 ? elapsed / share - elapsed : undefined;
-    this.io.err(`\r\x1b[K${people.toLocaleString('en')} people evaluated (${Math.round(share * 100)} % of the input), ${elapsed.toFixed(1)} s${left !== undefined ? `, about ${Math.ceil(left)} s left` : ''}`);
+    this.io.err(
+      `\r\x1b[K${people.toLocaleString('en')} people evaluated (${Math.round(share * 100)} % of the input), ${elapsed.toFixed(1)} s${left !== undefined ? `, about ${Math.ceil(left)} s left` : ''}`,
+    );
   }
 
   done(): void {
@@ -630,16 +727,15 @@ class Progress {
 
 /** Worker threads, each given the run's setup once, then batches. */
 class WorkerPool {
-  private readonly workers: { worker: Worker; busy: number; queue: { resolve: (o: BatchOutput) => void; reject: (e: Error) => void }[] }[] = [];
+  private readonly workers: { worker: Worker; busy: number; queue: { resolve: (o: BatchOutput) => void; reject: (e: Error) => void }[] }[] =
+    [];
   private next = 0;
 
   constructor(count: number) {
     // From the sources (tests, tsx), the worker registers tsx first to read TypeScript.
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(ts ? './evaluateWorker.ts' : './evaluateWorker.js', import.meta.url);
-    const source = ts
-      ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`
-      : url;
+    const source = ts ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })` : url;
     for (let k = 0; k < count; k++) {
       // A young generation large enough for a batch's garbage: minor collections cost a third less.
       const worker = new Worker(source, { eval: ts, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
@@ -652,7 +748,9 @@ class WorkerPool {
         if (message.error) waiting.reject(new Error(`a worker failed: ${message.error}`));
         else waiting.resolve(message.output!);
       });
-      worker.on('error', (error) => { for (const w of entry.queue.splice(0)) w.reject(error); });
+      worker.on('error', (error) => {
+        for (const w of entry.queue.splice(0)) w.reject(error);
+      });
       this.workers.push(entry);
     }
   }

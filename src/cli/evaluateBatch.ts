@@ -93,7 +93,11 @@ export interface BatchOutput {
 /** People evaluated by the engine at once, then written (a batch holds several such groups). */
 const ENGINE_GROUP = 32;
 
-interface Writers { results?: BlockWriter; csv?: BlockWriter; stdout?: BlockWriter }
+interface Writers {
+  results?: BlockWriter;
+  csv?: BlockWriter;
+  stdout?: BlockWriter;
+}
 
 /** Parts of people written one after the other, with where each ends; the buffer can be handed to another thread. */
 class BlockWriter {
@@ -130,7 +134,10 @@ export function featureMethods(methodologies: Methodology[]): string[] {
 export function featuresOf(person: Person, methods: string[]): number {
   let bits = 0;
   const quarters = person.quarters as Record<string, unknown> | undefined;
-  if (quarters) QUARTERS.forEach((q, k) => { if (quarters[q]) bits |= 1 << k; });
+  if (quarters)
+    QUARTERS.forEach((q, k) => {
+      if (quarters[q]) bits |= 1 << k;
+    });
   const annual = person.annual as Record<string, unknown> | undefined;
   const own = person as unknown as Record<string, unknown>;
   methods.forEach((id, k) => {
@@ -142,9 +149,13 @@ export function featuresOf(person: Person, methods: string[]): number {
 /** A person who stands for the rest of the input: it has what `features` says, and its results are dropped. */
 export function standIn(features: number, methods: string[]): Person {
   const quarters: Record<string, object> = {};
-  QUARTERS.forEach((q, k) => { if (features & (1 << k)) quarters[q] = {}; });
+  QUARTERS.forEach((q, k) => {
+    if (features & (1 << k)) quarters[q] = {};
+  });
   const annual: Record<string, object> = {};
-  methods.forEach((id, k) => { if (features & (1 << (4 + k))) annual[id] = {}; });
+  methods.forEach((id, k) => {
+    if (features & (1 << (4 + k))) annual[id] = {};
+  });
   return { id: '\u0000rest of the input', name: '', positionCategory: '', appointedOn: '1900-01-01', quarters, annual } as Person;
 }
 
@@ -170,13 +181,18 @@ export class BatchEvaluator {
   }
 
   private evaluate(people: Person[]): EvaluationResult {
-    return evaluateWithContexts(this.contexts, { ...(this.setup.header as object), people } as never, { allowOutOfForce: this.setup.allowOutOfForce });
+    return evaluateWithContexts(this.contexts, { ...(this.setup.header as object), people } as never, {
+      allowOutOfForce: this.setup.allowOutOfForce,
+    });
   }
 
   private read(task: BatchTask): { texts: string[]; records: RecordOutcome[] } {
     const base = task.spans.length ? task.spans[0].start : 0;
-    const bytes = task.bytes ? Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)
-      : task.spans.length ? readRange(this.fd ??= openSync(this.setup.file, 'r'), base, task.spans.at(-1)!.end) : Buffer.alloc(0);
+    const bytes = task.bytes
+      ? Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)
+      : task.spans.length
+        ? readRange((this.fd ??= openSync(this.setup.file, 'r')), base, task.spans.at(-1)!.end)
+        : Buffer.alloc(0);
     const texts = task.spans.map((span) => bytes.toString('utf8', span.start - base, span.end - base));
     return { texts, records: texts.map((text, k) => this.reader.read(text, task.spans[k], task.first + k)) };
   }
@@ -249,8 +265,14 @@ export class BatchEvaluator {
 
   /** A person's part of the results in a form, with its separator (",\n" before, or a line feed after). */
   private part(form: ResultsForm, person: PersonResult, writer: BlockWriter): void {
-    if (form === 'expanded') { writer.add(',\n' + expandedPerson(person)); return; }
-    if (form === 'json') { writer.sink.byte(0x2c); writer.sink.byte(0x0a); }
+    if (form === 'expanded') {
+      writer.add(',\n' + expandedPerson(person));
+      return;
+    }
+    if (form === 'json') {
+      writer.sink.byte(0x2c);
+      writer.sink.byte(0x0a);
+    }
     this.dictionary!.write(person, writer.sink);
     if (form === 'ndjson') writer.sink.byte(0x0a);
     writer.end();
@@ -269,7 +291,11 @@ export class BatchEvaluator {
     return { results: writers.results?.block(), csv: writers.csv?.block(), stdout: writers.stdout?.block() };
   }
 
-  private writeWith(writers: Writers, persons: PersonResult[], records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[]): PersonOutput[] {
+  private writeWith(
+    writers: Writers,
+    persons: PersonResult[],
+    records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[],
+  ): PersonOutput[] {
     const { file, stdout, rows } = this.setup.outputs;
     return persons.map((person, k): PersonOutput => {
       const problems = allProblems(person);
@@ -280,14 +306,20 @@ export class BatchEvaluator {
       return {
         ...records[k],
         problems: problems.map((p) => formatProblem(p) + '\n').join(''),
-        errors, warnings: problems.length - errors, codes: problems.map((p) => p.code).join('\n'),
+        errors,
+        warnings: problems.length - errors,
+        codes: problems.map((p) => p.code).join('\n'),
         row: rows ? tableRow(person, this.setup.quarterlyMethods, this.setup.yearlyColumns, this.setup.columns) : undefined,
-        tally: tally(person), unit: person.unit,
+        tally: tally(person),
+        unit: person.unit,
       };
     });
   }
 
-  private write(persons: PersonResult[], records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[]): Omit<BatchOutput, 'batch' | 'texts'> {
+  private write(
+    persons: PersonResult[],
+    records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[],
+  ): Omit<BatchOutput, 'batch' | 'texts'> {
     const writers = this.writers();
     return { people: this.writeWith(writers, persons, records), ...this.blocks(writers) };
   }
@@ -311,7 +343,18 @@ export class BatchEvaluator {
 /** A record set aside: the person appears with the problems of the record and no results. */
 export function setAside(record: Pick<RecordOutcome, 'id' | 'name' | 'index' | 'diagnostics'>): PersonResult {
   return {
-    id: record.id ?? `#${record.index + 1}`, name: record.name ?? '', positionCategory: '', results: [],
-    problems: (record.diagnostics ?? []).map((d): Problem => ({ code: d.code, severity: 'error', person: record.id, message: d.message, hint: d.hint ?? '', clause: d.clause, at: d.at })),
+    id: record.id ?? `#${record.index + 1}`,
+    name: record.name ?? '',
+    positionCategory: '',
+    results: [],
+    problems: (record.diagnostics ?? []).map((d): Problem => ({
+      code: d.code,
+      severity: 'error',
+      person: record.id,
+      message: d.message,
+      hint: d.hint ?? '',
+      clause: d.clause,
+      at: d.at,
+    })),
   };
 }

@@ -12,10 +12,19 @@ export function allProblems(person: PersonResult): Problem[] {
 
 export function formatProblem(p: Problem): string {
   const who = [p.person && `person ${p.person}`, p.period, p.method, p.field && `field ${p.field}`].filter(Boolean).join(', ');
-  return formatDiagnostic({ severity: p.severity, code: p.code, message: `${who ? `${who}: ` : ''}${p.message}`, clause: p.clause, hint: p.hint, at: p.at ? { ...p.at } : undefined });
+  return formatDiagnostic({
+    severity: p.severity,
+    code: p.code,
+    message: `${who ? `${who}: ` : ''}${p.message}`,
+    clause: p.clause,
+    hint: p.hint,
+    at: p.at ? { ...p.at } : undefined,
+  });
 }
 
-export const CSV_HEADER = ['person', 'name', 'category', 'period', 'method', 'status', 'rule', 'score', 'band', 'calibrated', 'errors', 'warnings'].join(',') + '\n';
+export const CSV_HEADER =
+  ['person', 'name', 'category', 'period', 'method', 'status', 'rule', 'score', 'band', 'calibrated', 'errors', 'warnings'].join(',') +
+  '\n';
 
 const NEEDS_QUOTES = /[",\n]/;
 const quote = (v: unknown) => {
@@ -43,12 +52,18 @@ export function summaryCsvLines(person: PersonResult): string {
 
 /** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */
 const shortStatus: Record<string, string> = {
-  notEvaluated: 'not eval.', noKpi: 'no KPI', notApplicable: '', missing: 'missing', refused: 'refused', error: 'ERROR', deferred: 'deferred',
+  notEvaluated: 'not eval.',
+  noKpi: 'no KPI',
+  notApplicable: '',
+  missing: 'missing',
+  refused: 'refused',
+  error: 'ERROR',
+  deferred: 'deferred',
 };
 
 /** What a result counts as: its band when it has a score (or "score" without a band), else its status. */
 export function outcomeOf(r: { score?: number; band?: string; status: string }): string {
-  return r.score !== undefined ? r.band ?? 'score' : r.status;
+  return r.score !== undefined ? (r.band ?? 'score') : r.status;
 }
 
 /** What a person counts for in the summary: "method\tperiod\toutcome" for each result, a line each. */
@@ -66,19 +81,33 @@ function fit(text: string, width: number): string {
 function cell(person: PersonResult, period: string, quarterly: (method: string) => boolean): string {
   const r = person.results.find((x) => x.period === period && quarterly(x.method));
   if (!r) return '';
-  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : shortStatus[r.status] ?? r.status;
+  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : (shortStatus[r.status] ?? r.status);
 }
 
 /** The widths of the full table's columns: the person's gets what the terminal leaves. */
 function widths(yearly: string[], columns: number): number[] {
-  return [Math.max(24, Math.min(40, columns - 106 - 11 * yearly.length)), 9, 9, 9, 9, 9, 9, 15, ...yearly.map((id) => Math.max(9, id.length)), 10];
+  return [
+    Math.max(24, Math.min(40, columns - 106 - 11 * yearly.length)),
+    9,
+    9,
+    9,
+    9,
+    9,
+    9,
+    15,
+    ...yearly.map((id) => Math.max(9, id.length)),
+    10,
+  ];
 }
 
 export function tableHead(yearly: string[], columns: number): string {
   const w = widths(yearly, columns);
   const head = ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', ...yearly, 'Problems'];
   const line = w.map((n) => '─'.repeat(n)).join('─┼─');
-  return `${head.map((h, k) => fit(h, w[k])).join(' │ ').trimEnd()}\n${line}\n`;
+  return `${head
+    .map((h, k) => fit(h, w[k]))
+    .join(' │ ')
+    .trimEnd()}\n${line}\n`;
 }
 
 /** One row of the full table (--table full): fixed widths, a cell too long is cut with "…". */
@@ -88,15 +117,27 @@ export function tableRow(person: PersonResult, quarterlyMethods: string[], yearl
   const year = person.results.find((x) => x.period === 'year' && quarterly(x.method));
   const errors = allProblems(person).filter((p) => p.severity === 'error').length;
   const cells = [
-    `${person.id} ${person.name}`, person.category ?? '—',
-    cell(person, 'Q1', quarterly), cell(person, 'Q2', quarterly), cell(person, 'Q3', quarterly), cell(person, 'Q4', quarterly),
-    year?.score !== undefined ? year.score.toFixed(2) : shortStatus[year?.status ?? ''] ?? year?.status ?? '', year?.band ?? '',
-    ...yearly.map((id) => cell(person, 'year', (m) => m === id)), errors ? `${errors} error(s)` : '',
+    `${person.id} ${person.name}`,
+    person.category ?? '—',
+    cell(person, 'Q1', quarterly),
+    cell(person, 'Q2', quarterly),
+    cell(person, 'Q3', quarterly),
+    cell(person, 'Q4', quarterly),
+    year?.score !== undefined ? year.score.toFixed(2) : (shortStatus[year?.status ?? ''] ?? year?.status ?? ''),
+    year?.band ?? '',
+    ...yearly.map((id) => cell(person, 'year', (m) => m === id)),
+    errors ? `${errors} error(s)` : '',
   ];
-  return cells.map((c, k) => fit(c, w[k])).join(' │ ').trimEnd() + '\n';
+  return (
+    cells
+      .map((c, k) => fit(c, w[k]))
+      .join(' │ ')
+      .trimEnd() + '\n'
+  );
 }
 
-export const TABLE_LEGEND = '* calibrated; "not eval." not evaluated (see the rule in results.json); scores of people evaluated without their participation or deferred are shown as scores\n';
+export const TABLE_LEGEND =
+  '* calibrated; "not eval." not evaluated (see the rule in results.json); scores of people evaluated without their participation or deferred are shown as scores\n';
 
 /** Counts gathered person by person for the summary table. */
 export class Tally {
@@ -159,7 +200,9 @@ const n = (x: number) => x.toLocaleString('en');
  */
 export function summaryTable(title: string, year: number, tally: Tally, bands: string[], unitNames: Record<string, string>): string {
   const lines: string[] = [`${title} — ${year}`];
-  lines.push(`${n(tally.people)} ${tally.people === 1 ? 'person' : 'people'}${tally.setAside ? `, ${n(tally.setAside)} set aside (records with mistakes, no results)` : ''}; ${n(tally.errors)} error(s), ${n(tally.warnings)} warning(s)`);
+  lines.push(
+    `${n(tally.people)} ${tally.people === 1 ? 'person' : 'people'}${tally.setAside ? `, ${n(tally.setAside)} set aside (records with mistakes, no results)` : ''}; ${n(tally.errors)} error(s), ${n(tally.warnings)} warning(s)`,
+  );
   const byResult = tally.byResult;
   const byUnit = tally.byUnit;
   const rows = new Map<string, Map<string, number>>();
@@ -175,15 +218,22 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
   const columns = [...bands.filter((b) => outcomes.has(b)), ...[...outcomes].filter((o) => !bands.includes(o)).sort()];
   const grid = (head: string[], body: string[][]) => {
     const w = head.map((h, k) => Math.max(h.length, ...body.map((r) => r[k].length)));
-    const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(w[k]) : c.padStart(w[k]))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, k) => (k < 2 ? c.padEnd(w[k]) : c.padStart(w[k])))
+        .join('  ')
+        .trimEnd();
     return [line(head), ...body.map(line)];
   };
   if (rows.size) {
     lines.push('', 'Results by method and period (number of people; a score counts in its band):');
-    const body = [...rows].sort(([a], [b]) => {
-      const [ma, pa] = a.split('\t'), [mb, pb] = b.split('\t');
-      return ma.localeCompare(mb) || order.indexOf(pa) - order.indexOf(pb);
-    }).map(([key, row]) => [...key.split('\t'), ...columns.map((c) => (row.get(c) ? n(row.get(c)!) : '·'))]);
+    const body = [...rows]
+      .sort(([a], [b]) => {
+        const [ma, pa] = a.split('\t'),
+          [mb, pb] = b.split('\t');
+        return ma.localeCompare(mb) || order.indexOf(pa) - order.indexOf(pb);
+      })
+      .map(([key, row]) => [...key.split('\t'), ...columns.map((c) => (row.get(c) ? n(row.get(c)!) : '·'))]);
     lines.push(...grid(['method', 'period', ...columns.map(label)], body).map((l) => '  ' + l));
   }
   const units = [...byUnit.keys()].filter((u) => u !== '');
@@ -191,16 +241,28 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
     const methods = [...new Set([...byResult.keys()].filter((k) => k.split('\t')[1] === 'year').map((k) => k.split('\t')[0]))].sort();
     const yearColumns = methods.flatMap((m) => columns.filter((c) => byResult.has(`${m}\tyear\t${c}`)).map((c) => `${m}\t${c}`));
     lines.push('', `By unit: people, people with errors, and the yearly results${methods.length > 1 ? ' (method: outcome)' : ''}:`);
-    const body = [...byUnit].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([unit, counts]) => [
-      unit || '(no unit)', unitNames[unit] ?? '', n(counts.get('people') ?? 0), counts.get('errors') ? n(counts.get('errors')!) : '·',
-      ...yearColumns.map((c) => (counts.get(c) ? n(counts.get(c)!) : '·')),
-    ]);
-    const head = ['unit', 'name', 'people', 'errors', ...yearColumns.map((c) => (methods.length > 1 ? `${c.split('\t')[0]}: ${label(c.split('\t')[1])}` : label(c.split('\t')[1])))];
+    const body = [...byUnit]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+      .map(([unit, counts]) => [
+        unit || '(no unit)',
+        unitNames[unit] ?? '',
+        n(counts.get('people') ?? 0),
+        counts.get('errors') ? n(counts.get('errors')!) : '·',
+        ...yearColumns.map((c) => (counts.get(c) ? n(counts.get(c)!) : '·')),
+      ]);
+    const head = [
+      'unit',
+      'name',
+      'people',
+      'errors',
+      ...yearColumns.map((c) => (methods.length > 1 ? `${c.split('\t')[0]}: ${label(c.split('\t')[1])}` : label(c.split('\t')[1]))),
+    ];
     lines.push(...grid(head, body).map((l) => '  ' + l));
   }
   if (tally.codes.size) {
     lines.push('', 'Problems by code (each is listed above with its place in the file):');
-    for (const [code, count] of [...tally.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${code.padEnd(40)} ${n(count)}`);
+    for (const [code, count] of [...tally.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+      lines.push(`  ${code.padEnd(40)} ${n(count)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -26,7 +26,12 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   const excel = await import('../excel/index.js');
   let methodologies: Methodology[] | undefined;
   const read = await excel.readIntakeWorkbook(file, (header) => {
-    methodologies = openMethodologies(io, options.methodology, header.methodologies.length > 1 ? { methodologies: header.methodologies } : { methodology: header.methodologies[0] }, file);
+    methodologies = openMethodologies(
+      io,
+      options.methodology,
+      header.methodologies.length > 1 ? { methodologies: header.methodologies } : { methodology: header.methodologies[0] },
+      file,
+    );
     return methodologies;
   });
   for (const d of read.diagnostics) io.err(excel.formatIntakeDiagnostic(d) + '\n');
@@ -34,7 +39,10 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   const calendar = openCalendar(io, options.calendar);
   if (!calendar) return ExitCode.unusable;
 
-  const result: EvaluationResult = excel.withIntakePlaces(evaluate(methodologies, read.input, calendar, { allowOutOfForce: options.allowOutOfForce }), read);
+  const result: EvaluationResult = excel.withIntakePlaces(
+    evaluate(methodologies, read.input, calendar, { allowOutOfForce: options.allowOutOfForce }),
+    read,
+  );
   const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
   if (uncovered) {
     io.err(formatProblem(uncovered) + '\n');
@@ -53,6 +61,8 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const { people, read: evaluated, setAside } = read.counts;
-  io.err(`${file}: ${people} people read, ${evaluated} evaluated, ${setAside} set aside, under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${problems.length - errors} warning(s)${options.out ? `; results in ${options.out} (results.json, summary.csv, results.xlsx)` : ''}\n`);
+  io.err(
+    `${file}: ${people} people read, ${evaluated} evaluated, ${setAside} set aside, under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${problems.length - errors} warning(s)${options.out ? `; results in ${options.out} (results.json, summary.csv, results.xlsx)` : ''}\n`,
+  );
   return errors > 0 ? ExitCode.findings : ExitCode.clean;
 }

@@ -22,7 +22,8 @@ async function registerRenderWhenNamed(program: Command, io: Io, argv: string[])
     registerRender(program, io);
     return;
   }
-  program.command('render')
+  program
+    .command('render')
     .description('print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results')
     .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)');
 }
@@ -68,5 +69,7 @@ export async function main(argv: string[], io: Io = processIo(), today?: () => s
 
 const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (invokedDirectly) {
-  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -24,7 +24,9 @@ export function openMethodology(io: Io, reference: string, writtenIn?: string): 
     return result.methodology;
   }
   printDiagnostics(io, errors);
-  io.err(`bagalau: the methodology "${reference}" cannot be used until the errors above are corrected (bagalau lint ${path} lists them with the warnings)\n`);
+  io.err(
+    `bagalau: the methodology "${reference}" cannot be used until the errors above are corrected (bagalau lint ${path} lists them with the warnings)\n`,
+  );
   return undefined;
 }
 
@@ -36,10 +38,17 @@ export const sourceOf = (methodology: Methodology) => sources.get(methodology);
  * The methodologies of an evaluation: those given with --methodology (repeatable), else
  * the input's methodologies list, else its methodology. Undefined after saying why one is unusable.
  */
-export function openMethodologies(io: Io, given: string[] | undefined, input: { methodology?: string; methodologies?: string[] }, writtenIn: string): Methodology[] | undefined {
-  const references = given?.length ? given : input.methodologies ?? (input.methodology ? [input.methodology] : []);
+export function openMethodologies(
+  io: Io,
+  given: string[] | undefined,
+  input: { methodology?: string; methodologies?: string[] },
+  writtenIn: string,
+): Methodology[] | undefined {
+  const references = given?.length ? given : (input.methodologies ?? (input.methodology ? [input.methodology] : []));
   if (references.length === 0) {
-    io.err(`${writtenIn}:1:1: error [input.no-methodology] the input is missing "methodology" (or "methodologies" in the year of a change)\n    what to do: add methodology: <the id of a bundled methodology or the path of your body's file>, or pass --methodology\n`);
+    io.err(
+      `${writtenIn}:1:1: error [input.no-methodology] the input is missing "methodology" (or "methodologies" in the year of a change)\n    what to do: add methodology: <the id of a bundled methodology or the path of your body's file>, or pass --methodology\n`,
+    );
     return undefined;
   }
   const opened: Methodology[] = [];

@@ -44,4 +44,3 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
   return `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
 }
-

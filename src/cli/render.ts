@@ -33,10 +33,14 @@ export interface RenderOptions {
 }
 
 export function registerRender(program: Command, io: Io): void {
-  program.command('render')
+  program
+    .command('render')
     .description('print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results')
     .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)')
-    .requiredOption('--forms <list>', 'annex numbers (e.g. 2,4,8) or form ids of the methodology, "protocol" for the calibration protocol, or "all"')
+    .requiredOption(
+      '--forms <list>',
+      'annex numbers (e.g. 2,4,8) or form ids of the methodology, "protocol" for the calibration protocol, or "all"',
+    )
     .option('--blank', 'print blank forms from the methodology alone (for evaluation on paper)')
     .option('--methodology <id|path>', 'methodology (default: the one the results or the input name)')
     .option('--combined', 'also print one combined PDF per structural unit')
@@ -53,7 +57,14 @@ export function registerRender(program: Command, io: Io): void {
 
 function looksLikeResults(data: unknown): data is EvaluationResult {
   const d = data as EvaluationResult;
-  return !!d && typeof d === 'object' && !!d.methodology && typeof d.methodology === 'object' && Array.isArray(d.people) && d.people.every((p) => Array.isArray(p.results));
+  return (
+    !!d &&
+    typeof d === 'object' &&
+    !!d.methodology &&
+    typeof d.methodology === 'object' &&
+    Array.isArray(d.people) &&
+    d.people.every((p) => Array.isArray(p.results))
+  );
 }
 
 /** A bundled methodology id, or a YAML file that is a methodology rather than an evaluation input. */
@@ -78,7 +89,11 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   let parsed: unknown;
   if (/\.(json|ndjson)$/i.test(source) && existsSync(source)) {
     // results.json in any of evaluate's forms (compact, ndjson, expanded); an input otherwise
-    try { parsed = readResultsFile(source); } catch { parsed = undefined; }
+    try {
+      parsed = readResultsFile(source);
+    } catch {
+      parsed = undefined;
+    }
   }
   if (looksLikeResults(parsed)) {
     results = parsed;
@@ -94,7 +109,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       if (!entry.file || !existsSync(entry.file)) return openMethodology(io, entry.id);
       const opened = openMethodology(io, entry.file);
       if (opened && entry.sha256 && sourceOf(opened)?.sha256 !== entry.sha256) {
-        io.err(`bagalau: warning: ${entry.file} has changed since these results were made (its SHA-256 differs); the forms use the file as it is now — evaluate again if the change matters\n`);
+        io.err(
+          `bagalau: warning: ${entry.file} has changed since these results were made (its SHA-256 differs); the forms use the file as it is now — evaluate again if the change matters\n`,
+        );
       }
       return opened;
     };
@@ -120,14 +137,20 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       const calendar = openCalendar(io, options.calendar);
       if (!calendar) return ExitCode.unusable;
       results = evaluate(methodologies, input, calendar, { allowOutOfForce: options.allowOutOfForce });
-      for (const r of loaded.rejected) io.err(`bagalau: person ${r.id ?? `#${r.index + 1}`} set aside: ${r.diagnostics.map((d) => d.message).join('; ')}\n`);
+      for (const r of loaded.rejected)
+        io.err(`bagalau: person ${r.id ?? `#${r.index + 1}`} set aside: ${r.diagnostics.map((d) => d.message).join('; ')}\n`);
       problems += loaded.rejected.length;
     }
   }
   if (!methodology) return ExitCode.unusable;
   if (results) {
-    const errors = [...results.problems, ...results.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])].filter((p) => p.severity === 'error');
-    if (errors.length) io.err(`bagalau: ${errors.length} error(s) in the results (see bagalau evaluate); forms are printed only for the results that have figures\n`);
+    const errors = [...results.problems, ...results.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])].filter(
+      (p) => p.severity === 'error',
+    );
+    if (errors.length)
+      io.err(
+        `bagalau: ${errors.length} error(s) in the results (see bagalau evaluate); forms are printed only for the results that have figures\n`,
+      );
     problems += errors.length;
   }
 
@@ -178,7 +201,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   const interrupt = (signal: NodeJS.Signals) => {
     void closeAllBrowsers().finally(() => {
       removeTemporaries(options.out);
-      io.err(`bagalau: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; the PDFs written so far are whole, nothing else was left in ${options.out}\n`);
+      io.err(
+        `bagalau: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; the PDFs written so far are whole, nothing else was left in ${options.out}\n`,
+      );
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   };
@@ -198,7 +223,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   if (showProgress) io.err('\n');
   for (const f of outcome.failed) io.err(`bagalau: could not print ${f.file}: ${f.error}\n`);
   const seconds = (Date.now() - started) / 1000;
-  io.err(`${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`);
+  io.err(
+    `${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`,
+  );
   for (const file of outcome.written) io.out(file + '\n');
   return outcome.failed.length || problems ? ExitCode.findings : ExitCode.clean;
 }
@@ -206,8 +233,11 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
 /** Temporary files of this process's atomic writes left in `dir` by an interruption. */
 function removeTemporaries(dir: string): void {
   try {
-    for (const name of readdirSync(dir)) if (name.includes(`.${process.pid}.`) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
-  } catch { /* the folder may not exist yet */ }
+    for (const name of readdirSync(dir))
+      if (name.includes(`.${process.pid}.`) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  } catch {
+    /* the folder may not exist yet */
+  }
 }
 
 /** The results a methodology gave: of several, each result records the one it was evaluated under. */
@@ -218,5 +248,7 @@ function resultsOf(results: EvaluationResult, id: string, latest: string): Evalu
 export function progressBar(p: RenderProgress, columns: number): string {
   const width = Math.max(10, Math.min(40, columns - 40));
   const filled = Math.round((p.done / p.total) * width);
-  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${p.file}`.slice(0, columns - 1).padEnd(Math.min(columns - 1, width + 50));
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${p.file}`
+    .slice(0, columns - 1)
+    .padEnd(Math.min(columns - 1, width + 50));
 }

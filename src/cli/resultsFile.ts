@@ -68,7 +68,10 @@ export class ByteSink {
     const buffer = this.buffer;
     let at = this.length;
     if (n < 32) for (let i = 0; i < n; i++) buffer[at++] = bytes[i];
-    else { buffer.set(bytes, at); at += n; }
+    else {
+      buffer.set(bytes, at);
+      at += n;
+    }
     this.length = at;
   }
 
@@ -76,18 +79,34 @@ export class ByteSink {
   text(text: string): void {
     const n = text.length;
     if (this.length + 3 * n > this.buffer.length) this.grow(3 * n);
-    if (n > 48) { this.length += this.buffer.write(text, this.length); return; }
+    if (n > 48) {
+      this.length += this.buffer.write(text, this.length);
+      return;
+    }
     const buffer = this.buffer;
     let at = this.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) buffer[at++] = c;
-      else if (c < 0x800) { buffer[at++] = 0xc0 | (c >> 6); buffer[at++] = 0x80 | (c & 63); }
-      else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      else if (c < 0x800) {
+        buffer[at++] = 0xc0 | (c >> 6);
+        buffer[at++] = 0x80 | (c & 63);
+      } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         const p = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
-        buffer[at++] = 0xf0 | (p >> 18); buffer[at++] = 0x80 | ((p >> 12) & 63); buffer[at++] = 0x80 | ((p >> 6) & 63); buffer[at++] = 0x80 | (p & 63);
-      } else if (c >= 0xd800 && c < 0xe000) { buffer[at++] = 0xef; buffer[at++] = 0xbf; buffer[at++] = 0xbd; } // a lone surrogate, as Buffer.write writes it
-      else { buffer[at++] = 0xe0 | (c >> 12); buffer[at++] = 0x80 | ((c >> 6) & 63); buffer[at++] = 0x80 | (c & 63); }
+        buffer[at++] = 0xf0 | (p >> 18);
+        buffer[at++] = 0x80 | ((p >> 12) & 63);
+        buffer[at++] = 0x80 | ((p >> 6) & 63);
+        buffer[at++] = 0x80 | (p & 63);
+      } else if (c >= 0xd800 && c < 0xe000) {
+        buffer[at++] = 0xef;
+        buffer[at++] = 0xbf;
+        buffer[at++] = 0xbd;
+      } // a lone surrogate, as Buffer.write writes it
+      else {
+        buffer[at++] = 0xe0 | (c >> 12);
+        buffer[at++] = 0x80 | ((c >> 6) & 63);
+        buffer[at++] = 0x80 | (c & 63);
+      }
     }
     this.length = at;
   }
@@ -122,7 +141,10 @@ export class TextDictionary {
 
   private string(s: string, out: ByteSink): void {
     const known = this.written.get(s);
-    if (known !== undefined) { out.bytes(known); return; }
+    if (known !== undefined) {
+      out.bytes(known);
+      return;
+    }
     const text = s.charCodeAt(0) === 64 /* @ */ ? '@' + s : s;
     const literal = PLAIN.test(text) ? '"' + text + '"' : JSON.stringify(text);
     if (this.remembered < 50_000) {
@@ -150,14 +172,26 @@ export class TextDictionary {
    */
   private json(value: unknown, out: ByteSink): void {
     switch (typeof value) {
-      case 'string': this.string(value, out); return;
-      case 'number': this.number(value, out); return;
-      case 'boolean': out.bytes(value ? TRUE : FALSE); return;
+      case 'string':
+        this.string(value, out);
+        return;
+      case 'number':
+        this.number(value, out);
+        return;
+      case 'boolean':
+        out.bytes(value ? TRUE : FALSE);
+        return;
       case 'object': {
-        if (value === null) { out.bytes(NULL); return; }
+        if (value === null) {
+          out.bytes(NULL);
+          return;
+        }
         if (Array.isArray(value)) {
           const length = value.length;
-          if (length === 0) { out.bytes(EMPTY_LIST); return; }
+          if (length === 0) {
+            out.bytes(EMPTY_LIST);
+            return;
+          }
           out.byte(0x5b);
           for (let i = 0; i < length; i++) {
             if (i) out.byte(COMMA);
@@ -175,7 +209,7 @@ export class TextDictionary {
           const item = (value as Record<string, unknown>)[key];
           if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
           let written = this.keys.get(key);
-          if (written === undefined) this.keys.set(key, written = Buffer.from(JSON.stringify(key) + ':'));
+          if (written === undefined) this.keys.set(key, (written = Buffer.from(JSON.stringify(key) + ':')));
           if (!first) out.byte(COMMA);
           out.bytes(written);
           this.json(item, out);
@@ -184,8 +218,10 @@ export class TextDictionary {
         out.byte(0x7d);
         return;
       }
-      case 'bigint': throw new TypeError('Do not know how to serialize a BigInt');
-      default: out.bytes(NULL);
+      case 'bigint':
+        throw new TypeError('Do not know how to serialize a BigInt');
+      default:
+        out.bytes(NULL);
     }
   }
 
@@ -305,15 +341,27 @@ export function openResultsFile(path: string): ResultsStream {
     return {
       top,
       people: (function* () {
-        for (let next = iterator.next(); !next.done; next = iterator.next()) if (next.value.trim()) yield decodePerson(JSON.parse(next.value), texts);
+        for (let next = iterator.next(); !next.done; next = iterator.next())
+          if (next.value.trim()) yield decodePerson(JSON.parse(next.value), texts);
       })(),
     };
   }
   if (line.startsWith(`{"format":${JSON.stringify(RESULTS_FORMAT)}`)) {
     const head: string[] = [line];
     let next = iterator.next();
-    while (!next.done && next.value !== '"people":[' && next.value !== '"people":[]}') { head.push(next.value); next = iterator.next(); }
-    const { format: _format, texts, ...top } = JSON.parse(head.join('\n') + '\n"people":[]}') as Omit<EvaluationResult, 'people'> & { format: string; texts: string[]; people?: unknown };
+    while (!next.done && next.value !== '"people":[' && next.value !== '"people":[]}') {
+      head.push(next.value);
+      next = iterator.next();
+    }
+    const {
+      format: _format,
+      texts,
+      ...top
+    } = JSON.parse(head.join('\n') + '\n"people":[]}') as Omit<EvaluationResult, 'people'> & {
+      format: string;
+      texts: string[];
+      people?: unknown;
+    };
     delete top.people;
     const done = next.done || next.value === '"people":[]}';
     return {

@@ -32,18 +32,29 @@ function parseYear(value: string): number {
 
 function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<ScheduleDependencies>): void {
   const calendar = openCalendar(io, options.calendar);
-  if (!calendar) { io.exitCode = ExitCode.unusable; return; }
+  if (!calendar) {
+    io.exitCode = ExitCode.unusable;
+    return;
+  }
   if (!calendar.covers(`${options.year}-01-01`)) {
-    io.err(`${options.year} is outside the working-day calendar ${calendar.label}, which covers ${calendar.firstYear}–${calendar.lastYear}; add the year's non-working days to the calendar file or pass another one with --calendar\n`);
+    io.err(
+      `${options.year} is outside the working-day calendar ${calendar.label}, which covers ${calendar.firstYear}–${calendar.lastYear}; add the year's non-working days to the calendar file or pass another one with --calendar\n`,
+    );
     io.exitCode = ExitCode.unusable;
     return;
   }
   // Unknown anchors and loops between deadlines are lint errors, reported here at their line.
   const methodology = openMethodology(io, options.methodology);
-  if (!methodology) { io.exitCode = ExitCode.unusable; return; }
+  if (!methodology) {
+    io.exitCode = ExitCode.unusable;
+    return;
+  }
   let timetable;
   try {
-    timetable = { ...yearTimetable(methodology.deadlines, methodology.calendarRules, options.year, calendar), methodologyId: methodology.id };
+    timetable = {
+      ...yearTimetable(methodology.deadlines, methodology.calendarRules, options.year, calendar),
+      methodologyId: methodology.id,
+    };
   } catch (error) {
     if (!(error instanceof DeadlineDeclarationError)) throw error;
     io.err(`bagalau: ${error.message}; correct deadlines.${error.deadlineId} in ${options.methodology}\n`);
@@ -59,8 +70,13 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
 
   const undatable = timetable.entries.filter((entry) => entry.date === undefined);
   if (undatable.length > 0) {
-    io.err(`${undatable.length} deadline(s) of ${options.year} cannot be dated and are ${options.format === 'ics' ? 'left out' : 'listed without a date'}:\n` +
-      undatable.map((entry) => `  ${entry.period.label} ${entry.deadlineId}: ${entry.date === undefined ? entry.problem : ''}`).join('\n') + '\n');
+    io.err(
+      `${undatable.length} deadline(s) of ${options.year} cannot be dated and are ${options.format === 'ics' ? 'left out' : 'listed without a date'}:\n` +
+        undatable
+          .map((entry) => `  ${entry.period.label} ${entry.deadlineId}: ${entry.date === undefined ? entry.problem : ''}`)
+          .join('\n') +
+        '\n',
+    );
     io.exitCode = Math.max(io.exitCode, ExitCode.findings);
   }
 }

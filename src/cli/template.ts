@@ -28,7 +28,9 @@ function parseYear(value: string): number {
 function referenceFrom(out: string, reference: string, writtenIn?: string): string {
   if (!looksLikePath(reference)) return reference;
   const absolute = writtenIn ? resolve(dirname(writtenIn), reference) : resolve(reference);
-  return relative(dirname(resolve(out)), absolute).split('\\').join('/');
+  return relative(dirname(resolve(out)), absolute)
+    .split('\\')
+    .join('/');
 }
 
 export async function runTemplate(io: Io, options: TemplateOptions): Promise<number> {
@@ -43,10 +45,20 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
   let input: EvaluationInput | undefined;
   if (options.from) {
     const source = readSourceFile(options.from, { what: 'an evaluation input', maxBytes: 1024 ** 3 });
-    if (source.data === undefined) { printDiagnostics(io, source.diagnostics); return ExitCode.unusable; }
+    if (source.data === undefined) {
+      printDiagnostics(io, source.diagnostics);
+      return ExitCode.unusable;
+    }
     const data = source.data as Partial<EvaluationInput>;
-    if (typeof data !== 'object' || data === null || !Array.isArray(data.people) || data.people.some((p) => typeof p !== 'object' || p === null)) {
-      io.err(`${options.from}:1:1: error [input.shape] the file is not an evaluation input: it needs a list of people (schemas/evaluation.schema.json)\n`);
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      !Array.isArray(data.people) ||
+      data.people.some((p) => typeof p !== 'object' || p === null)
+    ) {
+      io.err(
+        `${options.from}:1:1: error [input.shape] the file is not an evaluation input: it needs a list of people (schemas/evaluation.schema.json)\n`,
+      );
       return ExitCode.unusable;
     }
     input = data as EvaluationInput;
@@ -67,7 +79,11 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
     : (input!.methodologies ?? [input!.methodology!]).map((r) => referenceFrom(options.out, r, options.from));
 
   // The workbook machinery (exceljs) is loaded only by this command.
-  const [{ intakeLayout }, { fillIntake }, { writeIntakeWorkbook }] = await Promise.all([import('../excel/layout.js'), import('../excel/fill.js'), import('../excel/template.js')]);
+  const [{ intakeLayout }, { fillIntake }, { writeIntakeWorkbook }] = await Promise.all([
+    import('../excel/layout.js'),
+    import('../excel/fill.js'),
+    import('../excel/template.js'),
+  ]);
   const layout = intakeLayout(methodologies, year);
   const filled = input ? fillIntake(layout, input) : undefined;
   if (filled) {
@@ -84,14 +100,18 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
   const sheets = layout.sheets.map((s) => s.name);
   io.out(`${options.out}: intake workbook for ${methodologies.map((m) => m.id).join(' and ')}, ${year} — sheets ${sheets.join(', ')}\n`);
   if (layout.outOfForce.length) {
-    io.err(`warning: ${methodologies.map((m) => m.id).join(', ')} ${methodologies.length > 1 ? 'are' : 'is'} not in force on the last day of ${layout.outOfForce.join(', ')} ${year}; those periods are evaluated only with --allow-out-of-force\n`);
+    io.err(
+      `warning: ${methodologies.map((m) => m.id).join(', ')} ${methodologies.length > 1 ? 'are' : 'is'} not in force on the last day of ${layout.outOfForce.join(', ')} ${year}; those periods are evaluated only with --allow-out-of-force\n`,
+    );
   }
   let code: number = ExitCode.clean;
   if (filled) {
     const rows = [...filled.rows.values()].reduce((n, r) => n + r.length, 0);
     io.out(`filled from ${options.from}: ${input!.people.length} people, ${rows} rows\n`);
     for (const field of filled.unrepresentable) {
-      io.err(`${options.from}: warning [template.not-carried] ${field} has no cell in the workbook of ${methodologies.map((m) => m.id).join(', ')}: it is not carried over\n    what to do: check that the input follows the methodology's methods; enter it in the workbook by hand if it belongs there\n`);
+      io.err(
+        `${options.from}: warning [template.not-carried] ${field} has no cell in the workbook of ${methodologies.map((m) => m.id).join(', ')}: it is not carried over\n    what to do: check that the input follows the methodology's methods; enter it in the workbook by hand if it belongs there\n`,
+      );
       code = ExitCode.findings;
     }
   }
@@ -100,10 +120,16 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
 }
 
 export function registerTemplate(program: Command, io: Io): void {
-  program.command('template')
-    .description('write the intake workbook (.xlsx) of a year, made from the methodology: people, units, absences, work plans, a sheet per method and period, survey responses, calibration')
-    .option('--methodology <id|path...>', 'methodology (repeat it for the year of a change); default with --from: the one(s) the input names')
-    .option('--year <yyyy>', 'the year evaluated (default with --from: the input\'s year)', parseYear)
+  program
+    .command('template')
+    .description(
+      'write the intake workbook (.xlsx) of a year, made from the methodology: people, units, absences, work plans, a sheet per method and period, survey responses, calibration',
+    )
+    .option(
+      '--methodology <id|path...>',
+      'methodology (repeat it for the year of a change); default with --from: the one(s) the input names',
+    )
+    .option('--year <yyyy>', "the year evaluated (default with --from: the input's year)", parseYear)
     .requiredOption('--out <file.xlsx>', 'the workbook to write')
     .option('--from <input>', 'fill the workbook with an evaluation input written in YAML or JSON')
     .option('--force', 'replace the --out file if it exists')

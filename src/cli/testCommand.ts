@@ -6,9 +6,14 @@ import { DEFAULT_CASES_DIR, formatLoadError, formatMismatch, runAllCases } from 
 import { ExitCode, printJson, type Io } from './output.js';
 
 export function registerTestCommand(program: Command, io: Io): void {
-  program.command('test')
+  program
+    .command('test')
     .description('run the methodology test cases: each case evaluates an input and compares the results with the expected ones')
-    .argument('[dir]', 'a folder of case files (one sub-folder per methodology id), one methodology folder or one case file', DEFAULT_CASES_DIR)
+    .argument(
+      '[dir]',
+      'a folder of case files (one sub-folder per methodology id), one methodology folder or one case file',
+      DEFAULT_CASES_DIR,
+    )
     .option('--json', 'print the cases and their mismatches as JSON')
     .action((dir: string, options: { json?: boolean }) => {
       if (!existsSync(dir)) {
@@ -25,8 +30,12 @@ export function registerTestCommand(program: Command, io: Io): void {
           failed: report.failed,
           errors: report.errors,
           cases: report.runs.map((r) => ({
-            name: r.case.name, methodology: r.case.methodology, clause: r.case.clause,
-            at: `${r.case.file}:${r.case.line}:${r.case.column}`, passed: r.passed, mismatches: r.mismatches,
+            name: r.case.name,
+            methodology: r.case.methodology,
+            clause: r.case.clause,
+            at: `${r.case.file}:${r.case.line}:${r.case.column}`,
+            passed: r.passed,
+            mismatches: r.mismatches,
           })),
         });
         return;
@@ -34,7 +43,10 @@ export function registerTestCommand(program: Command, io: Io): void {
       for (const error of report.errors) io.err(formatLoadError(error) + '\n');
       let file = '';
       for (const run of report.runs) {
-        if (run.case.file !== file) { file = run.case.file; io.out(`${relative(process.cwd(), resolve(file)) || file}\n`); }
+        if (run.case.file !== file) {
+          file = run.case.file;
+          io.out(`${relative(process.cwd(), resolve(file)) || file}\n`);
+        }
         io.out(`  ${run.passed ? '✓' : '✗'} ${run.case.name}${run.case.clause ? ` (clause ${run.case.clause})` : ''}\n`);
         if (!run.passed) {
           io.out(`      at ${run.case.file}:${run.case.line}:${run.case.column}\n`);

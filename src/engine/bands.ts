@@ -21,13 +21,25 @@ export function chooseBand(methodology: Methodology, rawScore: number): BandChoi
   const scaled = Math.round(score * step);
   for (const id in bands.levels) {
     const level = bands.levels[id];
-    if (!bandNotes.has(level)) bandNotes.set(level, `rounded to ${scores.precision} decimals (${scores.rounding}), within ${level.min}–${level.max}`);
+    if (!bandNotes.has(level))
+      bandNotes.set(level, `rounded to ${scores.precision} decimals (${scores.rounding}), within ${level.min}–${level.max}`);
     if (Math.round(level.min * step) <= scaled && scaled <= Math.round(level.max * step)) {
       return {
-        score, band: id, bandLabel: level.label.kk,
+        score,
+        band: id,
+        bandLabel: level.label.kk,
         trace: { rule: 'bands', clause: describeBasis(bands.basis), inputs: { score: rawScore }, result: id, note: bandNotes.get(level) },
       };
     }
   }
-  return { score, trace: { rule: 'bands', clause: describeBasis(bands.basis), inputs: { score: rawScore }, result: { score }, note: `no band covers ${score}` } };
+  return {
+    score,
+    trace: {
+      rule: 'bands',
+      clause: describeBasis(bands.basis),
+      inputs: { score: rawScore },
+      result: { score },
+      note: `no band covers ${score}`,
+    },
+  };
 }

@@ -18,7 +18,13 @@ export interface CalibrationDecision {
   trace: TraceStep[];
 }
 
-export function decideCalibration(methodology: Methodology, personId: string, calibrationCase: Calibration, contestedScore: number, field = 'calibrations'): CalibrationDecision {
+export function decideCalibration(
+  methodology: Methodology,
+  personId: string,
+  calibrationCase: Calibration,
+  contestedScore: number,
+  field = 'calibrations',
+): CalibrationDecision {
   const { calibration, scores } = methodology;
   const place = { person: personId, period: calibrationCase.period, method: calibrationCase.method };
   const tally = new Map<number, number>();
@@ -26,9 +32,19 @@ export function decideCalibration(methodology: Methodology, personId: string, ca
   if (outside >= 0) {
     const member = calibrationCase.members[outside];
     return {
-      votes: [], decidedBy: 'tieRule', finalScore: contestedScore, direction: 'unchanged', trace: [],
-      problems: [problem('calibration.proposal-outside-scale', `${member.name} proposed ${member.proposal}, outside the scores ${scores.min}–${scores.max}; the case is not applied`,
-        `correct the proposal to a score between ${scores.min} and ${scores.max}`, { ...place, field: `${field}.members.${outside}.proposal`, clause: describeBasis(scores.basis) })],
+      votes: [],
+      decidedBy: 'tieRule',
+      finalScore: contestedScore,
+      direction: 'unchanged',
+      trace: [],
+      problems: [
+        problem(
+          'calibration.proposal-outside-scale',
+          `${member.name} proposed ${member.proposal}, outside the scores ${scores.min}–${scores.max}; the case is not applied`,
+          `correct the proposal to a score between ${scores.min} and ${scores.max}`,
+          { ...place, field: `${field}.members.${outside}.proposal`, clause: describeBasis(scores.basis) },
+        ),
+      ],
     };
   }
   for (const member of calibrationCase.members) {
@@ -45,32 +61,72 @@ export function decideCalibration(methodology: Methodology, personId: string, ca
   if (majority) {
     finalScore = majority.score;
     decidedBy = 'majority';
-    trace.push({ rule: 'calibration.majority', clause: describeBasis(calibration.voting.basis), inputs: { members, votes }, result: finalScore, note: `${majority.count} of ${members} members` });
+    trace.push({
+      rule: 'calibration.majority',
+      clause: describeBasis(calibration.voting.basis),
+      inputs: { members, votes },
+      result: finalScore,
+      note: `${majority.count} of ${members} members`,
+    });
   } else {
     decidedBy = 'tieRule';
     const topCount = votes[0]?.count ?? 0;
     const tied = votes.filter((v) => v.count === topCount).map((v) => v.score);
-    const chairProposal = calibrationCase.chair ? calibrationCase.members.find((m) => m.name === calibrationCase.chair)?.proposal : undefined;
+    const chairProposal = calibrationCase.chair
+      ? calibrationCase.members.find((m) => m.name === calibrationCase.chair)?.proposal
+      : undefined;
     switch (calibration.tie.rule) {
-      case 'evaluatorScoreStands': finalScore = contestedScore; break;
-      case 'lowerScore': finalScore = Math.min(...tied); break;
-      case 'higherScore': finalScore = Math.max(...tied); break;
+      case 'evaluatorScoreStands':
+        finalScore = contestedScore;
+        break;
+      case 'lowerScore':
+        finalScore = Math.min(...tied);
+        break;
+      case 'higherScore':
+        finalScore = Math.max(...tied);
+        break;
       case 'chairDecides':
         if (chairProposal === undefined) {
-          problems.push(problem('calibration.no-chair', 'the vote is tied and the tie rule gives the chair the decision, but no chair among the members is named',
-            'name the chair in the calibration case (chair: with the name of a member)', { ...place, field: `${field}.chair`, clause: describeBasis(calibration.tie.basis) }));
+          problems.push(
+            problem(
+              'calibration.no-chair',
+              'the vote is tied and the tie rule gives the chair the decision, but no chair among the members is named',
+              'name the chair in the calibration case (chair: with the name of a member)',
+              { ...place, field: `${field}.chair`, clause: describeBasis(calibration.tie.basis) },
+            ),
+          );
           finalScore = contestedScore;
         } else finalScore = roundTo(chairProposal, scores.precision, scores.rounding);
         break;
     }
-    trace.push({ rule: `calibration.tie.${calibration.tie.rule}`, clause: describeBasis(calibration.tie.basis), inputs: { members, votes, contestedScore }, result: finalScore, note: 'no proposal has more than half of the votes' });
+    trace.push({
+      rule: `calibration.tie.${calibration.tie.rule}`,
+      clause: describeBasis(calibration.tie.basis),
+      inputs: { members, votes, contestedScore },
+      result: finalScore,
+      note: 'no proposal has more than half of the votes',
+    });
   }
   const contested = roundTo(contestedScore, scores.precision, scores.rounding);
   const direction = finalScore > contested ? 'up' : finalScore < contested ? 'down' : 'unchanged';
   if (direction !== 'unchanged' && !calibration.corrections.directions.includes(direction)) {
-    problems.push(problem('calibration.direction-not-allowed', `the session corrected the score ${direction} (${contested} → ${finalScore}), which this methodology does not allow`,
-      `only corrections ${calibration.corrections.directions.join(' or ')} are allowed; the contested score stands`, { ...place, field, clause: describeBasis(calibration.corrections.basis) }));
+    problems.push(
+      problem(
+        'calibration.direction-not-allowed',
+        `the session corrected the score ${direction} (${contested} → ${finalScore}), which this methodology does not allow`,
+        `only corrections ${calibration.corrections.directions.join(' or ')} are allowed; the contested score stands`,
+        { ...place, field, clause: describeBasis(calibration.corrections.basis) },
+      ),
+    );
     finalScore = contested;
   }
-  return { votes, decidedBy, tieRule: decidedBy === 'tieRule' ? calibration.tie.rule : undefined, finalScore, direction: finalScore > contested ? 'up' : finalScore < contested ? 'down' : 'unchanged', problems, trace };
+  return {
+    votes,
+    decidedBy,
+    tieRule: decidedBy === 'tieRule' ? calibration.tie.rule : undefined,
+    finalScore,
+    direction: finalScore > contested ? 'up' : finalScore < contested ? 'down' : 'unchanged',
+    problems,
+    trace,
+  };
 }

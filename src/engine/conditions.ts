@@ -11,10 +11,16 @@ export type Facts = Readonly<Record<string, unknown>>;
 export type CompiledCondition = (facts: Facts) => boolean;
 
 export const OPERATORS = [
-  'equal', 'notEqual',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
-  'in', 'notIn',
-  'contains', 'doesNotContain',
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
 ] as const;
 export type OperatorName = (typeof OPERATORS)[number];
 
@@ -76,7 +82,7 @@ export function splitSimplePath(path: string, where = 'path'): string[] {
   if (!/^\$(\.[A-Za-z0-9_-]+)*$/.test(path)) {
     throw new Error(
       `Condition: ${where} "${path}" is not a simple path; write it as $ or $.key.key… ` +
-      '(letters, digits, _ and - in each key; no brackets, wildcards, filters or ..)',
+        '(letters, digits, _ and - in each key; no brackets, wildcards, filters or ..)',
     );
   }
   return path === '$' ? [] : path.slice(2).split('.');
@@ -107,7 +113,8 @@ function compileCombinator(node: Record<string, unknown>, combinator: Combinator
   }
   if (!Array.isArray(operand)) throw new Error(`Condition: ${where}.${combinator} must be an array`);
   const evaluators = operand.map((child, index) =>
-    compileNode(asPlainObject(child, `${where}.${combinator}[${index}]`), `${where}.${combinator}[${index}]`));
+    compileNode(asPlainObject(child, `${where}.${combinator}[${index}]`), `${where}.${combinator}[${index}]`),
+  );
   // json-rules-engine answers true for an empty list, for "any" as well as for "all".
   if (evaluators.length === 0) return () => true;
   if (evaluators.length === 1) return evaluators[0];
@@ -194,8 +201,7 @@ function followPath(start: unknown, keys: readonly string[], mustCheckOwn: reado
  * key reads as undefined unless it is an own property, so it needs no (slower) own-key check.
  */
 function mayBeInherited(key: string): boolean {
-  return [Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype]
-    .some((prototype) => key in prototype);
+  return [Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype].some((prototype) => key in prototype);
 }
 
 // The operators, as json-rules-engine defines them, with their fact validators folded in.

@@ -51,11 +51,33 @@ export function buildContext(methodology: Methodology, calendar: WorkingCalendar
     for (const position of category.positionCategories ?? []) categoryOfPosition.set(position, id);
     if (category.allOtherPositions) catchAllCategory = id;
   }
-  const noRuleApplies = Object.fromEntries(Object.keys(methodology.methods).map((method) => [method,
-    `no eligibility rule of the methodology applies (checked: ${rules.filter((r) => r.methods.includes(method)).map((r) => r.id).join(', ')}; the facts are in eligibility.facts)`]));
-  const methodsOfCategory = new Map(Object.entries(methodology.categories).map(([id, category]) => [id, {
-    quarter: category.methods.filter((m) => methodology.methods[m]?.period === 'quarter'),
-    year: category.methods.filter((m) => methodology.methods[m]?.period === 'year'),
-  }]));
-  return { methodology, calendar, rules, categoryOfPosition, catchAllCategory, methodsOfCategory, absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)), noRuleApplies, methodologyFact: Object.freeze({ methodology }) };
+  const noRuleApplies = Object.fromEntries(
+    Object.keys(methodology.methods).map((method) => [
+      method,
+      `no eligibility rule of the methodology applies (checked: ${rules
+        .filter((r) => r.methods.includes(method))
+        .map((r) => r.id)
+        .join(', ')}; the facts are in eligibility.facts)`,
+    ]),
+  );
+  const methodsOfCategory = new Map(
+    Object.entries(methodology.categories).map(([id, category]) => [
+      id,
+      {
+        quarter: category.methods.filter((m) => methodology.methods[m]?.period === 'quarter'),
+        year: category.methods.filter((m) => methodology.methods[m]?.period === 'year'),
+      },
+    ]),
+  );
+  return {
+    methodology,
+    calendar,
+    rules,
+    categoryOfPosition,
+    catchAllCategory,
+    methodsOfCategory,
+    absenceKinds: new Set(Object.keys(methodology.eligibility.absence.kinds)),
+    noRuleApplies,
+    methodologyFact: Object.freeze({ methodology }),
+  };
 }

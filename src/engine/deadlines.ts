@@ -13,7 +13,10 @@ export function deadlineDate(context: EngineContext, id: string, anchorDate: str
   const declaration = context.methodology.deadlines[id];
   if (!declaration) return undefined;
   let cache = memo.get(context);
-  if (!cache) { cache = new Map(); memo.set(context, cache); }
+  if (!cache) {
+    cache = new Map();
+    memo.set(context, cache);
+  }
   const key = `${id}@${anchorDate}`;
   let computed = cache.get(key);
   if (!computed) {
@@ -25,8 +28,13 @@ export function deadlineDate(context: EngineContext, id: string, anchorDate: str
 }
 
 export function deadlineResult(
-  context: EngineContext, id: string, anchorDate: string, actual: string | undefined,
-  place: ProblemPlace, problems: Problem[], field?: string,
+  context: EngineContext,
+  id: string,
+  anchorDate: string,
+  actual: string | undefined,
+  place: ProblemPlace,
+  problems: Problem[],
+  field?: string,
 ): DeadlineResult | undefined {
   let computed;
   try {
@@ -34,8 +42,14 @@ export function deadlineResult(
   } catch (error) {
     // A mistyped date (2062 for 2026) must cost only this deadline, not the person's results.
     if (!(error instanceof CalendarCoverageError)) throw error;
-    problems.push(problem('date.outside-calendar', `the deadline ${id} counted from ${anchorDate} cannot be computed: ${error.message}`,
-      `check the date ${anchorDate} in the input`, { ...place, field }));
+    problems.push(
+      problem(
+        'date.outside-calendar',
+        `the deadline ${id} counted from ${anchorDate} cannot be computed: ${error.message}`,
+        `check the date ${anchorDate} in the input`,
+        { ...place, field },
+      ),
+    );
     return undefined;
   }
   if (!computed) return undefined;
@@ -43,8 +57,15 @@ export function deadlineResult(
   const clause = describeBasis(declaration.basis);
   const late = actual !== undefined ? actual > computed.date : undefined;
   if (late) {
-    problems.push(problem('deadline.late', `${declaration.title.en ?? declaration.title.kk}: done on ${actual}, after the deadline ${computed.date}`,
-      'record the reason for the delay; the result stands', { ...place, field, clause }, 'warning'));
+    problems.push(
+      problem(
+        'deadline.late',
+        `${declaration.title.en ?? declaration.title.kk}: done on ${actual}, after the deadline ${computed.date}`,
+        'record the reason for the delay; the result stands',
+        { ...place, field, clause },
+        'warning',
+      ),
+    );
   }
   return { id, title: declaration.title.kk, date: computed.date, clause, actual, late, steps: computed.steps };
 }
@@ -54,8 +75,13 @@ export function deadlineResult(
  * deadline counted from one: the chain is followed to its event first.
  */
 export function anchoredDeadline(
-  context: EngineContext, id: string, anchors: Record<string, string | undefined>, actual: string | undefined,
-  place: ProblemPlace, problems: Problem[], field?: string,
+  context: EngineContext,
+  id: string,
+  anchors: Record<string, string | undefined>,
+  actual: string | undefined,
+  place: ProblemPlace,
+  problems: Problem[],
+  field?: string,
 ): DeadlineResult | undefined {
   const anchorDate = (deadlineId: string, depth: number): string | undefined => {
     const anchor = context.methodology.deadlines[deadlineId]?.anchor;

@@ -3,13 +3,23 @@
 import type { EngineContext } from './context.js';
 import type { Eligibility, Method, TraceStep } from './types.js';
 
-export function decideEligibility(context: EngineContext, facts: Record<string, unknown>, method: Method): { eligibility: Eligibility; trace: TraceStep; deadline?: string } {
+export function decideEligibility(
+  context: EngineContext,
+  facts: Record<string, unknown>,
+  method: Method,
+): { eligibility: Eligibility; trace: TraceStep; deadline?: string } {
   for (const rule of context.rules) {
     if (!rule.methods.includes(method)) continue;
     if (rule.test(facts)) {
       return {
         eligibility: { decision: rule.decision, rule: rule.id, reason: rule.title, clause: rule.clause, facts },
-        trace: { rule: `eligibility.${rule.id}`, clause: rule.clause, inputs: Object.fromEntries(rule.facts.map((f) => [f, facts[f]])), result: rule.decision, note: rule.title },
+        trace: {
+          rule: `eligibility.${rule.id}`,
+          clause: rule.clause,
+          inputs: Object.fromEntries(rule.facts.map((f) => [f, facts[f]])),
+          result: rule.decision,
+          note: rule.title,
+        },
         deadline: rule.deadline,
       };
     }

@@ -42,7 +42,12 @@ interface PeriodPlan {
   fields: Map<string, PeriodFields>;
 }
 
-interface PeriodFields { data: string; evaluatedOn: string; communicatedOn: string; actualsSentOn: string }
+interface PeriodFields {
+  data: string;
+  evaluatedOn: string;
+  communicatedOn: string;
+  actualsSentOn: string;
+}
 
 function fieldsOf(plan: PeriodPlan, methodId: string, legacyYearly: boolean): PeriodFields {
   const key = legacyYearly ? `legacy:${methodId}` : methodId;
@@ -50,7 +55,12 @@ function fieldsOf(plan: PeriodPlan, methodId: string, legacyYearly: boolean): Pe
   if (!fields) {
     const data = plan.id === 'year' ? (legacyYearly ? methodId : `annual.${methodId}`) : `quarters.${plan.id}.${methodId}`;
     const dates = plan.id === 'year' ? data : `quarters.${plan.id}`;
-    fields = { data, evaluatedOn: `${dates}.evaluatedOn`, communicatedOn: `${dates}.communicatedOn`, actualsSentOn: `${dates}.actualsSentOn` };
+    fields = {
+      data,
+      evaluatedOn: `${dates}.evaluatedOn`,
+      communicatedOn: `${dates}.communicatedOn`,
+      actualsSentOn: `${dates}.actualsSentOn`,
+    };
     plan.fields.set(key, fields);
   }
   return fields;
@@ -63,9 +73,18 @@ export function inForceOn(methodology: Methodology, date: string): boolean {
   return true;
 }
 
-export function evaluate(methodologies: Methodology | Methodology[], input: EvaluationInput, calendar: WorkingCalendar, options: EvaluateOptions = {}): EvaluationResult {
+export function evaluate(
+  methodologies: Methodology | Methodology[],
+  input: EvaluationInput,
+  calendar: WorkingCalendar,
+  options: EvaluateOptions = {},
+): EvaluationResult {
   const list = Array.isArray(methodologies) ? methodologies : [methodologies];
-  return evaluateWithContexts(list.map((m) => buildContext(m, calendar)), input, options);
+  return evaluateWithContexts(
+    list.map((m) => buildContext(m, calendar)),
+    input,
+    options,
+  );
 }
 
 export function evaluateWithContext(context: EngineContext, input: EvaluationInput, options: EvaluateOptions = {}): EvaluationResult {
@@ -74,17 +93,33 @@ export function evaluateWithContext(context: EngineContext, input: EvaluationInp
 
 /** The methodology in force on `date`: of those in force, the one that entered into force last. */
 function contextOn(contexts: EngineContext[], date: string): EngineContext | undefined {
-  return contexts.filter((c) => inForceOn(c.methodology, date)).sort((a, b) => (a.methodology.inForce.from < b.methodology.inForce.from ? 1 : -1))[0];
+  return contexts
+    .filter((c) => inForceOn(c.methodology, date))
+    .sort((a, b) => (a.methodology.inForce.from < b.methodology.inForce.from ? 1 : -1))[0];
 }
 
 export function evaluateWithContexts(contexts: EngineContext[], input: EvaluationInput, options: EvaluateOptions = {}): EvaluationResult {
   const latest = [...contexts].sort((a, b) => (a.methodology.inForce.from < b.methodology.inForce.from ? 1 : -1))[0];
-  const result: EvaluationResult = { methodology: { id: latest.methodology.id, title: latest.methodology.title.kk }, body: input.body, year: input.year, people: [], problems: [] };
-  const quarterIds = (input.quarters) ?? quarters.filter((q) => input.people.some((p) => p.quarters?.[q]));
+  const result: EvaluationResult = {
+    methodology: { id: latest.methodology.id, title: latest.methodology.title.kk },
+    body: input.body,
+    year: input.year,
+    people: [],
+    problems: [],
+  };
+  const quarterIds = input.quarters ?? quarters.filter((q) => input.people.some((p) => p.quarters?.[q]));
   const plans: PeriodPlan[] = [];
   const planFor = (id: PeriodId, period: Period) => {
     const inForce = contextOn(contexts, period.end);
-    plans.push({ id, period, context: inForce ?? latest, refused: !inForce && !options.allowOutOfForce, windowStart: addDays(period.end, 1), due: new Map(), fields: new Map() });
+    plans.push({
+      id,
+      period,
+      context: inForce ?? latest,
+      refused: !inForce && !options.allowOutOfForce,
+      windowStart: addDays(period.end, 1),
+      due: new Map(),
+      fields: new Map(),
+    });
   };
   for (const id of quarterIds) planFor(id, quarterPeriod(input.year, id));
   planFor('year', yearPeriod(input.year));
@@ -98,13 +133,20 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
     }
   } catch (error) {
     if (!(error instanceof CalendarCoverageError)) throw error;
-    result.problems.push(problem('calendar.not-covered', error.message, 'add the year to the working-day calendar (calendars/kz.yaml), or evaluate a year it covers', {}));
+    result.problems.push(
+      problem(
+        'calendar.not-covered',
+        error.message,
+        'add the year to the working-day calendar (calendars/kz.yaml), or evaluate a year it covers',
+        {},
+      ),
+    );
     return result;
   }
   const yearlyWanted = new Map<string, boolean>();
   const wantsYearly = (methodId: string) => {
     let wanted = yearlyWanted.get(methodId);
-    if (wanted === undefined) yearlyWanted.set(methodId, wanted = input.people.some((p) => yearlyData(p, methodId).data !== undefined));
+    if (wanted === undefined) yearlyWanted.set(methodId, (wanted = input.people.some((p) => yearlyData(p, methodId).data !== undefined)));
     return wanted;
   };
   const yearPlan = plans.find((p) => p.id === 'year')!;
@@ -114,12 +156,21 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
     const m = plan.context.methodology;
     const end = m.repealedBy?.effectiveFrom ?? m.inForce.until;
     const names = contexts.map((c) => c.methodology.id).join(', ');
-    result.problems.push(problem('methodology.not-in-force',
-      `${contexts.length > 1 ? `none of ${names} is` : `${m.id} is not`} in force on ${plan.period.end}, the last day of ${plan.id === 'year' ? `the year ${input.year}` : `${plan.id} ${input.year}`}${contexts.length > 1 ? '' : ` (in force from ${m.inForce.from}${end ? `; no longer from ${end}` : ''})`}; this period is not evaluated`,
-      'evaluate the period under the methodology that was in force then, or pass --allow-out-of-force to evaluate it anyway', { period: plan.id }));
+    result.problems.push(
+      problem(
+        'methodology.not-in-force',
+        `${contexts.length > 1 ? `none of ${names} is` : `${m.id} is not`} in force on ${plan.period.end}, the last day of ${plan.id === 'year' ? `the year ${input.year}` : `${plan.id} ${input.year}`}${contexts.length > 1 ? '' : ` (in force from ${m.inForce.from}${end ? `; no longer from ${end}` : ''})`}; this period is not evaluated`,
+        'evaluate the period under the methodology that was in force then, or pass --allow-out-of-force to evaluate it anyway',
+        { period: plan.id },
+      ),
+    );
   }
   if (contexts.length > 1) {
-    result.methodologies = contexts.map((c) => ({ id: c.methodology.id, title: c.methodology.title.kk, periods: plans.filter((p) => p.context === c && !p.refused).map((p) => p.id) }));
+    result.methodologies = contexts.map((c) => ({
+      id: c.methodology.id,
+      title: c.methodology.title.kk,
+      periods: plans.filter((p) => p.context === c && !p.refused).map((p) => p.id),
+    }));
   }
   const run: PersonRun = { input, plans, yearPlan, wantsYearly, several: contexts.length > 1 };
   for (const person of input.people) {
@@ -127,7 +178,20 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
       result.people.push(evaluatePerson(run, person));
     } catch (error) {
       // A defect of bagalau must not cost the others their results.
-      result.people.push({ id: person.id, name: person.name, positionCategory: person.positionCategory, results: [], problems: [problem('internal', `bagalau could not evaluate this person: ${(error as Error).message}`, 'report this to the bagalau maintainers with the input', { person: person.id })] });
+      result.people.push({
+        id: person.id,
+        name: person.name,
+        positionCategory: person.positionCategory,
+        results: [],
+        problems: [
+          problem(
+            'internal',
+            `bagalau could not evaluate this person: ${(error as Error).message}`,
+            'report this to the bagalau maintainers with the input',
+            { person: person.id },
+          ),
+        ],
+      });
     }
   }
   return result;
@@ -151,7 +215,9 @@ function quarterMethodData(quarter: QuarterData | undefined, methodId: string): 
 function yearlyData(person: Person, methodId: string): { data: unknown; field: string } {
   if (person.annual && Object.hasOwn(person.annual, methodId)) return { data: person.annual[methodId], field: `annual.${methodId}` };
   const own = person as unknown as Record<string, unknown>;
-  return Object.hasOwn(own, methodId) && typeof own[methodId] === 'object' ? { data: own[methodId], field: methodId } : { data: undefined, field: `annual.${methodId}` };
+  return Object.hasOwn(own, methodId) && typeof own[methodId] === 'object'
+    ? { data: own[methodId], field: methodId }
+    : { data: undefined, field: `annual.${methodId}` };
 }
 
 /** The person's category under a methodology; the first time for each methodology, what is wrong with it is reported. */
@@ -161,17 +227,32 @@ function checkCategory(context: EngineContext, person: Person, out: PersonResult
   checked.push(context);
   const { methodology } = context;
   if (!categoryId) {
-    out.problems.push(problem('category.unknown-position', `position category ${person.positionCategory} belongs to no category of ${methodology.id}`,
-      `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`, { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) }));
+    out.problems.push(
+      problem(
+        'category.unknown-position',
+        `position category ${person.positionCategory} belongs to no category of ${methodology.id}`,
+        `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`,
+        { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) },
+      ),
+    );
     return undefined;
   }
   out.category = categoryId;
   out.categoryTitle = methodology.categories[categoryId].title.kk;
   if (person.absences) {
     for (const [index, absence] of person.absences.entries()) {
-      if (!context.absenceKinds.has(absence.kind) && !out.problems.some((p) => p.code === 'absence.unknown-kind' && p.field === `absences.${index}.kind`)) {
-        out.problems.push(problem('absence.unknown-kind', `the absence "${absence.kind}" is not one of the kinds ${methodology.id} lists, so it is ignored: the person is evaluated as if present, where a listed absence would change the evaluation (without participation, or deferred)`,
-          `use one of: ${[...context.absenceKinds].join(', ')}`, { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) }));
+      if (
+        !context.absenceKinds.has(absence.kind) &&
+        !out.problems.some((p) => p.code === 'absence.unknown-kind' && p.field === `absences.${index}.kind`)
+      ) {
+        out.problems.push(
+          problem(
+            'absence.unknown-kind',
+            `the absence "${absence.kind}" is not one of the kinds ${methodology.id} lists, so it is ignored: the person is evaluated as if present, where a listed absence would change the evaluation (without participation, or deferred)`,
+            `use one of: ${[...context.absenceKinds].join(', ')}`,
+            { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) },
+          ),
+        );
       }
     }
   }
@@ -188,12 +269,27 @@ function categoryOf(context: EngineContext, person: Person): string | undefined 
 
 function evaluatePerson(run: PersonRun, person: Person): PersonResult {
   const { input, plans, yearPlan } = run;
-  const out: PersonResult = { id: person.id, name: person.name, position: person.position, positionCategory: person.positionCategory, unit: person.unit, results: [], problems: [] };
+  const out: PersonResult = {
+    id: person.id,
+    name: person.name,
+    position: person.position,
+    positionCategory: person.positionCategory,
+    unit: person.unit,
+    results: [],
+    problems: [],
+  };
   const checked: EngineContext[] = [];
   const unit = person.unit !== undefined ? own(input.units, person.unit) : undefined;
   if (person.unit !== undefined && !unit) {
-    out.problems.push(problem('unit.unknown', `the unit "${person.unit}" is not among the input's units, so its number of corps "B" servants is unknown: rules that depend on it (e.g. delegation in units of more than 50) treat it as unknown`,
-      `add ${person.unit} under units (with corpsBServants), or correct the id${input.units ? `; the units are ${Object.keys(input.units).join(', ')}` : ''}`, { person: person.id, field: 'unit' }, 'warning'));
+    out.problems.push(
+      problem(
+        'unit.unknown',
+        `the unit "${person.unit}" is not among the input's units, so its number of corps "B" servants is unknown: rules that depend on it (e.g. delegation in units of more than 50) treat it as unknown`,
+        `add ${person.unit} under units (with corpsBServants), or correct the id${input.units ? `; the units are ${Object.keys(input.units).join(', ')}` : ''}`,
+        { person: person.id, field: 'unit' },
+        'warning',
+      ),
+    );
   }
   const unitSize = unit?.corpsBServants;
 
@@ -201,14 +297,16 @@ function evaluatePerson(run: PersonRun, person: Person): PersonResult {
     if (plan.id === 'year') continue;
     const categoryId = checkCategory(plan.context, person, out, checked);
     if (!categoryId) continue;
-    for (const methodId of methodsOf(plan.context, categoryId, 'quarter')) out.results.push(evaluatePeriod(run, plan, person, categoryId, methodId, unitSize));
+    for (const methodId of methodsOf(plan.context, categoryId, 'quarter'))
+      out.results.push(evaluatePeriod(run, plan, person, categoryId, methodId, unitSize));
   }
   reportDataWithoutMethod(run, person, out);
   for (const calibration of person.calibrations ?? []) if (calibration.period !== 'year') applyCalibration(run, person, out, calibration);
   const yearCategory = checkCategory(yearPlan.context, person, out, checked);
   if (yearCategory) {
     if (plans.some((p) => p.id !== 'year')) {
-      for (const methodId of methodsOf(yearPlan.context, yearCategory, 'quarter')) out.results.push(yearResult(run, person, out.results, methodId));
+      for (const methodId of methodsOf(yearPlan.context, yearCategory, 'quarter'))
+        out.results.push(yearResult(run, person, out.results, methodId));
     }
     for (const methodId of methodsOf(yearPlan.context, yearCategory, 'year')) {
       if (run.wantsYearly(methodId)) out.results.push(evaluatePeriod(run, yearPlan, person, yearCategory, methodId, unitSize));
@@ -230,27 +328,51 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
     for (const key in data) {
       if (typeof data[key] !== 'object' || data[key] === null || used.includes(key)) continue;
       const known = Object.hasOwn(methodology.methods, key);
-      out.problems.push(problem('data.method-not-used',
-        known ? `quarters.${plan.id}.${key} has data for the method "${key}", which ${methodology.id} does not apply to the category ${categoryId}` : `quarters.${plan.id}.${key} has data for "${key}", which is not a method of ${methodology.id} (the methodology of ${plan.id} ${run.input.year})`,
-        known ? `remove it, or check the person's position category` : `use the methods of ${methodology.id}: ${Object.keys(methodology.methods).join(', ')}`,
-        { person: person.id, period: plan.id, field: `quarters.${plan.id}.${key}` }));
+      out.problems.push(
+        problem(
+          'data.method-not-used',
+          known
+            ? `quarters.${plan.id}.${key} has data for the method "${key}", which ${methodology.id} does not apply to the category ${categoryId}`
+            : `quarters.${plan.id}.${key} has data for "${key}", which is not a method of ${methodology.id} (the methodology of ${plan.id} ${run.input.year})`,
+          known
+            ? `remove it, or check the person's position category`
+            : `use the methods of ${methodology.id}: ${Object.keys(methodology.methods).join(', ')}`,
+          { person: person.id, period: plan.id, field: `quarters.${plan.id}.${key}` },
+        ),
+      );
     }
   }
   const yearMethods = run.yearPlan.context.methodology.methods;
-  if (person.annual) for (const key in person.annual) {
-    if (own(yearMethods, key)?.period === 'year') continue;
-    out.problems.push(problem('data.method-not-used', `annual.${key} has data for "${key}", which is not a yearly method of ${run.yearPlan.context.methodology.id}`,
-      `use the yearly methods of ${run.yearPlan.context.methodology.id}: ${Object.keys(yearMethods).filter((id) => yearMethods[id].period === 'year').join(', ') || 'none'}`, { person: person.id, period: 'year', field: `annual.${key}` }));
-  }
+  if (person.annual)
+    for (const key in person.annual) {
+      if (own(yearMethods, key)?.period === 'year') continue;
+      out.problems.push(
+        problem(
+          'data.method-not-used',
+          `annual.${key} has data for "${key}", which is not a yearly method of ${run.yearPlan.context.methodology.id}`,
+          `use the yearly methods of ${run.yearPlan.context.methodology.id}: ${
+            Object.keys(yearMethods)
+              .filter((id) => yearMethods[id].period === 'year')
+              .join(', ') || 'none'
+          }`,
+          { person: person.id, period: 'year', field: `annual.${key}` },
+        ),
+      );
+    }
   const legacy = person as unknown as Record<string, unknown>;
   for (const key in legacy) {
     if (!personFields.has(key) && typeof legacy[key] === 'object' && !Array.isArray(legacy[key]) && !Object.hasOwn(yearMethods, key)) {
-      out.problems.push(problem('data.method-not-used', `${key} has data for a method that ${run.yearPlan.context.methodology.id} does not have`,
-        `remove it: ${run.yearPlan.context.methodology.id} has the methods ${Object.keys(yearMethods).join(', ')}`, { person: person.id, period: 'year', field: key }));
+      out.problems.push(
+        problem(
+          'data.method-not-used',
+          `${key} has data for a method that ${run.yearPlan.context.methodology.id} does not have`,
+          `remove it: ${run.yearPlan.context.methodology.id} has the methods ${Object.keys(yearMethods).join(', ')}`,
+          { person: person.id, period: 'year', field: key },
+        ),
+      );
     }
   }
 }
-
 
 function baseResult(run: PersonRun, plan: PeriodPlan, method: string, period: PeriodId): MethodResult {
   const result: MethodResult = { method, period, status: 'evaluated', deadlines: [], problems: [], trace: [] };
@@ -271,26 +393,57 @@ function methodNotInUse(declared: DeclaredMethod, methodId: string, plan: Period
   const end = plan.period.end;
   if ((declared.from && end < declared.from) || (declared.until && end > declared.until)) {
     result.status = 'notApplicable';
-    result.trace.push({ rule: 'methods.inUse', clause: describeBasis(declared.basis), inputs: { periodEnd: end, from: declared.from, until: declared.until }, note: `the ${methodId} method is not used on ${end}` });
+    result.trace.push({
+      rule: 'methods.inUse',
+      clause: describeBasis(declared.basis),
+      inputs: { periodEnd: end, from: declared.from, until: declared.until },
+      note: `the ${methodId} method is not used on ${end}`,
+    });
     return true;
   }
   return false;
 }
 
-function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, category: string, methodId: string, unitSize: number | undefined): MethodResult {
+function evaluatePeriod(
+  run: PersonRun,
+  plan: PeriodPlan,
+  person: Person,
+  category: string,
+  methodId: string,
+  unitSize: number | undefined,
+): MethodResult {
   const { context } = plan;
   const declared = context.methodology.methods[methodId];
   const result = baseResult(run, plan, methodId, plan.id);
-  if (plan.refused) { result.status = 'refused'; return result; }
+  if (plan.refused) {
+    result.status = 'refused';
+    return result;
+  }
   if (methodNotInUse(declared, methodId, plan, result)) return result;
   const isQuarter = plan.id !== 'year';
-  const place: ProblemPlace & { person: string; period: PeriodId; method: string } = { person: person.id, period: plan.id, method: methodId };
+  const place: ProblemPlace & { person: string; period: PeriodId; method: string } = {
+    person: person.id,
+    period: plan.id,
+    method: methodId,
+  };
   const evaluationDeadline = plan.due.get(methodId)!;
-  const facts = computeFacts(context, { person, category, year: run.input.year, period: plan.period, method: methodId, evaluationDeadline, evaluationWindowStart: plan.windowStart, unitSize });
+  const facts = computeFacts(context, {
+    person,
+    category,
+    year: run.input.year,
+    period: plan.period,
+    method: methodId,
+    evaluationDeadline,
+    evaluationWindowStart: plan.windowStart,
+    unitSize,
+  });
   const { eligibility, trace, deadline } = decideEligibility(context, facts, methodId);
   result.eligibility = eligibility;
   result.trace.push(trace);
-  if (eligibility.decision === 'notEvaluated' || eligibility.decision === 'noKpi') { result.status = eligibility.decision; return result; }
+  if (eligibility.decision === 'notEvaluated' || eligibility.decision === 'noKpi') {
+    result.status = eligibility.decision;
+    return result;
+  }
 
   const quarterDates = isQuarter ? person.quarters?.[plan.id as QuarterId] : undefined;
   const data = isQuarter ? quarterMethodData(quarterDates, methodId) : yearlyData(person, methodId).data;
@@ -311,7 +464,15 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   if (due) result.deadlines.push(due);
   if (isQuarter) attachNotification(context, declared, category, plan, quarterDates?.notifiedOn, result, place);
   if (isQuarter && declared.kpi?.workPlan?.actualsDeadline && quarterDates?.actualsSentOn) {
-    const actuals = anchoredDeadline(context, declared.kpi.workPlan.actualsDeadline, { periodEnd: plan.period.end, periodStart: plan.period.start }, quarterDates.actualsSentOn, place, result.problems, fields.actualsSentOn);
+    const actuals = anchoredDeadline(
+      context,
+      declared.kpi.workPlan.actualsDeadline,
+      { periodEnd: plan.period.end, periodStart: plan.period.start },
+      quarterDates.actualsSentOn,
+      place,
+      result.problems,
+      fields.actualsSentOn,
+    );
     if (actuals) result.deadlines.push(actuals);
   }
   result.status = eligibility.decision === 'evaluated' ? 'evaluated' : eligibility.decision;
@@ -319,12 +480,28 @@ function evaluatePeriod(run: PersonRun, plan: PeriodPlan, person: Person, catego
   if (data === undefined) {
     if (eligibility.decision !== 'deferred') {
       result.status = 'missing';
-      result.problems.push(problem('data.missing', `nothing was submitted for the ${declared.title.en ?? declared.title.kk} (${methodId}) of ${plan.id === 'year' ? run.input.year : plan.id}`,
-        `add ${field}`, { ...place, field: isQuarter ? `quarters.${plan.id}` : field, clause: describeBasis(declared.basis) }, 'warning'));
+      result.problems.push(
+        problem(
+          'data.missing',
+          `nothing was submitted for the ${declared.title.en ?? declared.title.kk} (${methodId}) of ${plan.id === 'year' ? run.input.year : plan.id}`,
+          `add ${field}`,
+          { ...place, field: isQuarter ? `quarters.${plan.id}` : field, clause: describeBasis(declared.basis) },
+          'warning',
+        ),
+      );
     }
     return result;
   }
-  const outcome = methodEvaluators[declared.kind].evaluate({ methodology: context.methodology, methodId, method: declared, person, period: plan.id, category, data, field });
+  const outcome = methodEvaluators[declared.kind].evaluate({
+    methodology: context.methodology,
+    methodId,
+    method: declared,
+    person,
+    period: plan.id,
+    category,
+    data,
+    field,
+  });
   result.problems.push(...outcome.problems);
   result.trace.push(...outcome.trace);
   Object.assign(result, outcome.details);
@@ -351,14 +528,30 @@ function lastSheetDate(data: unknown): string | undefined {
 }
 
 /** The notification deadline of the person's category, when the input records the notification. */
-function attachNotification(context: EngineContext, declared: DeclaredMethod, category: string, plan: PeriodPlan, notifiedOn: string | undefined, result: MethodResult, place: ProblemPlace): void {
+function attachNotification(
+  context: EngineContext,
+  declared: DeclaredMethod,
+  category: string,
+  plan: PeriodPlan,
+  notifiedOn: string | undefined,
+  result: MethodResult,
+  place: ProblemPlace,
+): void {
   if (!notifiedOn) return;
   const id = (declared.notification ?? []).find((d) => {
     const appliesTo = context.methodology.deadlines[d]?.appliesTo;
     return !appliesTo || appliesTo.includes(category);
   });
   if (!id) return;
-  const notification = anchoredDeadline(context, id, { periodEnd: plan.period.end, periodStart: plan.period.start }, notifiedOn, place, result.problems, `quarters.${plan.id}.notifiedOn`);
+  const notification = anchoredDeadline(
+    context,
+    id,
+    { periodEnd: plan.period.end, periodStart: plan.period.start },
+    notifiedOn,
+    place,
+    result.problems,
+    `quarters.${plan.id}.notifiedOn`,
+  );
   if (notification) result.deadlines.push(notification);
 }
 
@@ -366,7 +559,13 @@ function attachNotification(context: EngineContext, declared: DeclaredMethod, ca
  * The first working day back after an absence and every absence that continues it (annual
  * leave followed by sick leave is one absence for "5 working days after the return").
  */
-function returnToWork(context: EngineContext, person: Person, absence: { to: string }, problems: Problem[], place: ProblemPlace): string | undefined {
+function returnToWork(
+  context: EngineContext,
+  person: Person,
+  absence: { to: string },
+  problems: Problem[],
+  place: ProblemPlace,
+): string | undefined {
   let end = absence.to;
   try {
     for (;;) {
@@ -377,13 +576,26 @@ function returnToWork(context: EngineContext, person: Person, absence: { to: str
     }
   } catch (error) {
     if (!(error instanceof CalendarCoverageError)) throw error;
-    problems.push(problem('date.outside-calendar', `the return from the absence ending ${end} cannot be placed on the working-day calendar: ${error.message}`,
-      'check the dates of the absences', { ...place, field: 'absences' }));
+    problems.push(
+      problem(
+        'date.outside-calendar',
+        `the return from the absence ending ${end} cannot be placed on the working-day calendar: ${error.message}`,
+        'check the dates of the absences',
+        { ...place, field: 'absences' },
+      ),
+    );
     return undefined;
   }
 }
 
-function attachFamiliarisation(context: EngineContext, result: MethodResult, evaluationEnd: string | undefined, communicatedOn: string | undefined, place: ProblemPlace, field: string): void {
+function attachFamiliarisation(
+  context: EngineContext,
+  result: MethodResult,
+  evaluationEnd: string | undefined,
+  communicatedOn: string | undefined,
+  place: ProblemPlace,
+  field: string,
+): void {
   const id = context.methodology.familiarisation.deadline;
   if (!evaluationEnd) return;
   const familiarisation = deadlineResult(context, id, evaluationEnd, communicatedOn, place, result.problems, field);
@@ -407,14 +619,30 @@ function yearResult(run: PersonRun, person: Person, results: MethodResult[], met
   const rule = declared.year;
   const result = baseResult(run, plan, methodId, 'year');
   const clause = describeBasis(rule?.basis ?? declared.basis);
-  if (plan.refused) { result.status = 'refused'; return result; }
+  if (plan.refused) {
+    result.status = 'refused';
+    return result;
+  }
   const ownId = context.methodology.id;
   const countEarlier = (rule?.earlierMethodologies ?? 'count') === 'count';
   const counted = rule?.quarters;
-  const scored = results.filter((r) => r.period !== 'year' && r.score !== undefined && (!counted || counted.includes(r.period))
-    && (r.methodology === undefined || r.methodology === ownId ? r.method === methodId : countEarlier));
+  const scored = results.filter(
+    (r) =>
+      r.period !== 'year' &&
+      r.score !== undefined &&
+      (!counted || counted.includes(r.period)) &&
+      (r.methodology === undefined || r.methodology === ownId ? r.method === methodId : countEarlier),
+  );
   if (rule?.deadline) {
-    const due = deadlineResult(context, rule.deadline, plan.period.end, run.input.yearResultsFormedOn, { person: person.id, period: 'year', method: methodId }, result.problems, 'yearResultsFormedOn');
+    const due = deadlineResult(
+      context,
+      rule.deadline,
+      plan.period.end,
+      run.input.yearResultsFormedOn,
+      { person: person.id, period: 'year', method: methodId },
+      result.problems,
+      'yearResultsFormedOn',
+    );
     if (due) result.deadlines.push(due);
   }
   attachWorkPlanDeadlines(run, person, declared, methodId, result);
@@ -423,13 +651,18 @@ function yearResult(run: PersonRun, person: Person, results: MethodResult[], met
     result.trace.push({ rule: 'year.mean', clause, note: 'no quarter of the year has a score' });
     return result;
   }
-  result.quarters = scored.map((r) => (r.methodology !== undefined && (r.methodology !== ownId || r.method !== methodId)
-    ? { period: r.period as QuarterId, score: r.score!, method: r.method, methodology: r.methodology }
-    : { period: r.period as QuarterId, score: r.score! }));
+  result.quarters = scored.map((r) =>
+    r.methodology !== undefined && (r.methodology !== ownId || r.method !== methodId)
+      ? { period: r.period as QuarterId, score: r.score!, method: r.method, methodology: r.methodology }
+      : { period: r.period as QuarterId, score: r.score! },
+  );
   const raw = mean(scored.map((r) => r.score!));
   const earlier = scored.some((r) => r.methodology !== undefined && r.methodology !== ownId);
   result.trace.push({
-    rule: 'year.mean', clause, inputs: Object.fromEntries(result.quarters.map((q) => [q.period, q.score])), result: raw,
+    rule: 'year.mean',
+    clause,
+    inputs: Object.fromEntries(result.quarters.map((q) => [q.period, q.score])),
+    result: raw,
     note: earlier
       ? `the final score is the average of the quarterly scores, those evaluated under an earlier methodology included (${rule?.earlierMethodologiesBasis ? describeBasis(rule.earlierMethodologiesBasis) : 'earlierMethodologies: count, the default'})`
       : 'the final score is the average of the quarterly scores',
@@ -446,11 +679,19 @@ function attachWorkPlanDeadlines(run: PersonRun, person: Person, declared: Decla
   const { context } = run.yearPlan;
   const place = { person: person.id, period: 'year' as const, method: methodId };
   const yearStart = `${run.input.year}-01-01`;
-  const anchors = { yearStart, periodStart: yearStart, periodEnd: `${run.input.year}-12-31`, appointment: person.appointedOn, kpiApproval: plan.approvedOn };
+  const anchors = {
+    yearStart,
+    periodStart: yearStart,
+    periodEnd: `${run.input.year}-12-31`,
+    appointment: person.appointedOn,
+    kpiApproval: plan.approvedOn,
+  };
   if (plan.approvedOn) {
     // A head appointed after the plan's period began has the deadline counted from the appointment.
     const appointedLater = person.appointedOn > yearStart;
-    const setting = (workPlan.settingDeadlines ?? []).find((id) => (context.methodology.deadlines[id]?.anchor === 'appointment') === appointedLater);
+    const setting = (workPlan.settingDeadlines ?? []).find(
+      (id) => (context.methodology.deadlines[id]?.anchor === 'appointment') === appointedLater,
+    );
     if (setting) {
       const due = anchoredDeadline(context, setting, anchors, plan.approvedOn, place, result.problems, 'workPlan.approvedOn');
       if (due) result.deadlines.push(due);
@@ -462,7 +703,12 @@ function attachWorkPlanDeadlines(run: PersonRun, person: Person, declared: Decla
   }
 }
 
-function applyCalibration(run: PersonRun, person: Person, out: PersonResult, calibration: NonNullable<Person['calibrations']>[number]): void {
+function applyCalibration(
+  run: PersonRun,
+  person: Person,
+  out: PersonResult,
+  calibration: NonNullable<Person['calibrations']>[number],
+): void {
   const plan = run.plans.find((p) => p.id === calibration.period) ?? run.yearPlan;
   const { context } = plan;
   const index = (person.calibrations ?? []).indexOf(calibration);
@@ -470,38 +716,78 @@ function applyCalibration(run: PersonRun, person: Person, out: PersonResult, cal
   const place = { person: person.id, period: calibration.period, method: calibration.method };
   const contested = out.results.find((r) => r.period === calibration.period && r.method === calibration.method);
   if (!contested || contested.score === undefined) {
-    out.problems.push(problem('calibration.no-result', `the calibration case contests the ${calibration.method} result of ${calibration.period}, which has no score`,
-      'check the period and method of the case', { ...place, field, clause: describeBasis(context.methodology.calibration.basis) }));
+    out.problems.push(
+      problem(
+        'calibration.no-result',
+        `the calibration case contests the ${calibration.method} result of ${calibration.period}, which has no score`,
+        'check the period and method of the case',
+        { ...place, field, clause: describeBasis(context.methodology.calibration.basis) },
+      ),
+    );
     return;
   }
   const ids = context.methodology.calibration.deadlines ?? {};
   const problems: Problem[] = [];
   const deadlines: DeadlineResult[] = [];
-  const push = (d: DeadlineResult | undefined) => { if (d) deadlines.push(d); };
+  const push = (d: DeadlineResult | undefined) => {
+    if (d) deadlines.push(d);
+  };
   // The appeal term runs from the familiarisation with the contested result; the input
   // records it per quarter and for yearly methods (yearly results of quarterly methods
   // have no familiarisation date of their own, so their term cannot be checked).
-  const communicatedOn = calibration.period !== 'year' ? person.quarters?.[calibration.period]?.communicatedOn
-    : (yearlyData(person, calibration.method).data as { communicatedOn?: string } | undefined)?.communicatedOn;
+  const communicatedOn =
+    calibration.period !== 'year'
+      ? person.quarters?.[calibration.period]?.communicatedOn
+      : (yearlyData(person, calibration.method).data as { communicatedOn?: string } | undefined)?.communicatedOn;
   if (communicatedOn && ids.appeal) {
     const appeal = deadlineResult(context, ids.appeal, communicatedOn, calibration.appliedOn, place, [], `${field}.appliedOn`);
     push(appeal);
     if (appeal?.late && !calibration.admittedLate) {
-      contested.problems.push(problem('calibration.appeal-late', `the application of ${calibration.appliedOn} came after the appeal term, which ended on ${appeal.date} (${appeal.title}; familiarisation on ${communicatedOn}); the case is not applied`,
-        'if the body admitted the application all the same, write admittedLate: true in the case', { ...place, field: `${field}.appliedOn`, clause: appeal.clause }));
+      contested.problems.push(
+        problem(
+          'calibration.appeal-late',
+          `the application of ${calibration.appliedOn} came after the appeal term, which ended on ${appeal.date} (${appeal.title}; familiarisation on ${communicatedOn}); the case is not applied`,
+          'if the body admitted the application all the same, write admittedLate: true in the case',
+          { ...place, field: `${field}.appliedOn`, clause: appeal.clause },
+        ),
+      );
       return;
     }
   }
   const decision = decideCalibration(context.methodology, person.id, calibration, contested.score, field);
   problems.push(...decision.problems);
-  if (decision.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) { contested.problems.push(...problems); return; }
-  if (ids.decision) push(deadlineResult(context, ids.decision, calibration.appliedOn, calibration.decidedOn, place, problems, `${field}.decidedOn`));
-  if (ids.session) push(deadlineResult(context, ids.session, calibration.appliedOn, calibration.sessionOn, place, problems, `${field}.sessionOn`));
-  if (calibration.protocolSignedOn && ids.protocolPosting) push(deadlineResult(context, ids.protocolPosting, calibration.protocolSignedOn, calibration.protocolPostedOn, place, problems, `${field}.protocolPostedOn`));
+  if (decision.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) {
+    contested.problems.push(...problems);
+    return;
+  }
+  if (ids.decision)
+    push(deadlineResult(context, ids.decision, calibration.appliedOn, calibration.decidedOn, place, problems, `${field}.decidedOn`));
+  if (ids.session)
+    push(deadlineResult(context, ids.session, calibration.appliedOn, calibration.sessionOn, place, problems, `${field}.sessionOn`));
+  if (calibration.protocolSignedOn && ids.protocolPosting)
+    push(
+      deadlineResult(
+        context,
+        ids.protocolPosting,
+        calibration.protocolSignedOn,
+        calibration.protocolPostedOn,
+        place,
+        problems,
+        `${field}.protocolPostedOn`,
+      ),
+    );
   const band = chooseBand(context.methodology, decision.finalScore);
   contested.calibration = {
-    appliedOn: calibration.appliedOn, originalScore: contested.score, votes: decision.votes, decidedBy: decision.decidedBy, tieRule: decision.tieRule,
-    finalScore: band.score, direction: decision.direction, band: band.band ?? '', bandLabel: band.bandLabel ?? '', deadlines,
+    appliedOn: calibration.appliedOn,
+    originalScore: contested.score,
+    votes: decision.votes,
+    decidedBy: decision.decidedBy,
+    tieRule: decision.tieRule,
+    finalScore: band.score,
+    direction: decision.direction,
+    band: band.band ?? '',
+    bandLabel: band.bandLabel ?? '',
+    deadlines,
   };
   contested.trace.push(...decision.trace, band.trace);
   contested.problems.push(...problems);

@@ -25,13 +25,19 @@ export function computeFacts(context: EngineContext, inputs: FactInputs): Record
   const inPostTo = minDate(person.leftOn ?? period.end, period.end);
   const workPlanYear = yearPeriod(year);
   const evaluationWindow: Period = { start: inputs.evaluationWindowStart ?? addDays(period.end, 1), end: inputs.evaluationDeadline };
-  const absence = (person.absences ?? []).find((a) => context.absenceKinds.has(a.kind) && overlaps({ start: a.from, end: a.to }, evaluationWindow));
+  const absence = (person.absences ?? []).find(
+    (a) => context.absenceKinds.has(a.kind) && overlaps({ start: a.from, end: a.to }, evaluationWindow),
+  );
   // The methodology is a fact too (conditions compare with its values), but it is not a
   // fact about the person: it is inherited from a shared prototype, so it is neither
   // copied per person nor written into the results (JSON keeps own properties only).
   const facts = Object.create(context.methodologyFact) as Record<string, unknown>;
   facts.monthsInPostInPeriod = wholeMonths(inPostFrom, inPostTo, eligibility.minimumTimeInPost.counting);
-  facts.monthsFromAppointmentToPeriodEnd = wholeMonths(maxDate(person.appointedOn, workPlanYear.start), workPlanYear.end, (eligibility.kpiMinimumRemaining ?? eligibility.minimumTimeInPost).counting);
+  facts.monthsFromAppointmentToPeriodEnd = wholeMonths(
+    maxDate(person.appointedOn, workPlanYear.start),
+    workPlanYear.end,
+    (eligibility.kpiMinimumRemaining ?? eligibility.minimumTimeInPost).counting,
+  );
   facts.appointedDuringPeriod = person.appointedOn > workPlanYear.start;
   facts.absentDuringEvaluation = absence !== undefined;
   facts.absenceKind = absence?.kind ?? null;

@@ -8,6 +8,12 @@ export interface ProblemPlace {
   clause?: string;
 }
 
-export function problem(code: string, message: string, hint: string, place: ProblemPlace, severity: Problem['severity'] = 'error'): Problem {
+export function problem(
+  code: string,
+  message: string,
+  hint: string,
+  place: ProblemPlace,
+  severity: Problem['severity'] = 'error',
+): Problem {
   return { code, severity, ...place, message, hint };
 }

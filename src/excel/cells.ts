@@ -27,7 +27,12 @@ export function plainValue(value: RawValue): string | number | boolean | Date | 
 
 /** Spaces a spreadsheet adds or a person types around a value (no-break spaces too). */
 export function cleanText(text: string): string {
-  return SPECIAL_SPACE.test(text) ? text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').trim() : text.trim();
+  return SPECIAL_SPACE.test(text)
+    ? text
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .replace(/\r\n?/g, '\n')
+        .trim()
+    : text.trim();
 }
 const SPECIAL_SPACE = /[\u00a0\u2007\u202f\r]/;
 
@@ -43,7 +48,8 @@ export function isBlank(value: RawValue): boolean {
 export function parseText(value: RawValue): Parsed<string> {
   const plain = plainValue(value);
   if (plain === null) return ok('');
-  if (typeof plain === 'object' && !(plain instanceof Date)) return fail(`the cell shows the error ${plain.error}`, 'type the value itself rather than a formula that fails');
+  if (typeof plain === 'object' && !(plain instanceof Date))
+    return fail(`the cell shows the error ${plain.error}`, 'type the value itself rather than a formula that fails');
   if (plain instanceof Date) return ok(isoOf(plain));
   if (typeof plain === 'number') return ok(String(cleanNumber(plain)));
   return ok(cleanText(String(plain)));
@@ -61,14 +67,20 @@ export function cleanNumber(n: number): number {
  */
 export function parseNumber(value: RawValue): Parsed<number> {
   const plain = plainValue(value);
-  if (typeof plain === 'number') return Number.isFinite(plain) ? ok(cleanNumber(plain)) : fail('the cell holds no finite number', 'type a number');
+  if (typeof plain === 'number')
+    return Number.isFinite(plain) ? ok(cleanNumber(plain)) : fail('the cell holds no finite number', 'type a number');
   if (plain === null) return fail('the cell is empty', 'type a number');
-  if (typeof plain === 'boolean' || plain instanceof Date) return fail(`"${plain instanceof Date ? isoOf(plain) : plain}" is not a number`, 'type a number, e.g. 4 or 4,5');
-  if (typeof plain === 'object') return fail(`the cell shows the error ${plain.error}`, 'type the number itself rather than a formula that fails');
+  if (typeof plain === 'boolean' || plain instanceof Date)
+    return fail(`"${plain instanceof Date ? isoOf(plain) : plain}" is not a number`, 'type a number, e.g. 4 or 4,5');
+  if (typeof plain === 'object')
+    return fail(`the cell shows the error ${plain.error}`, 'type the number itself rather than a formula that fails');
   const text = cleanText(plain).replace(/[\s']/g, '');
   if (/^[-+]?\d+([.,]\d+)?$/.test(text)) return ok(cleanNumber(Number(text.replace(',', '.'))));
   if (/^[-+]?\d{1,3}(,\d{3})+\.\d+$/.test(text) || /^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(text)) {
-    return fail(`"${cleanText(plain)}" mixes "." and "," in one number`, 'type the number with one decimal separator and no thousands separator, e.g. 1234,5');
+    return fail(
+      `"${cleanText(plain)}" mixes "." and "," in one number`,
+      'type the number with one decimal separator and no thousands separator, e.g. 1234,5',
+    );
   }
   return fail(`"${cleanText(plain)}" is not a number`, 'type a number, e.g. 4 or 4,5');
 }
@@ -115,17 +127,22 @@ export function parseDate(value: RawValue, date1904 = false): Parsed<string> {
     if (plain >= 1 && plain < 2958466) return ok(serialToIso(plain, date1904));
     return fail(`${plain} is not a date`, 'type the date as DD.MM.YYYY');
   }
-  if (typeof plain === 'boolean' || typeof plain === 'object') return fail(`"${typeof plain === 'object' ? plain.error : plain}" is not a date`, 'type the date as DD.MM.YYYY');
+  if (typeof plain === 'boolean' || typeof plain === 'object')
+    return fail(`"${typeof plain === 'object' ? plain.error : plain}" is not a date`, 'type the date as DD.MM.YYYY');
   const text = cleanText(plain).replace(/\s*(ж\.?|г\.?)$/u, '');
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return realDate(y, m, d) ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`) : fail(`"${text}" is not a day of the calendar`, 'check the day and the month');
+    return realDate(y, m, d)
+      ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`)
+      : fail(`"${text}" is not a day of the calendar`, 'check the day and the month');
   }
   match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
   if (match) {
     const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return realDate(y, m, d) ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`) : fail(`"${text}" is not a day of the calendar (the day is written first: DD.MM.YYYY)`, 'check the day and the month');
+    return realDate(y, m, d)
+      ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`)
+      : fail(`"${text}" is not a day of the calendar (the day is written first: DD.MM.YYYY)`, 'check the day and the month');
   }
   if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(text)) return fail(`"${text}" has a two-digit year`, 'write the year in full: DD.MM.YYYY');
   return fail(`"${text}" is not a date`, 'type the date as DD.MM.YYYY (or pick it in the cell)');
@@ -142,7 +159,10 @@ export function parseBoolean(value: RawValue): Parsed<boolean> {
   const text = typeof plain === 'string' ? cleanText(plain).toLowerCase() : '';
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
-  return fail(`"${typeof plain === 'string' ? cleanText(plain) : String(plain)}" is neither иә nor жоқ`, 'choose иә (yes) or жоқ (no) in the list');
+  return fail(
+    `"${typeof plain === 'string' ? cleanText(plain) : String(plain)}" is neither иә nor жоқ`,
+    'choose иә (yes) or жоқ (no) in the list',
+  );
 }
 
 /** Column letters of a 1-based column number (1 → A, 28 → AB). */

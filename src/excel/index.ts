@@ -8,8 +8,16 @@ export { fillIntake, categoryOf, type FilledWorkbook } from './fill.js';
 export { intakeLayout, INTAKE_FORMAT, SHEET_NAMES, type IntakeLayout, type SheetSpec, type ColumnSpec } from './layout.js';
 export { writeIntakeWorkbook, type TemplateOptions } from './template.js';
 export {
-  formatIntakeDiagnostic, formatPlace, openIntakeWorkbook, readIntakeWorkbook, IntakeWorkbook,
-  type CellPosition, type IntakeDiagnostic, type IntakeHeader, type IntakeRead, type ReadOptions,
+  formatIntakeDiagnostic,
+  formatPlace,
+  openIntakeWorkbook,
+  readIntakeWorkbook,
+  IntakeWorkbook,
+  type CellPosition,
+  type IntakeDiagnostic,
+  type IntakeHeader,
+  type IntakeRead,
+  type ReadOptions,
 } from './read.js';
 export { ResultsWorkbook, forResultsWorkbook, writeResultsWorkbook, type ResultsTopOf, type ResultsWorkbookOptions } from './results.js';
 
@@ -20,8 +28,13 @@ export function isWorkbookPath(path: string): boolean {
 
 function asProblem(d: IntakeDiagnostic, person?: string): Problem {
   return {
-    code: d.code, severity: d.severity === 'error' ? 'error' : 'warning', ...(person !== undefined && { person }), message: d.message, hint: d.hint ?? '',
-    ...(d.clause !== undefined && { clause: d.clause }), ...(d.at !== undefined && { at: d.at }),
+    code: d.code,
+    severity: d.severity === 'error' ? 'error' : 'warning',
+    ...(person !== undefined && { person }),
+    message: d.message,
+    hint: d.hint ?? '',
+    ...(d.clause !== undefined && { clause: d.clause }),
+    ...(d.at !== undefined && { at: d.at }),
   };
 }
 
@@ -37,18 +50,23 @@ export function withIntakePlaces(result: EvaluationResult, read: IntakeRead): Ev
   const people: PersonResult[] = [...result.people];
   for (const rejected of read.rejected) {
     people.push({
-      id: rejected.id ?? `#${rejected.index + 1}`, name: rejected.name ?? '', positionCategory: '', results: [],
+      id: rejected.id ?? `#${rejected.index + 1}`,
+      name: rejected.name ?? '',
+      positionCategory: '',
+      results: [],
       problems: rejected.diagnostics.map((d) => asProblem(d, rejected.id)),
     });
   }
-  const index = (p: PersonResult) => read.indexOf(p.id) ?? read.rejected.find((r) => (r.id ?? `#${r.index + 1}`) === p.id)?.index ?? Infinity;
+  const index = (p: PersonResult) =>
+    read.indexOf(p.id) ?? read.rejected.find((r) => (r.id ?? `#${r.index + 1}`) === p.id)?.index ?? Infinity;
   people.sort((a, b) => index(a) - index(b));
   for (const person of people) {
     const i = read.indexOf(person.id);
     if (i === undefined) continue;
     for (const p of [...person.problems, ...person.results.flatMap((r) => r.problems)]) if (!p.at) p.at = read.locate(i, p.field);
     const warnings = read.warnings.find((w) => w.index === i);
-    if (warnings && !read.rejected.some((r) => r.index === i)) person.problems.unshift(...warnings.diagnostics.map((d) => asProblem(d, person.id)));
+    if (warnings && !read.rejected.some((r) => r.index === i))
+      person.problems.unshift(...warnings.diagnostics.map((d) => asProblem(d, person.id)));
   }
   return { ...result, people, problems: [...read.diagnostics.map((d) => asProblem(d)), ...result.problems] };
 }

@@ -16,9 +16,31 @@ import { basename } from 'node:path';
 import type { Calibration, EvaluationInput, EvaluatorSheet, MethodData, Person, QuarterData, WorkPlan } from '../engine/input.generated.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { Diagnostic, Methodology, SourcePosition } from '../methodology/index.js';
-import { cellAddress, cleanText, decimalsOf, isBlank, parseBoolean, parseDate, parseNumber, parseText, type Parsed, type RawValue } from './cells.js';
+import {
+  cellAddress,
+  cleanText,
+  decimalsOf,
+  isBlank,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+  parseText,
+  type Parsed,
+  type RawValue,
+} from './cells.js';
 import { categoryOf } from './fill.js';
-import { GENERAL_ROWS, INTAKE_FORMAT, KEY_ROW, QUARTERS, SHEET_NAMES, intakeLayout, type ColumnSpec, type IntakeLayout, type Quarter, type SheetSpec } from './layout.js';
+import {
+  GENERAL_ROWS,
+  INTAKE_FORMAT,
+  KEY_ROW,
+  QUARTERS,
+  SHEET_NAMES,
+  intakeLayout,
+  type ColumnSpec,
+  type IntakeLayout,
+  type Quarter,
+  type SheetSpec,
+} from './layout.js';
 import { loadWorkbook, type LoadedSheet, type LoadedWorkbook } from './load.js';
 
 /** A place in a workbook: `file` as given, the sheet, the cell; `line` and `col` are its row and column (1-based). */
@@ -74,25 +96,58 @@ export interface ReadOptions {
   displayName?: string;
 }
 
-const FORBIDDEN_IDS = new Set(['constructor', '__defineGetter__', '__defineSetter__', 'hasOwnProperty', '__lookupGetter__', '__lookupSetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'valueOf', '__proto__', 'toLocaleString']);
+const FORBIDDEN_IDS = new Set([
+  'constructor',
+  '__defineGetter__',
+  '__defineSetter__',
+  'hasOwnProperty',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toString',
+  'valueOf',
+  '__proto__',
+  'toLocaleString',
+]);
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const POSITION_CATEGORY = /^[A-Z](-[A-Z0-9]+)+$/;
 /** Cyrillic letters typed for the Latin ones they look like (С-О-4 for C-O-4). */
-const LOOKALIKES: Record<string, string> = { А: 'A', В: 'B', С: 'C', Е: 'E', О: 'O', Д: 'D', Р: 'R', Н: 'H', К: 'K', М: 'M', Т: 'T', Х: 'X' };
+const LOOKALIKES: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  О: 'O',
+  Д: 'D',
+  Р: 'R',
+  Н: 'H',
+  К: 'K',
+  М: 'M',
+  Т: 'T',
+  Х: 'X',
+};
 
 /** Opens an intake workbook: its header first, so the caller can open the methodologies it names. */
-export async function openIntakeWorkbook(path: string, options: ReadOptions = {}): Promise<{ header?: IntakeHeader; workbook?: IntakeWorkbook; diagnostics: IntakeDiagnostic[] }> {
+export async function openIntakeWorkbook(
+  path: string,
+  options: ReadOptions = {},
+): Promise<{ header?: IntakeHeader; workbook?: IntakeWorkbook; diagnostics: IntakeDiagnostic[] }> {
   const file = options.displayName ?? path;
   let loaded: LoadedWorkbook;
   try {
     loaded = await loadWorkbook(path);
   } catch (error) {
     return {
-      diagnostics: [{
-        severity: 'error', code: 'file.unreadable-workbook', at: { file, line: 1, col: 1 },
-        message: `${basename(path)} cannot be read as an Excel workbook (.xlsx): ${(error as Error).message.split('\n')[0]}`,
-        hint: 'save it from Excel or LibreOffice as "Excel Workbook (*.xlsx)" and try again; an old .xls file must be saved as .xlsx first',
-      }],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'file.unreadable-workbook',
+          at: { file, line: 1, col: 1 },
+          message: `${basename(path)} cannot be read as an Excel workbook (.xlsx): ${(error as Error).message.split('\n')[0]}`,
+          hint: 'save it from Excel or LibreOffice as "Excel Workbook (*.xlsx)" and try again; an old .xls file must be saved as .xlsx first',
+        },
+      ],
     };
   }
   const workbook = new IntakeWorkbook(file, loaded);
@@ -103,15 +158,25 @@ export async function openIntakeWorkbook(path: string, options: ReadOptions = {}
  * Opens and reads an intake workbook under the methodologies given, or those `open` returns for
  * the ones the workbook names (undefined: they could not be opened; `open` has said why).
  */
-export async function readIntakeWorkbook(path: string, methodologies: Methodology[] | ((header: IntakeHeader) => Methodology[] | undefined), options: ReadOptions = {}): Promise<IntakeRead> {
+export async function readIntakeWorkbook(
+  path: string,
+  methodologies: Methodology[] | ((header: IntakeHeader) => Methodology[] | undefined),
+  options: ReadOptions = {},
+): Promise<IntakeRead> {
   const opened = await openIntakeWorkbook(path, options);
   const file = options.displayName ?? path;
   if (!opened.workbook || !opened.header) return unusable(file, opened.diagnostics);
   if (typeof methodologies === 'function' && opened.header.methodologies.length === 0) {
-    return unusable(file, [...opened.diagnostics, {
-      severity: 'error', code: 'input.no-methodology', at: opened.workbook.placeOfGeneral('methodology') ?? { file, line: 1, col: 1 },
-      message: 'the workbook does not name its methodology', hint: `write the methodology's id or file in the sheet «${SHEET_NAMES.general}», or pass --methodology`,
-    }]);
+    return unusable(file, [
+      ...opened.diagnostics,
+      {
+        severity: 'error',
+        code: 'input.no-methodology',
+        at: opened.workbook.placeOfGeneral('methodology') ?? { file, line: 1, col: 1 },
+        message: 'the workbook does not name its methodology',
+        hint: `write the methodology's id or file in the sheet «${SHEET_NAMES.general}», or pass --methodology`,
+      },
+    ]);
   }
   const list = typeof methodologies === 'function' ? methodologies(opened.header) : methodologies;
   if (!list || list.length === 0) return unusable(file, opened.diagnostics);
@@ -119,7 +184,15 @@ export async function readIntakeWorkbook(path: string, methodologies: Methodolog
 }
 
 function unusable(file: string, diagnostics: IntakeDiagnostic[]): IntakeRead {
-  return { file, diagnostics, rejected: [], warnings: [], locate: () => undefined, indexOf: () => undefined, counts: { people: 0, read: 0, setAside: 0 } };
+  return {
+    file,
+    diagnostics,
+    rejected: [],
+    warnings: [],
+    locate: () => undefined,
+    indexOf: () => undefined,
+    counts: { people: 0, read: 0, setAside: 0 },
+  };
 }
 
 export class IntakeWorkbook {
@@ -127,33 +200,56 @@ export class IntakeWorkbook {
   readonly headerDiagnostics: IntakeDiagnostic[] = [];
   private readonly general = new Map<string, { value: RawValue; at: CellPosition }>();
 
-  constructor(readonly file: string, private readonly loaded: LoadedWorkbook) {
+  constructor(
+    readonly file: string,
+    private readonly loaded: LoadedWorkbook,
+  ) {
     const madeFor = this.madeFor();
     const sheet = loaded.sheet(SHEET_NAMES.general);
     if (sheet) {
       for (let r = 1; r <= sheet.rowCount; r++) {
         const key = parseText(sheet.value(r, 1));
-        if (key.ok && GENERAL_ROWS.some((g) => g.key === key.value)) this.general.set(key.value, { value: sheet.value(r, 3), at: placeOf(file, sheet.name, r, 3) });
+        if (key.ok && GENERAL_ROWS.some((g) => g.key === key.value))
+          this.general.set(key.value, { value: sheet.value(r, 3), at: placeOf(file, sheet.name, r, 3) });
       }
     }
-    const refs = this.generalText('methodology')?.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean) ?? [];
+    const refs =
+      this.generalText('methodology')
+        ?.split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
     let year: number | undefined;
     const yearCell = this.general.get('year');
     if (yearCell && !isBlank(yearCell.value)) {
       const parsed = parseNumber(yearCell.value);
       if (parsed.ok && Number.isInteger(parsed.value) && parsed.value >= 2000 && parsed.value <= 2100) year = parsed.value;
-      else this.headerDiagnostics.push({ severity: 'error', code: 'intake.year', at: yearCell.at, message: `"${this.generalText('year') ?? ''}" is not a year from 2000 to 2100`, hint: 'write the year evaluated, e.g. 2026' });
+      else
+        this.headerDiagnostics.push({
+          severity: 'error',
+          code: 'intake.year',
+          at: yearCell.at,
+          message: `"${this.generalText('year') ?? ''}" is not a year from 2000 to 2100`,
+          hint: 'write the year evaluated, e.g. 2026',
+        });
     }
     year ??= madeFor?.year;
-    this.header = { methodologies: refs.length ? refs : madeFor?.methodologies ?? [], year, madeFor };
+    this.header = { methodologies: refs.length ? refs : (madeFor?.methodologies ?? []), year, madeFor };
     if (!sheet && !madeFor && !loaded.sheet(SHEET_NAMES.people)) {
       this.headerDiagnostics.push({
-        severity: 'error', code: 'intake.not-an-intake', at: { file, line: 1, col: 1 },
+        severity: 'error',
+        code: 'intake.not-an-intake',
+        at: { file, line: 1, col: 1 },
         message: `${basename(file)} is not an intake workbook of bagalau: it has neither the sheet «${SHEET_NAMES.general}» nor «${SHEET_NAMES.people}»`,
         hint: 'make one with bagalau template --methodology <id or file> --year <year> --out intake.xlsx and fill it in',
       });
     } else if (this.header.year === undefined && !this.headerDiagnostics.some((d) => d.code === 'intake.year')) {
-      this.headerDiagnostics.push({ severity: 'error', code: 'intake.year', at: yearCell?.at ?? { file, line: 1, col: 1 }, message: 'the workbook does not say which year it is for', hint: `write the year in the sheet «${SHEET_NAMES.general}»` });
+      this.headerDiagnostics.push({
+        severity: 'error',
+        code: 'intake.year',
+        at: yearCell?.at ?? { file, line: 1, col: 1 },
+        message: 'the workbook does not say which year it is for',
+        hint: `write the year in the sheet «${SHEET_NAMES.general}»`,
+      });
     }
   }
 
@@ -187,7 +283,9 @@ function placeOf(file: string, sheet: string, row: number, col: number): CellPos
 }
 
 /** Where diagnostics go: a person's (errors set them aside) or the workbook's. */
-interface Sink { add(d: IntakeDiagnostic): void }
+interface Sink {
+  add(d: IntakeDiagnostic): void;
+}
 
 /** A sheet being read: its spec, its cells, its columns by key. */
 interface SheetIn {
@@ -205,7 +303,11 @@ interface SheetIn {
 }
 
 /** A record's row: the sheet and row it was written on, and the column its own field points to. */
-interface RowRef { sheet: SheetIn; row: number; col: number }
+interface RowRef {
+  sheet: SheetIn;
+  row: number;
+  col: number;
+}
 
 /** A person being read: their record and where its parts were written. */
 class PersonEntry implements Sink {
@@ -279,10 +381,16 @@ class Reading {
 
   run(): IntakeRead {
     const result = (input?: EvaluationInput): IntakeRead => {
-      const rejected = this.people.filter((p) => p.errors.length > 0).map((p) => ({ index: p.index, id: p.id, name: p.name, diagnostics: p.errors }));
+      const rejected = this.people
+        .filter((p) => p.errors.length > 0)
+        .map((p) => ({ index: p.index, id: p.id, name: p.name, diagnostics: p.errors }));
       const warnings = this.people.filter((p) => p.warnings.length > 0).map((p) => ({ index: p.index, id: p.id, diagnostics: p.warnings }));
       return {
-        file: this.file, input, diagnostics: this.diagnostics, rejected, warnings,
+        file: this.file,
+        input,
+        diagnostics: this.diagnostics,
+        rejected,
+        warnings,
         locate: (index, field) => this.locate(index, field),
         indexOf: (id) => this.byId.get(id)?.index,
         counts: { people: this.people.length, read: this.people.length - rejected.length, setAside: rejected.length },
@@ -295,7 +403,9 @@ class Reading {
     if (madeFor && (madeFor.methodologies.join(',') !== ids.join(',') || (madeFor.year !== undefined && madeFor.year !== year))) {
       const differs = madeFor.methodologies.join(',') !== ids.join(',');
       this.diagnostics.push({
-        severity: 'error', code: 'intake.other-methodology', at: (differs ? this.general.get('methodology')?.at : this.general.get('year')?.at) ?? { file: this.file, line: 1, col: 1 },
+        severity: 'error',
+        code: 'intake.other-methodology',
+        at: (differs ? this.general.get('methodology')?.at : this.general.get('year')?.at) ?? { file: this.file, line: 1, col: 1 },
         message: differs
           ? `the workbook was made for ${madeFor.methodologies.join(', ')}${madeFor.year ? ` (${madeFor.year})` : ''}, not for ${ids.join(', ')}: its sheets and columns follow the methods of ${madeFor.methodologies.join(', ')}`
           : `the workbook was made for ${madeFor.year}, not ${year}: its sheets follow the methodology in force in ${madeFor.year}`,
@@ -312,15 +422,33 @@ class Reading {
       const s = this.open(spec);
       if (!s) continue;
       switch (spec.kind) {
-        case 'people': this.readPeople(s); break;
-        case 'units': this.readUnits(s, input); break;
-        case 'signatories': this.readSignatories(s, input); break;
-        case 'absences': this.readAbsences(s); break;
-        case 'workPlan': this.readWorkPlans(s); break;
-        case 'parameters': this.readParameters(s); break;
-        case 'kpi': this.readKpis(s); break;
-        case 'survey': this.readSurvey(s); break;
-        case 'calibration': this.readCalibrations(s); break;
+        case 'people':
+          this.readPeople(s);
+          break;
+        case 'units':
+          this.readUnits(s, input);
+          break;
+        case 'signatories':
+          this.readSignatories(s, input);
+          break;
+        case 'absences':
+          this.readAbsences(s);
+          break;
+        case 'workPlan':
+          this.readWorkPlans(s);
+          break;
+        case 'parameters':
+          this.readParameters(s);
+          break;
+        case 'kpi':
+          this.readKpis(s);
+          break;
+        case 'survey':
+          this.readSurvey(s);
+          break;
+        case 'calibration':
+          this.readCalibrations(s);
+          break;
       }
     }
     input.people = this.people.filter((p) => p.errors.length === 0).map((p) => p.person as unknown as Person);
@@ -342,18 +470,40 @@ class Reading {
     if (quarters && !isBlank(quarters.value)) {
       const text = parseText(quarters.value);
       const written = text.ok ? text.value : '';
-      const list = written.split(/[,;\s]+/).filter(Boolean).map((q) => q.toUpperCase().replace(/^(\d)$/, 'Q$1'));
+      const list = written
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map((q) => q.toUpperCase().replace(/^(\d)$/, 'Q$1'));
       if (list.length === 0 || list.some((q) => !QUARTERS.includes(q as Quarter))) {
-        this.diagnostics.push({ severity: 'error', code: 'intake.quarters', at: quarters.at, message: `"${written}" is not a list of quarters`, hint: 'write the quarters evaluated, e.g. Q1, Q2, Q3, or leave the cell empty to evaluate every quarter with data' });
+        this.diagnostics.push({
+          severity: 'error',
+          code: 'intake.quarters',
+          at: quarters.at,
+          message: `"${written}" is not a list of quarters`,
+          hint: 'write the quarters evaluated, e.g. Q1, Q2, Q3, or leave the cell empty to evaluate every quarter with data',
+        });
       } else if (new Set(list).size !== list.length) {
-        this.diagnostics.push({ severity: 'error', code: 'intake.quarters', at: quarters.at, message: `a quarter is written twice in "${written}"`, hint: 'write each quarter once' });
+        this.diagnostics.push({
+          severity: 'error',
+          code: 'intake.quarters',
+          at: quarters.at,
+          message: `a quarter is written twice in "${written}"`,
+          hint: 'write each quarter once',
+        });
       } else input.quarters = list as Quarter[];
     }
     const formed = this.general.get('yearResultsFormedOn');
     if (formed && !isBlank(formed.value)) {
       const parsed = parseDate(formed.value, this.date1904);
       if (parsed.ok) input.yearResultsFormedOn = parsed.value;
-      else this.diagnostics.push({ severity: 'error', code: 'intake.date', at: formed.at, message: `the day the yearly results were formed: ${parsed.problem}`, hint: parsed.hint });
+      else
+        this.diagnostics.push({
+          severity: 'error',
+          code: 'intake.date',
+          at: formed.at,
+          message: `the day the yearly results were formed: ${parsed.problem}`,
+          hint: parsed.hint,
+        });
     }
   }
 
@@ -364,7 +514,9 @@ class Reading {
       if (this.loaded.sheet(s.name)) continue;
       const required = s.kind === 'people';
       this.diagnostics.push({
-        severity: required ? 'error' : 'warning', code: 'intake.sheet-missing', at: { file: this.file, line: 1, col: 1 },
+        severity: required ? 'error' : 'warning',
+        code: 'intake.sheet-missing',
+        at: { file: this.file, line: 1, col: 1 },
         message: `the sheet «${s.name}» (${s.title.kk}) is missing${required ? '' : ': nothing is read for it'}`,
         hint: `restore the sheet «${s.name}» from a new template (bagalau template), or ignore this if it has nothing to give`,
       });
@@ -373,9 +525,16 @@ class Reading {
       if (known.has(sheet.name) || sheet.rowCount === 0) continue;
       const similar = this.layout.sheets.find((s) => s.name.toLowerCase() === sheet.name.trim().toLowerCase());
       this.diagnostics.push({
-        severity: similar ? 'error' : 'warning', code: 'intake.sheet-unknown', at: this.place(sheet.name, 1, 1),
+        severity: similar ? 'error' : 'warning',
+        code: 'intake.sheet-unknown',
+        at: this.place(sheet.name, 1, 1),
         message: `the sheet «${sheet.name}» is not one bagalau reads: its data is not evaluated`,
-        hint: similar ? `rename it «${similar.name}» exactly` : `move its rows to the sheets of the template (${this.layout.sheets.filter((s) => s.kind !== 'general').map((s) => `«${s.name}»`).join(', ')}), or delete it`,
+        hint: similar
+          ? `rename it «${similar.name}» exactly`
+          : `move its rows to the sheets of the template (${this.layout.sheets
+              .filter((s) => s.kind !== 'general')
+              .map((s) => `«${s.name}»`)
+              .join(', ')}), or delete it`,
       });
     }
   }
@@ -396,7 +555,10 @@ class Reading {
         const text = parseText(grid.value(r, c));
         if (text.ok && known.has(text.value)) count++;
       }
-      if (count > best) { best = count; keyRow = r; }
+      if (count > best) {
+        best = count;
+        keyRow = r;
+      }
     }
     const columns: SheetIn['columns'] = [];
     const col = new Map<string, number>();
@@ -406,18 +568,40 @@ class Reading {
         if (!text.ok || text.value === '') {
           // A column without a key (its key cell merged into a neighbour's, or cleared) is not read: say so if it has values.
           if (this.columnHasData(grid, keyRow, c)) {
-            this.diagnostics.push({ severity: 'warning', code: 'intake.column-without-key', at: this.place(grid.name, keyRow, c), message: `the column ${cellAddress(keyRow, c).replace(/\d+$/, '')} of «${grid.name}» has values but no key in row ${keyRow}: its values are not read`, hint: 'restore its key from a new template (bagalau template); if key cells were merged, unmerge them — merge only the title rows above' });
+            this.diagnostics.push({
+              severity: 'warning',
+              code: 'intake.column-without-key',
+              at: this.place(grid.name, keyRow, c),
+              message: `the column ${cellAddress(keyRow, c).replace(/\d+$/, '')} of «${grid.name}» has values but no key in row ${keyRow}: its values are not read`,
+              hint: 'restore its key from a new template (bagalau template); if key cells were merged, unmerge them — merge only the title rows above',
+            });
           }
           continue;
         }
         const column = known.get(text.value);
         if (!column) {
-          if (this.columnHasData(grid, keyRow, c)) this.diagnostics.push({ severity: 'warning', code: 'intake.column-unknown', at: this.place(grid.name, keyRow, c), message: `the column "${text.value}" is not one bagalau reads on «${grid.name}»: its values are not evaluated`, hint: `use the columns of the template (${spec.columns.filter((x) => !x.info).map((x) => x.key).join(', ')})` });
+          if (this.columnHasData(grid, keyRow, c))
+            this.diagnostics.push({
+              severity: 'warning',
+              code: 'intake.column-unknown',
+              at: this.place(grid.name, keyRow, c),
+              message: `the column "${text.value}" is not one bagalau reads on «${grid.name}»: its values are not evaluated`,
+              hint: `use the columns of the template (${spec.columns
+                .filter((x) => !x.info)
+                .map((x) => x.key)
+                .join(', ')})`,
+            });
           continue;
         }
         const first = col.get(column.key);
         if (first !== undefined) {
-          this.diagnostics.push({ severity: 'error', code: 'intake.column-twice', at: this.place(grid.name, keyRow, c), message: `the column "${column.key}" (${column.title.kk}) appears twice, in ${cellAddress(keyRow, first)} and here: only the first is read`, hint: 'delete one of the two columns' });
+          this.diagnostics.push({
+            severity: 'error',
+            code: 'intake.column-twice',
+            at: this.place(grid.name, keyRow, c),
+            message: `the column "${column.key}" (${column.title.kk}) appears twice, in ${cellAddress(keyRow, first)} and here: only the first is read`,
+            hint: 'delete one of the two columns',
+          });
           continue;
         }
         col.set(column.key, c);
@@ -425,9 +609,17 @@ class Reading {
       }
     } else {
       // No key row: the columns by their titles (Kazakh or Russian) in the first rows.
-      const norm = (s: string) => s.toLowerCase().replace(/\s*\*$/, '').replace(/\s+/g, ' ').trim();
+      const norm = (s: string) =>
+        s
+          .toLowerCase()
+          .replace(/\s*\*$/, '')
+          .replace(/\s+/g, ' ')
+          .trim();
       const titles = new Map<string, ColumnSpec>();
-      for (const c of spec.columns) { titles.set(norm(c.title.kk), c); if (c.title.ru) titles.set(norm(c.title.ru), c); }
+      for (const c of spec.columns) {
+        titles.set(norm(c.title.kk), c);
+        if (c.title.ru) titles.set(norm(c.title.ru), c);
+      }
       for (let r = 1; r <= Math.min(10, grid.rowCount); r++) {
         const found: SheetIn['columns'] = [];
         for (let c = 1; c <= grid.columnCount; c++) {
@@ -435,23 +627,54 @@ class Reading {
           const column = text.ok ? titles.get(norm(text.value)) : undefined;
           if (column && !found.some((f) => f.spec === column)) found.push({ spec: column, col: c });
         }
-        if (found.length > columns.length) { columns.length = 0; columns.push(...found); keyRow = r; }
+        if (found.length > columns.length) {
+          columns.length = 0;
+          columns.push(...found);
+          keyRow = r;
+        }
       }
       for (const c of columns) col.set(c.spec.key, c.col);
       if (columns.length > 0) {
-        this.diagnostics.push({ severity: 'warning', code: 'intake.keys-missing', at: this.place(grid.name, keyRow, 1), message: `the row of keys is missing on «${grid.name}»: the columns were found by their titles in row ${keyRow}`, hint: 'keep the third header row of the template (the grey keys), so that columns are found whatever their titles' });
+        this.diagnostics.push({
+          severity: 'warning',
+          code: 'intake.keys-missing',
+          at: this.place(grid.name, keyRow, 1),
+          message: `the row of keys is missing on «${grid.name}»: the columns were found by their titles in row ${keyRow}`,
+          hint: 'keep the third header row of the template (the grey keys), so that columns are found whatever their titles',
+        });
       }
     }
     if (columns.length === 0) {
-      if (grid.rowCount > 0) this.diagnostics.push({ severity: 'error', code: 'intake.no-columns', at: this.place(grid.name, KEY_ROW, 1), message: `no column of «${grid.name}» is recognised: its header rows were changed`, hint: 'restore the three header rows from a new template (bagalau template)' });
+      if (grid.rowCount > 0)
+        this.diagnostics.push({
+          severity: 'error',
+          code: 'intake.no-columns',
+          at: this.place(grid.name, KEY_ROW, 1),
+          message: `no column of «${grid.name}» is recognised: its header rows were changed`,
+          hint: 'restore the three header rows from a new template (bagalau template)',
+        });
       return undefined;
     }
     for (const c of spec.columns) {
       if (!c.required || col.has(c.key)) continue;
-      this.diagnostics.push({ severity: 'error', code: 'intake.column-missing', at: this.place(grid.name, keyRow, grid.columnCount + 1), message: `the column «${c.title.kk}» (${c.key}) is missing on «${grid.name}»: its rows cannot be read`, hint: 'restore the column from a new template (bagalau template)' });
+      this.diagnostics.push({
+        severity: 'error',
+        code: 'intake.column-missing',
+        at: this.place(grid.name, keyRow, grid.columnCount + 1),
+        message: `the column «${c.title.kk}» (${c.key}) is missing on «${grid.name}»: its rows cannot be read`,
+        hint: 'restore the column from a new template (bagalau template)',
+      });
       return undefined;
     }
-    return { spec, grid, col, columns, specs: new Map(columns.map((c) => [c.spec.key, c.spec])), personCol: col.get('person') ?? col.get('id') ?? columns[0].col, firstRow: keyRow + 1 };
+    return {
+      spec,
+      grid,
+      col,
+      columns,
+      specs: new Map(columns.map((c) => [c.spec.key, c.spec])),
+      personCol: col.get('person') ?? col.get('id') ?? columns[0].col,
+      firstRow: keyRow + 1,
+    };
   }
 
   private columnHasData(sheet: LoadedSheet, keyRow: number, col: number): boolean {
@@ -467,11 +690,20 @@ class Reading {
       for (const c of s.columns) {
         if (isBlank(s.grid.value(r, c.col))) continue;
         any ||= c.col;
-        if (!c.spec.info) { data = true; break; }
+        if (!c.spec.info) {
+          data = true;
+          break;
+        }
       }
       if (!any) continue;
       if (!data) {
-        this.diagnostics.push({ severity: 'warning', code: 'intake.row-without-data', at: this.place(s.grid.name, r, any), message: `row ${r} of «${s.grid.name}» has only a name, no data: it is not read`, hint: 'fill in the row or delete it' });
+        this.diagnostics.push({
+          severity: 'warning',
+          code: 'intake.row-without-data',
+          at: this.place(s.grid.name, r, any),
+          message: `row ${r} of «${s.grid.name}» has only a name, no data: it is not read`,
+          hint: 'fill in the row or delete it',
+        });
         continue;
       }
       yield r;
@@ -492,21 +724,45 @@ class Reading {
     const raw = s.grid.value(row, c);
     const spec = s.specs.get(key)!;
     if (isBlank(raw)) {
-      if (required ?? spec.required) sink.add({ severity: 'error', code: 'intake.required', at: this.place(s.grid.name, row, c), message: `«${spec.title.kk}» is empty`, hint: `fill in «${spec.title.kk}»${spec.title.ru ? ` (${spec.title.ru})` : ''}` });
+      if (required ?? spec.required)
+        sink.add({
+          severity: 'error',
+          code: 'intake.required',
+          at: this.place(s.grid.name, row, c),
+          message: `«${spec.title.kk}» is empty`,
+          hint: `fill in «${spec.title.kk}»${spec.title.ru ? ` (${spec.title.ru})` : ''}`,
+        });
       return undefined;
     }
     const parsed = this.parse(spec, raw);
     if (!parsed.ok) {
-      sink.add({ severity: 'error', code: parsed.code, at: this.place(s.grid.name, row, c), message: `«${spec.title.kk}»: ${parsed.problem}`, hint: parsed.hint, clause: spec.choices?.clause ?? spec.range?.clause });
+      sink.add({
+        severity: 'error',
+        code: parsed.code,
+        at: this.place(s.grid.name, row, c),
+        message: `«${spec.title.kk}»: ${parsed.problem}`,
+        hint: parsed.hint,
+        clause: spec.choices?.clause ?? spec.range?.clause,
+      });
       return undefined;
     }
     if (spec.type === 'score' && spec.range?.precision !== undefined && decimalsOf(parsed.value as number) > spec.range.precision) {
-      sink.add({ severity: 'warning', code: 'intake.precision', at: this.place(s.grid.name, row, c), message: `«${spec.title.kk}»: ${parsed.value} has more than ${spec.range.precision} decimals, the precision of ${spec.range.what ?? 'the scores'}`, hint: `round it to ${spec.range.precision} decimals as the evaluator gave it`, clause: spec.range.clause });
+      sink.add({
+        severity: 'warning',
+        code: 'intake.precision',
+        at: this.place(s.grid.name, row, c),
+        message: `«${spec.title.kk}»: ${parsed.value} has more than ${spec.range.precision} decimals, the precision of ${spec.range.what ?? 'the scores'}`,
+        hint: `round it to ${spec.range.precision} decimals as the evaluator gave it`,
+        clause: spec.range.clause,
+      });
     }
     return parsed.value;
   }
 
-  private parse(spec: ColumnSpec, raw: RawValue): { ok: true; value: unknown } | { ok: false; problem: string; hint: string; code: string } {
+  private parse(
+    spec: ColumnSpec,
+    raw: RawValue,
+  ): { ok: true; value: unknown } | { ok: false; problem: string; hint: string; code: string } {
     switch (spec.type) {
       case 'text': {
         const text = parseText(raw);
@@ -515,7 +771,14 @@ class Reading {
       case 'id': {
         const text = parseText(raw);
         if (!text.ok) return failed(text, 'intake.id');
-        if (!ID_PATTERN.test(text.value) || FORBIDDEN_IDS.has(text.value)) return failed({ problem: `"${text.value}" is not a code bagalau accepts`, hint: 'use Latin letters, digits, ".", "_" or "-", starting with a letter or a digit (no spaces, no Cyrillic letters)' }, 'intake.id');
+        if (!ID_PATTERN.test(text.value) || FORBIDDEN_IDS.has(text.value))
+          return failed(
+            {
+              problem: `"${text.value}" is not a code bagalau accepts`,
+              hint: 'use Latin letters, digits, ".", "_" or "-", starting with a letter or a digit (no spaces, no Cyrillic letters)',
+            },
+            'intake.id',
+          );
         return text;
       }
       case 'date': {
@@ -527,7 +790,11 @@ class Reading {
       case 'score': {
         const parsed = parseNumber(raw);
         if (!parsed.ok) return failed(parsed, 'intake.number');
-        if (spec.type === 'integer' && (!Number.isInteger(parsed.value) || parsed.value < (spec.range?.min ?? -Infinity))) return failed({ problem: `${parsed.value} is not a whole number of ${spec.range?.min ?? 0} or more`, hint: 'write a whole number' }, 'intake.number');
+        if (spec.type === 'integer' && (!Number.isInteger(parsed.value) || parsed.value < (spec.range?.min ?? -Infinity)))
+          return failed(
+            { problem: `${parsed.value} is not a whole number of ${spec.range?.min ?? 0} or more`, hint: 'write a whole number' },
+            'intake.number',
+          );
         return parsed;
       }
       case 'boolean': {
@@ -555,8 +822,15 @@ class Reading {
     const found = index.get(wanted);
     if (found !== undefined) return { ok: true, value: found };
     if (!list.strict) return { ok: true, value: text.value };
-    const shown = list.items.slice(0, 12).map((i) => (i.label === i.value ? i.value : `${i.label} (${i.value})`)).join('; ');
-    return { ok: false, problem: `"${text.value}" is not in the list`, hint: `choose one of: ${shown}${list.items.length > 12 ? '; …' : ''}` };
+    const shown = list.items
+      .slice(0, 12)
+      .map((i) => (i.label === i.value ? i.value : `${i.label} (${i.value})`))
+      .join('; ');
+    return {
+      ok: false,
+      problem: `"${text.value}" is not in the list`,
+      hint: `choose one of: ${shown}${list.items.length > 12 ? '; …' : ''}`,
+    };
   }
 
   // ---- people ------------------------------------------------------------------------
@@ -572,7 +846,9 @@ class Reading {
       entry.id = id ?? (idText.ok && idText.value ? idText.value : undefined);
       const name = this.value(s, row, 'name', entry) as string | undefined;
       entry.name = name;
-      const set = (key: string, value: unknown) => { if (value !== undefined) entry.person[key] = value; };
+      const set = (key: string, value: unknown) => {
+        if (value !== undefined) entry.person[key] = value;
+      };
       set('id', id);
       set('name', name);
       set('position', this.value(s, row, 'position', entry));
@@ -585,7 +861,9 @@ class Reading {
       if (first) {
         const firstRef = first.rows.get('')!;
         entry.add({
-          severity: 'error', code: 'input.duplicate-id', at: this.at(s, row, 'id'),
+          severity: 'error',
+          code: 'input.duplicate-id',
+          at: this.at(s, row, 'id'),
           message: `the id ${entry.id} is used twice: ${firstRef.sheet.grid.name}!${cellAddress(firstRef.row, firstRef.col)} and here`,
           hint: 'give every person a different id; this row is set aside',
         });
@@ -602,12 +880,26 @@ class Reading {
     if (/[А-ЯЁ]/.test(category)) {
       const latin = category.replace(/[А-ЯЁ]/g, (c) => LOOKALIKES[c] ?? c);
       if (POSITION_CATEGORY.test(latin)) {
-        entry.add({ severity: 'warning', code: 'intake.cyrillic-category', at, message: `the position category "${value}" is written with Cyrillic letters; read as ${latin}`, hint: `type it with Latin letters: ${latin}`, clause });
+        entry.add({
+          severity: 'warning',
+          code: 'intake.cyrillic-category',
+          at,
+          message: `the position category "${value}" is written with Cyrillic letters; read as ${latin}`,
+          hint: `type it with Latin letters: ${latin}`,
+          clause,
+        });
         category = latin;
       }
     }
     if (!POSITION_CATEGORY.test(category)) {
-      entry.add({ severity: 'error', code: 'intake.position-category', at, message: `"${value}" is not a position category`, hint: 'write it as the register does, in Latin letters: e.g. D-3, C-O-5, E-2', clause });
+      entry.add({
+        severity: 'error',
+        code: 'intake.position-category',
+        at,
+        message: `"${value}" is not a position category`,
+        hint: 'write it as the register does, in Latin letters: e.g. D-3, C-O-5, E-2',
+        clause,
+      });
       return undefined;
     }
     return category;
@@ -619,12 +911,24 @@ class Reading {
     const text = parseText(s.grid.value(row, s.personCol));
     const id = text.ok ? text.value : '';
     if (!id) {
-      this.top.add({ severity: 'error', code: 'intake.no-person', at, message: `row ${row} of «${s.grid.name}» has data but no person code: it is not read`, hint: `write the code of the person (as on «${SHEET_NAMES.people}») in ${at.cell}` });
+      this.top.add({
+        severity: 'error',
+        code: 'intake.no-person',
+        at,
+        message: `row ${row} of «${s.grid.name}» has data but no person code: it is not read`,
+        hint: `write the code of the person (as on «${SHEET_NAMES.people}») in ${at.cell}`,
+      });
       return undefined;
     }
     const entry = this.byId.get(id);
     if (!entry) {
-      this.top.add({ severity: 'error', code: 'intake.unknown-person', at, message: `no person has the code "${id}" on «${SHEET_NAMES.people}»: row ${row} of «${s.grid.name}» is not read`, hint: `correct the code, or add the person to «${SHEET_NAMES.people}»` });
+      this.top.add({
+        severity: 'error',
+        code: 'intake.unknown-person',
+        at,
+        message: `no person has the code "${id}" on «${SHEET_NAMES.people}»: row ${row} of «${s.grid.name}» is not read`,
+        hint: `correct the code, or add the person to «${SHEET_NAMES.people}»`,
+      });
       return undefined;
     }
     const nameCol = s.col.get('name');
@@ -632,7 +936,9 @@ class Reading {
       const name = parseText(s.grid.value(row, nameCol));
       if (name.ok && name.value && norm(name.value) !== norm(entry.name)) {
         entry.add({
-          severity: 'warning', code: 'intake.name-differs', at: this.place(s.grid.name, row, nameCol),
+          severity: 'warning',
+          code: 'intake.name-differs',
+          at: this.place(s.grid.name, row, nameCol),
           message: `the name "${name.value}" differs from the name of ${id} on «${SHEET_NAMES.people}» (${entry.name})`,
           hint: `check that ${id} is the right person for this row; the name here is only for reference`,
         });
@@ -650,10 +956,19 @@ class Reading {
     if (value === undefined) return false;
     const first = entry.cells.get(field);
     const ref = { sheet: s, row, col: s.col.get(key) ?? s.personCol };
-    if (!first) { entry.cells.set(field, { value, ref }); return true; }
+    if (!first) {
+      entry.cells.set(field, { value, ref });
+      return true;
+    }
     if (first.value !== value) {
       const firstCell = `${first.ref.sheet.grid.name}!${cellAddress(first.ref.row, first.ref.col)}`;
-      entry.add({ severity: 'error', code: 'intake.conflict', at: this.at(s, row, key), message: `${value} differs from ${first.value} given in ${firstCell} for the same ${what}`, hint: `write it once (in ${firstCell}) or the same value on every row` });
+      entry.add({
+        severity: 'error',
+        code: 'intake.conflict',
+        at: this.at(s, row, key),
+        message: `${value} differs from ${first.value} given in ${firstCell} for the same ${what}`,
+        hint: `write it once (in ${firstCell}) or the same value on every row`,
+      });
     }
     return false;
   }
@@ -666,7 +981,14 @@ class Reading {
       const id = this.value(s, row, 'id', this.top) as string | undefined;
       const name = this.value(s, row, 'name', this.top) as string | undefined;
       const size = this.value(s, row, 'corpsBServants', this.top) as number | undefined;
-      if (id !== undefined && input.units && Object.hasOwn(input.units, id)) this.top.add({ severity: 'error', code: 'intake.unit-twice', at: this.at(s, row, 'id'), message: `the unit ${id} is written twice`, hint: 'keep one row per unit; this one is not read' });
+      if (id !== undefined && input.units && Object.hasOwn(input.units, id))
+        this.top.add({
+          severity: 'error',
+          code: 'intake.unit-twice',
+          at: this.at(s, row, 'id'),
+          message: `the unit ${id} is written twice`,
+          hint: 'keep one row per unit; this one is not read',
+        });
       if (this.top.errors > before || id === undefined || name === undefined) continue;
       input.units ??= {};
       input.units[id] = size !== undefined ? { name, corpsBServants: size } : { name };
@@ -680,7 +1002,14 @@ class Reading {
       const role = this.value(s, row, 'role', this.top) as string | undefined;
       const name = this.value(s, row, 'name', this.top, true) as string | undefined;
       const position = this.value(s, row, 'position', this.top) as string | undefined;
-      if (role !== undefined && input.signatories && Object.hasOwn(input.signatories, role)) this.top.add({ severity: 'error', code: 'intake.role-twice', at: this.at(s, row, 'role'), message: `the role ${role} has two signatories`, hint: 'keep one row per role; this one is not read' });
+      if (role !== undefined && input.signatories && Object.hasOwn(input.signatories, role))
+        this.top.add({
+          severity: 'error',
+          code: 'intake.role-twice',
+          at: this.at(s, row, 'role'),
+          message: `the role ${role} has two signatories`,
+          hint: 'keep one row per role; this one is not read',
+        });
       if (this.top.errors > before || role === undefined || name === undefined) continue;
       input.signatories ??= {};
       input.signatories[role] = position !== undefined ? { name, position } : { name };
@@ -698,7 +1027,14 @@ class Reading {
       const field = `absences.${absences.length}`;
       entry.row(field, { sheet: s, row, col: s.personCol });
       if (kind === undefined || from === undefined || to === undefined) continue;
-      if (to < from) entry.add({ severity: 'error', code: 'intake.absence-dates', at: this.at(s, row, 'to'), message: `the absence ends (${to}) before it begins (${from})`, hint: 'check the two dates' });
+      if (to < from)
+        entry.add({
+          severity: 'error',
+          code: 'intake.absence-dates',
+          at: this.at(s, row, 'to'),
+          message: `the absence ends (${to}) before it begins (${from})`,
+          hint: 'check the two dates',
+        });
       absences.push({ kind, from, to });
     }
   }
@@ -717,14 +1053,25 @@ class Reading {
         if (this.once(entry, `workPlan.${key}`, 'work plan', value, s, row, key)) plan[key] = value;
       }
       let hasKpi = false;
-      for (const c of s.columns) if (!c.spec.info && c.spec.key !== 'person' && !planKeys.includes(c.spec.key) && !isBlank(s.grid.value(row, c.col))) { hasKpi = true; break; }
+      for (const c of s.columns)
+        if (!c.spec.info && c.spec.key !== 'person' && !planKeys.includes(c.spec.key) && !isBlank(s.grid.value(row, c.col))) {
+          hasKpi = true;
+          break;
+        }
       if (!hasKpi) continue;
       const field = `workPlan.kpis.${plan.kpis.length}`;
       entry.row(field, { sheet: s, row, col: s.col.get('kpi')! });
       this.kindOfRecord.set(field.replace(/\d+$/, '#'), 'workPlanKpi');
       const id = this.value(s, row, 'kpi', entry) as string | undefined;
       const name = this.value(s, row, 'kpiName', entry) as string | undefined;
-      if (id !== undefined && plan.kpis.some((k) => k.id === id)) entry.add({ severity: 'error', code: 'intake.kpi-twice', at: this.at(s, row, 'kpi'), message: `the KPI ${id} is written twice in the work plan of ${entry.id}`, hint: 'give each KPI of the person its own code' });
+      if (id !== undefined && plan.kpis.some((k) => k.id === id))
+        entry.add({
+          severity: 'error',
+          code: 'intake.kpi-twice',
+          at: this.at(s, row, 'kpi'),
+          message: `the KPI ${id} is written twice in the work plan of ${entry.id}`,
+          hint: 'give each KPI of the person its own code',
+        });
       const kpi: Record<string, unknown> = { id: id ?? '', name: name ?? '' };
       for (const key of ['source', 'unit', 'lowerIsBetter']) {
         const value = this.value(s, row, key, entry);
@@ -759,7 +1106,8 @@ class Reading {
     for (const key of keys) {
       if (!s.col.has(key)) continue;
       const value = this.value(s, row, key, entry);
-      if (this.once(entry, `quarters.${q}.${key}`, `quarter ${q}`, value, s, row, key)) (this.quarterOf(entry, q) as Record<string, unknown>)[key] = value;
+      if (this.once(entry, `quarters.${q}.${key}`, `quarter ${q}`, value, s, row, key))
+        (this.quarterOf(entry, q) as Record<string, unknown>)[key] = value;
     }
   }
 
@@ -792,16 +1140,27 @@ class Reading {
       if (s.spec.perEvaluator) {
         this.quarterFields(entry, s, row, quarterKeys);
         let hasSheet = false;
-        for (const c of s.columns) if (!c.spec.info && c.spec.key !== 'person' && !quarterKeys.includes(c.spec.key) && !isBlank(s.grid.value(row, c.col))) { hasSheet = true; break; }
+        for (const c of s.columns)
+          if (!c.spec.info && c.spec.key !== 'person' && !quarterKeys.includes(c.spec.key) && !isBlank(s.grid.value(row, c.col))) {
+            hasSheet = true;
+            break;
+          }
         if (!hasSheet) continue;
-        const data = (this.quarterOf(entry, q)[method] ??= { sheets: [] as unknown as [EvaluatorSheet] }) as MethodData & { sheets: EvaluatorSheet[] };
+        const data = (this.quarterOf(entry, q)[method] ??= { sheets: [] as unknown as [EvaluatorSheet] }) as MethodData & {
+          sheets: EvaluatorSheet[];
+        };
         const field = `${base}.sheets.${data.sheets.length}`;
         entry.row(base, { sheet: s, row, col: s.personCol });
         entry.row(`${base}.sheets`, { sheet: s, row, col: s.col.get('role')! });
         entry.row(field, { sheet: s, row, col: s.col.get('role')! });
         this.kindOfRecord.set(`${base}.sheets.#`, 'evaluatorSheet');
-        const sheetData: Record<string, unknown> = { role: (this.value(s, row, 'role', entry)) ?? '' };
-        for (const [key, to] of [['evaluator', 'name'], ['delegatedTo', 'delegatedTo'], ['actingFor', 'actingFor'], ['evaluatedOn', 'evaluatedOn']]) {
+        const sheetData: Record<string, unknown> = { role: this.value(s, row, 'role', entry) ?? '' };
+        for (const [key, to] of [
+          ['evaluator', 'name'],
+          ['delegatedTo', 'delegatedTo'],
+          ['actingFor', 'actingFor'],
+          ['evaluatedOn', 'evaluatedOn'],
+        ]) {
           const value = this.value(s, row, key, entry);
           if (value !== undefined) sheetData[to] = value;
         }
@@ -809,7 +1168,13 @@ class Reading {
         data.sheets.push(sheetData as unknown as EvaluatorSheet);
       } else {
         if (seen.has(entry)) {
-          entry.add({ severity: 'error', code: 'intake.row-twice', at: this.at(s, row, 'person'), message: `a second row for ${entry.id} on «${s.grid.name}»: the method has one sheet per person and quarter`, hint: 'keep one row per person on this sheet' });
+          entry.add({
+            severity: 'error',
+            code: 'intake.row-twice',
+            at: this.at(s, row, 'person'),
+            message: `a second row for ${entry.id} on «${s.grid.name}»: the method has one sheet per person and quarter`,
+            hint: 'keep one row per person on this sheet',
+          });
           continue;
         }
         seen.add(entry);
@@ -817,7 +1182,11 @@ class Reading {
         entry.row(base, { sheet: s, row, col: s.personCol });
         this.kindOfRecord.set(base, 'none');
         let any = false;
-        for (const c of s.columns) if (/^(scores|justifications)\.|^(justification|evaluator|delegatedBy)$/.test(c.spec.key) && !isBlank(s.grid.value(row, c.col))) { any = true; break; }
+        for (const c of s.columns)
+          if (/^(scores|justifications)\.|^(justification|evaluator|delegatedBy)$/.test(c.spec.key) && !isBlank(s.grid.value(row, c.col))) {
+            any = true;
+            break;
+          }
         if (!any) continue;
         const data: Record<string, unknown> = {};
         this.scoresOf(s, row, entry, parameterIds, data);
@@ -850,7 +1219,13 @@ class Reading {
       const score = this.value(s, row, 'score', entry, true) as number | undefined;
       const data = (this.quarterOf(entry, q)[method] ??= {}) as Record<string, unknown>;
       if (Object.hasOwn(data, id)) {
-        entry.add({ severity: 'error', code: 'intake.kpi-twice', at: this.at(s, row, 'kpi'), message: `KPI ${id} of ${entry.id} is written twice for ${q}`, hint: 'keep one row per KPI and quarter' });
+        entry.add({
+          severity: 'error',
+          code: 'intake.kpi-twice',
+          at: this.at(s, row, 'kpi'),
+          message: `KPI ${id} of ${entry.id} is written twice for ${q}`,
+          hint: 'keep one row per KPI and quarter',
+        });
         continue;
       }
       if (actual !== undefined && score !== undefined) data[id] = { actual, score };
@@ -876,7 +1251,10 @@ class Reading {
         if (expected !== s.spec.questionnaireId) {
           const right = this.layout.sheets.find((x) => x.kind === 'survey' && x.methodId === method && x.questionnaireId === expected);
           entry.add({
-            severity: 'error', code: 'intake.other-questionnaire', at: this.at(s, row, 'person'), clause: describeBasis(methodology.categories[category].basis),
+            severity: 'error',
+            code: 'intake.other-questionnaire',
+            at: this.at(s, row, 'person'),
+            clause: describeBasis(methodology.categories[category].basis),
             message: `${entry.id} (${positionCategory}, ${methodology.categories[category].title.kk}) answers the questionnaire «${survey.questionnaires[expected]?.title.kk ?? expected}», not the one of «${s.grid.name}»`,
             hint: right ? `move the responses of ${entry.id} to the sheet «${right.name}»` : 'check the position category of the person',
           });
@@ -884,7 +1262,9 @@ class Reading {
         }
       }
       const annual = (entry.person.annual ??= {}) as Record<string, { responses: unknown[] } & Record<string, unknown>>;
-      const data = (annual[method] ??= { responses: [] }) as { responses: { group: string; answers: Record<string, Record<string, string>> }[] } & Record<string, unknown>;
+      const data = (annual[method] ??= { responses: [] }) as {
+        responses: { group: string; answers: Record<string, Record<string, string>> }[];
+      } & Record<string, unknown>;
       entry.row(base, { sheet: s, row, col: s.personCol });
       entry.row(`${base}.responses`, { sheet: s, row, col: s.col.get('group')! });
       for (const key of ['evaluatedOn', 'communicatedOn']) {
@@ -939,7 +1319,11 @@ class Reading {
       const memberField = `${field}.members.${calibration.members.length}`;
       entry.row(memberField, { sheet: s, row, col: s.col.get('member')! });
       this.kindOfRecord.set('calibrations.#.members.#', 'member');
-      for (const [k, to] of [['member', 'name'], ['memberPosition', 'position'], ['proposal', 'proposal']]) {
+      for (const [k, to] of [
+        ['member', 'name'],
+        ['memberPosition', 'position'],
+        ['proposal', 'proposal'],
+      ]) {
         const value = this.value(s, row, k, entry);
         if (value !== undefined) member[to] = value;
       }

@@ -71,7 +71,7 @@ function personColumns(): Column[] {
 
 function outcomeColumns(): Column[] {
   return [
-    { title: 'Мәртебесі', width: 20, value: (_, r) => (r ? STATUS_KK[r.status] ?? r.status : null) },
+    { title: 'Мәртебесі', width: 20, value: (_, r) => (r ? (STATUS_KK[r.status] ?? r.status) : null) },
     { title: 'Шешім (ереже)', width: 22, value: (_, r) => r?.eligibility?.rule ?? null },
     { title: 'Шешімнің себебі', width: 40, value: (_, r) => r?.eligibility?.reason ?? null },
     { title: 'Тармақ', width: 22, value: (_, r) => r?.eligibility?.clause ?? null },
@@ -101,7 +101,13 @@ function deadlineColumns(results: MethodResult[]): Column[] {
     const find = (r: MethodResult | undefined): DeadlineResult | undefined => r?.deadlines.find((d) => d.id === id);
     return [
       { title: `${shortTitle(title)}: мерзімі`, width: 14, date: true, value: (_, r) => toDate(find(r)?.date) },
-      { title: `${shortTitle(title)}: орындалды`, width: 14, date: true, value: (_, r) => toDate(find(r)?.actual), late: (_, r) => find(r)?.late === true },
+      {
+        title: `${shortTitle(title)}: орындалды`,
+        width: 14,
+        date: true,
+        value: (_, r) => toDate(find(r)?.actual),
+        late: (_, r) => find(r)?.late === true,
+      },
     ];
   });
 }
@@ -112,14 +118,28 @@ function kindColumns(methodology: Methodology | undefined, methodId: string, res
   if (method?.kind === 'parameters' && method.sheet) {
     const roles = method.evaluators && method.evaluators.roles.length > 1 ? method.evaluators.roles : [];
     return [
-      ...Object.entries(method.sheet.parameters).map(([id, p]): Column => ({ title: p.title.kk, width: 14, number: '0.00', value: (_, r) => r?.parameters?.find((x) => x.id === id)?.score ?? null })),
-      ...roles.map((role): Column => ({ title: `${methodology!.roles[role]?.title.kk ?? role}: балл`, width: 14, number: '0.00', value: (_, r) => r?.sheets?.find((s) => s.role === role)?.score ?? null })),
+      ...Object.entries(method.sheet.parameters).map(([id, p]): Column => ({
+        title: p.title.kk,
+        width: 14,
+        number: '0.00',
+        value: (_, r) => r?.parameters?.find((x) => x.id === id)?.score ?? null,
+      })),
+      ...roles.map((role): Column => ({
+        title: `${methodology!.roles[role]?.title.kk ?? role}: балл`,
+        width: 14,
+        number: '0.00',
+        value: (_, r) => r?.sheets?.find((s) => s.role === role)?.score ?? null,
+      })),
     ];
   }
   if (method?.kind === 'kpi') {
     return [
       { title: 'НМИ саны', width: 8, value: (_, r) => r?.kpis?.length ?? null },
-      { title: 'НМИ: орындалуы, % → баға', width: 48, value: (_, r) => r?.kpis?.map((k) => `${k.id}: ${k.percent}% → ${k.score}`).join('; ') || null },
+      {
+        title: 'НМИ: орындалуы, % → баға',
+        width: 48,
+        value: (_, r) => r?.kpis?.map((k) => `${k.id}: ${k.percent}% → ${k.score}`).join('; ') || null,
+      },
     ];
   }
   if (method?.kind === 'survey') {
@@ -127,8 +147,17 @@ function kindColumns(methodology: Methodology | undefined, methodId: string, res
     for (const r of results) for (const c of r.competencies ?? []) if (!competencies.has(c.id)) competencies.set(c.id, c.title);
     return [
       { title: 'Респонденттер', width: 12, value: (_, r) => r?.respondents ?? null },
-      ...[...competencies].map(([id, title]): Column => ({ title, width: 14, number: '0.00', value: (_, r) => r?.competencies?.find((c) => c.id === id)?.average ?? null })),
-      { title: 'Ең аз дамыған құзыреттер', width: 40, value: (_, r) => r?.weakest?.map((id) => r.competencies?.find((c) => c.id === id)?.title ?? id).join('; ') || null },
+      ...[...competencies].map(([id, title]): Column => ({
+        title,
+        width: 14,
+        number: '0.00',
+        value: (_, r) => r?.competencies?.find((c) => c.id === id)?.average ?? null,
+      })),
+      {
+        title: 'Ең аз дамыған құзыреттер',
+        width: 40,
+        value: (_, r) => r?.weakest?.map((id) => r.competencies?.find((c) => c.id === id)?.title ?? id).join('; ') || null,
+      },
     ];
   }
   return [];
@@ -136,11 +165,17 @@ function kindColumns(methodology: Methodology | undefined, methodId: string, res
 
 class SheetWriter {
   private row = 0;
-  constructor(readonly ws: ExcelJS.Worksheet, readonly columns: Column[]) {}
+  constructor(
+    readonly ws: ExcelJS.Worksheet,
+    readonly columns: Column[],
+  ) {}
 
   header(title: string): void {
     // Formats by column (a style per cell would cost a lookup per cell).
-    this.ws.columns = this.columns.map((c) => ({ width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : c.number ? { style: { numFmt: c.number } } : {}) }));
+    this.ws.columns = this.columns.map((c) => ({
+      width: c.width,
+      ...(c.date ? { style: { numFmt: DATE_FORMAT } } : c.number ? { style: { numFmt: c.number } } : {}),
+    }));
     const titleRow = this.ws.addRow([title]);
     titleRow.getCell(1).font = { bold: true, size: 12 };
     titleRow.commit();
@@ -177,7 +212,9 @@ class SheetWriter {
       this.ws.addConditionalFormatting({
         ref: `${letters}3:${letters}${this.row}`,
         rules: bands.map((b, k) => ({
-          type: 'expression', priority: k + 1, formulae: [`$${letters}3="${b.label.replace(/"/g, '""')}"`],
+          type: 'expression',
+          priority: k + 1,
+          formulae: [`$${letters}3="${b.label.replace(/"/g, '""')}"`],
           style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: b.colour } } },
         })),
       });
@@ -216,7 +253,8 @@ export function forResultsWorkbook(person: PersonResult): PersonResult {
   return {
     ...person,
     results: person.results.map((r) => ({
-      ...r, trace: [],
+      ...r,
+      trace: [],
       ...(r.eligibility && { eligibility: { ...r.eligibility, facts: {} } }),
       deadlines: r.deadlines.map((d) => ({ ...d, steps: [] })),
       ...(r.calibration && { calibration: { ...r.calibration, deadlines: [] } }),
@@ -231,7 +269,11 @@ export function forResultsWorkbook(person: PersonResult): PersonResult {
 export class ResultsWorkbook {
   private readonly people: PersonResult[] = [];
 
-  constructor(private readonly top: ResultsTopOf, private readonly methodologies: Methodology[], private readonly options: ResultsWorkbookOptions = {}) {}
+  constructor(
+    private readonly top: ResultsTopOf,
+    private readonly methodologies: Methodology[],
+    private readonly options: ResultsWorkbookOptions = {},
+  ) {}
 
   add(person: PersonResult): void {
     this.people.push(forResultsWorkbook(person));
@@ -243,15 +285,33 @@ export class ResultsWorkbook {
 }
 
 /** Writes results.xlsx. `methodologies`: those the results were evaluated under (for titles, parameters and bands). */
-export async function writeResultsWorkbook(result: EvaluationResult, methodologies: Methodology[], path: string, options: ResultsWorkbookOptions = {}): Promise<void> {
+export async function writeResultsWorkbook(
+  result: EvaluationResult,
+  methodologies: Methodology[],
+  path: string,
+  options: ResultsWorkbookOptions = {},
+): Promise<void> {
   await writeWorkbook(result, methodologies, path, options);
 }
 
-async function writeWorkbook(result: EvaluationResult, methodologies: Methodology[], path: string, options: ResultsWorkbookOptions): Promise<void> {
+async function writeWorkbook(
+  result: EvaluationResult,
+  methodologies: Methodology[],
+  path: string,
+  options: ResultsWorkbookOptions,
+): Promise<void> {
   const { people } = result;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const created = options.created ?? new Date();
-  Object.assign(wb, { creator: 'bagalau', lastModifiedBy: 'bagalau', created, modified: created, title: `${result.methodology.id} — ${result.year}`, subject: 'bagalau-results/1', keywords: `bagalau-results methodology=${result.methodology.id} year=${result.year}` });
+  Object.assign(wb, {
+    creator: 'bagalau',
+    lastModifiedBy: 'bagalau',
+    created,
+    modified: created,
+    title: `${result.methodology.id} — ${result.year}`,
+    subject: 'bagalau-results/1',
+    keywords: `bagalau-results methodology=${result.methodology.id} year=${result.year}`,
+  });
   const byId = new Map(methodologies.map((m) => [m.id, m]));
   const latest = byId.get(result.methodology.id) ?? methodologies.at(-1);
   const methodologyOf = (r: MethodResult) => (r.methodology ? byId.get(r.methodology) : undefined) ?? latest;
@@ -266,7 +326,12 @@ async function writeWorkbook(result: EvaluationResult, methodologies: Methodolog
     ['Бағалау нәтижелері', mark],
     ['Мемлекеттік орган', result.body ?? ''],
     ['Жыл', String(result.year)],
-    ['Әдістеме', (result.methodologies ?? [result.methodology]).map((m) => `${m.id} — ${m.title}${'periods' in m ? ` (${(m as { periods: string[] }).periods.join(', ')})` : ''}`).join('; ')],
+    [
+      'Әдістеме',
+      (result.methodologies ?? [result.methodology])
+        .map((m) => `${m.id} — ${m.title}${'periods' in m ? ` (${(m as { periods: string[] }).periods.join(', ')})` : ''}`)
+        .join('; '),
+    ],
     ['Қызметшілер саны', String(result.people.length)],
     ['', ''],
     ['Деңгейлер (түсі бойынша)', ''],
@@ -289,20 +354,32 @@ async function writeWorkbook(result: EvaluationResult, methodologies: Methodolog
   // One sheet per period and method, in the order of the periods.
   const pairs: { period: string; method: string }[] = [];
   for (const period of [...QUARTERS, 'year']) {
-    for (const person of result.people) for (const r of person.results) {
-      if (r.period !== period || pairs.some((p) => p.period === period && p.method === r.method)) continue;
-      pairs.push({ period, method: r.method });
-    }
+    for (const person of result.people)
+      for (const r of person.results) {
+        if (r.period !== period || pairs.some((p) => p.period === period && p.method === r.method)) continue;
+        pairs.push({ period, method: r.method });
+      }
   }
   const yearlyOfQuarterly = pairs.filter((p) => p.period === 'year' && pairs.some((q) => q.period !== 'year' && q.method === p.method));
   for (const { period, method } of pairs.filter((p) => p.period !== 'year' || !yearlyOfQuarterly.includes(p))) {
     const results = result.people.flatMap((p) => p.results.filter((r) => r.period === period && r.method === method));
     const methodology = results[0] ? methodologyOf(results[0]) : latest;
     const declared = methodology?.methods[method];
-    const columns = [...personColumns(), ...outcomeColumns(), ...kindColumns(methodology, method, results), ...scoreColumns(), ...deadlineColumns(results), ...problemColumns()];
-    const ws = wb.addWorksheet(sheetName(period === 'year' ? method : `${period} ${method}`, taken), { views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }] });
+    const columns = [
+      ...personColumns(),
+      ...outcomeColumns(),
+      ...kindColumns(methodology, method, results),
+      ...scoreColumns(),
+      ...deadlineColumns(results),
+      ...problemColumns(),
+    ];
+    const ws = wb.addWorksheet(sheetName(period === 'year' ? method : `${period} ${method}`, taken), {
+      views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }],
+    });
     const writer = new SheetWriter(ws, columns);
-    writer.header(`${declared?.title.kk ?? method} — ${period === 'year' ? `${result.year} ж.` : `${result.year} ж. ${period.slice(1)}-тоқсан`}${mark ? ` — ${mark}` : ''}`);
+    writer.header(
+      `${declared?.title.kk ?? method} — ${period === 'year' ? `${result.year} ж.` : `${result.year} ж. ${period.slice(1)}-тоқсан`}${mark ? ` — ${mark}` : ''}`,
+    );
     for (const person of result.people) {
       const r = person.results.find((x) => x.period === period && x.method === method);
       if (r) writer.add(person, r);
@@ -317,14 +394,34 @@ async function writeWorkbook(result: EvaluationResult, methodologies: Methodolog
       const title = latest?.methods[method]?.title.kk ?? method;
       const find = (p: PersonResult) => p.results.find((r) => r.period === 'year' && r.method === method);
       columns.push(
-        { title: `${title}: мәртебесі`, width: 18, value: (p) => { const r = find(p); return r ? STATUS_KK[r.status] ?? r.status : null; } },
-        { title: `${title}: тоқсандар`, width: 30, value: (p) => find(p)?.quarters?.map((q) => `${q.period} ${q.score.toFixed(2)}`).join('; ') || null },
+        {
+          title: `${title}: мәртебесі`,
+          width: 18,
+          value: (p) => {
+            const r = find(p);
+            return r ? (STATUS_KK[r.status] ?? r.status) : null;
+          },
+        },
+        {
+          title: `${title}: тоқсандар`,
+          width: 30,
+          value: (p) =>
+            find(p)
+              ?.quarters?.map((q) => `${q.period} ${q.score.toFixed(2)}`)
+              .join('; ') || null,
+        },
         { title: `${title}: жылдық баға`, width: 12, number: '0.00', value: (p) => find(p)?.score ?? null },
         { title: `${title}: деңгейі`, width: 44, band: true, value: (p) => find(p)?.bandLabel ?? null },
-        ...deadlineColumns(people.flatMap((p) => p.results.filter((r) => r.period === 'year' && r.method === method))).map((c): Column => ({ ...c, value: (p) => c.value(p, find(p)), late: c.late ? (p) => c.late!(p, find(p)) : undefined })),
+        ...deadlineColumns(people.flatMap((p) => p.results.filter((r) => r.period === 'year' && r.method === method))).map((c): Column => ({
+          ...c,
+          value: (p) => c.value(p, find(p)),
+          late: c.late ? (p) => c.late!(p, find(p)) : undefined,
+        })),
       );
     }
-    const ws = wb.addWorksheet(sheetName('Жыл', taken), { views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }] });
+    const ws = wb.addWorksheet(sheetName('Жыл', taken), {
+      views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }],
+    });
     const writer = new SheetWriter(ws, columns);
     writer.header(`${result.year} жылдың қорытындысы${mark ? ` — ${mark}` : ''}`);
     for (const person of result.people) writer.add(person, undefined);
@@ -332,20 +429,66 @@ async function writeWorkbook(result: EvaluationResult, methodologies: Methodolog
     const bandColumns = columns.map((c, k) => (c.band ? k : -1)).filter((k) => k >= 0);
     for (const k of bandColumns.slice(1)) {
       const letters = columnLetters(k + 1);
-      ws.addConditionalFormatting({ ref: `${letters}3:${letters}${result.people.length + 2}`, rules: bands.map((b, n) => ({ type: 'expression', priority: n + 1, formulae: [`$${letters}3="${b.label.replace(/"/g, '""')}"`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: b.colour } } } })) });
+      ws.addConditionalFormatting({
+        ref: `${letters}3:${letters}${result.people.length + 2}`,
+        rules: bands.map((b, n) => ({
+          type: 'expression',
+          priority: n + 1,
+          formulae: [`$${letters}3="${b.label.replace(/"/g, '""')}"`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: b.colour } } },
+        })),
+      });
     }
     writer.finish(bands);
   }
 
   // Problems, with their place.
-  const problems = wb.addWorksheet(sheetName('Мәселелер', taken), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }] });
-  problems.columns = [{ width: 10 }, { width: 26 }, { width: 10 }, { width: 8 }, { width: 16 }, { width: 36 }, { width: 26 }, { width: 70 }, { width: 30 }, { width: 50 }];
+  const problems = wb.addWorksheet(sheetName('Мәселелер', taken), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }],
+  });
+  problems.columns = [
+    { width: 10 },
+    { width: 26 },
+    { width: 10 },
+    { width: 8 },
+    { width: 16 },
+    { width: 36 },
+    { width: 26 },
+    { width: 70 },
+    { width: 30 },
+    { width: 50 },
+  ];
   const head = problems.addRow(['Түрі', 'Коды', 'Қызметші', 'Кезең', 'Әдіс', 'Өріс', 'Орны', 'Не дұрыс емес', 'Тармақ', 'Не істеу керек']);
-  head.eachCell((cell) => { cell.font = { bold: true }; cell.fill = HEADER_FILL; });
+  head.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+  });
   head.commit();
-  const problemRow = (p: { severity: string; code: string; message: string; clause?: string; hint?: string; at?: CellPosition | SourcePosition; person?: string; period?: string; method?: string; field?: string }) => {
+  const problemRow = (p: {
+    severity: string;
+    code: string;
+    message: string;
+    clause?: string;
+    hint?: string;
+    at?: CellPosition | SourcePosition;
+    person?: string;
+    period?: string;
+    method?: string;
+    field?: string;
+  }) => {
     const at = p.at ?? (p.person !== undefined ? options.locate?.(p.person, p.field) : undefined);
-    const row = problems.addRow([p.severity === 'error' ? 'қате' : 'ескерту', p.code, p.person ?? null, p.period ?? null, p.method ?? null, p.field ?? null, place(at), p.message, p.clause ?? null, p.hint ?? null]);
+    const row = problems.addRow([
+      p.severity === 'error' ? 'қате' : 'ескерту',
+      p.code,
+      p.person ?? null,
+      p.period ?? null,
+      p.method ?? null,
+      p.field ?? null,
+      place(at),
+      p.message,
+      p.clause ?? null,
+      p.hint ?? null,
+    ]);
     if (p.severity === 'error') row.getCell(1).fill = LATE_FILL;
     row.commit();
   };

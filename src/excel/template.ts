@@ -7,7 +7,18 @@
 import ExcelJS from 'exceljs';
 import { cellAddress, columnLetters } from './cells.js';
 import type { CellInput, FilledWorkbook, RowInput } from './fill.js';
-import { FIRST_DATA_ROW, GENERAL_ROWS, HEADER_ROWS, INTAKE_FORMAT, KEY_ROW, SHEET_NAMES, type ChoiceList, type ColumnSpec, type IntakeLayout, type SheetSpec } from './layout.js';
+import {
+  FIRST_DATA_ROW,
+  GENERAL_ROWS,
+  HEADER_ROWS,
+  INTAKE_FORMAT,
+  KEY_ROW,
+  SHEET_NAMES,
+  type ChoiceList,
+  type ColumnSpec,
+  type IntakeLayout,
+  type SheetSpec,
+} from './layout.js';
 
 export interface TemplateOptions {
   /** The methodologies as the General sheet names them (ids, or paths relative to the workbook). */
@@ -42,7 +53,10 @@ function linesFor(text: string, width: number): number {
   let used = 0;
   for (const word of text.split(/\s+/)) {
     const length = [...word].length;
-    if (used > 0 && used + 1 + length > width) { lines++; used = length; } else used += (used > 0 ? 1 : 0) + length;
+    if (used > 0 && used + 1 + length > width) {
+      lines++;
+      used = length;
+    } else used += (used > 0 ? 1 : 0) + length;
   }
   return lines;
 }
@@ -64,9 +78,11 @@ class Lists {
   private readonly columns = new Map<string, { list: ChoiceList; col: number }>();
 
   constructor(layout: IntakeLayout) {
-    for (const sheet of layout.sheets) for (const column of sheet.columns) {
-      if (column.choices && !column.info && !this.columns.has(column.choices.name)) this.columns.set(column.choices.name, { list: column.choices, col: this.columns.size + 1 });
-    }
+    for (const sheet of layout.sheets)
+      for (const column of sheet.columns) {
+        if (column.choices && !column.info && !this.columns.has(column.choices.name))
+          this.columns.set(column.choices.name, { list: column.choices, col: this.columns.size + 1 });
+      }
   }
 
   rangeOf(list: ChoiceList): string {
@@ -80,7 +96,10 @@ class Lists {
     ws.columns = entries.map(({ list }) => ({ width: Math.min(60, Math.max(12, ...list.items.map((i) => i.label.length + 2))) }));
     const rows = Math.max(0, ...entries.map(({ list }) => list.items.length));
     const head = ws.getRow(1);
-    for (const { list, col } of entries) { head.getCell(col).value = list.name; head.getCell(col).font = { bold: true }; }
+    for (const { list, col } of entries) {
+      head.getCell(col).value = list.name;
+      head.getCell(col).font = { bold: true };
+    }
     head.commit();
     for (let k = 0; k < rows; k++) {
       const row = ws.getRow(k + 2);
@@ -90,15 +109,27 @@ class Lists {
   }
 }
 
-function validationOf(column: ColumnSpec, address: string, lists: Lists, sheets: Map<string, { sheet: SheetSpec; lastRow: number }>): ExcelJS.DataValidation | undefined {
+function validationOf(
+  column: ColumnSpec,
+  address: string,
+  lists: Lists,
+  sheets: Map<string, { sheet: SheetSpec; lastRow: number }>,
+): ExcelJS.DataValidation | undefined {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as string, errorTitle: 'bagalau' };
   const range = column.range;
   switch (column.type) {
     case 'score': {
       if (!range) return undefined;
-      const conditions = [`ISNUMBER(${address})`, `${address}>=${range.min}`, ...(range.max !== undefined ? [`${address}<=${range.max}`] : []), ...(range.precision !== undefined ? [`ROUND(${address},${range.precision})=${address}`] : [])];
+      const conditions = [
+        `ISNUMBER(${address})`,
+        `${address}>=${range.min}`,
+        ...(range.max !== undefined ? [`${address}<=${range.max}`] : []),
+        ...(range.precision !== undefined ? [`ROUND(${address},${range.precision})=${address}`] : []),
+      ];
       return {
-        ...common, type: 'custom', formulae: [`AND(${conditions.join(',')})`],
+        ...common,
+        type: 'custom',
+        formulae: [`AND(${conditions.join(',')})`],
         error: `${range.min}–${range.max} аралығындағы сан, үтірден кейін ${range.precision ?? 2} таңбаға дейін. / Число от ${range.min} до ${range.max}, не более ${range.precision ?? 2} знаков после запятой.`,
       };
     }
@@ -109,7 +140,10 @@ function validationOf(column: ColumnSpec, address: string, lists: Lists, sheets:
     case 'date': {
       const years = column.years ?? { from: 1950, to: 2100 };
       return {
-        ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(years.from, 0, 1)), new Date(Date.UTC(years.to, 11, 31))],
+        ...common,
+        type: 'date',
+        operator: 'between',
+        formulae: [new Date(Date.UTC(years.from, 0, 1)), new Date(Date.UTC(years.to, 11, 31))],
         error: `${years.from}–${years.to} жылдардағы күн, КК.АА.ЖЖЖЖ. / Дата ${years.from}–${years.to} гг., ДД.ММ.ГГГГ.`,
       };
     }
@@ -117,8 +151,13 @@ function validationOf(column: ColumnSpec, address: string, lists: Lists, sheets:
     case 'boolean': {
       if (!column.choices) return undefined;
       return {
-        ...common, type: 'list', formulae: [lists.rangeOf(column.choices)], errorStyle: column.choices.strict ? 'stop' : 'information',
-        error: column.choices.strict ? 'Тізімнен таңдаңыз. / Выберите из списка.' : 'Тізімде жоқ мән: дұрыс екенін тексеріңіз. / Значения нет в списке: проверьте.',
+        ...common,
+        type: 'list',
+        formulae: [lists.rangeOf(column.choices)],
+        errorStyle: column.choices.strict ? 'stop' : 'information',
+        error: column.choices.strict
+          ? 'Тізімнен таңдаңыз. / Выберите из списка.'
+          : 'Тізімде жоқ мән: дұрыс екенін тексеріңіз. / Значения нет в списке: проверьте.',
       };
     }
     case 'id': {
@@ -126,7 +165,10 @@ function validationOf(column: ColumnSpec, address: string, lists: Lists, sheets:
       const target = [...sheets.values()].find((s) => s.sheet.kind === column.refersTo);
       if (!target) return undefined;
       return {
-        ...common, type: 'list', formulae: [`'${target.sheet.name}'!$A$${FIRST_DATA_ROW}:$A$${target.lastRow}`], errorStyle: 'warning',
+        ...common,
+        type: 'list',
+        formulae: [`'${target.sheet.name}'!$A$${FIRST_DATA_ROW}:$A$${target.lastRow}`],
+        errorStyle: 'warning',
         error: `«${target.sheet.name}» парағында жоқ код. / Кода нет на листе «${target.sheet.name}».`,
       };
     }
@@ -188,7 +230,14 @@ function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 }
 
 function frozen(spec: SheetSpec): Partial<ExcelJS.WorksheetView>[] {
-  return [{ state: 'frozen', xSplit: spec.kind === 'general' ? 0 : Math.min(2, spec.columns.length), ySplit: HEADER_ROWS, topLeftCell: cellAddress(FIRST_DATA_ROW, spec.kind === 'general' ? 1 : Math.min(3, spec.columns.length)) }];
+  return [
+    {
+      state: 'frozen',
+      xSplit: spec.kind === 'general' ? 0 : Math.min(2, spec.columns.length),
+      ySplit: HEADER_ROWS,
+      topLeftCell: cellAddress(FIRST_DATA_ROW, spec.kind === 'general' ? 1 : Math.min(3, spec.columns.length)),
+    },
+  ];
 }
 
 function writeRow(ws: ExcelJS.Worksheet, spec: SheetSpec, rowNumber: number, row: RowInput): void {
@@ -208,24 +257,60 @@ function writeReadMe(ws: ExcelJS.Worksheet, layout: IntakeLayout, refs: string[]
   const latest = layout.methodologies.at(-1)!;
   const lines: [string, string, boolean?][] = [
     ['bagalau — бағалау деректерін толтыру кітабы', 'bagalau — книга для заполнения данных оценки', true],
-    [`Әдістеме: ${layout.methodologies.map((m) => `${m.id} — ${m.title.kk}`).join('; ')}`, `Методика: ${layout.methodologies.map((m) => `${m.id} — ${m.title.ru ?? m.title.kk}`).join('; ')}`],
-    [`Жыл: ${layout.year}. Кітап осы әдістеме мен жылға жасалған; басқа әдістемеге жаңасын жасаңыз: bagalau template --methodology … --year …`, `Год: ${layout.year}. Книга сделана для этой методики и года; для другой методики сделайте новую: bagalau template --methodology … --year …`],
+    [
+      `Әдістеме: ${layout.methodologies.map((m) => `${m.id} — ${m.title.kk}`).join('; ')}`,
+      `Методика: ${layout.methodologies.map((m) => `${m.id} — ${m.title.ru ?? m.title.kk}`).join('; ')}`,
+    ],
+    [
+      `Жыл: ${layout.year}. Кітап осы әдістеме мен жылға жасалған; басқа әдістемеге жаңасын жасаңыз: bagalau template --methodology … --year …`,
+      `Год: ${layout.year}. Книга сделана для этой методики и года; для другой методики сделайте новую: bagalau template --methodology … --year …`,
+    ],
     ['', ''],
     ['Қалай толтыру керек', 'Как заполнять', true],
-    ['1. Әр парақтың алғашқы үш жолы — тақырыптар; 3-жолдағы сұр кілттерді өзгертпеңіз және жоймаңыз: bagalau бағандарды солар арқылы табады.', '1. Первые три строки каждого листа — заголовки; серые ключи в 3-й строке не меняйте и не удаляйте: по ним bagalau находит столбцы.'],
-    ['2. Деректер 4-жолдан басталады. Бос жолдар өткізіліп жіберіледі. * белгісі бар бағандар міндетті.', '2. Данные начинаются с 4-й строки. Пустые строки пропускаются. Столбцы со знаком * обязательны.'],
-    ['3. Күндер: КК.АА.ЖЖЖЖ (мысалы, 10.04.2026) немесе ұяшықтан таңдаңыз. Бөлшек сандар үтірмен де, нүктемен де жазыла береді (4,5 немесе 4.5).', '3. Даты: ДД.ММ.ГГГГ (например, 10.04.2026) или выберите в ячейке. Дробные числа можно писать и с запятой, и с точкой (4,5 или 4.5).'],
-    ['4. Тізімі бар ұяшықтарда мәнді тізімнен таңдаңыз (санат, болмау түрі, бағалаушының рөлі, жауап нұсқасы…).', '4. В ячейках со списком выберите значение из списка (категория, вид отсутствия, роль оценивающего, вариант ответа…).'],
-    ['5. Әр қызметшінің коды «Қызметшілер» парағында бір рет жазылады; басқа парақтарда сол код көрсетіледі. «Т.А.Ә. (анықтама үшін)» бағаны тек тексеру үшін.', '5. Код каждого служащего указывается один раз на листе «Қызметшілер»; на других листах указывается этот код. Столбец «Ф.И.О. (для справки)» — только для проверки.'],
-    ['6. Парақтардың атауын өзгертпеңіз. Жаңа парақтар оқылмайды (bagalau олар туралы ескертеді).', '6. Не переименовывайте листы. Новые листы не читаются (bagalau предупредит о них).'],
-    ['7. 360 сауалнамасы жасырын: респонденттің аты-жөні жазылмайды, тек тобы мен жауаптары.', '7. Опрос 360 анонимный: имя респондента не указывается, только группа и ответы.'],
-    ['8. Толтырған соң: bagalau evaluate intake.xlsx --out нәтижелер — әр қате парақ пен ұяшық бойынша көрсетіледі (мысалы, intake.xlsx › Қызметшілер!C12).', '8. После заполнения: bagalau evaluate intake.xlsx --out результаты — каждая ошибка указывается с листом и ячейкой (например, intake.xlsx › Қызметшілер!C12).'],
+    [
+      '1. Әр парақтың алғашқы үш жолы — тақырыптар; 3-жолдағы сұр кілттерді өзгертпеңіз және жоймаңыз: bagalau бағандарды солар арқылы табады.',
+      '1. Первые три строки каждого листа — заголовки; серые ключи в 3-й строке не меняйте и не удаляйте: по ним bagalau находит столбцы.',
+    ],
+    [
+      '2. Деректер 4-жолдан басталады. Бос жолдар өткізіліп жіберіледі. * белгісі бар бағандар міндетті.',
+      '2. Данные начинаются с 4-й строки. Пустые строки пропускаются. Столбцы со знаком * обязательны.',
+    ],
+    [
+      '3. Күндер: КК.АА.ЖЖЖЖ (мысалы, 10.04.2026) немесе ұяшықтан таңдаңыз. Бөлшек сандар үтірмен де, нүктемен де жазыла береді (4,5 немесе 4.5).',
+      '3. Даты: ДД.ММ.ГГГГ (например, 10.04.2026) или выберите в ячейке. Дробные числа можно писать и с запятой, и с точкой (4,5 или 4.5).',
+    ],
+    [
+      '4. Тізімі бар ұяшықтарда мәнді тізімнен таңдаңыз (санат, болмау түрі, бағалаушының рөлі, жауап нұсқасы…).',
+      '4. В ячейках со списком выберите значение из списка (категория, вид отсутствия, роль оценивающего, вариант ответа…).',
+    ],
+    [
+      '5. Әр қызметшінің коды «Қызметшілер» парағында бір рет жазылады; басқа парақтарда сол код көрсетіледі. «Т.А.Ә. (анықтама үшін)» бағаны тек тексеру үшін.',
+      '5. Код каждого служащего указывается один раз на листе «Қызметшілер»; на других листах указывается этот код. Столбец «Ф.И.О. (для справки)» — только для проверки.',
+    ],
+    [
+      '6. Парақтардың атауын өзгертпеңіз. Жаңа парақтар оқылмайды (bagalau олар туралы ескертеді).',
+      '6. Не переименовывайте листы. Новые листы не читаются (bagalau предупредит о них).',
+    ],
+    [
+      '7. 360 сауалнамасы жасырын: респонденттің аты-жөні жазылмайды, тек тобы мен жауаптары.',
+      '7. Опрос 360 анонимный: имя респондента не указывается, только группа и ответы.',
+    ],
+    [
+      '8. Толтырған соң: bagalau evaluate intake.xlsx --out нәтижелер — әр қате парақ пен ұяшық бойынша көрсетіледі (мысалы, intake.xlsx › Қызметшілер!C12).',
+      '8. После заполнения: bagalau evaluate intake.xlsx --out результаты — каждая ошибка указывается с листом и ячейкой (например, intake.xlsx › Қызметшілер!C12).',
+    ],
     ['', ''],
     ['Парақтар', 'Листы', true],
     ...layout.sheets.map((s): [string, string] => [`«${s.name}» — ${s.title.kk}`, `«${s.name}» — ${s.title.ru ?? s.title.kk}`]),
     ['', ''],
-    [`Әдістемедегі шкала: ${latest.scores.min}–${latest.scores.max}, ${latest.scores.precision} ондық таңба.`, `Шкала методики: ${latest.scores.min}–${latest.scores.max}, ${latest.scores.precision} знака после запятой.`],
-    [`Жасалды: bagalau template --methodology ${refs.join(' --methodology ')} --year ${layout.year}`, `Создано: bagalau template --methodology ${refs.join(' --methodology ')} --year ${layout.year}`],
+    [
+      `Әдістемедегі шкала: ${latest.scores.min}–${latest.scores.max}, ${latest.scores.precision} ондық таңба.`,
+      `Шкала методики: ${latest.scores.min}–${latest.scores.max}, ${latest.scores.precision} знака после запятой.`,
+    ],
+    [
+      `Жасалды: bagalau template --methodology ${refs.join(' --methodology ')} --year ${layout.year}`,
+      `Создано: bagalau template --methodology ${refs.join(' --methodology ')} --year ${layout.year}`,
+    ],
   ];
   lines.forEach(([kk, ru, bold], k) => {
     const row = ws.getRow(k + 1);
@@ -246,7 +331,10 @@ export async function writeIntakeWorkbook(layout: IntakeLayout, path: string, op
   const created = options.created ?? new Date();
   const ids = layout.methodologies.map((m) => m.id);
   Object.assign(wb, {
-    creator: 'bagalau', lastModifiedBy: 'bagalau', created, modified: created,
+    creator: 'bagalau',
+    lastModifiedBy: 'bagalau',
+    created,
+    modified: created,
     title: `${ids.join(', ')} — ${layout.year}`,
     subject: INTAKE_FORMAT,
     // Words without spaces or commas: office programs may re-join keywords with either.
@@ -278,13 +366,24 @@ export async function writeIntakeWorkbook(layout: IntakeLayout, path: string, op
       const roles = spec.columns[0].choices!.items;
       roles.forEach((role, k) => writeRow(ws, spec, FIRST_DATA_ROW + k, { role: role.value, roleTitle: role.label }));
     }
-    filled.forEach((row, k) => writeRow(ws, spec, FIRST_DATA_ROW + k, spec.kind === 'signatories' ? { ...row, roleTitle: spec.columns[0].choices!.items.find((c) => c.value === row.role)?.label } : row));
+    filled.forEach((row, k) =>
+      writeRow(
+        ws,
+        spec,
+        FIRST_DATA_ROW + k,
+        spec.kind === 'signatories' ? { ...row, roleTitle: spec.columns[0].choices!.items.find((c) => c.value === row.role)?.label } : row,
+      ),
+    );
     const { lastRow } = extents.get(spec.name)!;
     spec.columns.forEach((column, k) => {
       if (column.info) return;
       const letters = columnLetters(k + 1);
       const validation = validationOf(column, `${letters}${FIRST_DATA_ROW}`, lists, extents);
-      if (validation) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letters}${FIRST_DATA_ROW}:${letters}${lastRow}`, validation);
+      if (validation)
+        (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+          `${letters}${FIRST_DATA_ROW}:${letters}${lastRow}`,
+          validation,
+        );
     });
     ws.commit();
   }
@@ -296,7 +395,9 @@ export async function writeIntakeWorkbook(layout: IntakeLayout, path: string, op
 
 function writeGeneral(ws: ExcelJS.Worksheet, layout: IntakeLayout, options: TemplateOptions): void {
   const values: Record<string, CellInput> = {
-    year: layout.year, methodology: options.methodologyRefs.join(', '), ...options.fill?.general,
+    year: layout.year,
+    methodology: options.methodologyRefs.join(', '),
+    ...options.fill?.general,
   };
   GENERAL_ROWS.forEach(({ key, title }, k) => {
     const row = ws.getRow(FIRST_DATA_ROW + k);

@@ -19,9 +19,35 @@
 //   undefined and the printer prints it alone.
 import { readFileSync } from 'node:fs';
 import {
-  PDFArray, PDFBool, PDFContentStream, PDFDict, PDFDocument, ParseSpeeds, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, PDFString,
-  beginMarkedContent, beginText, decodePDFRawStream, endMarkedContent, endText, popGraphicsState, pushGraphicsState, setFillingGrayscaleColor,
-  setFontAndSize, setTextMatrix, showText, type PDFObject, type PDFOperator,
+  PDFArray,
+  PDFBool,
+  PDFContentStream,
+  PDFDict,
+  PDFDocument,
+  ParseSpeeds,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObjectCopier,
+  PDFPage,
+  PDFPageLeaf,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  beginMarkedContent,
+  beginText,
+  decodePDFRawStream,
+  endMarkedContent,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingGrayscaleColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFObject,
+  type PDFOperator,
 } from 'pdf-lib';
 
 /** The parts of a document made by templates.ts. */
@@ -67,10 +93,14 @@ export interface PageNumberStyle {
 }
 
 const MM = 72 / 25.4;
-const BOTTOM_CENTER = /@bottom-center\s*\{\s*content:\s*counter\(page\) " \/ " counter\(pages\)(?: "([^"\\<]*)")?;\s*font-family:\s*'Tinos';\s*font-size:\s*([\d.]+)pt;\s*\}/;
+const BOTTOM_CENTER =
+  /@bottom-center\s*\{\s*content:\s*counter\(page\) " \/ " counter\(pages\)(?: "([^"\\<]*)")?;\s*font-family:\s*'Tinos';\s*font-size:\s*([\d.]+)pt;\s*\}/;
 
 function margins(value: string | undefined): number[] | undefined {
-  const parts = value?.trim().split(/\s+/).map((p) => /^([\d.]+)mm$/.exec(p)?.[1]);
+  const parts = value
+    ?.trim()
+    .split(/\s+/)
+    .map((p) => /^([\d.]+)mm$/.exec(p)?.[1]);
   if (!parts || parts.length !== 4 || parts.some((p) => p === undefined)) return undefined;
   return parts.map((p) => Number(p) * MM);
 }
@@ -93,10 +123,22 @@ export function documentParts(html: string): DocumentParts | undefined {
   const landscape = margins(landscapes[0]);
   if (!landscape) return undefined;
   const strippedStyle = style.replace(BOTTOM_CENTER, '');
-  const head = html.slice(0, styleMatch.index) + `<style id="document">${strippedStyle}</style>` + html.slice(styleMatch.index + styleMatch[0].length, bodyMatch.index) + '<body>';
+  const head =
+    html.slice(0, styleMatch.index) +
+    `<style id="document">${strippedStyle}</style>` +
+    html.slice(styleMatch.index + styleMatch[0].length, bodyMatch.index) +
+    '<body>';
   const forms = bodyMatch[1].match(FORM_START)?.length ?? 0;
   if (forms === 0) return undefined;
-  return { head, fonts, body: bodyMatch[1], title, numbers: { size: Number(numbers[2]), suffix: numbers[1] ?? '', portrait, landscape }, forms, meta: documentMeta(html) };
+  return {
+    head,
+    fonts,
+    body: bodyMatch[1],
+    title,
+    numbers: { size: Number(numbers[2]), suffix: numbers[1] ?? '', portrait, landscape },
+    forms,
+    meta: documentMeta(html),
+  };
 }
 
 export const BATCH_GLYPHS_ID = 'bagalau-glyphs';
@@ -110,12 +152,19 @@ export function batchBody(parts: DocumentParts[]): string {
     return `<div class="bagalau-doc">${p.body.replace(FORM_START, (start) => `<section id="${formId(i, k++)}" ${start.slice('<section '.length)}`)}</div>\n`;
   });
   const links = parts.flatMap((p, i) => Array.from({ length: p.forms }, (_, k) => `<a href="#${formId(i, k)}"></a>`));
-  return '<style>.bagalau-doc + .bagalau-doc, #bagalau-glyphs { break-before: page; }</style>\n' + bodies.join('') +
+  return (
+    '<style>.bagalau-doc + .bagalau-doc, #bagalau-glyphs { break-before: page; }</style>\n' +
+    bodies.join('') +
     `<div id="${BATCH_GLYPHS_ID}" style="font-family: 'Tinos'; font-weight: 400; font-size: ${size}pt">0123456789 /${suffix}</div>\n` +
-    `<nav style="display: none">${links.join('')}<a href="#${BATCH_GLYPHS_ID}"></a></nav>\n`;
+    `<nav style="display: none">${links.join('')}<a href="#${BATCH_GLYPHS_ID}"></a></nav>\n`
+  );
 }
 
-interface Glyph { font: number; cid: number; width: number }
+interface Glyph {
+  font: number;
+  cid: number;
+  width: number;
+}
 
 /** The regular Tinos fonts of a page: for each character, which font and CID draws it, and how wide it is. */
 function regularTinos(doc: PDFDocument, resources: PDFDict): { refs: PDFRef[]; glyphs: Map<string, Glyph> } {
@@ -148,7 +197,9 @@ function regularTinos(doc: PDFDocument, resources: PDFDict): { refs: PDFRef[]; g
     }
     const toUnicode = font.lookup(PDFName.of('ToUnicode'));
     if (!(toUnicode instanceof PDFStream)) continue;
-    const cmap = Buffer.from(toUnicode instanceof PDFRawStream ? decodePDFRawStream(toUnicode).decode() : toUnicode.getContents()).toString('latin1');
+    const cmap = Buffer.from(toUnicode instanceof PDFRawStream ? decodePDFRawStream(toUnicode).decode() : toUnicode.getContents()).toString(
+      'latin1',
+    );
     const index = refs.push(ref) - 1;
     const add = (cid: number, unicode: number) => {
       const char = String.fromCodePoint(unicode);
@@ -211,7 +262,7 @@ export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promi
       for (const char of text) {
         const glyph = glyphs.get(char);
         if (!glyph) throw new Error(`batch: no glyph for "${char}" in the embedded Tinos`);
-        width += glyph.width * size / 1000;
+        width += (glyph.width * size) / 1000;
         const hex = glyph.cid.toString(16).padStart(4, '0');
         if (runs.at(-1)?.font === glyph.font) runs.at(-1)!.hex += hex;
         else runs.push({ font: glyph.font, hex });
@@ -225,31 +276,50 @@ export async function splitBatch(pdf: Uint8Array, parts: DocumentParts[]): Promi
       // the ones it shares: the fonts are the same objects on every page of the batch)
       const resources = page.node.Resources()!;
       let fontDict = resources.lookup(PDFName.of('Font'));
-      if (!(fontDict instanceof PDFDict)) { fontDict = doc.context.obj({}); resources.set(PDFName.of('Font'), fontDict); }
+      if (!(fontDict instanceof PDFDict)) {
+        fontDict = doc.context.obj({});
+        resources.set(PDFName.of('Font'), fontDict);
+      }
       refs.forEach((ref, i) => (fontDict as PDFDict).set(names[i], ref));
       // a page number is an artifact, not content of the document's structure
-      const operators: PDFOperator[] = [popGraphicsState(), pushGraphicsState(), beginMarkedContent('Artifact'), beginText(), setFillingGrayscaleColor(0), setTextMatrix(1, 0, 0, 1, x, y)];
+      const operators: PDFOperator[] = [
+        popGraphicsState(),
+        pushGraphicsState(),
+        beginMarkedContent('Artifact'),
+        beginText(),
+        setFillingGrayscaleColor(0),
+        setTextMatrix(1, 0, 0, 1, x, y),
+      ];
       for (const run of runs) operators.push(setFontAndSize(names[run.font], size), showText(PDFHexString.of(run.hex)));
       operators.push(endText(), endMarkedContent(), popGraphicsState());
       // q, the page's own content, Q and the number (a few bytes: not compressed)
       const contents = page.node.get(PDFName.of('Contents'));
       const own = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-      page.node.set(PDFName.of('Contents'), doc.context.obj([push, ...own, doc.context.register(PDFContentStream.of(doc.context.obj({}), operators, false))]));
+      page.node.set(
+        PDFName.of('Contents'),
+        doc.context.obj([push, ...own, doc.context.register(PDFContentStream.of(doc.context.obj({}), operators, false))]),
+      );
     }
   });
 
   const producer = doc.getProducer();
   const created = doc.getCreationDate();
-  const tree = structureOf(doc, pages.map((p) => p.ref), starts);
-  return Promise.all(parts.map(async (part, d) => {
-    const out = await PDFDocument.create({ updateMetadata: false });
-    const indices = Array.from({ length: starts[d + 1] - starts[d] }, (_, k) => starts[d] + k);
-    if (tree) copyTagged(doc, out, indices, tree, d);
-    else for (const page of await out.copyPages(doc, indices)) out.addPage(page);
-    setInfo(out, part.meta, producer);
-    if (created) out.setCreationDate(created);
-    return out.save({ useObjectStreams: false });
-  }));
+  const tree = structureOf(
+    doc,
+    pages.map((p) => p.ref),
+    starts,
+  );
+  return Promise.all(
+    parts.map(async (part, d) => {
+      const out = await PDFDocument.create({ updateMetadata: false });
+      const indices = Array.from({ length: starts[d + 1] - starts[d] }, (_, k) => starts[d] + k);
+      if (tree) copyTagged(doc, out, indices, tree, d);
+      else for (const page of await out.copyPages(doc, indices)) out.addPage(page);
+      setInfo(out, part.meta, producer);
+      if (created) out.setCreationDate(created);
+      return out.save({ useObjectStreams: false });
+    }),
+  );
 }
 
 /** A tagged batch's structure tree: its root, the Document element, and which of its children belongs to which document. */
@@ -285,12 +355,16 @@ function structureOf(doc: PDFDocument, pageRefs: PDFRef[], starts: number[]): Ba
     const value = object instanceof PDFRef ? doc.context.lookup(object) : object;
     if (value instanceof PDFNumber) return inherited ? pageIndex.get(inherited.toString()) : undefined;
     if (value instanceof PDFArray) {
-      for (const item of value.asArray()) { const p = firstPage(item, inherited); if (p !== undefined) return p; }
+      for (const item of value.asArray()) {
+        const p = firstPage(item, inherited);
+        if (p !== undefined) return p;
+      }
       return undefined;
     }
     if (!(value instanceof PDFDict)) return undefined;
     const pg = value.get(PDFName.of('Pg')) ?? inherited;
-    if (value.get(PDFName.of('Type'))?.toString() === '/MCR' || value.get(PDFName.of('Type'))?.toString() === '/OBJR') return pg ? pageIndex.get(pg.toString()) : undefined;
+    if (value.get(PDFName.of('Type'))?.toString() === '/MCR' || value.get(PDFName.of('Type'))?.toString() === '/OBJR')
+      return pg ? pageIndex.get(pg.toString()) : undefined;
     return firstPage(value.get(PDFName.of('K')), pg);
   };
   const kids = document.get(PDFName.of('K'));
@@ -305,7 +379,8 @@ function structureOf(doc: PDFDocument, pageRefs: PDFRef[], starts: number[]): Ba
   const parents = new Map<number, PDFObject>();
   const collect = (node: PDFDict) => {
     const nums = node.lookup(PDFName.of('Nums'));
-    if (nums instanceof PDFArray) for (let i = 0; i + 1 < nums.size(); i += 2) parents.set((nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1));
+    if (nums instanceof PDFArray)
+      for (let i = 0; i + 1 < nums.size(); i += 2) parents.set((nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1));
     const nodeKids = node.lookup(PDFName.of('Kids'));
     if (nodeKids instanceof PDFArray) for (const k of nodeKids.asArray()) collect(doc.context.lookup(k, PDFDict));
   };
@@ -314,7 +389,8 @@ function structureOf(doc: PDFDocument, pageRefs: PDFRef[], starts: number[]): Ba
   const ids = new Map<string, PDFObject>();
   const collectIds = (node: PDFDict) => {
     const names = node.lookup(PDFName.of('Names'));
-    if (names instanceof PDFArray) for (let i = 0; i + 1 < names.size(); i += 2) ids.set((names.lookup(i) as PDFString).asString(), names.get(i + 1));
+    if (names instanceof PDFArray)
+      for (let i = 0; i + 1 < names.size(); i += 2) ids.set((names.lookup(i) as PDFString).asString(), names.get(i + 1));
     const nodeKids = node.lookup(PDFName.of('Kids'));
     if (nodeKids instanceof PDFArray) for (const k of nodeKids.asArray()) collectIds(doc.context.lookup(k, PDFDict));
   };
@@ -394,12 +470,16 @@ function setInfo(out: PDFDocument, meta: PdfMeta, producer: string | undefined):
 }
 
 /** A PDF string: UTF-16BE with its byte order mark, in hex. */
-const pdfText = (text: string) => `<FEFF${[...text].map((c) => {
-  const cp = c.codePointAt(0)!;
-  if (cp < 0x10000) return cp.toString(16).padStart(4, '0');
-  const v = cp - 0x10000;
-  return ((0xd800 + (v >> 10)).toString(16) + (0xdc00 + (v & 0x3ff)).toString(16));
-}).join('').toUpperCase()}>`;
+const pdfText = (text: string) =>
+  `<FEFF${[...text]
+    .map((c) => {
+      const cp = c.codePointAt(0)!;
+      if (cp < 0x10000) return cp.toString(16).padStart(4, '0');
+      const v = cp - 0x10000;
+      return (0xd800 + (v >> 10)).toString(16) + (0xdc00 + (v & 0x3ff)).toString(16);
+    })
+    .join('')
+    .toUpperCase()}>`;
 
 /**
  * The PDF with its Info replaced — Title, Author, Subject, Creator (bagalau and its version),
@@ -418,8 +498,14 @@ export function withInfo(pdf: Uint8Array, meta: PdfMeta): Uint8Array {
   const created = /\/CreationDate\s*(\([^)]*\))/.exec(whole)?.[1];
   const producer = /\/Producer\s*(\([^)]*\))/.exec(whole)?.[1];
   const id = Number(size[1]);
-  const entries = [`/Title ${pdfText(meta.title)}`, meta.author && `/Author ${pdfText(meta.author)}`, meta.subject && `/Subject ${pdfText(meta.subject)}`,
-    `/Creator ${pdfText(CREATOR)}`, producer && `/Producer ${producer}`, created && `/CreationDate ${created}`].filter(Boolean);
+  const entries = [
+    `/Title ${pdfText(meta.title)}`,
+    meta.author && `/Author ${pdfText(meta.author)}`,
+    meta.subject && `/Subject ${pdfText(meta.subject)}`,
+    `/Creator ${pdfText(CREATOR)}`,
+    producer && `/Producer ${producer}`,
+    created && `/CreationDate ${created}`,
+  ].filter(Boolean);
   const object = `\n${id} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
   const objectAt = pdf.length + 1;
   const xrefAt = pdf.length + Buffer.byteLength(object, 'latin1');
@@ -436,7 +522,10 @@ export function withInfo(pdf: Uint8Array, meta: PdfMeta): Uint8Array {
 const BASELINE_BELOW_MIDDLE = 0.32;
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#x27|#39|#x3D|#x60);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`' })[e]!);
+  return text.replace(
+    /&(amp|lt|gt|quot|#x27|#39|#x3D|#x60);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`' })[e]!,
+  );
 }
 
 /**
@@ -451,6 +540,7 @@ export function embeddedFonts(pdf: Uint8Array): string[] {
 /** The forms embed Tinos and nothing else: a fallback font of the machine means a character slipped through. */
 export function assertOnlyTinos(pdf: Uint8Array): Uint8Array {
   const others = embeddedFonts(pdf).filter((f) => !/^Tinos-(Regular|Bold)$/.test(f));
-  if (others.length) throw new Error(`the PDF would embed ${others.join(', ')}: a character of the form is not in Tinos, and no other font may be embedded`);
+  if (others.length)
+    throw new Error(`the PDF would embed ${others.join(', ')}: a character of the form is not in Tinos, and no other font may be embedded`);
   return pdf;
 }

@@ -10,12 +10,19 @@ export const KNOWN_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-bro
 
 /** What Chromium needs on this machine (containers without a sandbox or GPU, no background traffic). */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export const CHROMIUM_MISSING_MESSAGE =
-  'no Chromium found to print the forms (looked at PUPPETEER_EXECUTABLE_PATH and ' + KNOWN_CHROMIUM_PATHS.join(', ') +
+  'no Chromium found to print the forms (looked at PUPPETEER_EXECUTABLE_PATH and ' +
+  KNOWN_CHROMIUM_PATHS.join(', ') +
   '); install it: apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH';
 
 export class ChromiumMissingError extends Error {
@@ -62,7 +69,9 @@ export async function launchChromium(executablePath = findChromium()): Promise<B
       userDataDir: profile,
       // The command handles the signals itself (closeAllBrowsers), so that it can also
       // remove the profile and half-written files before it exits.
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       // A batch of a thousand forms must not be killed by puppeteer's default 30 s protocol timeout.
       protocolTimeout: 120_000,
     });
@@ -73,7 +82,10 @@ export async function launchChromium(executablePath = findChromium()): Promise<B
   running.set(browser, profile);
   // Once Chromium has exited (its helpers write into the profile until then), its profile goes.
   const child = browser.process();
-  child?.once('exit', () => { running.delete(browser); removeProfile(profile); });
+  child?.once('exit', () => {
+    running.delete(browser);
+    removeProfile(profile);
+  });
   return browser;
 }
 
@@ -91,14 +103,16 @@ function removeProfile(profile: string): void {
  */
 export async function closeAllBrowsers(): Promise<void> {
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  await Promise.all([...running].map(async ([browser, profile]) => {
-    const child = browser.process();
-    const exited = child && child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
-    await Promise.race([browser.close().catch(() => undefined), wait(3000)]);
-    if (child && child.exitCode === null) child.kill('SIGKILL');
-    // Chromium's helpers write into the profile until the browser has exited: remove it after.
-    await Promise.race([exited, wait(3000)]);
-    running.delete(browser);
-    removeProfile(profile);
-  }));
+  await Promise.all(
+    [...running].map(async ([browser, profile]) => {
+      const child = browser.process();
+      const exited = child && child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
+      await Promise.race([browser.close().catch(() => undefined), wait(3000)]);
+      if (child && child.exitCode === null) child.kill('SIGKILL');
+      // Chromium's helpers write into the profile until the browser has exited: remove it after.
+      await Promise.race([exited, wait(3000)]);
+      running.delete(browser);
+      removeProfile(profile);
+    }),
+  );
 }

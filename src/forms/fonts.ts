@@ -45,8 +45,13 @@ export function tinosFonts(): FontFile[] {
 
 /** @font-face rules pointing at the in-memory files. */
 export function fontFaceCss(): string {
-  return tinosFonts().map((f) => `@font-face{font-family:'Tinos';font-style:normal;font-weight:${f.weight};font-display:block;` +
-    `src:url(${FORMS_ORIGIN}/fonts/${f.file}) format('woff2');unicode-range:${f.unicodeRange};}`).join('\n');
+  return tinosFonts()
+    .map(
+      (f) =>
+        `@font-face{font-family:'Tinos';font-style:normal;font-weight:${f.weight};font-display:block;` +
+        `src:url(${FORMS_ORIGIN}/fonts/${f.file}) format('woff2');unicode-range:${f.unicodeRange};}`,
+    )
+    .join('\n');
 }
 
 /** The font file for a request path ("/fonts/tinos-…woff2"), if any. */
@@ -54,4 +59,3 @@ export function fontForPath(path: string): FontFile | undefined {
   const name = path.replace(/^\/fonts\//, '');
   return tinosFonts().find((f) => f.file === name);
 }
-

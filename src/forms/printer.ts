@@ -50,13 +50,23 @@ export class FormPrinter {
   private counter = 0;
   private closed = false;
 
-  private constructor(readonly browser: Browser, private readonly recycleAfter: number, readonly batchSize: number, readonly tagBatches: boolean) {}
+  private constructor(
+    readonly browser: Browser,
+    private readonly recycleAfter: number,
+    readonly batchSize: number,
+    readonly tagBatches: boolean,
+  ) {}
 
   static async launch(options: PrinterOptions = {}): Promise<FormPrinter> {
     const size = Math.max(1, Math.min(8, options.pages ?? 3));
     tinosFonts(); // read the fonts before the first request needs them
     const browser = await launchChromium(options.executablePath ?? findChromium());
-    const printer = new FormPrinter(browser, options.recycleAfter ?? 250, Math.max(1, options.batchSize ?? 20), options.tagBatches ?? false);
+    const printer = new FormPrinter(
+      browser,
+      options.recycleAfter ?? 250,
+      Math.max(1, options.batchSize ?? 20),
+      options.tagBatches ?? false,
+    );
     try {
       for (let i = 0; i < size; i++) printer.idle.push({ page: await printer.newPage(), used: 0 });
     } catch (error) {
@@ -70,7 +80,9 @@ export class FormPrinter {
     const page = await this.browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    page.on('request', (request) => { void this.answer(request); });
+    page.on('request', (request) => {
+      void this.answer(request);
+    });
     return page;
   }
 
@@ -85,7 +97,12 @@ export class FormPrinter {
         }
         const font = fontForPath(url.pathname);
         if (font) {
-          await request.respond({ status: 200, contentType: 'font/woff2', headers: { 'Access-Control-Allow-Origin': '*' }, body: font.data });
+          await request.respond({
+            status: 200,
+            contentType: 'font/woff2',
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            body: font.data,
+          });
           return;
         }
       }
@@ -143,29 +160,45 @@ export class FormPrinter {
     const alone: number[] = [];
     htmls.forEach((html, index) => {
       const parts = this.batchSize > 1 ? documentParts(html) : undefined;
-      if (!parts) { alone.push(index); return; }
+      if (!parts) {
+        alone.push(index);
+        return;
+      }
       const group = groups.get(parts.head) ?? [];
       group.push({ index, parts });
       groups.set(parts.head, group);
     });
-    const tasks: Promise<void>[] = alone.map(async (i) => { results[i] = await this.pdf(htmls[i]); });
+    const tasks: Promise<void>[] = alone.map(async (i) => {
+      results[i] = await this.pdf(htmls[i]);
+    });
     for (const group of groups.values()) {
       for (let start = 0; start < group.length; start += this.batchSize) {
         const chunk = group.slice(start, start + this.batchSize);
-        tasks.push((async () => {
-          // a lone one-form document is printed alone (tagged); several, or a bundle of forms, as a batch
-          if (chunk.length > 1 || chunk[0].parts.forms > 1) {
-            let split: Uint8Array[] | undefined;
-            try {
-              split = await this.printBatch(chunk.map((c) => c.parts));
-            } catch (error) {
-              // not the page layout the batch expects: print these documents one by one
-              if (chunk.length === 1) throw error;
+        tasks.push(
+          (async () => {
+            // a lone one-form document is printed alone (tagged); several, or a bundle of forms, as a batch
+            if (chunk.length > 1 || chunk[0].parts.forms > 1) {
+              let split: Uint8Array[] | undefined;
+              try {
+                split = await this.printBatch(chunk.map((c) => c.parts));
+              } catch (error) {
+                // not the page layout the batch expects: print these documents one by one
+                if (chunk.length === 1) throw error;
+              }
+              if (split) {
+                chunk.forEach((c, k) => {
+                  results[c.index] = split[k];
+                });
+                return;
+              }
             }
-            if (split) { chunk.forEach((c, k) => { results[c.index] = split[k]; }); return; }
-          }
-          await Promise.all(chunk.map(async (c) => { results[c.index] = await this.pdf(htmls[c.index]); }));
-        })());
+            await Promise.all(
+              chunk.map(async (c) => {
+                results[c.index] = await this.pdf(htmls[c.index]);
+              }),
+            );
+          })(),
+        );
       }
     }
     await Promise.all(tasks);

@@ -27,15 +27,19 @@ export function radarChart(points: RadarPoint[], options: RadarOptions): string 
   const n = points.length;
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
   const at = (i: number, r: number) => [c + r * Math.cos(angle(i)), c + r * Math.sin(angle(i))];
-  const scale = (v: number) => (Math.max(options.min, Math.min(options.max, v)) - options.min) / (options.max - options.min) * radius;
+  const scale = (v: number) => ((Math.max(options.min, Math.min(options.max, v)) - options.min) / (options.max - options.min)) * radius;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img">`,
+  );
   for (let ring = 1; ring <= options.rings; ring++) {
     const r = (radius * ring) / options.rings;
     const poly = points.map((_, i) => at(i, r).map(f).join(',')).join(' ');
     parts.push(`<polygon points="${poly}" fill="none" stroke="#999" stroke-width="0.6"/>`);
     const [x, y] = at(0, r);
-    parts.push(`<text x="${f(x + 3)}" y="${f(y + 3)}" font-size="8" fill="#555">${ring * (options.max - options.min) / options.rings + options.min}</text>`);
+    parts.push(
+      `<text x="${f(x + 3)}" y="${f(y + 3)}" font-size="8" fill="#555">${(ring * (options.max - options.min)) / options.rings + options.min}</text>`,
+    );
   }
   points.forEach((p, i) => {
     const [x, y] = at(i, radius);

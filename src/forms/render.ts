@@ -40,8 +40,14 @@ export interface PlanOptions {
 export function parseFormList(m: Methodology, list: string): string[] {
   const all = formIds(m);
   const ids = new Set<string>();
-  for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (raw === 'all') { all.forEach((id) => ids.add(id)); continue; }
+  for (const raw of list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (raw === 'all') {
+      all.forEach((id) => ids.add(id));
+      continue;
+    }
     if (/^(protocol|calibration-protocol|p)$/i.test(raw)) {
       all.filter((id) => m.forms[id].kind === 'calibrationProtocol').forEach((id) => ids.add(id));
       continue;
@@ -71,27 +77,40 @@ export const formFileSuffix = (m: Methodology, id: string) => {
  * the person's participation, or deferred and scored after the return. Results without a
  * score (not evaluated, refused, in error, missing) get none.
  */
-const hasFigures = (r: MethodResult) => r.status !== 'error' && r.status !== 'refused' && (r.score !== undefined || !!r.competencies?.length);
+const hasFigures = (r: MethodResult) =>
+  r.status !== 'error' && r.status !== 'refused' && (r.score !== undefined || !!r.competencies?.length);
 
 /** The periods for which a person gets a form, from their results of the form's method. */
-function periodsFor(m: Methodology, person: PersonResult, formId: string, input?: EvaluationInput['people'][number]): { period: string; calibration?: FilledSource['calibration'] }[] {
+function periodsFor(
+  m: Methodology,
+  person: PersonResult,
+  formId: string,
+  input?: EvaluationInput['people'][number],
+): { period: string; calibration?: FilledSource['calibration'] }[] {
   const form = m.forms[formId];
   const ofMethod = person.results.filter((r) => r.method === form.method && hasFigures(r));
   switch (form.kind) {
     case 'workPlan':
       // one plan a year, when the person has one (or the results show KPIs)
       return input?.workPlan || ofMethod.some((r) => r.kpis?.length) ? [{ period: 'year' }] : [];
-    case 'kpiSheet': case 'scoreTable':
+    case 'kpiSheet':
+    case 'scoreTable':
       return ofMethod.filter((r) => r.kpis?.length).map((r) => ({ period: r.period }));
     case 'parameterSheet':
       // the quarters (or the year, for a yearly method) that were scored; not the yearly mean
       return ofMethod.filter((r) => r.parameters?.length || r.sheets?.length).map((r) => ({ period: r.period }));
-    case 'questionnaire': case 'surveyResult':
+    case 'questionnaire':
+    case 'surveyResult':
       return ofMethod.some((r) => r.period === 'year' && r.competencies?.length) ? [{ period: 'year' }] : [];
     case 'calibrationProtocol':
       // a protocol for each calibration session (of the form's method, when it names one): the
       // calibrated results, and the cases not applied because a proposal lay outside the scale
-      return person.results.filter((r) => (r.calibration || r.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) && (form.method === undefined || r.method === form.method))
+      return person.results
+        .filter(
+          (r) =>
+            (r.calibration || r.problems.some((p) => p.code === 'calibration.proposal-outside-scale')) &&
+            (form.method === undefined || r.method === form.method),
+        )
         .map((r) => ({ period: r.period, calibration: { result: r, outcome: r.calibration } }));
   }
 }
@@ -100,19 +119,34 @@ function periodsFor(m: Methodology, person: PersonResult, formId: string, input?
  * The view of a form, its texts made printable: invisible characters removed (warnings), and
  * an error when one has a character the font lacks.
  */
-function printableView(m: Methodology, id: string, source: FilledSource | undefined, prefix: string, warnings: TextProblem[]): { view: FormView; error?: string } {
+function printableView(
+  m: Methodology,
+  id: string,
+  source: FilledSource | undefined,
+  prefix: string,
+  warnings: TextProblem[],
+): { view: FormView; error?: string } {
   const errors: TextProblem[] = [];
   const view = printable(formView(m, id, source), prefix, warnings, errors);
   return { view, error: errors.length ? errors.map((e) => e.message).join('; ') : undefined };
 }
 
 /** Every document to print: blank forms from the methodology alone, or each person's filled forms. */
-export function planDocuments(m: Methodology, options: PlanOptions, results?: EvaluationResult, input?: EvaluationInput): PlannedDocument[] {
+export function planDocuments(
+  m: Methodology,
+  options: PlanOptions,
+  results?: EvaluationResult,
+  input?: EvaluationInput,
+): PlannedDocument[] {
   const problems: TextProblem[] = [];
   const report = () => {
     // one warning per field (a name is printed on several forms)
     const seen = new Set<string>();
-    for (const p of problems) if (!seen.has(p.message)) { seen.add(p.message); options.warnings?.push(p.message); }
+    for (const p of problems)
+      if (!seen.has(p.message)) {
+        seen.add(p.message);
+        options.warnings?.push(p.message);
+      }
   };
   if (options.blank || !results) {
     const docs = options.forms.map((id) => {
@@ -140,7 +174,13 @@ export function planDocuments(m: Methodology, options: PlanOptions, results?: Ev
       for (const { period, calibration } of periodsFor(m, person, id, submitted)) {
         const source: FilledSource = { year: results.year, person, input: submitted, unitName, period, calibration, signatories };
         const { view, error } = printableView(m, id, source, `${person.id} ${formFileSuffix(m, id)}: `, problems);
-        docs.push({ file: `${person.id}_${periodSlug(results.year, period)}_${formFileSuffix(m, id)}.pdf`, unit: person.unit ?? 'no-unit', person: person.id, views: [view], error });
+        docs.push({
+          file: `${person.id}_${periodSlug(results.year, period)}_${formFileSuffix(m, id)}.pdf`,
+          unit: person.unit ?? 'no-unit',
+          person: person.id,
+          views: [view],
+          error,
+        });
       }
     }
   }
@@ -151,9 +191,15 @@ export function planDocuments(m: Methodology, options: PlanOptions, results?: Ev
       const unitName = (unit !== 'no-unit' && input?.units?.[unit]?.name) || unit;
       const failed = members.filter((d) => d.error).map((d) => d.file);
       docs.push({
-        file: `unit-${unit}_${results.year}.pdf`, unit, views: members.flatMap((d) => d.views),
+        file: `unit-${unit}_${results.year}.pdf`,
+        unit,
+        views: members.flatMap((d) => d.views),
         // the bundle's own title, not every form's: "Бағалау нысандары: <unit>, 2026 жыл"
-        meta: { title: `Бағалау нысандары: ${printable(unitName, '', [], undefined)}, ${periodLabel(results.year, 'year')}`, author: m.body.name.kk, subject: `${printable(unitName, '', [], undefined)}, ${periodLabel(results.year, 'year')}` },
+        meta: {
+          title: `Бағалау нысандары: ${printable(unitName, '', [], undefined)}, ${periodLabel(results.year, 'year')}`,
+          author: m.body.name.kk,
+          subject: `${printable(unitName, '', [], undefined)}, ${periodLabel(results.year, 'year')}`,
+        },
         error: failed.length ? `it would hold ${failed.join(', ')}, which cannot be printed` : undefined,
       });
     }
@@ -191,8 +237,12 @@ function safePath(outDir: string, doc: PlannedDocument): string {
  * Prints the documents into outDir with one Chromium and `pages` reused pages, up to the
  * printer's batchSize documents per page.pdf call; PDFs are written atomically.
  */
-export async function renderDocuments(docs: PlannedDocument[], outDir: string, options: { pages?: number; onProgress?: (p: RenderProgress) => void; printer?: FormPrinter; tagged?: boolean } = {}): Promise<RenderOutcome> {
-  const printer = options.printer ?? await FormPrinter.launch({ pages: options.pages ?? 3, tagBatches: options.tagged });
+export async function renderDocuments(
+  docs: PlannedDocument[],
+  outDir: string,
+  options: { pages?: number; onProgress?: (p: RenderProgress) => void; printer?: FormPrinter; tagged?: boolean } = {},
+): Promise<RenderOutcome> {
+  const printer = options.printer ?? (await FormPrinter.launch({ pages: options.pages ?? 3, tagBatches: options.tagged }));
   const outcome: RenderOutcome = { written: [], failed: [] };
   const workers = Math.max(1, options.pages ?? 3);
   // Batches of at most batchSize, but enough of them to keep every page busy.
@@ -204,17 +254,22 @@ export async function renderDocuments(docs: PlannedDocument[], outDir: string, o
   const worker = async () => {
     while (next < chunks.length) {
       const report = (doc: PlannedDocument) => options.onProgress?.({ done: ++done, total: docs.length, file: doc.file });
-      const chunk = chunks[next++].map((doc) => ({ doc, file: safePath(outDir, doc) })).filter(({ doc, file }) => {
-        if (!doc.error) return true;
-        // never printed with a fallback font: reported, and the others are printed
-        outcome.failed.push({ file, error: doc.error });
-        report(doc);
-        return false;
-      });
+      const chunk = chunks[next++]
+        .map((doc) => ({ doc, file: safePath(outDir, doc) }))
+        .filter(({ doc, file }) => {
+          if (!doc.error) return true;
+          // never printed with a fallback font: reported, and the others are printed
+          outcome.failed.push({ file, error: doc.error });
+          report(doc);
+          return false;
+        });
       if (chunk.length === 0) continue;
       try {
         await printer.writePdfs(chunk.map(({ doc, file }) => ({ html: renderDocument(doc.views, doc.meta), file })));
-        for (const { doc, file } of chunk) { outcome.written.push(file); report(doc); }
+        for (const { doc, file } of chunk) {
+          outcome.written.push(file);
+          report(doc);
+        }
       } catch {
         // one failing document must not take the others with it: print them one by one
         for (const { doc, file } of chunk) {

@@ -129,9 +129,17 @@ export function printable<T>(value: T, prefix: string, warnings: TextProblem[], 
   if (typeof value === 'string') {
     const { text, removed } = cleanText(value);
     const field = `${prefix}${path}`;
-    if (removed.length) warnings.push({ field, message: `${field}: removed ${removed.join(', ')} (invisible control or formatting characters are not printed)` });
+    if (removed.length)
+      warnings.push({
+        field,
+        message: `${field}: removed ${removed.join(', ')} (invisible control or formatting characters are not printed)`,
+      });
     const missing = errors ? uncovered(text) : [];
-    if (missing.length) errors!.push({ field, message: `${field}: ${missing.map((c) => `"${c}" (${codePoint(c)})`).join(', ')} cannot be printed: the forms' font (Tinos) has no glyph for it, and no other font is embedded` });
+    if (missing.length)
+      errors!.push({
+        field,
+        message: `${field}: ${missing.map((c) => `"${c}" (${codePoint(c)})`).join(', ')} cannot be printed: the forms' font (Tinos) has no glyph for it, and no other font is embedded`,
+      });
     return text as T;
   }
   if (Array.isArray(value)) return value.map((v, i) => printable(v, prefix, warnings, errors, `${path}[${i}]`)) as T;

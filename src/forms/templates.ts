@@ -22,7 +22,9 @@ function compile(): Compiled {
   if (compiled) return compiled;
   const hb = Handlebars.create();
   // A CSS string literal (for @page content): JSON quoting is valid CSS for these texts.
-  hb.registerHelper('cssString', (value: unknown) => (typeof value === 'string' && value ? JSON.stringify(value) : '""').replace(/</g, '\\3C '));
+  hb.registerHelper('cssString', (value: unknown) =>
+    (typeof value === 'string' && value ? JSON.stringify(value) : '""').replace(/</g, '\\3C '),
+  );
   hb.registerHelper('join', (list: unknown) => (Array.isArray(list) ? list.join(', ') : ''));
   // A text of the methodology (the view model's Printed), escaped; a one-word value never breaks at its hyphen.
   hb.registerHelper('print', (value: unknown) => {

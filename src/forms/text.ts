@@ -46,7 +46,16 @@ export function surnameInitials(fullName: string | undefined): string {
 /** The ablative suffix of a small number, as in "1-ден 5 баллға дейін". */
 export function fromNumber(n: number): string {
   const last = Math.abs(n) % 10;
-  const suffix = n === 0 ? 'ден' : n % 100 === 10 || last === 6 || last === 9 ? 'дан' : last === 3 || last === 4 || last === 5 ? 'тен' : last === 0 ? 'нан' : 'ден';
+  const suffix =
+    n === 0
+      ? 'ден'
+      : n % 100 === 10 || last === 6 || last === 9
+        ? 'дан'
+        : last === 3 || last === 4 || last === 5
+          ? 'тен'
+          : last === 0
+            ? 'нан'
+            : 'ден';
   return `${n}-${suffix}`;
 }
 

@@ -10,7 +10,19 @@ import type { EvaluatorSheet } from '../engine/results.generated.js';
 import type { CalibrationOutcome, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';
 import { radarChart } from './radar.js';
-import { QUARTERS, capitalise, fromNumber, kzClause, kzDate, kzNumber, kzScore, periodLabel, quarterLabel, surnameInitials, uncapitalise } from './text.js';
+import {
+  QUARTERS,
+  capitalise,
+  fromNumber,
+  kzClause,
+  kzDate,
+  kzNumber,
+  kzScore,
+  periodLabel,
+  quarterLabel,
+  surnameInitials,
+  uncapitalise,
+} from './text.js';
 
 type Form = Methodology['forms'][string];
 type Method = Methodology['methods'][string];
@@ -119,14 +131,18 @@ function contextOf(m: Methodology, id: string): FormContext {
   const form = m.forms[id];
   if (!form || form.remove) throw new Error(`the methodology ${m.id} has no form "${id}"`);
   const method = form.method !== undefined ? m.methods[form.method] : undefined;
-  if (form.method !== undefined && !method) throw new Error(`the form "${id}" of ${m.id} prints the method "${form.method}", which the methodology does not declare`);
+  if (form.method !== undefined && !method)
+    throw new Error(`the form "${id}" of ${m.id} prints the method "${form.method}", which the methodology does not declare`);
   return { m, id, form, methodId: form.method, method };
 }
 
 /** The form's method, which must be of the kind its template is made for. */
 function methodOf(ctx: FormContext, kind: Method['kind']): { methodId: string; method: Method } {
   if (!ctx.method || !ctx.methodId) throw new Error(`the form "${ctx.id}" (${ctx.form.kind}) names no method to print`);
-  if (ctx.method.kind !== kind) throw new Error(`the form "${ctx.id}" is a ${ctx.form.kind}, which prints a ${kind} method, but "${ctx.methodId}" is of kind ${ctx.method.kind}`);
+  if (ctx.method.kind !== kind)
+    throw new Error(
+      `the form "${ctx.id}" is a ${ctx.form.kind}, which prints a ${kind} method, but "${ctx.methodId}" is of kind ${ctx.method.kind}`,
+    );
   return { methodId: ctx.methodId, method: ctx.method };
 }
 
@@ -148,7 +164,8 @@ function frame(ctx: FormContext, blank: boolean, showsResults: boolean, source?:
     blank,
     pageWord: 'бет',
     // (a KPI sheet printed as the act prints it, its table continued below, fits a portrait page)
-    orientation: LANDSCAPE_KINDS.has(form.kind) && !(form.kind === 'kpiSheet' && form.wording?.labels?.continuation) ? 'landscape' : 'portrait',
+    orientation:
+      LANDSCAPE_KINDS.has(form.kind) && !(form.kind === 'kpiSheet' && form.wording?.labels?.continuation) ? 'landscape' : 'portrait',
     author: m.body.name.kk,
     subject: source ? [source.person.name, periodText].filter(Boolean).join(', ') : '',
     signedFor: { title: form.title.kk, person: source?.person.name ?? '', period: periodText },
@@ -175,7 +192,8 @@ export const plainText = (printed: Printed | undefined) => printed?.parts.map((p
 
 function wording(ctx: FormContext, values: Record<string, string> = {}): WordingView {
   const w = ctx.form.wording ?? {};
-  const map = (entries: Record<string, Text> | undefined) => Object.fromEntries(Object.entries(entries ?? {}).map(([k, t]) => [k, fill(t, values)!]));
+  const map = (entries: Record<string, Text> | undefined) =>
+    Object.fromEntries(Object.entries(entries ?? {}).map(([k, t]) => [k, fill(t, values)!]));
   return {
     intro: (w.intro ?? []).map((t) => fill(t, values)!),
     note: fill(w.note, values),
@@ -214,16 +232,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 function quarterInput(source: FilledSource | undefined, methodId: string | undefined): { quarter?: QuarterData; data?: MethodData } {
   const quarter = source?.input?.quarters?.[source.period];
   const data = methodId !== undefined ? quarter?.[methodId] : undefined;
-  return { quarter, data: isObject(data) ? (data) : undefined };
+  return { quarter, data: isObject(data) ? data : undefined };
 }
 
 /** A yearly method's data: annual.<method>, or <method> on the person in inputs written before methods had ids of their own. */
-function yearlyInput(source: FilledSource | undefined, methodId: string | undefined): { communicatedOn?: string; evaluatedOn?: string } | undefined {
+function yearlyInput(
+  source: FilledSource | undefined,
+  methodId: string | undefined,
+): { communicatedOn?: string; evaluatedOn?: string } | undefined {
   if (!source?.input || methodId === undefined) return undefined;
   const annual = source.input.annual?.[methodId];
   if (annual) return annual;
   const own = (source.input as unknown as Record<string, unknown>)[methodId];
-  return isObject(own) ? (own) : undefined;
+  return isObject(own) ? own : undefined;
 }
 
 /**
@@ -252,7 +273,12 @@ function informedOn(ctx: FormContext, source: FilledSource | undefined): string 
  * evaluators followed by the roles that sign without scoring. A form's wording.labels.<role>
  * replaces the role's title on its line ("Танысты: …").
  */
-function signatures(ctx: FormContext, source: FilledSource | undefined, current: MethodResult | undefined, byDefault: boolean): Signature[] {
+function signatures(
+  ctx: FormContext,
+  source: FilledSource | undefined,
+  current: MethodResult | undefined,
+  byDefault: boolean,
+): Signature[] {
   const evaluators = ctx.method?.evaluators;
   const roles = ctx.form.signatures ?? (byDefault && evaluators ? [...evaluators.roles, ...(evaluators.signedBy ?? [])] : []);
   const labels = ctx.form.wording?.labels ?? {};
@@ -263,16 +289,22 @@ function signatures(ctx: FormContext, source: FilledSource | undefined, current:
       const sheets = current?.sheets?.filter((s) => s.role === role) ?? [];
       if (sheets.length) {
         // a delegate or a substitute signs under their own title (the sheet's)
-        return sheets.map((s) => ({ role: labels[role]?.kk ?? capitalise(s.roleTitle), name: surnameInitials(s.name), date: kzDate(s.evaluatedOn) }));
+        return sheets.map((s) => ({
+          role: labels[role]?.kk ?? capitalise(s.roleTitle),
+          name: surnameInitials(s.name),
+          date: kzDate(s.evaluatedOn),
+        }));
       }
       const one = singleEvaluator(ctx, source, role);
       return [{ role: label, name: surnameInitials(one.name), date: kzDate(one.date) }];
     }
-    if (role === approver) return [{ role: label, name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) }];
+    if (role === approver)
+      return [{ role: label, name: source?.input?.workPlan?.approvedBy ?? '', date: kzDate(source?.input?.workPlan?.approvedOn) }];
     // The evaluated person signs that they have seen the result — but one evaluated without
     // taking part did not: the line stays empty, with the fact under it.
     if (ctx.m.roles[role]?.isEvaluatedPerson) {
-      if (current?.status === 'withoutParticipation') return [{ role: label, name: surnameInitials(source?.person.name), date: '', note: 'қатысуынсыз бағаланды' }];
+      if (current?.status === 'withoutParticipation')
+        return [{ role: label, name: surnameInitials(source?.person.name), date: '', note: 'қатысуынсыз бағаланды' }];
       return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
     }
     // Any other signer (the HR service on a 360 result): the name the input gives for the role,
@@ -286,7 +318,7 @@ function signatures(ctx: FormContext, source: FilledSource | undefined, current:
 /** The day the results of the form's method were drawn up: the method's evaluatedOn for the period. */
 function drawnUpOn(ctx: FormContext, source: FilledSource | undefined): string | undefined {
   if (!source) return undefined;
-  if (source.period === 'year') return (yearlyInput(source, ctx.methodId))?.evaluatedOn;
+  if (source.period === 'year') return yearlyInput(source, ctx.methodId)?.evaluatedOn;
   const { quarter, data } = quarterInput(source, ctx.methodId);
   return data?.evaluatedOn ?? quarter?.evaluatedOn;
 }
@@ -297,7 +329,8 @@ function calibratedView(source: FilledSource | undefined, current: MethodResult 
   if (!source || !outcome) return undefined;
   const submitted = source.input?.calibrations?.find((c) => c.period === current.period && c.method === current.method);
   return {
-    original: kzScore(outcome.originalScore), final: kzScore(outcome.finalScore),
+    original: kzScore(outcome.originalScore),
+    final: kzScore(outcome.finalScore),
     changed: kzScore(outcome.originalScore) !== kzScore(outcome.finalScore),
     protocolDate: kzDate(submitted?.protocolSignedOn ?? submitted?.sessionOn),
   };
@@ -312,7 +345,10 @@ function statusNote(m: Methodology, current: MethodResult | undefined): string {
   const eligibility = current?.eligibility;
   if (!current || !eligibility || (current.status !== 'withoutParticipation' && current.status !== 'deferred')) return '';
   const rule = eligibility.rule ? m.eligibility.rules[eligibility.rule] : undefined;
-  const title = rule?.title.kk ?? eligibility.reason ?? (current.status === 'withoutParticipation' ? 'Қатысуынсыз бағаланды' : 'Бағалау кейінге қалдырылды');
+  const title =
+    rule?.title.kk ??
+    eligibility.reason ??
+    (current.status === 'withoutParticipation' ? 'Қатысуынсыз бағаланды' : 'Бағалау кейінге қалдырылды');
   const clause = kzClause(rule?.basis);
   return `${capitalise(title)}${clause ? ` (${clause})` : ''}.`;
 }
@@ -322,25 +358,40 @@ function workPlan(ctx: FormContext, source?: FilledSource): FormView {
   const { methodId, method } = methodOf(ctx, 'kpi');
   const settings = method.kpi!;
   const kpis = source?.input?.workPlan?.kpis;
-  const blankRow = (n: number | string) => ({ n, name: '', source: '', unit: '', plan: QUARTERS.map(() => ''), deadline: QUARTERS.map(() => ''), expectedResult: '' });
+  const blankRow = (n: number | string) => ({
+    n,
+    name: '',
+    source: '',
+    unit: '',
+    plan: QUARTERS.map(() => ''),
+    deadline: QUARTERS.map(() => ''),
+    expectedResult: '',
+  });
   const rows = kpis
     ? kpis.map((k, i) => ({
-      n: i + 1, name: k.name, source: k.source ?? '', unit: k.unit ?? '',
-      plan: QUARTERS.map((q) => kzNumber(k.plan[q])),
-      deadline: QUARTERS.map((q) => kzDate(k.deadline?.[q])),
-      expectedResult: k.expectedResult ?? '',
-    }))
-    // without the submitted plan, what the results hold: the plan of the quarter evaluated
-    : ((source && source.person.results.find((r) => r.method === methodId && r.kpis))?.kpis ?? []).map((k, i) => ({
-      ...blankRow(i + 1), name: k.name, plan: QUARTERS.map((q) => (q === source?.period ? kzNumber(k.plan) : '')),
-    }));
+        n: i + 1,
+        name: k.name,
+        source: k.source ?? '',
+        unit: k.unit ?? '',
+        plan: QUARTERS.map((q) => kzNumber(k.plan[q])),
+        deadline: QUARTERS.map((q) => kzDate(k.deadline?.[q])),
+        expectedResult: k.expectedResult ?? '',
+      }))
+    : // without the submitted plan, what the results hold: the plan of the quarter evaluated
+      ((source && source.person.results.find((r) => r.method === methodId && r.kpis))?.kpis ?? []).map((k, i) => ({
+        ...blankRow(i + 1),
+        name: k.name,
+        plan: QUARTERS.map((q) => (q === source?.period ? kzNumber(k.plan) : '')),
+      }));
   return {
     ...frame(ctx, !source, false, source),
     wording: wording(ctx, scaleValues(settings.scale, { countMin: String(settings.count.min), countMax: String(settings.count.max) })),
     // the act's approval block has a line for the day ("күні", dd.mm) and one for the year ("жыл")
     approver: {
-      role: roleTitle(ctx.m, settings.workPlanApprovedBy), name: source?.input?.workPlan?.approvedBy ?? '',
-      day: kzDate(source?.input?.workPlan?.approvedOn).slice(0, 5), year: source?.input?.workPlan?.approvedOn?.slice(0, 4) ?? '',
+      role: roleTitle(ctx.m, settings.workPlanApprovedBy),
+      name: source?.input?.workPlan?.approvedBy ?? '',
+      day: kzDate(source?.input?.workPlan?.approvedOn).slice(0, 5),
+      year: source?.input?.workPlan?.approvedOn?.slice(0, 4) ?? '',
     },
     year: source ? String(source.year) : '',
     person: personFields(source),
@@ -353,7 +404,12 @@ function workPlan(ctx: FormContext, source?: FilledSource): FormView {
 
 /** The placeholders a scale gives the wording: {scaleMin}, {scaleMax}, {scaleFrom} ("0-ден"). */
 function scaleValues(scale: { min: number; max: number }, more: Record<string, string> = {}, prefix = 'scale'): Record<string, string> {
-  return { [`${prefix}Min`]: kzNumber(scale.min), [`${prefix}Max`]: kzNumber(scale.max), [`${prefix}From`]: fromNumber(scale.min).replace('.', ','), ...more };
+  return {
+    [`${prefix}Min`]: kzNumber(scale.min),
+    [`${prefix}Max`]: kzNumber(scale.max),
+    [`${prefix}From`]: fromNumber(scale.min).replace('.', ','),
+    ...more,
+  };
 }
 
 // ——— kpiSheet: the KPI evaluation sheet ———
@@ -377,13 +433,25 @@ function kpiSheet(ctx: FormContext, source?: FilledSource): FormView {
       return v === undefined ? '' : kzNumber(v);
     });
     return {
-      n: i + 1, name: plan?.name ?? line?.name ?? '', unit: plan?.unit ?? '',
+      n: i + 1,
+      name: plan?.name ?? line?.name ?? '',
+      unit: plan?.unit ?? '',
       plan: QUARTERS.map((q) => (plan ? kzNumber(plan.plan[q]) : q === source?.period ? kzNumber(line?.plan) : '')),
-      actual, percent: line ? kzNumber(line.percent) : '', score: line ? kzScore(line.score) : '',
+      actual,
+      percent: line ? kzNumber(line.percent) : '',
+      score: line ? kzScore(line.score) : '',
     };
   });
   // empty rows to write in, unnumbered (the act's table prints no rows)
-  const blankRows = Array.from({ length: settings.count.max }, () => ({ n: '', name: '', unit: '', plan: QUARTERS.map(() => ''), actual: QUARTERS.map(() => ''), percent: '', score: '' }));
+  const blankRows = Array.from({ length: settings.count.max }, () => ({
+    n: '',
+    name: '',
+    unit: '',
+    plan: QUARTERS.map(() => ''),
+    actual: QUARTERS.map(() => ''),
+    percent: '',
+    score: '',
+  }));
   const person = personFields(source);
   const calibrated = calibratedView(source, current);
   return {
@@ -407,10 +475,12 @@ function kpiSheet(ctx: FormContext, source?: FilledSource): FormView {
 function scoreTable(ctx: FormContext, source?: FilledSource): FormView {
   const { methodId, method } = methodOf(ctx, 'kpi');
   const settings = method.kpi!;
-  const lines = source ? result(source, methodId)?.kpis ?? [] : [];
+  const lines = source ? (result(source, methodId)?.kpis ?? []) : [];
   const rows = settings.scoreTable.rows.map((row) => {
     const [percent, score] = row.printed.split('|').map((s) => s.trim());
-    const used = lines.filter((l) => l.allowed?.row === row.printed).map((l) => `${l.name} — ${kzNumber(l.percent)}\u00a0%, ${kzScore(l.score)}`);
+    const used = lines
+      .filter((l) => l.allowed?.row === row.printed)
+      .map((l) => `${l.name} — ${kzNumber(l.percent)}\u00a0%, ${kzScore(l.score)}`);
     return { percent, score, used, marked: used.length > 0 };
   });
   return {
@@ -444,7 +514,13 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
   const separateSheets = method.evaluators?.combine === 'mean' || method.evaluators?.combine === 'finalRole';
   const shown = (r: { score?: number } | undefined) => (r?.score !== undefined ? kzScore(r.score) : '');
   const columns: SheetColumn[] = current?.sheets?.length
-    ? current.sheets.map((s) => ({ role: capitalise(s.roleTitle), name: s.name ?? '', initials: surnameInitials(s.name), score: shown(s), sheet: s }))
+    ? current.sheets.map((s) => ({
+        role: capitalise(s.roleTitle),
+        name: s.name ?? '',
+        initials: surnameInitials(s.name),
+        score: shown(s),
+        sheet: s,
+      }))
     : !source && separateSheets && evaluatorRoles.length > 1
       ? evaluatorRoles.map((role) => ({ role: roleTitle(ctx.m, role), name: '', initials: '', score: '' }))
       : [];
@@ -456,9 +532,14 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
   // (the role under the name: with several evaluators, or for a delegate or a substitute)
   const evaluators = columns.length
     ? columns.map((c) => {
-      const actingFor = surnameInitials(c.sheet?.substituteFor);
-      return { role: c.role, name: c.name, actingFor, showRole: columns.length > 1 || !!actingFor || c.role !== roleTitle(ctx.m, evaluatorRoles[0]) };
-    })
+        const actingFor = surnameInitials(c.sheet?.substituteFor);
+        return {
+          role: c.role,
+          name: c.name,
+          actingFor,
+          showRole: columns.length > 1 || !!actingFor || c.role !== roleTitle(ctx.m, evaluatorRoles[0]),
+        };
+      })
     : [{ role: roleTitle(ctx.m, evaluatorRoles[0]), name: one.name, actingFor: '', showRole: false }];
   const rows = parameters.map(([id, p], i) => {
     const own = current?.parameters?.find((x) => x.id === id);
@@ -467,9 +548,9 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
       : [shown(columns[0]?.sheet?.parameters?.find((x) => x.id === id) ?? own)];
     const justifications = several
       ? columns.flatMap((c) => {
-        const text = c.sheet?.parameters?.find((x) => x.id === id)?.justification;
-        return text ? [`${c.initials || c.role}: ${text}`] : [];
-      })
+          const text = c.sheet?.parameters?.find((x) => x.id === id)?.justification;
+          return text ? [`${c.initials || c.role}: ${text}`] : [];
+        })
       : [own?.justification ?? columns[0]?.sheet?.parameters?.find((x) => x.id === id)?.justification].filter((t): t is string => !!t);
     const printed = ctx.form.wording?.rows?.[id];
     return { n: i + 1, title: printed?.title?.kk ?? p.title.kk, criteria: printed?.criteria?.kk ?? p.criteria.kk, scores, justifications };
@@ -506,19 +587,31 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
 // ——— questionnaire and surveyResult: the survey's questionnaire and its result ———
 function questionnaireOf(ctx: FormContext, method: Method) {
   const questionnaires = method.survey!.questionnaires;
-  const id = ctx.form.questionnaire
-    ?? Object.entries(questionnaires).find(([, q]) => !q.remove && (q.form === ctx.id || q.resultForm === ctx.id))?.[0];
+  const id =
+    ctx.form.questionnaire ??
+    Object.entries(questionnaires).find(([, q]) => !q.remove && (q.form === ctx.id || q.resultForm === ctx.id))?.[0];
   const q = id !== undefined ? questionnaires[id] : undefined;
-  if (!q) throw new Error(`no questionnaire of ${ctx.m.id} is printed on the form "${ctx.id}" (give the form a questionnaire, or the questionnaire form: ${ctx.id})`);
+  if (!q)
+    throw new Error(
+      `no questionnaire of ${ctx.m.id} is printed on the form "${ctx.id}" (give the form a questionnaire, or the questionnaire form: ${ctx.id})`,
+    );
   return q;
 }
 
 function surveyValues(method: Method): Record<string, string> {
   const survey = method.survey!;
-  return { answers: answerLabels(method).join('; '), respondentsMin: String(survey.respondents.min), respondentsMax: String(survey.respondents.max) };
+  return {
+    answers: answerLabels(method).join('; '),
+    respondentsMin: String(survey.respondents.min),
+    respondentsMax: String(survey.respondents.max),
+  };
 }
 
-const answerLabels = (method: Method) => Object.values(method.survey!.answers).filter((a) => !a.remove).sort((a, b) => a.points - b.points).map((a) => a.label.kk);
+const answerLabels = (method: Method) =>
+  Object.values(method.survey!.answers)
+    .filter((a) => !a.remove)
+    .sort((a, b) => a.points - b.points)
+    .map((a) => a.label.kk);
 
 /**
  * The questionnaire a respondent fills in about a person. Filled, it names the person and
@@ -535,13 +628,19 @@ function questionnaire(ctx: FormContext, source?: FilledSource): FormView {
     personName: source?.person.name ?? '',
     periodLine: source ? periodLabel(source.year, 'year') : '',
     answers: answerLabels(method),
-    competencies: Object.entries(q.competencies).filter(([, c]) => !c.remove).map(([id, c], i) => {
-      const title = titles[id]?.title?.kk ?? c.title.kk;
-      return {
-        n: i + 1, title, indicators: Object.values(c.indicators).filter((s) => !s.remove).map((s) => s.text.kk),
-        averageLabel: titles[id]?.average?.kk ?? `${title} бойынша орташа баға`,
-      };
-    }),
+    competencies: Object.entries(q.competencies)
+      .filter(([, c]) => !c.remove)
+      .map(([id, c], i) => {
+        const title = titles[id]?.title?.kk ?? c.title.kk;
+        return {
+          n: i + 1,
+          title,
+          indicators: Object.values(c.indicators)
+            .filter((s) => !s.remove)
+            .map((s) => s.text.kk),
+          averageLabel: titles[id]?.average?.kk ?? `${title} бойынша орташа баға`,
+        };
+      }),
     signatures: signatures(ctx, source, undefined, false),
   };
 }
@@ -551,11 +650,22 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
   const q = questionnaireOf(ctx, method);
   const survey = source ? result(source, methodId, 'year') : undefined;
   const titles = ctx.form.wording?.rows ?? {};
-  const competencies = Object.entries(q.competencies).filter(([, c]) => !c.remove).map(([id, c], i) => {
-    const average = survey?.competencies?.find((x) => x.id === id)?.average;
-    return { n: i + 1, id, title: titles[id]?.title?.kk ?? c.title.kk, value: average, average: average !== undefined ? kzScore(average) : '', weak: !!survey?.weakest?.includes(id) };
-  });
-  const points = Object.values(method.survey!.answers).filter((a) => !a.remove).map((a) => a.points);
+  const competencies = Object.entries(q.competencies)
+    .filter(([, c]) => !c.remove)
+    .map(([id, c], i) => {
+      const average = survey?.competencies?.find((x) => x.id === id)?.average;
+      return {
+        n: i + 1,
+        id,
+        title: titles[id]?.title?.kk ?? c.title.kk,
+        value: average,
+        average: average !== undefined ? kzScore(average) : '',
+        weak: !!survey?.weakest?.includes(id),
+      };
+    });
+  const points = Object.values(method.survey!.answers)
+    .filter((a) => !a.remove)
+    .map((a) => a.points);
   const min = Math.min(...points);
   const max = Math.max(...points);
   const calibrated = calibratedView(source, survey);
@@ -565,7 +675,10 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
     personName: source?.person.name ?? '',
     periodLine: source ? periodLabel(source.year, 'year') : '',
     competencies,
-    radar: radarChart(competencies.map((c) => ({ label: String(c.n), value: c.value })), { min: 0, max, rings: max, floor: min }),
+    radar: radarChart(
+      competencies.map((c) => ({ label: String(c.n), value: c.value })),
+      { min: 0, max, rings: max, floor: min },
+    ),
     score: calibrated ? calibrated.original : survey?.score !== undefined ? kzScore(survey.score) : '',
     calibrated,
     statusNote: statusNote(ctx.m, survey),
@@ -579,18 +692,35 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
 // ——— calibrationProtocol: the protocol of a calibration session (of any method) ———
 
 /** What the session decided, as one sentence, for each outcome the engine can reach. */
-export type DecisionKind = 'majorityUp' | 'majorityDown' | 'majorityUnchanged' | 'majorityNotAllowed' | 'tieStands' | 'tieLower' | 'tieHigher' | 'tieChair' | 'outsideScale';
+export type DecisionKind =
+  | 'majorityUp'
+  | 'majorityDown'
+  | 'majorityUnchanged'
+  | 'majorityNotAllowed'
+  | 'tieStands'
+  | 'tieLower'
+  | 'tieHigher'
+  | 'tieChair'
+  | 'outsideScale';
 
 const DECISIONS: Record<DecisionKind, string> = {
-  majorityUp: 'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау жоғарылау жағына қарай түзетілді.',
-  majorityDown: 'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау төмендеу жағына қарай түзетілді.',
-  majorityUnchanged: 'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) бағалаушы адам қойған {original} бағасын өзгеріссіз қалдырды.',
-  majorityNotAllowed: 'Басым дауыс {proposal} бағасына берілді, бірақ әдістеме бағалауды бұл бағытта түзетуге жол бермейді: бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
+  majorityUp:
+    'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау жоғарылау жағына қарай түзетілді.',
+  majorityDown:
+    'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау төмендеу жағына қарай түзетілді.',
+  majorityUnchanged:
+    'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) бағалаушы адам қойған {original} бағасын өзгеріссіз қалдырды.',
+  majorityNotAllowed:
+    'Басым дауыс {proposal} бағасына берілді, бірақ әдістеме бағалауды бұл бағытта түзетуге жол бермейді: бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
   tieStands: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
-  tieLower: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең төменгісі – {final} – қорытынды баға болып қабылданды.',
-  tieHigher: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең жоғарысы – {final} – қорытынды баға болып қабылданды.',
-  tieChair: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, қорытынды баға калибрлеу сессиясы төрағасының ұсынысы бойынша {final} болып қабылданды.',
-  outsideScale: 'Ұсыныстардың бірі бағалау шкаласынан ({min}–{max}) тыс болғандықтан, калибрлеу сессиясының шешімі қолданылмады: бағалаушы адам қойған {original} бағасы өзгеріссіз қалды.',
+  tieLower:
+    'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең төменгісі – {final} – қорытынды баға болып қабылданды.',
+  tieHigher:
+    'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең жоғарысы – {final} – қорытынды баға болып қабылданды.',
+  tieChair:
+    'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, қорытынды баға калибрлеу сессиясы төрағасының ұсынысы бойынша {final} болып қабылданды.',
+  outsideScale:
+    'Ұсыныстардың бірі бағалау шкаласынан ({min}–{max}) тыс болғандықтан, калибрлеу сессиясының шешімі қолданылмады: бағалаушы адам қойған {original} бағасы өзгеріссіз қалды.',
 };
 
 /**
@@ -598,7 +728,13 @@ const DECISIONS: Record<DecisionKind, string> = {
  * applied because a proposal lay outside the scale, the submitted proposals. A methodology
  * may word each sentence itself (forms.<protocol>.wording.labels.<kind>).
  */
-export function decisionOf(m: Methodology, outcome: CalibrationOutcome | undefined, proposals: number[], contested: number | undefined, labels: Record<string, Text> = {}): { kind: DecisionKind; text: string } | undefined {
+export function decisionOf(
+  m: Methodology,
+  outcome: CalibrationOutcome | undefined,
+  proposals: number[],
+  contested: number | undefined,
+  labels: Record<string, Text> = {},
+): { kind: DecisionKind; text: string } | undefined {
   let kind: DecisionKind;
   const values: Record<string, string> = { min: kzNumber(m.scores.min), max: kzNumber(m.scores.max) };
   if (!outcome) {
@@ -608,12 +744,32 @@ export function decisionOf(m: Methodology, outcome: CalibrationOutcome | undefin
   } else {
     const members = outcome.votes.reduce((n, v) => n + v.count, 0);
     const top = [...outcome.votes].sort((a, b) => b.count - a.count)[0];
-    Object.assign(values, { original: kzScore(outcome.originalScore), final: kzScore(outcome.finalScore), members: String(members), count: String(top?.count ?? 0), proposal: top ? kzScore(top.score) : '' });
+    Object.assign(values, {
+      original: kzScore(outcome.originalScore),
+      final: kzScore(outcome.finalScore),
+      members: String(members),
+      count: String(top?.count ?? 0),
+      proposal: top ? kzScore(top.score) : '',
+    });
     if (outcome.decidedBy === 'majority') {
       const votedFor = top ? kzScore(top.score) : values.final;
-      kind = votedFor !== values.final ? 'majorityNotAllowed' : outcome.direction === 'up' ? 'majorityUp' : outcome.direction === 'down' ? 'majorityDown' : 'majorityUnchanged';
+      kind =
+        votedFor !== values.final
+          ? 'majorityNotAllowed'
+          : outcome.direction === 'up'
+            ? 'majorityUp'
+            : outcome.direction === 'down'
+              ? 'majorityDown'
+              : 'majorityUnchanged';
     } else {
-      kind = outcome.tieRule === 'lowerScore' ? 'tieLower' : outcome.tieRule === 'higherScore' ? 'tieHigher' : outcome.tieRule === 'chairDecides' ? 'tieChair' : 'tieStands';
+      kind =
+        outcome.tieRule === 'lowerScore'
+          ? 'tieLower'
+          : outcome.tieRule === 'higherScore'
+            ? 'tieHigher'
+            : outcome.tieRule === 'chairDecides'
+              ? 'tieChair'
+              : 'tieStands';
     }
   }
   const text = plainText(fill(labels[kind] ?? { kk: DECISIONS[kind] }, values));
@@ -627,14 +783,24 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
   const submitted = source?.input?.calibrations?.find((c) => c.period === methodResult?.period && c.method === methodResult?.method);
   const bandOf = (score: number) => bandLabels(m).find((b) => score >= b.min && score <= b.max)?.label.kk ?? '';
   const members = submitted
-    ? submitted.members.map((x, i) => ({ n: i + 1, name: x.name, position: x.position ?? '', proposal: kzScore(x.proposal), initials: surnameInitials(x.name) }))
+    ? submitted.members.map((x, i) => ({
+        n: i + 1,
+        name: x.name,
+        position: x.position ?? '',
+        proposal: kzScore(x.proposal),
+        initials: surnameInitials(x.name),
+      }))
     : outcome
-      ? outcome.votes.flatMap((v) => Array.from({ length: v.count }, () => v.score)).map((score, i) => ({ n: i + 1, name: '', position: '', proposal: kzScore(score), initials: '' }))
+      ? outcome.votes
+          .flatMap((v) => Array.from({ length: v.count }, () => v.score))
+          .map((score, i) => ({ n: i + 1, name: '', position: '', proposal: kzScore(score), initials: '' }))
       : Array.from({ length: 5 }, (_, i) => ({ n: i + 1, name: '', position: '', proposal: '', initials: '' }));
   // the evaluator's score: the calibrated result's original, or (a case not applied) the result as it stands
   const contested = outcome?.originalScore ?? (source && methodResult ? methodResult.score : undefined);
   const votes = outcome ? outcome.votes : submitted ? tally(submitted.members.map((x) => x.proposal)) : [];
-  const decision = source ? decisionOf(m, outcome, submitted?.members.map((x) => x.proposal) ?? [], contested, ctx.form.wording?.labels) : undefined;
+  const decision = source
+    ? decisionOf(m, outcome, submitted?.members.map((x) => x.proposal) ?? [], contested, ctx.form.wording?.labels)
+    : undefined;
   const final = outcome ? outcome.finalScore : decision ? contested : undefined;
   return {
     ...frame(ctx, !source, true, source, methodResult?.period),
@@ -642,7 +808,7 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
     personName: source?.person.name ?? '',
     position: source ? personFields(source).position : '',
     unit: source ? personFields(source).unit : '',
-    method: methodResult ? m.methods[methodResult.method]?.title.kk ?? methodResult.method : '',
+    method: methodResult ? (m.methods[methodResult.method]?.title.kk ?? methodResult.method) : '',
     periodLine: source && methodResult ? periodLabel(source.year, methodResult.period) : '',
     appliedOn: kzDate(outcome?.appliedOn ?? submitted?.appliedOn),
     decidedOn: kzDate(submitted?.decidedOn),
@@ -655,7 +821,10 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
     members,
     original: contested !== undefined ? { score: kzScore(contested), band: bandOf(contested) } : undefined,
     votes: votes.map((v) => ({ score: kzScore(v.score), count: v.count })),
-    decision: decision && final !== undefined ? { text: decision.text, kind: decision.kind, score: kzScore(final), band: outcome ? outcome.bandLabel : bandOf(final) } : undefined,
+    decision:
+      decision && final !== undefined
+        ? { text: decision.text, kind: decision.kind, score: kzScore(final), band: outcome ? outcome.bandLabel : bandOf(final) }
+        : undefined,
     bandChoices: bandChoices(m),
     appeal: m.calibration.appealOfDecision?.text.kk ?? '',
   };
@@ -669,7 +838,13 @@ function tally(proposals: number[]): { score: number; count: number }[] {
 }
 
 const VIEW_MODELS: Record<FormKind, (ctx: FormContext, source?: FilledSource) => FormView> = {
-  workPlan, kpiSheet, scoreTable, parameterSheet, questionnaire, surveyResult, calibrationProtocol,
+  workPlan,
+  kpiSheet,
+  scoreTable,
+  parameterSheet,
+  questionnaire,
+  surveyResult,
+  calibrationProtocol,
 };
 
 /** What the form `formId` of the methodology prints: blank without a source, filled with one. */
@@ -679,4 +854,7 @@ export function formView(m: Methodology, formId: string, source?: FilledSource):
 }
 
 /** The forms of a methodology, in the order it lists them. */
-export const formIds = (m: Methodology) => Object.entries(m.forms).filter(([, f]) => !f.remove).map(([id]) => id);
+export const formIds = (m: Methodology) =>
+  Object.entries(m.forms)
+    .filter(([, f]) => !f.remove)
+    .map(([id]) => id);

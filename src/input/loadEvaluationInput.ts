@@ -44,7 +44,7 @@ export function loadEvaluationInput(file: string): LoadedInput {
     const locate = (index: number, field?: string) => {
       if (index < 0 || index >= spans.length) return undefined;
       let found = origins.get(index);
-      if (!found) origins.set(index, found = reader.origins(texts[index], spans[index], index));
+      if (!found) origins.set(index, (found = reader.origins(texts[index], spans[index], index)));
       return locateField(found, index, field);
     };
     const people: Person[] = [];
@@ -61,12 +61,19 @@ export function loadEvaluationInput(file: string): LoadedInput {
         const at = locate(index, 'id');
         const firstAt = locate(firstWithId, 'id');
         duplicates.push({
-          index, id: record.id, name: record.name,
-          diagnostics: [{
-            severity: 'error', code: 'input.duplicate-id', at: at ? { ...at, file } : undefined, pointer: `/people/${index}/id`,
-            message: `the id ${record.id} is used twice: people item ${firstWithId + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
-            hint: 'give every person a different id; this record is set aside',
-          }],
+          index,
+          id: record.id,
+          name: record.name,
+          diagnostics: [
+            {
+              severity: 'error',
+              code: 'input.duplicate-id',
+              at: at ? { ...at, file } : undefined,
+              pointer: `/people/${index}/id`,
+              message: `the id ${record.id} is used twice: people item ${firstWithId + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
+              hint: 'give every person a different id; this record is set aside',
+            },
+          ],
         });
       } else if (record.person) people.push(record.person);
     });

@@ -23,13 +23,20 @@ export const evaluationSchemaPath = fileURLToPath(new URL('../../schemas/evaluat
 /** An evaluation input may be this large; methodologies and calendars keep their 2 MiB. */
 export const MAX_INPUT_BYTES = 1024 ** 3;
 
-interface Validators { root: ValidateFunction; person: ValidateFunction; schema: SchemaNode }
+interface Validators {
+  root: ValidateFunction;
+  person: ValidateFunction;
+  schema: SchemaNode;
+}
 let validators: Validators | undefined;
 function compiled(): Validators {
   if (!validators) {
     const schema = JSON.parse(readFileSync(evaluationSchemaPath, 'utf8')) as SchemaNode;
     const { root, parts } = compiledValidators({
-      name: 'evaluation', schema, formats: true, parts: { person: '#/$defs/person' },
+      name: 'evaluation',
+      schema,
+      formats: true,
+      parts: { person: '#/$defs/person' },
       options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true },
     });
     validators = { root, person: parts.person, schema };
@@ -47,7 +54,10 @@ export function detectFormat(file: string): InputFormat {
   try {
     const head = Buffer.alloc(64);
     const n = readSync(fd, head, 0, 64, 0);
-    const first = head.toString('utf8', 0, n).replace(/^\uFEFF/, '').trimStart()[0];
+    const first = head
+      .toString('utf8', 0, n)
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0];
     return first === '{' ? 'json' : 'yaml';
   } finally {
     closeSync(fd);
@@ -60,14 +70,26 @@ export function checkInputFile(file: string): Diagnostic | undefined {
   try {
     stat = statSync(file);
   } catch {
-    return { severity: 'error', code: 'file.not-found', message: `cannot read ${file}: no such file`, hint: 'check the file name and the folder you run bagalau from' };
+    return {
+      severity: 'error',
+      code: 'file.not-found',
+      message: `cannot read ${file}: no such file`,
+      hint: 'check the file name and the folder you run bagalau from',
+    };
   }
   if (!stat.isFile()) {
-    return { severity: 'error', code: 'file.not-a-file', message: `${file} is not a regular file`, hint: 'name the evaluation input file (YAML, JSON or NDJSON)' };
+    return {
+      severity: 'error',
+      code: 'file.not-a-file',
+      message: `${file} is not a regular file`,
+      hint: 'name the evaluation input file (YAML, JSON or NDJSON)',
+    };
   }
   if (stat.size > MAX_INPUT_BYTES) {
     return {
-      severity: 'error', code: 'file.too-large', at: { file, line: 1, col: 1 },
+      severity: 'error',
+      code: 'file.too-large',
+      at: { file, line: 1, col: 1 },
       message: `${file} is ${(stat.size / 1024 ** 3).toFixed(2)} GiB; an evaluation input may be at most ${MAX_INPUT_BYTES / 1024 ** 3} GiB`,
       hint: 'split the body into several inputs (by unit, for example) and evaluate each',
     };
@@ -90,19 +112,29 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
   } catch {
     data = undefined;
   }
-  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data)) (data as Record<string, unknown>).people = [];
+  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data))
+    (data as Record<string, unknown>).people = [];
   const { root, schema } = compiled();
-  if (data !== undefined && data !== null && typeof data === 'object' && root(data)) return { data: data as Header['data'], diagnostics: [] };
+  if (data !== undefined && data !== null && typeof data === 'object' && root(data))
+    return { data: data as Header['data'], diagnostics: [] };
 
   const parsed = parseSource(file, header.text);
   const place = (at: SourcePosition | undefined) => (at ? { file, ...headerPosition(header, at.line, at.col) } : at);
   const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, at: place(d.at) }));
   if (parsed.data === undefined) {
-    if (header.text.trim() === '' && !diagnostics.length) diagnostics.push({ severity: 'error', code: 'file.empty', at: { file, line: 1, col: 1 }, message: `${file} is empty`, hint: 'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)' });
+    if (header.text.trim() === '' && !diagnostics.length)
+      diagnostics.push({
+        severity: 'error',
+        code: 'file.empty',
+        at: { file, line: 1, col: 1 },
+        message: `${file} is empty`,
+        hint: 'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)',
+      });
     return { diagnostics };
   }
   data = parsed.data;
-  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data)) (data as Record<string, unknown>).people = [];
+  if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data))
+    (data as Record<string, unknown>).people = [];
   if (root(data)) return { data: data as Header['data'], diagnostics };
   const originOf = (pointer: string) => {
     const origin = parsed.origins.get(pointer);
@@ -129,7 +161,11 @@ export interface RecordOutcome {
 export type RecordOrigins = Map<string, { key?: SourcePosition; value: SourcePosition }>;
 
 export class RecordReader {
-  constructor(readonly file: string, readonly format: InputFormat, readonly header: Record<string, unknown>) {}
+  constructor(
+    readonly file: string,
+    readonly format: InputFormat,
+    readonly header: Record<string, unknown>,
+  ) {}
 
   read(text: string, span: RecordSpan, index: number): RecordOutcome {
     const outcome: RecordOutcome = { index, span };
@@ -158,7 +194,8 @@ export class RecordReader {
     }
     // The errors as the whole-file validation gives them (same wording, "people › item N › …").
     root({ ...this.header, people: [value] });
-    const errors = (root.errors ?? []).filter((e) => e.instancePath === '/people/0' || e.instancePath.startsWith('/people/0/'))
+    const errors = (root.errors ?? [])
+      .filter((e) => e.instancePath === '/people/0' || e.instancePath.startsWith('/people/0/'))
       .map((e) => ({ ...e, instancePath: `/people/${index}${e.instancePath.slice('/people/0'.length)}` }));
     const people: unknown[] = [];
     people[index] = value;
@@ -176,7 +213,11 @@ export class RecordReader {
 
   private positioned(text: string, span: RecordSpan, index: number): Positioned {
     const source = parseSource(this.file, padded(text, span, this.format));
-    const move = (at: SourcePosition): SourcePosition => ({ file: this.file, line: at.line + span.line - 1, col: at.line === 1 && this.format !== 'yaml' ? at.col + span.col - 1 : at.col });
+    const move = (at: SourcePosition): SourcePosition => ({
+      file: this.file,
+      line: at.line + span.line - 1,
+      col: at.line === 1 && this.format !== 'yaml' ? at.col + span.col - 1 : at.col,
+    });
     const diagnostics = source.diagnostics.map((d) => ({ ...d, at: d.at && move(d.at) }));
     const origins: RecordOrigins = new Map();
     // A YAML item is a list of one; a JSON record is the value itself.
@@ -190,7 +231,11 @@ export class RecordReader {
   }
 }
 
-interface Positioned { data: unknown; origins: RecordOrigins; diagnostics: Diagnostic[] }
+interface Positioned {
+  data: unknown;
+  origins: RecordOrigins;
+  diagnostics: Diagnostic[];
+}
 
 /** A YAML record is an item of the people list ("  - id: …"): the list of one is read; a record cut out of a flow list is the node itself. */
 function itemOf(value: unknown, text: string): unknown {
@@ -206,7 +251,12 @@ function padded(text: string, span: RecordSpan, format: InputFormat = 'yaml'): s
 export function locateField(origins: RecordOrigins, index: number, field?: string): SourcePosition | undefined {
   const segments = field ? field.split('.') : [];
   for (let n = segments.length; n >= 0; n--) {
-    const origin = origins.get(`/people/${index}${segments.slice(0, n).map((s) => '/' + s).join('')}`);
+    const origin = origins.get(
+      `/people/${index}${segments
+        .slice(0, n)
+        .map((s) => '/' + s)
+        .join('')}`,
+    );
     if (origin) return origin.key ?? origin.value;
   }
   return undefined;

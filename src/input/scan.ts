@@ -115,7 +115,11 @@ abstract class ChunkedScanner implements RecordScanner {
   protected resume = { line: 1, col: 1 };
   protected ended = false;
 
-  constructor(readonly fd: number, readonly size: number, chunkBytes = CHUNK_BYTES) {
+  constructor(
+    readonly fd: number,
+    readonly size: number,
+    chunkBytes = CHUNK_BYTES,
+  ) {
     this.buffer = Buffer.allocUnsafe(chunkBytes);
   }
 
@@ -142,13 +146,23 @@ abstract class ChunkedScanner implements RecordScanner {
       if (this.suffixStart >= 0) text += readRange(this.fd, this.suffixStart, this.size).toString('utf8');
       else if (!this.ended) text += this.provisionalEnd();
     }
-    return { text: text.replace(/^\uFEFF/, ''), cutLine: this.cut.line, cutCol: this.cut.col, resumeLine: this.resume.line, resumeCol: this.resume.col };
+    return {
+      text: text.replace(/^\uFEFF/, ''),
+      cutLine: this.cut.line,
+      cutCol: this.cut.col,
+      resumeLine: this.resume.line,
+      resumeCol: this.resume.col,
+    };
   }
 
   /** What stands for the people in the header text. */
-  protected closing(): string { return ''; }
+  protected closing(): string {
+    return '';
+  }
   /** Before the scan ends, what closes the header text (the rest of the file is not known yet). */
-  protected provisionalEnd(): string { return ''; }
+  protected provisionalEnd(): string {
+    return '';
+  }
 
   close(): void {
     closeSync(this.fd);
@@ -202,8 +216,14 @@ class JsonScanner extends ChunkedScanner {
     let depth = this.depth;
     let inString = this.inString;
     let i = 0;
-    if (this.escaped) { this.escaped = false; i = 1; }
-    if (base === 0 && n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) { i = 3; this.colOffset = 3; }
+    if (this.escaped) {
+      this.escaped = false;
+      i = 1;
+    }
+    if (base === 0 && n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+      i = 3;
+      this.colOffset = 3;
+    }
     while (i < n) {
       let b = buf[i];
       if (inString) {
@@ -218,14 +238,19 @@ class JsonScanner extends ChunkedScanner {
           continue;
         }
         i++;
-        if (b === 0x0a) { this.newline(base + i - 1); continue; } // not valid JSON; keeps the lines right for the error
+        if (b === 0x0a) {
+          this.newline(base + i - 1);
+          continue;
+        } // not valid JSON; keeps the lines right for the error
         inString = false;
         if (depth > 2) continue; // a string inside a record: nothing else to note
         if (this.keyStart >= 0) {
           const keyEnd = base + i - 1;
-          this.lastKeyIsPeople = keyEnd - this.keyStart - 1 === 6 && (this.keyStart >= base
-            ? buf.toString('latin1', this.keyStart - base + 1, keyEnd - base)
-            : readRange(this.fd, this.keyStart + 1, keyEnd).toString('latin1')) === 'people';
+          this.lastKeyIsPeople =
+            keyEnd - this.keyStart - 1 === 6 &&
+            (this.keyStart >= base
+              ? buf.toString('latin1', this.keyStart - base + 1, keyEnd - base)
+              : readRange(this.fd, this.keyStart + 1, keyEnd).toString('latin1')) === 'people';
           this.keyStart = -1;
         }
         if (this.scalarItem && depth === 2) out.push(this.endItem(base + i));
@@ -238,9 +263,21 @@ class JsonScanner extends ChunkedScanner {
           b = buf[i];
         }
         if (i >= n) break;
-        if (b === 0x22) { inString = true; i++; continue; }
-        if (b === 0x0a) { this.newline(base + i); i++; continue; }
-        if (b === 0x7b || b === 0x5b) { depth++; i++; continue; }
+        if (b === 0x22) {
+          inString = true;
+          i++;
+          continue;
+        }
+        if (b === 0x0a) {
+          this.newline(base + i);
+          i++;
+          continue;
+        }
+        if (b === 0x7b || b === 0x5b) {
+          depth++;
+          i++;
+          continue;
+        }
         depth--;
         if (depth === 2 && this.itemStart >= 0) out.push(this.endItem(base + i + 1));
         i++;
@@ -256,7 +293,10 @@ class JsonScanner extends ChunkedScanner {
       if (depth === 2 && this.inPeople && this.itemStart < 0 && b !== 0x2c && b !== 0x5d) this.startItem(base + i, buf);
       if (b === 0x22) {
         inString = true;
-        if (depth === 1 && this.expectKey) { this.keyStart = base + i; this.expectKey = false; }
+        if (depth === 1 && this.expectKey) {
+          this.keyStart = base + i;
+          this.expectKey = false;
+        }
       } else if (b === 0x7b || b === 0x5b) {
         if (this.awaitingPeopleValue) {
           this.awaitingPeopleValue = false;
@@ -333,8 +373,12 @@ class JsonScanner extends ChunkedScanner {
     return [];
   }
 
-  protected closing(): string { return ''; }
-  protected provisionalEnd(): string { return ']}'; }
+  protected closing(): string {
+    return '';
+  }
+  protected provisionalEnd(): string {
+    return ']}';
+  }
 }
 
 /** NDJSON: the first non-empty line is the header, every other non-empty line a person. */
@@ -346,10 +390,16 @@ class LineScanner extends ChunkedScanner {
 
   next(): RecordSpan[] | undefined {
     if (this.ended) return undefined;
-    if (this.carryStart >= this.size) { this.ended = true; return undefined; }
+    if (this.carryStart >= this.size) {
+      this.ended = true;
+      return undefined;
+    }
     // Read from the start of the unfinished line.
     this.scanned = this.carryStart;
-    if (!this.fill()) { this.ended = true; return undefined; }
+    if (!this.fill()) {
+      this.ended = true;
+      return undefined;
+    }
     const buf = this.buffer;
     const out: RecordSpan[] = [];
     let i = 0;
@@ -358,7 +408,10 @@ class LineScanner extends ChunkedScanner {
       let nl = buf.indexOf(0x0a, i);
       if (nl < 0 || nl >= this.filled) {
         if (!last) {
-          if (i === 0) { this.grow(); return this.next(); }
+          if (i === 0) {
+            this.grow();
+            return this.next();
+          }
           break;
         }
         nl = this.filled;
@@ -386,7 +439,12 @@ class LineScanner extends ChunkedScanner {
   }
 
   header(): HeaderText {
-    const text = this.prefixEnd < 0 ? '' : readRange(this.fd, 0, this.prefixEnd).toString('utf8').replace(/^\uFEFF/, '');
+    const text =
+      this.prefixEnd < 0
+        ? ''
+        : readRange(this.fd, 0, this.prefixEnd)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '');
     return { text, cutLine: this.cut.line, cutCol: this.cut.col, resumeLine: this.line + 1, resumeCol: 1 };
   }
 }
@@ -417,7 +475,10 @@ class YamlScanner extends ChunkedScanner {
       let nl = buf.indexOf(0x0a, i);
       if (nl < 0 || nl >= this.filled) {
         if (!last) {
-          if (i === 0) { this.grow(); return this.next(); }
+          if (i === 0) {
+            this.grow();
+            return this.next();
+          }
           break;
         }
         nl = this.filled;
@@ -444,8 +505,16 @@ class YamlScanner extends ChunkedScanner {
         const text = buf.toString('utf8', from, Math.min(to, from + 200)).replace(/\r$/, '');
         const key = /^(people|"people"|'people')\s*:/.exec(text);
         if (!key) return;
-        if (key[1] !== 'people') { this.unsupported = 'the key "people" is quoted'; this.state = 'after'; return; }
-        if (!/^people\s*:\s*(#.*)?$/.test(text)) { this.unsupported = 'people is not written as a block list ("people:" then "  - id: …" lines)'; this.state = 'after'; return; }
+        if (key[1] !== 'people') {
+          this.unsupported = 'the key "people" is quoted';
+          this.state = 'after';
+          return;
+        }
+        if (!/^people\s*:\s*(#.*)?$/.test(text)) {
+          this.unsupported = 'people is not written as a block list ("people:" then "  - id: …" lines)';
+          this.state = 'after';
+          return;
+        }
         const colon = text.indexOf(':');
         this.prefixEnd = this.base + from + Buffer.byteLength(text.slice(0, colon + 1));
         this.cut = { line: this.line, col: colon + 2 };
@@ -460,7 +529,10 @@ class YamlScanner extends ChunkedScanner {
     const next = buf[from + indent + 1];
     const isItem = first === 0x2d /* - */ && (from + indent + 1 >= to || next === 0x20 || next === 0x0d);
     if (this.state === 'firstItem') {
-      if (!isItem) { this.endPeople(); return; }
+      if (!isItem) {
+        this.endPeople();
+        return;
+      }
       this.itemIndent = indent;
       this.state = 'people';
     }
@@ -496,5 +568,7 @@ class YamlScanner extends ChunkedScanner {
     return out;
   }
 
-  protected closing(): string { return this.items > 0 || this.state === 'people' ? ' []' : ''; }
+  protected closing(): string {
+    return this.items > 0 || this.state === 'people' ? ' []' : '';
+  }
 }

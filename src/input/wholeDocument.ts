@@ -13,19 +13,27 @@ export function wholeDocumentScanner(file: string): RecordScanner {
   const size = fstatSync(fd).size;
   if (size > MAX_WHOLE_BYTES) {
     closeSync(fd);
-    throw new Error(`${file} is ${(size / 2 ** 20).toFixed(0)} MiB and its people are not written as a block list; write "people:" on a line of its own and each person as "  - id: …" (or use JSON or NDJSON)`);
+    throw new Error(
+      `${file} is ${(size / 2 ** 20).toFixed(0)} MiB and its people are not written as a block list; write "people:" on a line of its own and each person as "  - id: …" (or use JSON or NDJSON)`,
+    );
   }
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false });
-  const people = doc.errors.length === 0 && isMap(doc.contents) ? doc.contents.get('people', true) as Node | undefined : undefined;
+  const people = doc.errors.length === 0 && isMap(doc.contents) ? (doc.contents.get('people', true) as Node | undefined) : undefined;
   let header: HeaderText = { text, cutLine: Infinity, cutCol: 0, resumeLine: 0, resumeCol: 0 };
   const spans: RecordSpan[] = [];
   if (people && isSeq(people) && people.range) {
     const [start, end] = people.range;
     const cut = lineCounter.linePos(start);
     const resume = lineCounter.linePos(end);
-    header = { text: text.slice(0, start) + '[]' + text.slice(end), cutLine: cut.line, cutCol: cut.col, resumeLine: resume.line, resumeCol: resume.col - 2 };
+    header = {
+      text: text.slice(0, start) + '[]' + text.slice(end),
+      cutLine: cut.line,
+      cutCol: cut.col,
+      resumeLine: resume.line,
+      resumeCol: resume.col - 2,
+    };
     let chars = 0;
     let bytes = 0;
     const byteAt = (offset: number) => {
@@ -41,7 +49,10 @@ export function wholeDocumentScanner(file: string): RecordScanner {
   }
   let given = false;
   return {
-    format: 'yaml', size, fd, scanned: size,
+    format: 'yaml',
+    size,
+    fd,
+    scanned: size,
     next: () => {
       if (given) return undefined;
       given = true;

@@ -31,7 +31,9 @@ export class UnsafeOutputName extends Error {}
 export function outputPath(outDir: string, name: string): string {
   // eslint-disable-next-line no-control-regex
   if (name === '' || isAbsolute(name) || /[\\/\u0000-\u001f]/.test(name) || name === '.' || name === '..' || basename(name) !== name) {
-    throw new UnsafeOutputName(`the file name "${name}" would leave the output folder; it is built from ids in the data, which may use letters, digits, ".", "_" and "-" only`);
+    throw new UnsafeOutputName(
+      `the file name "${name}" would leave the output folder; it is built from ids in the data, which may use letters, digits, ".", "_" and "-" only`,
+    );
   }
   const path = join(outDir, name);
   const inside = relative(resolve(outDir), resolve(path));
@@ -55,6 +57,9 @@ export function describeFileError(error: unknown, path: string, action: 'read' |
     ENOENT: [`${path} does not exist`, 'check the path'],
     ENAMETOOLONG: [`the path ${path} is too long`, 'choose a shorter output folder'],
   };
-  const [message, hint] = (code && what[code]) || [`${path} could not be ${action === 'read' ? 'read' : 'written'}${code ? ` (${code})` : ''}`, 'check the path and the disk'];
+  const [message, hint] = (code && what[code]) || [
+    `${path} could not be ${action === 'read' ? 'read' : 'written'}${code ? ` (${code})` : ''}`,
+    'check the path and the disk',
+  ];
   return { message, hint };
 }

@@ -20,10 +20,16 @@ export function describeBasis(basis: Record<string, any>, options: { withSource?
 
 function basisInWords(basis: Record<string, any>): string {
   const parts: string[] = [];
-  if (basis.clause !== undefined) parts.push(`clause ${basis.clause}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}${basis.subclause ? `, subclause ${basis.subclause}` : ''}`);
+  if (basis.clause !== undefined)
+    parts.push(
+      `clause ${basis.clause}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}${basis.subclause ? `, subclause ${basis.subclause}` : ''}`,
+    );
   if (basis.annex !== undefined) parts.push(`annex ${basis.annex}`);
   if (basis.law) parts.push(`${basis.law}${basis.article ? `, art. ${basis.article}` : ''}`);
-  if (basis.report) parts.push(`the public report of ${basis.report.source}, ${basis.report.date}${basis.verified === false ? ' (not verified against the act)' : ''}`);
+  if (basis.report)
+    parts.push(
+      `the public report of ${basis.report.source}, ${basis.report.date}${basis.verified === false ? ' (not verified against the act)' : ''}`,
+    );
   if (basis.setting) parts.push('a setting (the legal texts are silent)');
   const text = parts.join(', ');
   return basis.source && !basis.setting && !basis.law && !basis.report ? `${text} of ${basis.source}` : text;
@@ -32,7 +38,10 @@ function basisInWords(basis: Record<string, any>): string {
 export function clauseAt(data: unknown, pointer: string): string | undefined {
   const segments = splitPointer(pointer);
   for (let n = segments.length; n >= 0; n--) {
-    const p = segments.slice(0, n).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+    const p = segments
+      .slice(0, n)
+      .map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1'))
+      .join('');
     const node = getAtPointer(data, p) as Record<string, any> | undefined;
     if (node && typeof node === 'object' && node.basis && typeof node.basis === 'object') return describeBasis(node.basis);
   }

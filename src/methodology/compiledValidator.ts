@@ -40,40 +40,57 @@ export interface ValidatorSpec {
 /** The validator of the schema and of each part, compiled or loaded from the cache. */
 export function compiledValidators(spec: ValidatorSpec): { root: ValidateFunction; parts: Record<string, ValidateFunction> } {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const hash = createHash('sha256').update(JSON.stringify([spec.schema, spec.options, spec.formats, spec.keywords, spec.parts, ajvVersion])).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([spec.schema, spec.options, spec.formats, spec.keywords, spec.parts, ajvVersion]))
+    .digest('hex')
+    .slice(0, 16);
   const root = packageRoot();
   const cacheFile = root && join(root, 'node_modules', '.cache', 'bagalau', `${spec.name}-${hash}.cjs`);
   if (cacheFile && existsSync(cacheFile)) {
     try {
       const loaded = require(cacheFile) as Record<string, ValidateFunction>;
-      if (typeof loaded.root === 'function') return { root: loaded.root, parts: Object.fromEntries(Object.keys(spec.parts ?? {}).map((k) => [k, loaded[k]])) };
-    } catch { /* compiled again below */ }
+      if (typeof loaded.root === 'function')
+        return { root: loaded.root, parts: Object.fromEntries(Object.keys(spec.parts ?? {}).map((k) => [k, loaded[k]])) };
+    } catch {
+      /* compiled again below */
+    }
   }
   // ajv itself is loaded only to compile (a run that finds the cache does not need it).
   const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (options: Options) => import('ajv').default }).default;
   const addFormats = (require('ajv-formats') as { default: (ajv: unknown) => void }).default;
   const ajv = new Ajv2020({
     ...spec.options,
-    code: { source: true, ...(spec.formats ? { formats: require('ajv/dist/compile/codegen')._`require("ajv-formats/dist/formats").fullFormats` } : {}) },
+    code: {
+      source: true,
+      ...(spec.formats ? { formats: require('ajv/dist/compile/codegen')._`require("ajv-formats/dist/formats").fullFormats` } : {}),
+    },
   });
   if (spec.formats) addFormats(ajv);
   for (const keyword of spec.keywords ?? []) ajv.addKeyword({ keyword, schemaType: 'string' });
   const rootValidator = ajv.compile(spec.schema);
   const id = spec.schema.$id ?? '';
-  const parts = Object.fromEntries(Object.entries(spec.parts ?? {}).map(([k, pointer]) => {
-    const part = ajv.getSchema(`${id}${pointer}`);
-    if (!part) throw new Error(`the schema ${spec.name} has no ${pointer}`);
-    return [k, part];
-  }));
+  const parts = Object.fromEntries(
+    Object.entries(spec.parts ?? {}).map(([k, pointer]) => {
+      const part = ajv.getSchema(`${id}${pointer}`);
+      if (!part) throw new Error(`the schema ${spec.name} has no ${pointer}`);
+      return [k, part];
+    }),
+  );
   if (cacheFile) {
     try {
-      const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, refs: Record<string, string>) => string }).default;
-      const code = standaloneCode(ajv, { root: id, ...Object.fromEntries(Object.entries(spec.parts ?? {}).map(([k, pointer]) => [k, `${id}${pointer}`])) });
+      const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, refs: Record<string, string>) => string })
+        .default;
+      const code = standaloneCode(ajv, {
+        root: id,
+        ...Object.fromEntries(Object.entries(spec.parts ?? {}).map(([k, pointer]) => [k, `${id}${pointer}`])),
+      });
       mkdirSync(dirname(cacheFile), { recursive: true });
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, code);
       renameSync(temporary, cacheFile);
-    } catch { /* no cache: compiled next time too */ }
+    } catch {
+      /* no cache: compiled next time too */
+    }
   }
   return { root: rootValidator, parts };
 }

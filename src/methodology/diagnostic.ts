@@ -46,7 +46,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const fa = a.at?.file ?? '', fb = b.at?.file ?? '';
+  const fa = a.at?.file ?? '',
+    fb = b.at?.file ?? '';
   if (fa !== fb) return fa < fb ? -1 : 1;
   return (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0) || a.code.localeCompare(b.code);
 }

@@ -22,7 +22,8 @@ export interface DiffOptions {
 
 type Json = Record<string, any>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isText = (v: unknown): v is { kk: string } => isObject(v) && typeof v.kk === 'string' && Object.keys(v).every((k) => ['kk', 'ru', 'en'].includes(k));
+const isText = (v: unknown): v is { kk: string } =>
+  isObject(v) && typeof v.kk === 'string' && Object.keys(v).every((k) => ['kk', 'ru', 'en'].includes(k));
 
 /** Leaves of a methodology: scalars, lists and texts, keyed by pointer; bases kept apart. */
 function leaves(node: unknown, pointer: string, out: Map<string, unknown>, withBasis: boolean): Map<string, unknown> {
@@ -42,7 +43,13 @@ function leaves(node: unknown, pointer: string, out: Map<string, unknown>, withB
 function nearestBasis(data: unknown, pointer: string): string | undefined {
   const segments = splitPointer(pointer);
   for (let n = segments.length; n >= 0; n--) {
-    const node = getAtPointer(data, segments.slice(0, n).map((s) => '/' + s).join(''));
+    const node = getAtPointer(
+      data,
+      segments
+        .slice(0, n)
+        .map((s) => '/' + s)
+        .join(''),
+    );
     if (isObject(node) && isObject(node.basis)) return describeBasis(node.basis);
   }
   return undefined;
@@ -72,13 +79,22 @@ export function diffMethodologies(a: Methodology, b: Methodology, options: DiffO
     if (va === vb) continue;
     const top = splitPointer(pointer)[0];
     rows.push({
-      pointer, setting: titleAtPointer(pointer), a: va, b: vb,
+      pointer,
+      setting: titleAtPointer(pointer),
+      a: va,
+      b: vb,
       aClause: identityKeys.has(top) ? undefined : nearestBasis(a, pointer),
       bClause: identityKeys.has(top) ? undefined : nearestBasis(b, pointer),
     });
   }
   // Identity first, then the order of the schema's sections.
   const order = ['title', 'body', 'act', 'inForce', 'repealedBy'];
-  const rank = (p: string) => { const i = order.indexOf(splitPointer(p)[0]); return i === -1 ? order.length : i; };
-  return rows.map((row, index) => ({ row, index })).sort((x, y) => rank(x.row.pointer) - rank(y.row.pointer) || x.index - y.index).map((x) => x.row);
+  const rank = (p: string) => {
+    const i = order.indexOf(splitPointer(p)[0]);
+    return i === -1 ? order.length : i;
+  };
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((x, y) => rank(x.row.pointer) - rank(y.row.pointer) || x.index - y.index)
+    .map((x) => x.row);
 }

@@ -15,8 +15,7 @@ export type { LintOptions } from './lint/index.js';
 export { lintRules } from './lint/index.js';
 
 export type LoadResult =
-  | { ok: true; methodology: Methodology; resolved: ResolvedSource; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+  { ok: true; methodology: Methodology; resolved: ResolvedSource; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function loadResolved(pathOrId: string): LoadResult {
   const file = methodologyPath(pathOrId);
@@ -28,7 +27,10 @@ export function loadResolved(pathOrId: string): LoadResult {
   const expected = basename(file).replace(/\.ya?ml$/, '');
   if (typeof id === 'string' && id !== expected) {
     diagnostics.push({
-      severity: 'error', code: 'identity.id-mismatch', pointer: '/id', at: resolved.originOf('/id')?.value,
+      severity: 'error',
+      code: 'identity.id-mismatch',
+      pointer: '/id',
+      at: resolved.originOf('/id')?.value,
       message: `the id "${id}" does not match the file name ${basename(file)}`,
       hint: `rename the file to ${id}.yaml or write id: ${expected}; other methodologies find this one by its id`,
     });
@@ -41,7 +43,10 @@ export function loadResolved(pathOrId: string): LoadResult {
 export function lintMethodology(pathOrId: string, options: LintOptions = {}): { result: LoadResult; diagnostics: Diagnostic[] } {
   const result = loadResolved(pathOrId);
   if (!result.ok) return { result, diagnostics: result.diagnostics };
-  return { result, diagnostics: sorted([...result.diagnostics, ...runLint({ methodology: result.methodology, resolved: result.resolved, options })]) };
+  return {
+    result,
+    diagnostics: sorted([...result.diagnostics, ...runLint({ methodology: result.methodology, resolved: result.resolved, options })]),
+  };
 }
 
 function sorted(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -10,7 +10,10 @@ export function joinPointer(base: string, segment: string | number): string {
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function parentPointer(pointer: string): string {
@@ -36,9 +39,11 @@ export function displayPath(pointer: string, data?: unknown): string {
   const parts = splitPointer(pointer);
   if (parts.length === 0) return 'the top of the file';
   let node: any = data;
-  return parts.map((part) => {
-    const inList = data === undefined ? /^\d+$/.test(part) : Array.isArray(node);
-    node = node?.[part];
-    return inList ? `item ${Number(part) + 1}` : part;
-  }).join(' › ');
+  return parts
+    .map((part) => {
+      const inList = data === undefined ? /^\d+$/.test(part) : Array.isArray(node);
+      node = node?.[part];
+      return inList ? `item ${Number(part) + 1}` : part;
+    })
+    .join(' › ');
 }

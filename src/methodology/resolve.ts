@@ -14,7 +14,18 @@ import { readSourceFile, type NodeOrigin, type SourceFile } from './source.js';
 export const bundledMethodologiesDir = fileURLToPath(new URL('../../methodologies/', import.meta.url));
 
 /** Identity is never inherited: each act has its own. */
-export const identityKeys = new Set(['$schema', 'id', 'extends', 'sameClauseNumbers', 'title', 'body', 'act', 'implements', 'inForce', 'repealedBy']);
+export const identityKeys = new Set([
+  '$schema',
+  'id',
+  'extends',
+  'sameClauseNumbers',
+  'title',
+  'body',
+  'act',
+  'implements',
+  'inForce',
+  'repealedBy',
+]);
 
 const MAX_DEPTH = 8;
 
@@ -42,15 +53,23 @@ export function methodologyPath(pathOrId: string, fromDir?: string): string {
   return beside ?? join(bundledMethodologiesDir, `${pathOrId}.yaml`);
 }
 
-export const looksLikePath = (reference: string) => /[\\/]/.test(reference) || /\.(ya?ml|json)$/i.test(reference) || reference.startsWith('.');
+export const looksLikePath = (reference: string) =>
+  /[\\/]/.test(reference) || /\.(ya?ml|json)$/i.test(reference) || reference.startsWith('.');
 
 function isRegularFile(path: string): boolean {
-  try { return statSync(path).isFile(); } catch { return false; }
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The ids of the methodologies that ship with bagalau. */
 export function bundledMethodologyIds(): string[] {
-  return readdirSync(bundledMethodologiesDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+  return readdirSync(bundledMethodologiesDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
 }
 
 /** Finds the file of a methodology named in `extends` (an id or a path relative to the naming file). */
@@ -68,9 +87,11 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   // (a system file, a device) is refused before it is opened.
   if (!/\.(ya?ml|json)$/i.test(file)) {
     const diagnostic: Diagnostic = {
-      severity: 'error', code: 'file.not-a-methodology', at: referencedAt ?? { file, line: 1, col: 1 },
+      severity: 'error',
+      code: 'file.not-a-methodology',
+      at: referencedAt ?? { file, line: 1, col: 1 },
       message: `${file} is not a methodology file: a methodology is a .yaml, .yml or .json file`,
-      hint: 'name a bundled methodology by its id (e.g. model-2025) or your body\'s .yaml file',
+      hint: "name a bundled methodology by its id (e.g. model-2025) or your body's .yaml file",
     };
     return { data: undefined, chain: [], diagnostics: [diagnostic], originOf: () => undefined };
   }
@@ -87,13 +108,17 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   }
   const own = source.data;
   const single = (data: Json | undefined): ResolvedSource => ({
-    data, chain: [source], diagnostics,
+    data,
+    chain: [source],
+    diagnostics,
     originOf: (p) => withFile(source, p),
   });
   if (own === undefined || diagnostics.some((d) => d.severity === 'error')) return single(undefined);
   if (!isObject(own)) {
     diagnostics.push({
-      severity: 'error', code: 'file.not-a-methodology', at: { file, line: 1, col: 1 },
+      severity: 'error',
+      code: 'file.not-a-methodology',
+      at: { file, line: 1, col: 1 },
       message: `${file} does not contain a methodology: the file must be a set of keys (id:, title:, …), not a list or a single value`,
       hint: 'start from methodologies/model-2025.yaml or the example in the README',
     });
@@ -104,9 +129,11 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   const methodologyKeys = Object.keys(methodologySchema().properties ?? {});
   if (!Object.keys(own).some((key) => methodologyKeys.includes(key))) {
     diagnostics.push({
-      severity: 'error', code: 'file.not-a-methodology', at: referencedAt ?? { file, line: 1, col: 1 },
+      severity: 'error',
+      code: 'file.not-a-methodology',
+      at: referencedAt ?? { file, line: 1, col: 1 },
       message: `${file} is not a methodology: none of its top-level keys is one of a methodology's (id, title, methods, …)`,
-      hint: 'name a bundled methodology by its id (e.g. model-2025) or your body\'s methodology file',
+      hint: "name a bundled methodology by its id (e.g. model-2025) or your body's methodology file",
     });
     return single(undefined);
   }
@@ -119,7 +146,9 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   const parentFile = locateMethodology(own.extends, dirname(file));
   if (!parentFile) {
     diagnostics.push({
-      severity: 'error', code: 'extends.not-found', at: extendsAt,
+      severity: 'error',
+      code: 'extends.not-found',
+      at: extendsAt,
       message: `extends: "${own.extends}" names a methodology that cannot be found (looked for ${own.extends}.yaml beside this file and among the bundled methodologies)`,
       hint: 'write the id of a methodology in methodologies/ (e.g. extends: model-2018) or a relative path to its file',
     });
@@ -129,7 +158,9 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   const chainFiles = [...seen, resolvePath(file)];
   if (chainFiles.includes(absoluteParent) || chainFiles.length > MAX_DEPTH) {
     diagnostics.push({
-      severity: 'error', code: 'extends.cycle', at: extendsAt,
+      severity: 'error',
+      code: 'extends.cycle',
+      at: extendsAt,
       message: chainFiles.includes(absoluteParent)
         ? `extends: "${own.extends}" makes a loop: ${[...chainFiles, absoluteParent].map((f) => basename(f)).join(' → ')}`
         : `extends goes more than ${MAX_DEPTH} methodologies deep`,
@@ -171,7 +202,10 @@ function stampBases(node: unknown, source: string): any {
 
 /** Almaty numbers its clauses as the model does, so an inherited "clause 6" is Almaty's clause 6. */
 function reattributeInheritedBases(node: unknown, childId: string, parentId: string): void {
-  if (Array.isArray(node)) { node.forEach((n) => reattributeInheritedBases(n, childId, parentId)); return; }
+  if (Array.isArray(node)) {
+    node.forEach((n) => reattributeInheritedBases(n, childId, parentId));
+    return;
+  }
   if (!isObject(node)) return;
   for (const [key, value] of Object.entries(node)) {
     if (isBasisKey(key) && isObject(value)) {
@@ -197,11 +231,20 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
   const parentName = String(parent.id ?? 'the extended methodology');
 
   const describeBasis = (b: Json) =>
-    b.clause !== undefined ? `clause ${b.clause}` : b.annex !== undefined ? `annex ${b.annex}` : b.law ? `${b.law} ${b.article ?? ''}`.trim() : 'a setting';
+    b.clause !== undefined
+      ? `clause ${b.clause}`
+      : b.annex !== undefined
+        ? `annex ${b.annex}`
+        : b.law
+          ? `${b.law} ${b.article ?? ''}`.trim()
+          : 'a setting';
 
   const missingBasis = (owner: BasisOwner, changed: string) => {
     diagnostics.push({
-      severity: 'error', code: 'extends.override-without-basis', at: here(changed), pointer: changed,
+      severity: 'error',
+      code: 'extends.override-without-basis',
+      at: here(changed),
+      pointer: changed,
       message: `${displayPath(changed)} overrides ${parentName}, but ${displayPath(owner.pointer)} gives no basis of its own`,
       clause: `${describeBasis(owner.parentBasis)} of ${owner.parentBasis.source ?? parentName} (the inherited basis)`,
       hint: owner.pointer.endsWith('Basis')
@@ -212,14 +255,15 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
 
   const mergeObject = (p: Json, c: Json, pointer: string, schema: SchemaNode | undefined, owner: BasisOwner | undefined): Json => {
     const out: Json = { ...p };
-    const ownerHere: BasisOwner | undefined = isObject(p.basis)
-      ? { pointer, rebased: isObject(c.basis), parentBasis: p.basis }
-      : owner;
+    const ownerHere: BasisOwner | undefined = isObject(p.basis) ? { pointer, rebased: isObject(c.basis), parentBasis: p.basis } : owner;
     const openMap = isOpenMap(schema);
     for (const [key, value] of Object.entries(c)) {
       const childPointer = joinPointer(pointer, key);
       const sub = childSchema(root, schema, key);
-      if (isBasisKey(key)) { out[key] = value; continue; }
+      if (isBasisKey(key)) {
+        out[key] = value;
+        continue;
+      }
       if (key === 'add') continue;
       // survey360.answersBasis is the basis of survey360.answers: it owns what is below.
       const siblingBasis = p[`${key}Basis`];
@@ -229,13 +273,19 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
       if (isObject(value) && value.remove === true) {
         if (!(key in p)) {
           diagnostics.push({
-            severity: 'error', code: 'extends.remove-unknown', at: here(childPointer), pointer: childPointer,
+            severity: 'error',
+            code: 'extends.remove-unknown',
+            at: here(childPointer),
+            pointer: childPointer,
             message: `${displayPath(childPointer)} is marked remove: true, but ${parentName} has no such entry`,
             hint: `check the spelling against ${parentName}; entries there: ${Object.keys(p).join(', ') || 'none'}`,
           });
         } else if (!isObject(value.basis)) {
           diagnostics.push({
-            severity: 'error', code: 'extends.override-without-basis', at: here(childPointer), pointer: childPointer,
+            severity: 'error',
+            code: 'extends.override-without-basis',
+            at: here(childPointer),
+            pointer: childPointer,
             message: `${displayPath(childPointer)} removes an entry of ${parentName} without a basis`,
             hint: 'add the clause of this act that leaves it out, e.g. remove: true plus basis: { clause: "31", note: "…" }',
           });
@@ -253,7 +303,10 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
         if (openMap && !(isObject(value) && value.add === true)) {
           const known = Object.keys(p);
           diagnostics.push({
-            severity: 'error', code: 'extends.unknown-override', at: here(childPointer), pointer: childPointer,
+            severity: 'error',
+            code: 'extends.unknown-override',
+            at: here(childPointer),
+            pointer: childPointer,
             message: `${displayPath(childPointer)} does not exist in ${parentName}, so there is nothing to override`,
             hint: `${suggest(key, known)}if it is a new entry, write "add: true" in it`,
           });
@@ -274,7 +327,10 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
   };
 
   for (const [key, value] of Object.entries(child)) {
-    if (identityKeys.has(key)) { result[key] = value; continue; }
+    if (identityKeys.has(key)) {
+      result[key] = value;
+      continue;
+    }
     const pointer = joinPointer('', key);
     const sub = childSchema(root, root, key);
     if (isObject(value) && isObject(result[key])) result[key] = mergeObject(result[key], value, pointer, sub, undefined);
@@ -295,10 +351,14 @@ export function suggest(word: string, candidates: readonly string[]): string {
   const lower = word.toLowerCase();
   const extended = candidates.find((c) => c.toLowerCase().startsWith(lower) && lower.length >= 4);
   if (extended) return `did you mean "${extended}"? `;
-  let best: string | undefined, bestDistance = Infinity;
+  let best: string | undefined,
+    bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) { best = c; bestDistance = d; }
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `did you mean "${best}"? ` : '';
 }

@@ -86,7 +86,7 @@ export function referenceFields(data: unknown, root = methodologySchema()): Refe
     if (value && typeof value === 'object') {
       const resolved = deref(root, node);
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        const raw = Array.isArray(value) ? resolved?.items : resolved?.properties?.[key] ?? resolved?.additionalProperties;
+        const raw = Array.isArray(value) ? resolved?.items : (resolved?.properties?.[key] ?? resolved?.additionalProperties);
         walk(child, childSchema(root, node, key), typeof raw === 'object' ? raw : undefined, `${pointer}/${key}`);
       }
     }

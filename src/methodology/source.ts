@@ -53,24 +53,58 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'EACCES'
-      ? { severity: 'error', code: 'file.not-readable', message: `cannot read ${file}: permission denied`, hint: 'check the file\'s permissions, or copy it to a folder you can read' }
-      : { severity: 'error', code: 'file.not-found', message: `cannot read ${file}: no such file`, hint: 'check the file name and the folder it is looked for in' };
+      ? {
+          severity: 'error',
+          code: 'file.not-readable',
+          message: `cannot read ${file}: permission denied`,
+          hint: "check the file's permissions, or copy it to a folder you can read",
+        }
+      : {
+          severity: 'error',
+          code: 'file.not-found',
+          message: `cannot read ${file}: no such file`,
+          hint: 'check the file name and the folder it is looked for in',
+        };
   }
   if (!stats.isFile()) {
-    return { severity: 'error', code: 'file.not-regular', at, message: `${file} is ${stats.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}, not ${what}`, hint: `name ${what} (a .yaml or .json file)` };
+    return {
+      severity: 'error',
+      code: 'file.not-regular',
+      at,
+      message: `${file} is ${stats.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}, not ${what}`,
+      hint: `name ${what} (a .yaml or .json file)`,
+    };
   }
   if (stats.size > maxBytes) {
     const size = (n: number) => (n >= 1024 ** 3 ? `${+(n / 1024 ** 3).toFixed(1)} GiB` : `${+(n / 1024 / 1024).toFixed(1)} MiB`);
-    return { severity: 'error', code: 'file.too-large', at, message: `${file} is ${size(stats.size)}; ${what} may be at most ${size(maxBytes)}`, hint: 'check that this is the right file' };
+    return {
+      severity: 'error',
+      code: 'file.too-large',
+      at,
+      message: `${file} is ${size(stats.size)}; ${what} may be at most ${size(maxBytes)}`,
+      hint: 'check that this is the right file',
+    };
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    return { severity: 'error', code: 'file.not-readable', at, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'the system refused to read it'}`, hint: 'check the file\'s permissions' };
+    return {
+      severity: 'error',
+      code: 'file.not-readable',
+      at,
+      message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'the system refused to read it'}`,
+      hint: "check the file's permissions",
+    };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { severity: 'error', code: 'file.utf16', at, message: `${file} is saved as UTF-16; bagalau reads UTF-8`, hint: 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)' };
+    return {
+      severity: 'error',
+      code: 'file.utf16',
+      at,
+      message: `${file} is saved as UTF-16; bagalau reads UTF-8`,
+      hint: 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)',
+    };
   }
   const text = bytes.toString('utf8');
   if (text.replace(/^\uFEFF/, '').trim() === '') {
@@ -96,7 +130,7 @@ export function parseSource(file: string, text: string): SourceFile {
   };
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
-    const offset = error.code === 'MISSING_CHAR' ? openingQuoteBefore(text, error.pos[0]) ?? error.pos[0] : error.pos[0];
+    const offset = error.code === 'MISSING_CHAR' ? (openingQuoteBefore(text, error.pos[0]) ?? error.pos[0]) : error.pos[0];
     diagnostics.push(yamlProblem(file, error.code, error.message, at(offset), 'error'));
   }
   for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, warning.code, warning.message, at(warning.pos[0]), 'warning'));
@@ -107,11 +141,17 @@ export function parseSource(file: string, text: string): SourceFile {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     if (error instanceof RangeError) return failed(file, tooDeep(file), text);
-    return failed(file, {
-      severity: 'error', code: 'yaml.too-many-aliases', at: { file, line: 1, col: 1 },
-      message: `${file} uses YAML aliases (*name) too many times`,
-      hint: `write the values out instead of repeating aliases; at most ${MAX_ALIASES} are allowed`,
-    }, text);
+    return failed(
+      file,
+      {
+        severity: 'error',
+        code: 'yaml.too-many-aliases',
+        at: { file, line: 1, col: 1 },
+        message: `${file} uses YAML aliases (*name) too many times`,
+        hint: `write the values out instead of repeating aliases; at most ${MAX_ALIASES} are allowed`,
+      },
+      text,
+    );
   }
   const origins = new Map<string, NodeOrigin>();
   try {
@@ -129,8 +169,11 @@ export function parseSource(file: string, text: string): SourceFile {
 }
 
 function collectOrigins(
-  node: Node, pointer: string, key: SourcePosition | undefined,
-  origins: Map<string, NodeOrigin>, at: (offset: number) => SourcePosition,
+  node: Node,
+  pointer: string,
+  key: SourcePosition | undefined,
+  origins: Map<string, NodeOrigin>,
+  at: (offset: number) => SourcePosition,
 ): void {
   const range = node.range ?? [0, 0, 0];
   origins.set(pointer, { key, value: at(range[0]), range: [range[0], range[1]] });
@@ -141,7 +184,7 @@ function collectOrigins(
       const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const keyPos = keyNode?.range ? at(keyNode.range[0]) : undefined;
       const child = joinPointer(pointer, keyText);
-      if (pair.value && typeof pair.value === 'object' && 'range' in (pair.value)) {
+      if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
         collectOrigins(pair.value as Node, child, keyPos, origins, at);
       } else if (keyPos && keyNode?.range) {
         origins.set(child, { key: keyPos, value: keyPos, range: [keyNode.range[0], keyNode.range[1]] });
@@ -149,7 +192,8 @@ function collectOrigins(
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
-      if (item && typeof item === 'object' && 'range' in (item)) collectOrigins(item as Node, joinPointer(pointer, index), undefined, origins, at);
+      if (item && typeof item === 'object' && 'range' in item)
+        collectOrigins(item as Node, joinPointer(pointer, index), undefined, origins, at);
     });
   }
 }
@@ -180,7 +224,9 @@ function reservedKeys(node: Node, diagnostics: Diagnostic[], at: (offset: number
       const key = pair.key as Node | null;
       if (isScalar(key) && RESERVED_KEYS.has(String(key.value))) {
         diagnostics.push({
-          severity: 'error', code: 'yaml.reserved-key', at: at(key.range?.[0] ?? 0),
+          severity: 'error',
+          code: 'yaml.reserved-key',
+          at: at(key.range?.[0] ?? 0),
           message: `the key "${String(key.value)}" is not allowed: it is a name every object has in the language bagalau is written in`,
           hint: 'rename the key (ids are words such as hrService or quality)',
         });
@@ -194,7 +240,13 @@ function reservedKeys(node: Node, diagnostics: Diagnostic[], at: (offset: number
 
 /** Blocks nested thousands deep exhaust the parser's stack; no real file is like that. */
 function tooDeep(file: string): Diagnostic {
-  return { severity: 'error', code: 'yaml.too-deep', at: { file, line: 1, col: 1 }, message: `${file} nests blocks or lists too deeply to be read`, hint: 'check the file: a methodology or an input nests a few levels, not thousands' };
+  return {
+    severity: 'error',
+    code: 'yaml.too-deep',
+    at: { file, line: 1, col: 1 },
+    message: `${file} nests blocks or lists too deeply to be read`,
+    hint: 'check the file: a methodology or an input nests a few levels, not thousands',
+  };
 }
 
 /** Our words for the YAML parser's errors, by its error code (its own messages are for programmers). */
@@ -238,7 +290,9 @@ const yamlAdvice: Record<string, string> = {
 
 function yamlProblem(file: string, code: string, _parserMessage: string, at: SourcePosition, severity: 'error' | 'warning'): Diagnostic {
   return {
-    severity, code: `yaml.${code.toLowerCase().replace(/_/g, '-')}`, at,
+    severity,
+    code: `yaml.${code.toLowerCase().replace(/_/g, '-')}`,
+    at,
     message: `this is not valid YAML: ${yamlMessages[code] ?? 'this line cannot be read as YAML'}`,
     hint: yamlAdvice[code] ?? 'correct the YAML syntax at this line; an editor with the YAML extension shows the problem as you type',
   };

@@ -16,7 +16,10 @@ function validator(): ValidateFunction {
   // refersTo is an annotation read by the linter (src/methodology/lint/references.ts); movedTo
   // names where a setting of an older format now lives (its message says so).
   compiled ??= compiledValidators({
-    name: 'methodology', schema: methodologySchema(), formats: true, keywords: ['refersTo', 'movedTo'],
+    name: 'methodology',
+    schema: methodologySchema(),
+    formats: true,
+    keywords: ['refersTo', 'movedTo'],
     options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true },
   }).root;
   return compiled;
@@ -45,13 +48,27 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
     // A reserved name as a key fails the id's `not` inside propertyNames: the propertyNames error says it.
     if (e.keyword === 'not' && errors.some((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath)) continue;
     if (e.schemaPath.startsWith('#/$defs/fact/')) {
-      if (!factPaths.has(e.instancePath)) { factPaths.add(e.instancePath); kept.push({ ...e, keyword: 'fact' }); }
+      if (!factPaths.has(e.instancePath)) {
+        factPaths.add(e.instancePath);
+        kept.push({ ...e, keyword: 'fact' });
+      }
       continue;
     }
     if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) continue; // reported by the anyOf itself
     // A malformed date fails both its pattern and its format: one message is enough.
     if (e.keyword === 'format' && errors.some((o) => o.keyword === 'pattern' && o.instancePath === e.instancePath)) continue;
-    if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !o.schemaPath.includes('/anyOf/') && o.keyword !== e.keyword && o.keyword !== 'if')) continue;
+    if (
+      (e.keyword === 'oneOf' || e.keyword === 'anyOf') &&
+      errors.some(
+        (o) =>
+          o !== e &&
+          o.instancePath.startsWith(e.instancePath) &&
+          !o.schemaPath.includes('/anyOf/') &&
+          o.keyword !== e.keyword &&
+          o.keyword !== 'if',
+      )
+    )
+      continue;
     kept.push(e);
   }
   return kept;
@@ -92,8 +109,19 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       break;
     }
     case 'type': {
-      const words: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a text', boolean: 'true or false', object: 'a block of settings', array: 'a list', null: 'empty' };
-      const expected = String(params.type).split(',').map((t) => words[t] ?? t).join(' or ');
+      const words: Record<string, string> = {
+        integer: 'a whole number',
+        number: 'a number',
+        string: 'a text',
+        boolean: 'true or false',
+        object: 'a block of settings',
+        array: 'a list',
+        null: 'empty',
+      };
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => words[t] ?? t)
+        .join(' or ');
       message = `${where} must be ${expected}, but it is ${shown(value)}`;
       hint = params.type === 'string' && typeof value !== 'string' ? 'put the value in quotes, e.g. "2/315"' : `write ${expected} here`;
       // "4,5" typed with a decimal comma, as Kazakh and Russian keyboards do.
@@ -107,9 +135,16 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       hint = `${typeof value === 'string' ? suggest(value, params.allowedValues.map(String)) : ''}use one of: ${params.allowedValues.join(', ')}`;
       break;
     case 'fact': {
-      const facts = (schema.$defs.fact.oneOf as { const: string; description: string }[]);
+      const facts = schema.$defs.fact.oneOf as { const: string; description: string }[];
       message = `${where}: ${shown(value)} is not a fact bagalau knows`;
-      hint = `${typeof value === 'string' ? suggest(value, facts.map((f) => f.const)) : ''}use one of: ${facts.map((f) => f.const).join(', ')}`;
+      hint = `${
+        typeof value === 'string'
+          ? suggest(
+              value,
+              facts.map((f) => f.const),
+            )
+          : ''
+      }use one of: ${facts.map((f) => f.const).join(', ')}`;
       break;
     }
     case 'const':
@@ -121,14 +156,22 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       const sub = schemaAtPointer(base, schema);
       message = `${where} is ${shown(value)}, which is not written as expected`;
       // Every pattern of the schemas has a description in words (test/schemas.test.ts); a raw regex is the last resort.
-      hint = sub?.description ?? (params.format === 'date' ? 'write a date as YYYY-MM-DD, e.g. 2026-04-20' : `write it in the form ${params.pattern ?? params.format}`);
+      hint =
+        sub?.description ??
+        (params.format === 'date'
+          ? 'write a date as YYYY-MM-DD, e.g. 2026-04-20'
+          : `write it in the form ${params.pattern ?? params.format}`);
       break;
     }
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
       message = `${where} is ${shown(value)}; it must be ${params.comparison} ${params.limit}`;
       hint = `write a value ${params.comparison} ${params.limit}`;
       break;
-    case 'minItems': case 'maxItems':
+    case 'minItems':
+    case 'maxItems':
       message = `${where} must list ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${params.limit} item(s)`;
       hint = error.keyword === 'minItems' ? 'add the missing items' : 'remove the extra items';
       break;
@@ -140,12 +183,14 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       message = `${where} is empty`;
       hint = 'write the text, or remove the key';
       break;
-    case 'minProperties': case 'maxProperties': {
+    case 'minProperties':
+    case 'maxProperties': {
       const sub = schemaAtPointer(base, schema);
       message = `${where} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}`;
-      hint = sub?.properties && params.limit === 1 && error.keyword === 'maxProperties'
-        ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}`
-        : sub?.description ?? 'correct the number of entries';
+      hint =
+        sub?.properties && params.limit === 1 && error.keyword === 'maxProperties'
+          ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}`
+          : (sub?.description ?? 'correct the number of entries');
       break;
     }
     case 'anyOf': {
@@ -153,14 +198,18 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       message = `${where} is incomplete`;
       hint = sub?.description ?? 'see the schema for what is allowed here';
       const alternatives = (sub?.anyOf ?? []) as SchemaNode[];
-      if (alternatives.length > 0 && alternatives.every((b) => Array.isArray(b.required) && b.required.length === 1 && Object.keys(b).length === 1)) {
+      if (
+        alternatives.length > 0 &&
+        alternatives.every((b) => Array.isArray(b.required) && b.required.length === 1 && Object.keys(b).length === 1)
+      ) {
         const names = alternatives.map((b) => `"${b.required[0]}"`);
         message = `${where} is missing ${names.join(' or ')}`;
         hint = `add ${names.join(' or ')}`;
       }
       if (splitPointer(base).at(-1) === 'basis') {
         message = `${where} names no clause, annex, law or setting`;
-        hint = 'write e.g. basis: { clause: "6" }, or basis: { annex: 3 }, or — where the texts are silent — basis: { setting: true, note: "why" }';
+        hint =
+          'write e.g. basis: { clause: "6" }, or basis: { annex: 3 }, or — where the texts are silent — basis: { setting: true, note: "why" }';
       }
       break;
     }
@@ -189,6 +238,6 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       hint = 'see the schema (schemas/methodology.schema.json) for what is allowed here';
   }
   const origin = originOf(pointer) ?? originOf(parentPointer(pointer)) ?? originOf('');
-  const at = error.keyword === 'additionalProperties' || error.keyword === 'propertyNames' ? origin?.key ?? origin?.value : origin?.value;
+  const at = error.keyword === 'additionalProperties' || error.keyword === 'propertyNames' ? (origin?.key ?? origin?.value) : origin?.value;
   return { severity: 'error', code: `schema.${error.keyword}`, message, hint, pointer, at, clause: clauseAt(data, pointer) };
 }

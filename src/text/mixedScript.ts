@@ -42,5 +42,10 @@ export function findMixedScriptWords(text: string): MixedScriptWord[] {
  * "ara" in "тaraу": our texts are Kazakh, so Cyrillic is the script a word should have.
  */
 export function foreignLetters(word: string): string {
-  return [...word].filter((c) => { const s = scriptOf(c); return s && s !== 'Cyrillic'; }).join('');
+  return [...word]
+    .filter((c) => {
+      const s = scriptOf(c);
+      return s && s !== 'Cyrillic';
+    })
+    .join('');
 }

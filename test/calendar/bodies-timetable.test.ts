@@ -27,7 +27,7 @@ describe('the timetables of both bodies', () => {
     }
   }
 
-  it('cites each body\'s own clause for the same deadline', () => {
+  it("cites each body's own clause for the same deadline", () => {
     const clauseOf = (id: string) => {
       const loaded = loadResolved(id);
       if (!loaded.ok) throw new Error(id);

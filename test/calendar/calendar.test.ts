@@ -99,7 +99,7 @@ describe('coverage', () => {
   it('refuses a date in a year the calendar does not cover, naming the file and the years', () => {
     expect(() => calendar.isWorkingDay('2029-01-05')).toThrow(CalendarCoverageError);
     expect(() => calendar.isWorkingDay('2029-01-05')).toThrow(
-      '2029-01-05 is outside the working-day calendar calendars/kz.yaml, which covers 2023–2027; add the year\'s non-working days to the calendar file',
+      "2029-01-05 is outside the working-day calendar calendars/kz.yaml, which covers 2023–2027; add the year's non-working days to the calendar file",
     );
     expect(calendar.covers('2029-01-05')).toBe(false);
     expect(calendar.covers('2027-12-31')).toBe(true);

@@ -30,10 +30,14 @@ const DOCUMENTED_DIFFERENCES = {
 const dateHolidays = new Holidays('KZ');
 
 function theirs(year: number, substitute: boolean): string[] {
-  return [...new Set(dateHolidays
-    .getHolidays(year)
-    .filter((holiday) => holiday.type === 'public' && Boolean(holiday.substitute) === substitute)
-    .map((holiday) => holiday.date.slice(0, 10)))].sort();
+  return [
+    ...new Set(
+      dateHolidays
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public' && Boolean(holiday.substitute) === substitute)
+        .map((holiday) => holiday.date.slice(0, 10)),
+    ),
+  ].sort();
 }
 
 function ours(year: number, kinds: string[]): string[] {

@@ -39,7 +39,10 @@ describe('loading calendars/kz.yaml', () => {
   });
 
   it('reports a schema error at the line and column of the value', () => {
-    const source = edited('        kind: transferred\n        pairedWith: 2024-05-04', '        kind: transfered\n        pairedWith: 2024-05-04');
+    const source = edited(
+      '        kind: transferred\n        pairedWith: 2024-05-04',
+      '        kind: transfered\n        pairedWith: 2024-05-04',
+    );
     const line = lineOf(source, 'kind: transfered');
     expect(errorsOf(source)).toEqual([
       `${label}:${line}:15: years › 2024 › nonWorkingDays › item 11 › kind is "transfered", which is not one of the allowed values`,
@@ -48,48 +51,69 @@ describe('loading calendars/kz.yaml', () => {
   });
 
   it('points at an unknown property by its key and lists the allowed ones', () => {
-    const source = edited('kk: Құрбан айт }\n        kind: religious\n        source: { act: labourCode, article: "84(5)" }\n        verified: false\n        note: Estimated',
-      'kk: Құрбан айт }\n        kind: religious\n        source: { act: labourCode, article: "84(5)" }\n        verifed: false\n        note: Estimated');
+    const source = edited(
+      'kk: Құрбан айт }\n        kind: religious\n        source: { act: labourCode, article: "84(5)" }\n        verified: false\n        note: Estimated',
+      'kk: Құрбан айт }\n        kind: religious\n        source: { act: labourCode, article: "84(5)" }\n        verifed: false\n        note: Estimated',
+    );
     const line = lineOf(source, 'verifed');
     expect(errorsOf(source)[0]).toBe(`${label}:${line}:9: "verifed" is not a setting of years › 2027 › nonWorkingDays › item 16`);
-    expect(hintsOf(source)[0]).toBe('did you mean "verified"? remove it or correct the spelling; allowed here: date, name, kind, source, movedFrom, pairedWith, verified, note');
+    expect(hintsOf(source)[0]).toBe(
+      'did you mean "verified"? remove it or correct the spelling; allowed here: date, name, kind, source, movedFrom, pairedWith, verified, note',
+    );
   });
 
   it('refuses a date listed under the wrong year', () => {
     const source = edited('      - date: 2025-06-06', '      - date: 2026-06-06');
-    expect(errorsOf(source)[0]).toBe(`${label}:${lineOf(source, '2026-06-06')}:15: 2026-06-06 is listed under year 2025; move it to year 2026`);
+    expect(errorsOf(source)[0]).toBe(
+      `${label}:${lineOf(source, '2026-06-06')}:15: 2026-06-06 is listed under year 2025; move it to year 2026`,
+    );
   });
 
   it('catches a forgotten day off through the declared working-day count', () => {
-    const source = edited(`      - date: 2024-10-25
+    const source = edited(
+      `      - date: 2024-10-25
         name: { en: Republic Day, kk: Республика күні }
         kind: holiday
         source: { act: holidaysLaw, article: "2" }
-`, '');
+`,
+      '',
+    );
     expect(errorsOf(source)).toEqual([
       `${label}:${lineOf(source, 'workingDays: 249')}:18: year 2024 declares 249 working days but its entries give 250; look for a missing or mistyped date, or correct the count`,
     ]);
   });
 
   it('refuses a transferred day without its extra working day', () => {
-    const source = edited('      - date: 2023-07-01\n        pairedWith: 2023-07-07', '      - date: 2023-07-08\n        pairedWith: 2023-07-07');
+    const source = edited(
+      '      - date: 2023-07-01\n        pairedWith: 2023-07-07',
+      '      - date: 2023-07-08\n        pairedWith: 2023-07-07',
+    );
     const errors = errorsOf(source);
-    expect(errors).toContain(`${label}:${lineOf(source, 'pairedWith: 2023-07-01')}:21: transferred day 2023-07-07 is paired with 2023-07-01, but no extra working day 2023-07-01 is paired back with 2023-07-07; add it under extraWorkingDays`);
+    expect(errors).toContain(
+      `${label}:${lineOf(source, 'pairedWith: 2023-07-01')}:21: transferred day 2023-07-07 is paired with 2023-07-01, but no extra working day 2023-07-01 is paired back with 2023-07-07; add it under extraWorkingDays`,
+    );
   });
 
   it('refuses a weekend holiday whose moved day is missing', () => {
-    const source = edited(`      - date: 2026-05-11
+    const source = edited(
+      `      - date: 2026-05-11
         name: { en: Day off moved from Saturday 9 May (Victory Day) }
         kind: moved
         movedFrom: 2026-05-09
         source: { act: holidaysLaw, article: "5" }
-`, '');
-    expect(errorsOf(source)[0]).toBe(`${label}:${lineOf(source, '- date: 2026-05-09') }:15: Victory Day falls on Saturday 9 May 2026 but no moved day off names it (movedFrom: 2026-05-09); add the moved day`);
+`,
+      '',
+    );
+    expect(errorsOf(source)[0]).toBe(
+      `${label}:${lineOf(source, '- date: 2026-05-09')}:15: Victory Day falls on Saturday 9 May 2026 but no moved day off names it (movedFrom: 2026-05-09); add the moved day`,
+    );
   });
 
   it('refuses a year missing from the coverage', () => {
     const source = edited('coverage: { firstYear: 2023, lastYear: 2027 }', 'coverage: { firstYear: 2023, lastYear: 2028 }');
-    expect(errorsOf(source)[0]).toMatch(/^calendars\/kz\.yaml:\d+:\d+: year 2028 is within the coverage 2023–2028 but has no entry under "years"/);
+    expect(errorsOf(source)[0]).toMatch(
+      /^calendars\/kz\.yaml:\d+:\d+: year 2028 is within the coverage 2023–2028 but has no entry under "years"/,
+    );
   });
 
   it('reports YAML syntax errors such as duplicate keys with their position', () => {

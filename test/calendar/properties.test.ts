@@ -5,9 +5,7 @@ import { loadCalendar, parseIsoDate, toIsoDate } from '../../src/calendar/index.
 const calendar = loadCalendar();
 
 // Start dates in 2023–2026 and up to 150 working days leave room before the end of 2027.
-const startDate = fc
-  .integer({ min: 0, max: 4 * 365 })
-  .map((offset) => toIsoDate(parseIsoDate('2023-01-01').plus({ days: offset })));
+const startDate = fc.integer({ min: 0, max: 4 * 365 }).map((offset) => toIsoDate(parseIsoDate('2023-01-01').plus({ days: offset })));
 const workingDayCount = fc.integer({ min: 1, max: 150 });
 
 describe('working-day arithmetic properties', () => {

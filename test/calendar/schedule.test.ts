@@ -12,11 +12,21 @@ const fixture = 'model-2018';
 /** A small body methodology that extends the model and changes its deadlines. */
 function bodyWithDeadlines(name: string, deadlines: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'bagalau-schedule-')), `${name}.yaml`);
-  writeFileSync(file, [
-    `id: ${name}`, 'extends: model-2018', 'title: { kk: Сынақ }', 'body: { name: { kk: Сынақ органы } }',
-    'act: { kind: { kk: бұйрық }, number: "1", date: "2024-01-10" }', 'inForce: { from: "2024-01-10" }',
-    'formHeader: { kk: Сынақ органының әдістемесіне }', 'deadlines:', deadlines, '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      `id: ${name}`,
+      'extends: model-2018',
+      'title: { kk: Сынақ }',
+      'body: { name: { kk: Сынақ органы } }',
+      'act: { kind: { kk: бұйрық }, number: "1", date: "2024-01-10" }',
+      'inForce: { from: "2024-01-10" }',
+      'formHeader: { kk: Сынақ органының әдістемесіне }',
+      'deadlines:',
+      deadlines,
+      '',
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -40,7 +50,7 @@ async function runSchedule(...args: string[]) {
 }
 
 describe('bagalau schedule', () => {
-  it('names the act of an inherited clause, and cites the body\'s own clauses alone', async () => {
+  it("names the act of an inherited clause, and cites the body's own clauses alone", async () => {
     const file = bodyWithDeadlines('own-clause', '  notifyHeads:\n    basis: { clause: "26" }');
     const { out } = await runSchedule('--methodology', file, '--year', '2026', '--format', 'csv');
     const basisOf = (id: string) => out.split('\n').find((line) => line.split(',')[3] === id)!;
@@ -53,8 +63,11 @@ describe('bagalau schedule', () => {
     expect(exitCode).toBe(0);
     const dated = out.split('\n').filter((line) => /^\d{4}-\d\d-\d\d,/.test(line));
     expect(dated.map((line) => line.split(',')).map((c) => `${c[0]} ${c[1]} ${c[2]} ${c[3]}`)).toEqual([
-      '2026-04-20 Monday Q1 2026 quarterlyEvaluation', '2026-07-20 Monday Q2 2026 quarterlyEvaluation', '2026-10-20 Tuesday Q3 2026 quarterlyEvaluation',
-      '2027-01-20 Wednesday Q4 2026 quarterlyEvaluation', '2027-02-01 Monday 2026 yearResult', // 30 January 2027 is a Saturday
+      '2026-04-20 Monday Q1 2026 quarterlyEvaluation',
+      '2026-07-20 Monday Q2 2026 quarterlyEvaluation',
+      '2026-10-20 Tuesday Q3 2026 quarterlyEvaluation',
+      '2027-01-20 Wednesday Q4 2026 quarterlyEvaluation',
+      '2027-02-01 Monday 2026 yearResult', // 30 January 2027 is a Saturday
     ]);
     expect(out).toContain('the public report of Ministry of Health');
     expect(out).toContain('not verified against the act');
@@ -66,14 +79,18 @@ describe('bagalau schedule', () => {
     expect(err).toBe('');
     expect(out).toContain('2024-04-10  Wed   Q1 2024  Quarterly KPI and differentiation evaluation');
     expect(out).toContain('2025-01-05  Sun*  Q4 2024  Notify the head of the evaluation');
-    expect(out).toContain('Apply for a calibration session — within five working days of familiarisation with the results: 5 working days after the familiarisation with the results (clause 13)');
+    expect(out).toContain(
+      'Apply for a calibration session — within five working days of familiarisation with the results: 5 working days after the familiarisation with the results (clause 13)',
+    );
   });
 
   it('prints CSV with a header and one row per deadline', async () => {
     const { out } = await runSchedule('--methodology', fixture, '--year', '2026', '--format', 'csv');
     const lines = out.split('\r\n');
     expect(lines[0]).toBe('date,weekday,period,deadline,title_kk,title_en,responsible,applies_to,rule,basis,problem');
-    expect(lines).toContain('2026-10-12,Monday,Q3 2026,notifyServants,"""Б"" корпусының қызметшісін бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың оныншы күнінен кешіктірмей","Notify the corps ""B"" servant of the evaluation — by the 10th of the month after the reporting quarter",hrService,servant,the 10th of the month after the end of the reporting quarter,clause 31,');
+    expect(lines).toContain(
+      '2026-10-12,Monday,Q3 2026,notifyServants,"""Б"" корпусының қызметшісін бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың оныншы күнінен кешіктірмей","Notify the corps ""B"" servant of the evaluation — by the 10th of the month after the reporting quarter",hrService,servant,the 10th of the month after the end of the reporting quarter,clause 31,',
+    );
     expect(lines.filter((line) => line.startsWith(',,each case,'))).toHaveLength(9);
   });
 
@@ -91,8 +108,12 @@ describe('bagalau schedule', () => {
     expect(unfolded).toContain('UID:model-2018-2024-year-annual360@bagalau');
     expect(unfolded).toContain('DTSTAMP:20240102T030405Z');
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20240410\r\nDTEND;VALUE=DATE:20240411');
-    expect(unfolded).toContain('SUMMARY:Q1 2024: Құрылымдық бөлімшенің/мемлекеттік органның басшысын бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың бесінші күнінен кешіктірмей (Notify the head of the evaluation — by the 5th of the month after the reporting quarter)');
-    expect(unfolded).toMatch(/DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\n5 October 2024 is a Saturday → moved to Monday 7 October 2024/);
+    expect(unfolded).toContain(
+      'SUMMARY:Q1 2024: Құрылымдық бөлімшенің/мемлекеттік органның басшысын бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың бесінші күнінен кешіктірмей (Notify the head of the evaluation — by the 5th of the month after the reporting quarter)',
+    );
+    expect(unfolded).toMatch(
+      /DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\n5 October 2024 is a Saturday → moved to Monday 7 October 2024/,
+    );
     // The same input gives the same UIDs: re-importing updates events instead of duplicating them.
     const again = await runSchedule('--methodology', fixture, '--year', '2024', '--format', 'ics');
     expect(again.out).toBe(out);
@@ -129,12 +150,17 @@ describe('bagalau schedule', () => {
     const file = bodyWithDeadlines('unknown-anchor', '  appeal:\n    anchor: familiarization\n    basis: { clause: "12" }');
     const { err, exitCode } = await runSchedule('--methodology', file, '--year', '2024');
     expect(exitCode).toBe(2);
-    expect(err).toMatch(/unknown-anchor\.yaml:10:13: error \[lint\.unknown-reference\] deadlines › appeal › anchor names the deadline or event "familiarization"/);
+    expect(err).toMatch(
+      /unknown-anchor\.yaml:10:13: error \[lint\.unknown-reference\] deadlines › appeal › anchor names the deadline or event "familiarization"/,
+    );
     expect(err).toContain('did you mean "familiarisation"?');
   });
 
   it('reports an offset with two counting instructions in words', async () => {
-    const file = bodyWithDeadlines('two-offsets', '  appeal:\n    offset: { workingDays: 5, calendarDays: 3 }\n    basis: { clause: "12" }');
+    const file = bodyWithDeadlines(
+      'two-offsets',
+      '  appeal:\n    offset: { workingDays: 5, calendarDays: 3 }\n    basis: { clause: "12" }',
+    );
     const { err } = await runSchedule('--methodology', file, '--year', '2024');
     expect(err).toMatch(/two-offsets\.yaml:10:13: error \[schema\.maxProperties\] deadlines › appeal › offset must have at most 1 entry/);
   });
@@ -146,9 +172,15 @@ describe('bagalau schedule', () => {
   });
 
   it('takes a body methodology file and its own clauses', async () => {
-    const { out, exitCode } = await runSchedule('--methodology', 'methodologies/enbekshikazakh-maslikhat-2023.yaml', '--year', '2024', '--format', 'csv');
+    const { out, exitCode } = await runSchedule(
+      '--methodology',
+      'methodologies/enbekshikazakh-maslikhat-2023.yaml',
+      '--year',
+      '2024',
+      '--format',
+      'csv',
+    );
     expect(exitCode).toBe(0);
     expect(out).toMatch(/\r\n2024-04-10,Wednesday,Q1 2024,quarterlyEvaluation,.*clause 4/);
   });
-
 });

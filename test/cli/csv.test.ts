@@ -21,14 +21,17 @@ describe('CSV in the excel style (default)', () => {
     const h01 = text.split('\r\n').find((l) => l.startsWith('H01;') && l.includes(';Q1;kpi;'))!;
     expect(h01).toMatch(/;4,83;effective;/);
     expect(text).not.toMatch(/;\d+\.\d\d;/);
-    expect(text.split('\r\n').filter((l) => l.trim()).length).toBe(1 + golden.people.reduce((n, p) => n + Math.max(1, p.results.length), 0));
+    expect(text.split('\r\n').filter((l) => l.trim()).length).toBe(
+      1 + golden.people.reduce((n, p) => n + Math.max(1, p.results.length), 0),
+    );
   });
 
   it.skipIf(!python)("reads back with Python's csv module (delimiter ';') as the results", () => {
     const dir = mkdtempSync(join(tmpdir(), 'bagalau-csv-'));
     const file = join(dir, 'summary.csv');
     writeFileSync(file, text);
-    const script = 'import csv, json, sys\nwith open(sys.argv[1], encoding="utf-8-sig", newline="") as f:\n    print(json.dumps(list(csv.DictReader(f, delimiter=";"))))';
+    const script =
+      'import csv, json, sys\nwith open(sys.argv[1], encoding="utf-8-sig", newline="") as f:\n    print(json.dumps(list(csv.DictReader(f, delimiter=";"))))';
     const run = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const rows = JSON.parse(run.stdout) as Record<string, string>[];
@@ -41,7 +44,9 @@ describe('CSV in the excel style (default)', () => {
       expect(row.period).toBe(r.period);
       expect(row.method).toBe(r.method);
       expect(row.status).toBe(r.status);
-      expect(row.score === '' ? undefined : Number(row.score.replace(',', '.'))).toBe(r.score === undefined ? undefined : Number(r.score.toFixed(2)));
+      expect(row.score === '' ? undefined : Number(row.score.replace(',', '.'))).toBe(
+        r.score === undefined ? undefined : Number(r.score.toFixed(2)),
+      );
       expect(row.band).toBe(r.band ?? '');
       expect(row.calibrated).toBe(r.calibration ? 'yes' : '');
     });
@@ -57,12 +62,24 @@ describe('CSV in the rfc4180 style', () => {
 });
 
 describe('cells a spreadsheet would run as formulas', () => {
-  const person = (name: string): PersonResult => ({ id: 'P1', name, positionCategory: 'C-O-4', category: 'servant', problems: [], results: [{ method: 'm', period: 'Q1', status: 'evaluated', score: -1, deadlines: [], problems: [], trace: [] }] });
+  const person = (name: string): PersonResult => ({
+    id: 'P1',
+    name,
+    positionCategory: 'C-O-4',
+    category: 'servant',
+    problems: [],
+    results: [{ method: 'm', period: 'Q1', status: 'evaluated', score: -1, deadlines: [], problems: [], trace: [] }],
+  });
 
   it.each(['=HYPERLINK("http://x","y")', '+7 701 000 00 00', '-1+2', '@SUM(A1)', '\t=1', '\r=1'])('%j is written as text', (name) => {
     const line = summaryCsvLines(person(name));
     const [, written] = line.split(';');
-    expect(written.replace(/^"|"$/g, '').replace(/""/g, '"').startsWith(`'${name.slice(0, 1)}`)).toBe(true);
+    expect(
+      written
+        .replace(/^"|"$/g, '')
+        .replace(/""/g, '"')
+        .startsWith(`'${name.slice(0, 1)}`),
+    ).toBe(true);
   });
 
   it('leaves numbers and ordinary names alone', () => {

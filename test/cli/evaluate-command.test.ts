@@ -7,8 +7,18 @@ import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 
 async function run(...argv: string[]) {
-  let out = '', err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 160 };
+  let out = '',
+    err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+    columns: 160,
+  };
   const code = await main(argv, io, () => '2026-11-24');
   return { code, out, err };
 }
@@ -39,7 +49,11 @@ describe('bagalau evaluate', () => {
     expect(code).toBe(1);
     expect(out).toContain('S2 Омаров Дәурен');
     expect(err).toContain(`${file}:7:18: error [schema.pattern] person S1`);
-    expect(err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:14:\\d+: error \\[parameters.score-outside-scale\\] person S2, Q2, differentiation`));
+    expect(err).toMatch(
+      new RegExp(
+        `${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:14:\\d+: error \\[parameters.score-outside-scale\\] person S2, Q2, differentiation`,
+      ),
+    );
     const csv = readFileSync(join(dir, 'a', 'summary.csv'), 'utf8');
     expect(csv).toContain('S2,Омаров Дәурен,servant,Q1,differentiation,evaluated,,4.50,effective');
   });
@@ -60,7 +74,7 @@ describe('bagalau evaluate', () => {
     expect(err).toContain('is missing "methodology"');
   });
 
-  it('refuses a repealed methodology\'s periods with a clear message, unless overridden', async () => {
+  it("refuses a repealed methodology's periods with a clear message, unless overridden", async () => {
     const late = join(dir, 'late.yaml');
     writeFileSync(late, input.replace('almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023').replace('year: 2024', 'year: 2024'));
     const refused = await run('evaluate', late);
@@ -73,11 +87,15 @@ describe('bagalau evaluate', () => {
 
   it('sets aside a second record with the same id, naming both places', async () => {
     const twice = join(dir, 'twice.yaml');
-    writeFileSync(twice, input + `  - id: S2
+    writeFileSync(
+      twice,
+      input +
+        `  - id: S2
     name: Екінші Дәурен
     positionCategory: C-O-5
     appointedOn: 2023-02-01
-`);
+`,
+    );
     const { code, err } = await run('evaluate', twice);
     expect(code).toBe(1);
     expect(err).toContain(`${twice}:15:5: error [input.duplicate-id]`);

@@ -16,8 +16,18 @@ const dir = mkdtempSync(join(tmpdir(), 'bagalau-streaming-'));
 let runs = 0;
 
 async function run(...argv: string[]) {
-  let out = '', err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 160 };
+  let out = '',
+    err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+    columns: 160,
+  };
   const code = await main(argv, io, () => '2026-11-24');
   return { code, out, err };
 }
@@ -26,18 +36,31 @@ async function run(...argv: string[]) {
 async function evaluate(input: string, ...args: string[]) {
   const out = join(dir, `run-${++runs}`);
   const { code, out: stdout, err } = await run('evaluate', input, '--out', out, ...args);
-  const file = (name: string) => { try { return readFileSync(join(out, name), 'utf8'); } catch { return undefined; } };
+  const file = (name: string) => {
+    try {
+      return readFileSync(join(out, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   return { code, stdout, err, out, results: file('results.json'), ndjson: file('results.ndjson'), csv: file('summary.csv') };
 }
 
-const examples = ['examples/baiterek-akimat/evaluation-2026.yaml', 'examples/zhaiyq-akimat/evaluation-2025.yaml', 'examples/zhaiyq-akimat/evaluation-2026.yaml'].map((f) => join(root, f));
+const examples = [
+  'examples/baiterek-akimat/evaluation-2026.yaml',
+  'examples/zhaiyq-akimat/evaluation-2025.yaml',
+  'examples/zhaiyq-akimat/evaluation-2026.yaml',
+].map((f) => join(root, f));
 
 describe('streamed, worker and single-thread runs give the same output', () => {
   it.each(examples)('%s', async (input) => {
     const whole = await evaluate(input, '--workers', '0', '--format', 'expanded');
     const golden = JSON.parse(whole.results!);
     // The expanded form: one batch here, batches of two here, batches of two in two workers.
-    for (const args of [['--workers', '0', '--batch-size', '2'], ['--workers', '2', '--batch-size', '2']]) {
+    for (const args of [
+      ['--workers', '0', '--batch-size', '2'],
+      ['--workers', '2', '--batch-size', '2'],
+    ]) {
       const expanded = await evaluate(input, ...args, '--format', 'expanded');
       expect(expanded.results, `expanded results with ${args.join(' ')}`).toBe(whole.results);
       expect(expanded.csv).toBe(whole.csv);
@@ -80,7 +103,10 @@ describe('inputs in JSON, NDJSON and YAML', () => {
   it('gives the same results and summary, each problem placed in its own file', async () => {
     const fromYaml = await evaluate(yamlInput, '--workers', '0');
     for (const input of [pretty, oneLine, lines]) {
-      for (const args of [['--workers', '0'], ['--workers', '2', '--batch-size', '3']]) {
+      for (const args of [
+        ['--workers', '0'],
+        ['--workers', '2', '--batch-size', '3'],
+      ]) {
         const got = await evaluate(input, ...args);
         expect(got.csv, `${input} ${args.join(' ')}`).toBe(fromYaml.csv);
         expect(strip(join(got.out, 'results.json'))).toBe(strip(join(fromYaml.out, 'results.json')));
@@ -94,7 +120,11 @@ describe('inputs in JSON, NDJSON and YAML', () => {
     expect(located.length).toBeGreaterThan(0);
     for (const p of located) {
       expect(p.at!.file).toBe(pretty);
-      const key = p.field?.split('.').filter((s) => !/^\d+$/.test(s)).at(-1) ?? 'id';
+      const key =
+        p.field
+          ?.split('.')
+          .filter((s) => !/^\d+$/.test(s))
+          .at(-1) ?? 'id';
       expect(text[p.at!.line - 1].slice(p.at!.col - 1), `${p.code} ${p.field}`).toMatch(new RegExp(`^("${key}"|\\{|\\[|"|\\d)`));
     }
   });
@@ -116,17 +146,34 @@ describe('inputs in JSON, NDJSON and YAML', () => {
 
 describe('what the first batch cannot know', () => {
   const person = (id: string, quarters: string[], annual = false) => ({
-    id, name: `Person ${id}`, positionCategory: 'C-O-5', appointedOn: '2020-01-01',
-    quarters: Object.fromEntries(quarters.map((q) => [q, { differentiation: { scores: { quality: 4, deadlines: 4, independence: 5, discipline: 4 }, justification: 'жақсы' } }])),
+    id,
+    name: `Person ${id}`,
+    positionCategory: 'C-O-5',
+    appointedOn: '2020-01-01',
+    quarters: Object.fromEntries(
+      quarters.map((q) => [
+        q,
+        { differentiation: { scores: { quality: 4, deadlines: 4, independence: 5, discipline: 4 }, justification: 'жақсы' } },
+      ]),
+    ),
     ...(annual ? { annual: { survey360: { responses: [] } } } : {}),
   });
-  const people = [person('A1', ['Q1']), person('A2', ['Q1', 'Q2']), person('A3', ['Q1']), person('A4', ['Q1', 'Q2', 'Q3'], true), person('A5', ['Q2'])];
+  const people = [
+    person('A1', ['Q1']),
+    person('A2', ['Q1', 'Q2']),
+    person('A3', ['Q1']),
+    person('A4', ['Q1', 'Q2', 'Q3'], true),
+    person('A5', ['Q2']),
+  ];
 
   it('a quarter or a yearly method that only a later person has: the run is made again with what the whole input has', async () => {
     const file = join(dir, 'late-quarter.json');
     writeFileSync(file, JSON.stringify({ methodology: 'almaty-akimat-2023', year: 2024, people }, null, 1));
     const whole = await evaluate(file, '--workers', '0', '--format', 'expanded');
-    for (const args of [['--workers', '0', '--batch-size', '1'], ['--workers', '2', '--batch-size', '2']]) {
+    for (const args of [
+      ['--workers', '0', '--batch-size', '1'],
+      ['--workers', '2', '--batch-size', '2'],
+    ]) {
       const got = await evaluate(file, ...args, '--format', 'expanded');
       expect(got.results).toBe(whole.results);
       expect(got.err.replace(got.out, 'OUT')).toBe(whole.err.replace(whole.out, 'OUT'));
@@ -168,7 +215,15 @@ describe('what the first batch cannot know', () => {
 describe('limits, tables and progress', () => {
   it('shows progress on stderr when it is a terminal, and clears it', async () => {
     let err = '';
-    const io: Io = { out: () => {}, err: (t) => { err += t; }, exitCode: 0, columns: 160, progress: true };
+    const io: Io = {
+      out: () => {},
+      err: (t) => {
+        err += t;
+      },
+      exitCode: 0,
+      columns: 160,
+      progress: true,
+    };
     await main(['evaluate', examples[2], '--batch-size', '2'], io, () => '2026-11-24');
     // eslint-disable-next-line no-control-regex -- the terminal's escape is what is checked
     expect(err).toMatch(/\r\x1b\[K\d+ people evaluated \(\d+ % of the input\), \d+\.\d s/);

@@ -11,8 +11,18 @@ import { readResultsFile } from '../../src/cli/resultsFile.js';
 const root = join(import.meta.dirname, '../..');
 
 async function run(...argv: string[]) {
-  let out = '', err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 160 };
+  let out = '',
+    err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+    columns: 160,
+  };
   const cwd = process.cwd();
   process.chdir(root);
   try {
@@ -22,7 +32,10 @@ async function run(...argv: string[]) {
   }
 }
 
-const figures = (file: string) => readResultsFile(file).people.flatMap((p) => p.results.map((r) => `${p.id} ${r.period} ${r.method} ${r.status} ${r.score ?? ''} ${r.band ?? ''}`));
+const figures = (file: string) =>
+  readResultsFile(file).people.flatMap((p) =>
+    p.results.map((r) => `${p.id} ${r.period} ${r.method} ${r.status} ${r.score ?? ''} ${r.band ?? ''}`),
+  );
 
 describe('bagalau evaluate intake.xlsx', () => {
   it('evaluates the workbook like the YAML, locating problems at their cells', async () => {

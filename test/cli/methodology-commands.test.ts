@@ -10,15 +10,30 @@ const root = join(import.meta.dirname, '../..');
 const broken = (name: string) => join(root, 'test/methodology/broken', `${name}.yaml`);
 
 async function run(...argv: string[]) {
-  let out = '', err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 160 };
+  let out = '',
+    err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+    columns: 160,
+  };
   const code = await main(argv, io, () => '2026-11-24');
   return { code, out, err };
 }
 
 describe('bagalau validate', () => {
   it('exits 0 on the bundled methodologies', async () => {
-    const { code, out } = await run('validate', 'methodologies/model-2018.yaml', 'methodologies/almaty-akimat-2023.yaml', 'methodologies/enbekshikazakh-maslikhat-2023.yaml');
+    const { code, out } = await run(
+      'validate',
+      'methodologies/model-2018.yaml',
+      'methodologies/almaty-akimat-2023.yaml',
+      'methodologies/enbekshikazakh-maslikhat-2023.yaml',
+    );
     expect(code).toBe(0);
     expect(out).toContain('methodologies/almaty-akimat-2023.yaml: valid (extends model-2018)');
   });
@@ -26,7 +41,9 @@ describe('bagalau validate', () => {
   it('exits 1 with a located message on an invalid methodology', async () => {
     const { code, err } = await run('validate', broken('months-not-number'));
     expect(code).toBe(1);
-    expect(err).toMatch(/months-not-number\.yaml:10:13: error \[schema\.type\] eligibility › minimumTimeInPost › months must be a whole number, but it is "one"/);
+    expect(err).toMatch(
+      /months-not-number\.yaml:10:13: error \[schema\.type\] eligibility › minimumTimeInPost › months must be a whole number, but it is "one"/,
+    );
     expect(err).toContain('clause: clause 5 of months-not-number');
     expect(err).toContain('what to do:');
   });

@@ -14,12 +14,15 @@ describe('bands', () => {
   for (const id of ['model-2018', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
     const methodology = load(id);
     it(`${id}: every score in [0, 5] gets exactly one band (property)`, () => {
-      fc.assert(fc.property(fc.double({ min: 0, max: 5, noNaN: true }), (score) => {
-        const chosen = chooseBand(methodology, score);
-        const rounded = chosen.score;
-        const matching = Object.values(methodology.bands.levels).filter((l) => l.min <= rounded + 1e-9 && rounded <= l.max + 1e-9);
-        return chosen.band !== undefined && matching.length === 1;
-      }), { numRuns: 2000 });
+      fc.assert(
+        fc.property(fc.double({ min: 0, max: 5, noNaN: true }), (score) => {
+          const chosen = chooseBand(methodology, score);
+          const rounded = chosen.score;
+          const matching = Object.values(methodology.bands.levels).filter((l) => l.min <= rounded + 1e-9 && rounded <= l.max + 1e-9);
+          return chosen.band !== undefined && matching.length === 1;
+        }),
+        { numRuns: 2000 },
+      );
     });
   }
 

@@ -9,13 +9,27 @@ function load(id: string): Methodology {
   return result.methodology;
 }
 const almaty = load('almaty-akimat-2023');
-const members = (...proposals: number[]) => proposals.map((proposal, i) => ({ name: `Member ${i + 1}`, proposal })) as Calibration['members'];
-const caseOf = (...proposals: number[]): Calibration => ({ period: 'Q2', method: 'differentiation', appliedOn: '2024-07-15', members: members(...proposals) });
+const members = (...proposals: number[]) =>
+  proposals.map((proposal, i) => ({ name: `Member ${i + 1}`, proposal })) as Calibration['members'];
+const caseOf = (...proposals: number[]): Calibration => ({
+  period: 'Q2',
+  method: 'differentiation',
+  appliedOn: '2024-07-15',
+  members: members(...proposals),
+});
 
 describe('calibration', () => {
   it('adopts a proposal backed by more than half of the members, upwards or downwards', () => {
-    expect(decideCalibration(almaty, 'P', caseOf(4.2, 4.2, 3.5), 3.5)).toMatchObject({ decidedBy: 'majority', finalScore: 4.2, direction: 'up' });
-    expect(decideCalibration(almaty, 'P', caseOf(2.8, 2.8, 2.8, 3.5, 3.5), 3.5)).toMatchObject({ decidedBy: 'majority', finalScore: 2.8, direction: 'down' });
+    expect(decideCalibration(almaty, 'P', caseOf(4.2, 4.2, 3.5), 3.5)).toMatchObject({
+      decidedBy: 'majority',
+      finalScore: 4.2,
+      direction: 'up',
+    });
+    expect(decideCalibration(almaty, 'P', caseOf(2.8, 2.8, 2.8, 3.5, 3.5), 3.5)).toMatchObject({
+      decidedBy: 'majority',
+      finalScore: 2.8,
+      direction: 'down',
+    });
   });
 
   it('keeps the contested score on a tie (evaluatorScoreStands, a setting where the texts are silent)', () => {
@@ -29,7 +43,10 @@ describe('calibration', () => {
   });
 
   it('applies another tie rule when a body chooses one', () => {
-    const chair: Methodology = { ...almaty, calibration: { ...almaty.calibration, tie: { rule: 'chairDecides', basis: { clause: '41' } } } };
+    const chair: Methodology = {
+      ...almaty,
+      calibration: { ...almaty.calibration, tie: { rule: 'chairDecides', basis: { clause: '41' } } },
+    };
     const c = { ...caseOf(4.5, 3), chair: 'Member 1' };
     expect(decideCalibration(chair, 'P', c, 3).finalScore).toBe(4.5);
     const lower: Methodology = { ...almaty, calibration: { ...almaty.calibration, tie: { rule: 'lowerScore', basis: { clause: '41' } } } };
@@ -37,7 +54,10 @@ describe('calibration', () => {
   });
 
   it('refuses a correction in a direction the methodology does not allow', () => {
-    const upOnly: Methodology = { ...almaty, calibration: { ...almaty.calibration, corrections: { directions: ['up'], basis: { clause: '42' } } } };
+    const upOnly: Methodology = {
+      ...almaty,
+      calibration: { ...almaty.calibration, corrections: { directions: ['up'], basis: { clause: '42' } } },
+    };
     const decision = decideCalibration(upOnly, 'P', caseOf(2, 2, 2), 3);
     expect(decision.finalScore).toBe(3);
     expect(decision.problems.map((p) => p.code)).toEqual(['calibration.direction-not-allowed']);

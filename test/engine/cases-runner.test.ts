@@ -7,7 +7,16 @@ import { loadCalendar } from '../../src/calendar/index.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 import { registerTestCommand } from '../../src/cli/testCommand.js';
-import { compareWithExpectations, formatLoadError, formatMismatch, loadCaseFile, loadCases, matchPartial, runAllCases, runCase } from '../../src/cases/cases.js';
+import {
+  compareWithExpectations,
+  formatLoadError,
+  formatMismatch,
+  loadCaseFile,
+  loadCases,
+  matchPartial,
+  runAllCases,
+  runCase,
+} from '../../src/cases/cases.js';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { loadResolved } from '../../src/methodology/index.js';
 import { Command } from 'commander';
@@ -48,7 +57,9 @@ describe('loadCases', () => {
   });
 
   it('refuses a case without expect, located as file:line:col', () => {
-    const text = goodCase + `
+    const text =
+      goodCase +
+      `
 - name: proves nothing
   input:
     year: 2024
@@ -57,12 +68,16 @@ describe('loadCases', () => {
     const { cases, errors } = loadCases(caseDir({ 'a.yaml': text }));
     expect(cases).toHaveLength(1);
     expect(errors).toHaveLength(1);
-    expect(formatLoadError(errors[0])).toMatch(/model-2018\/a\.yaml:17:3: error \[cases\.expect-missing\] case "proves nothing" has no expect/);
+    expect(formatLoadError(errors[0])).toMatch(
+      /model-2018\/a\.yaml:17:3: error \[cases\.expect-missing\] case "proves nothing" has no expect/,
+    );
   });
 
   it('refuses a case without input', () => {
     const { errors } = loadCaseFile('x/model-2018/b.yaml', '- name: no input\n  expect: { S1: { Q1.kpi: { status: evaluated } } }\n');
-    expect(errors.map(formatLoadError)).toEqual([expect.stringMatching(/b\.yaml:1:3: error \[cases\.input-missing\] case "no input" has no input/)]);
+    expect(errors.map(formatLoadError)).toEqual([
+      expect.stringMatching(/b\.yaml:1:3: error \[cases\.input-missing\] case "no input" has no input/),
+    ]);
   });
 
   it('refuses a file that is not a list, and reports YAML errors with their position', () => {
@@ -80,7 +95,9 @@ describe('matching', () => {
     return out.map((m) => m.field);
   };
   it('matches partially and deeply', () => {
-    expect(run({ score: 4, eligibility: { rule: 'dismissed' } }, { score: 4, band: 'effective', eligibility: { rule: 'dismissed', facts: {} } })).toEqual([]);
+    expect(
+      run({ score: 4, eligibility: { rule: 'dismissed' } }, { score: 4, band: 'effective', eligibility: { rule: 'dismissed', facts: {} } }),
+    ).toEqual([]);
     expect(run({ eligibility: { rule: 'dismissed' } }, { eligibility: { rule: 'shortTenure' } })).toEqual(['eligibility.rule']);
   });
   it('matches a string item against an object by code or id, and string arrays exactly', () => {
@@ -94,10 +111,29 @@ describe('matching', () => {
 
 describe('runCase', () => {
   const fakeResult: EvaluationResult = {
-    methodology: { id: 'model-2018', title: '' }, year: 2024, problems: [],
-    people: [{ id: 'S1', name: 'S', positionCategory: 'C-O-5', problems: [], results: [
-      { method: 'differentiation', period: 'Q1', status: 'evaluated', score: 4.25, band: 'effective', deadlines: [], problems: [], trace: [] },
-    ] }],
+    methodology: { id: 'model-2018', title: '' },
+    year: 2024,
+    problems: [],
+    people: [
+      {
+        id: 'S1',
+        name: 'S',
+        positionCategory: 'C-O-5',
+        problems: [],
+        results: [
+          {
+            method: 'differentiation',
+            period: 'Q1',
+            status: 'evaluated',
+            score: 4.25,
+            band: 'effective',
+            deadlines: [],
+            problems: [],
+            trace: [],
+          },
+        ],
+      },
+    ],
   };
 
   it('reports a wrong expectation with person, key, field, expected and actual', () => {
@@ -107,16 +143,27 @@ describe('runCase', () => {
   });
 
   it('reports a missing person and a missing result', () => {
-    const mismatches = compareWithExpectations({ S2: { 'Q1.kpi': { status: 'evaluated' } }, S1: { 'Q1.kpi': { status: 'evaluated' } } }, fakeResult);
-    expect(mismatches.map((m) => [m.person, m.key, m.field])).toEqual([['S2', '', '(person)'], ['S1', 'Q1.kpi', '(result)']]);
+    const mismatches = compareWithExpectations(
+      { S2: { 'Q1.kpi': { status: 'evaluated' } }, S1: { 'Q1.kpi': { status: 'evaluated' } } },
+      fakeResult,
+    );
+    expect(mismatches.map((m) => [m.person, m.key, m.field])).toEqual([
+      ['S2', '', '(person)'],
+      ['S1', 'Q1.kpi', '(result)'],
+    ]);
   });
 
   it('passes the folder methodology, the input and the options to the engine', () => {
-    const { cases } = loadCases(caseDir({ 'a.yaml': goodCase.replace('  clause: "33"\n', '  clause: "33"\n  options: { allowOutOfForce: true }\n') }));
+    const { cases } = loadCases(
+      caseDir({ 'a.yaml': goodCase.replace('  clause: "33"\n', '  clause: "33"\n  options: { allowOutOfForce: true }\n') }),
+    );
     let seen: unknown[] = [];
     const loaded = loadResolved('model-2018');
     if (!loaded.ok) throw new Error('model-2018 does not load');
-    const mismatches = runCase(cases[0], loaded.methodology, loadCalendar(), (m, input, _c, options) => { seen = [(Array.isArray(m) ? m.at(-1)! : m).id, input.methodology, input.year, options]; return fakeResult; });
+    const mismatches = runCase(cases[0], loaded.methodology, loadCalendar(), (m, input, _c, options) => {
+      seen = [(Array.isArray(m) ? m.at(-1)! : m).id, input.methodology, input.year, options];
+      return fakeResult;
+    });
     expect(seen).toEqual(['model-2018', 'model-2018', 2024, { allowOutOfForce: true }]);
     expect(mismatches).toEqual([]);
   });
@@ -134,15 +181,26 @@ describe('runCase', () => {
     const { cases } = loadCases(caseDir({ 'a.yaml': goodCase }));
     const loaded = loadResolved('model-2018');
     if (!loaded.ok) throw new Error('model-2018 does not load');
-    const mismatches = runCase(cases[0], loaded.methodology, loadCalendar(), () => { throw new Error('boom'); });
+    const mismatches = runCase(cases[0], loaded.methodology, loadCalendar(), () => {
+      throw new Error('boom');
+    });
     expect(mismatches[0]).toMatchObject({ field: '(evaluate)', actual: 'the engine threw: boom' });
   });
 });
 
 describe('bagalau test', () => {
   async function run(...argv: string[]) {
-    let out = '', err = '';
-    const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0 };
+    let out = '',
+      err = '';
+    const io: Io = {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+      exitCode: 0,
+    };
     const program = new Command('bagalau').exitOverride().configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
     registerTestCommand(program, io);
     await program.parseAsync(argv, { from: 'user' });

@@ -51,7 +51,10 @@ async function expectSameOutcome(condition: unknown, facts: Record<string, unkno
   } else if (missing.length > 0) {
     // Which missing fact json-rules-engine names depends on Promise timing; ours names the first.
     expect(isUndefinedFact(actual), context).toBe(true);
-    expect(missing.map((name) => `Undefined fact: ${name}`), context).toContain((actual as { error: Error }).error.message);
+    expect(
+      missing.map((name) => `Undefined fact: ${name}`),
+      context,
+    ).toContain((actual as { error: Error }).error.message);
   } else {
     expect(isUndefinedFact(expected), context).toBe(false);
     expect(isUndefinedFact(actual), context).toBe(false);
@@ -64,8 +67,9 @@ async function check(condition: unknown, facts: Record<string, unknown>, expecte
   expect('error' in outcome ? 'throws' : outcome.holds).toBe(expected);
 }
 
-const one = (fact: string, operator: string, value: unknown, path?: string) =>
-  ({ all: [{ fact, operator, value, ...(path === undefined ? {} : { path }) }] });
+const one = (fact: string, operator: string, value: unknown, path?: string) => ({
+  all: [{ fact, operator, value, ...(path === undefined ? {} : { path }) }],
+});
 
 describe('operators (each example checked against json-rules-engine as well)', () => {
   it('equal and notEqual compare with ===', async () => {
@@ -158,7 +162,9 @@ describe('combinators', () => {
     expect(() => compileCondition(asCondition({ not: [yes] }))).toThrow(/not must be one condition/);
     expect(() => compileCondition(asCondition({ all: yes }))).toThrow(/all must be an array/);
     expect(() => compileCondition(asCondition(yes))).toThrow(/exactly one of "all", "any" or "not"/);
-    expect(() => compileCondition(asCondition({ all: [{ fact: 'unitSize', operator: 'like', value: 1 }] }))).toThrow(/unknown operator "like"/);
+    expect(() => compileCondition(asCondition({ all: [{ fact: 'unitSize', operator: 'like', value: 1 }] }))).toThrow(
+      /unknown operator "like"/,
+    );
     expect(() => compileCondition(asCondition({ all: [{ fact: 'unitSize', operator: 'equal' }] }))).toThrow(/needs "value"/);
     expect(() => compileCondition(asCondition({ all: [yes], any: [yes] }))).toThrow(/write one per object/);
   });
@@ -166,7 +172,12 @@ describe('combinators', () => {
 
 describe('facts', () => {
   it('a missing fact throws "Undefined fact", even where the answer is already known', async () => {
-    const condition = { any: [{ fact: 'unitSize', operator: 'equal', value: 1 }, { fact: 'category', operator: 'equal', value: 'x' }] };
+    const condition = {
+      any: [
+        { fact: 'unitSize', operator: 'equal', value: 1 },
+        { fact: 'category', operator: 'equal', value: 'x' },
+      ],
+    };
     await check(condition, { unitSize: 1 }, 'throws');
     expect(() => compileCondition(asCondition(condition))({ unitSize: 1 })).toThrow('Undefined fact: category');
     const inValue = one('unitSize', 'equal', { fact: 'methodology', path: '$.a' });
@@ -211,10 +222,10 @@ describe('facts', () => {
 
   it('refuses, at compile time and naming it, any path that is not simple', () => {
     for (const path of ['$..months', '$.a[0]', "$['a']", '$.*', '$.a.*.b', 'a.b', '$.a..b', '$.', '$.a.@string()', '$.a,b', '$.^']) {
-      expect(() => compileCondition(asCondition(one('methodology', 'equal', 1, path))), path)
-        .toThrow(`"${path}" is not a simple path`);
-      expect(() => compileCondition(asCondition(one('unitSize', 'equal', { fact: 'methodology', path }))), path)
-        .toThrow(`conditions.all[0].value.path "${path}"`);
+      expect(() => compileCondition(asCondition(one('methodology', 'equal', 1, path))), path).toThrow(`"${path}" is not a simple path`);
+      expect(() => compileCondition(asCondition(one('unitSize', 'equal', { fact: 'methodology', path }))), path).toThrow(
+        `conditions.all[0].value.path "${path}"`,
+      );
     }
     expect(splitSimplePath('$')).toEqual([]);
     expect(splitSimplePath('$.eligibility.minimumTimeInPost.months')).toEqual(['eligibility', 'minimumTimeInPost', 'months']);
@@ -255,23 +266,50 @@ const factValueArb = fc.oneof(
 );
 const methodologyArb = fc.record({
   eligibility: fc.oneof(
-    { arbitrary: fc.record({
-      minimumTimeInPost: fc.oneof(fc.record({ months: factValueArb }), scalarArb),
-      kinds: listArb,
-      name: scalarArb,
-    }, { requiredKeys: [] }), weight: 5 },
+    {
+      arbitrary: fc.record(
+        {
+          minimumTimeInPost: fc.oneof(fc.record({ months: factValueArb }), scalarArb),
+          kinds: listArb,
+          name: scalarArb,
+        },
+        { requiredKeys: [] },
+      ),
+      weight: 5,
+    },
     { arbitrary: scalarArb, weight: 1 },
   ),
 });
 
 const METHODOLOGY_PATHS = [
-  '$', '$.eligibility', '$.eligibility.minimumTimeInPost.months', '$.eligibility.minimumTimeInPost',
-  '$.eligibility.kinds', '$.eligibility.kinds.0', '$.eligibility.kinds.length', '$.eligibility.name',
-  '$.eligibility.name.length', '$.missing.deep',
+  '$',
+  '$.eligibility',
+  '$.eligibility.minimumTimeInPost.months',
+  '$.eligibility.minimumTimeInPost',
+  '$.eligibility.kinds',
+  '$.eligibility.kinds.0',
+  '$.eligibility.kinds.length',
+  '$.eligibility.name',
+  '$.eligibility.name.length',
+  '$.missing.deep',
 ];
 const FACT_PATHS = [
-  '$', '$.months', '$.list', '$.list.0', '$.list.length', '$.s', '$.s.length', '$.length', '$.0', '$.nope',
-  '$.constructor', '$.list.map', '$.s.toString', '$.months.toFixed', '$.__proto__', '$.hasOwnProperty',
+  '$',
+  '$.months',
+  '$.list',
+  '$.list.0',
+  '$.list.length',
+  '$.s',
+  '$.s.length',
+  '$.length',
+  '$.0',
+  '$.nope',
+  '$.constructor',
+  '$.list.map',
+  '$.s.toString',
+  '$.months.toFixed',
+  '$.__proto__',
+  '$.hasOwnProperty',
 ];
 
 const pathFor = (fact: string) => fc.constantFrom(...(fact === 'methodology' ? METHODOLOGY_PATHS : FACT_PATHS));
@@ -286,12 +324,17 @@ const conditionValueArb = fc.oneof(
   { arbitrary: factReferenceArb, weight: 3 },
 );
 
-const factConditionArb = fc.constantFrom(...ALL_FACT_NAMES).chain((fact) => fc.record({
-  fact: fc.constant(fact),
-  path: pathFor(fact),
-  operator: fc.constantFrom(...OPERATORS),
-  value: conditionValueArb,
-}, { requiredKeys: ['fact', 'operator', 'value'] }));
+const factConditionArb = fc.constantFrom(...ALL_FACT_NAMES).chain((fact) =>
+  fc.record(
+    {
+      fact: fc.constant(fact),
+      path: pathFor(fact),
+      operator: fc.constantFrom(...OPERATORS),
+      value: conditionValueArb,
+    },
+    { requiredKeys: ['fact', 'operator', 'value'] },
+  ),
+);
 
 /** A condition whose all / any / not nest at most `depth` more levels. */
 function conditionArb(depth: number): fc.Arbitrary<unknown> {
@@ -312,49 +355,60 @@ const topConditionArb = fc.oneof(
 );
 
 // Usually every fact is there; sometimes one or two are missing.
-const factsArb = fc.record({
-  present: fc.record({
-    monthsInPostInPeriod: factValueArb,
-    appointedDuringPeriod: factValueArb,
-    absenceKind: factValueArb,
-    category: factValueArb,
-    unitSize: factValueArb,
-    methodology: fc.oneof({ arbitrary: methodologyArb, weight: 5 }, { arbitrary: factValueArb, weight: 1 }),
-  }),
-  missing: fc.oneof({ arbitrary: fc.constant([] as string[]), weight: 5 }, { arbitrary: fc.subarray([...ALL_FACT_NAMES], { maxLength: 2 }), weight: 1 }),
-}).map(({ present, missing }) => {
-  const facts: Record<string, unknown> = { ...present };
-  for (const name of missing) delete facts[name];
-  return facts;
-});
+const factsArb = fc
+  .record({
+    present: fc.record({
+      monthsInPostInPeriod: factValueArb,
+      appointedDuringPeriod: factValueArb,
+      absenceKind: factValueArb,
+      category: factValueArb,
+      unitSize: factValueArb,
+      methodology: fc.oneof({ arbitrary: methodologyArb, weight: 5 }, { arbitrary: factValueArb, weight: 1 }),
+    }),
+    missing: fc.oneof(
+      { arbitrary: fc.constant([] as string[]), weight: 5 },
+      { arbitrary: fc.subarray([...ALL_FACT_NAMES], { maxLength: 2 }), weight: 1 },
+    ),
+  })
+  .map(({ present, missing }) => {
+    const facts: Record<string, unknown> = { ...present };
+    for (const name of missing) delete facts[name];
+    return facts;
+  });
 
 describe('compiled conditions against json-rules-engine (property)', () => {
   it('gives the same answer, or throws where it throws, on random conditions and facts', async () => {
-    await fc.assert(fc.asyncProperty(topConditionArb, factsArb, async (condition, facts) => {
-      await expectSameOutcome(condition, facts);
-    }), { numRuns: 500 });
+    await fc.assert(
+      fc.asyncProperty(topConditionArb, factsArb, async (condition, facts) => {
+        await expectSameOutcome(condition, facts);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('stays the same when one compiled condition is run on many facts', async () => {
-    await fc.assert(fc.asyncProperty(topConditionArb, fc.array(factsArb, { minLength: 1, maxLength: 5 }), async (condition, factSets) => {
-      let compiled: ((facts: Record<string, unknown>) => boolean) | undefined;
-      try {
-        compiled = compileCondition(asCondition(condition));
-      } catch {
-        return; // refusals are compared in the test above
-      }
-      for (const facts of factSets) {
-        const expected = await referenceOutcome(condition, facts);
-        let actual: Outcome;
+    await fc.assert(
+      fc.asyncProperty(topConditionArb, fc.array(factsArb, { minLength: 1, maxLength: 5 }), async (condition, factSets) => {
+        let compiled: ((facts: Record<string, unknown>) => boolean) | undefined;
         try {
-          actual = { holds: compiled(facts) };
-        } catch (error) {
-          actual = { error: error as Error };
+          compiled = compileCondition(asCondition(condition));
+        } catch {
+          return; // refusals are compared in the test above
         }
-        expect('error' in actual).toBe('error' in expected);
-        if ('holds' in actual && 'holds' in expected) expect(actual.holds).toBe(expected.holds);
-      }
-    }), { numRuns: 500 });
+        for (const facts of factSets) {
+          const expected = await referenceOutcome(condition, facts);
+          let actual: Outcome;
+          try {
+            actual = { holds: compiled(facts) };
+          } catch (error) {
+            actual = { error: error as Error };
+          }
+          expect('error' in actual).toBe('error' in expected);
+          if ('holds' in actual && 'holds' in expected) expect(actual.holds).toBe(expected.holds);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -367,18 +421,20 @@ describe('model-2018 eligibility rules', () => {
   const methodology: Methodology = loaded.methodology;
   const rules = Object.entries(methodology.eligibility.rules);
 
-  const plausibleFactsArb = fc.record({
-    monthsInPostInPeriod: fc.integer({ min: 0, max: 12 }),
-    monthsFromAppointmentToPeriodEnd: fc.integer({ min: 0, max: 12 }),
-    appointedDuringPeriod: fc.boolean(),
-    absentDuringEvaluation: fc.boolean(),
-    absenceKind: fc.constantFrom(null, ...Object.keys(methodology.eligibility.absence?.kinds ?? {})),
-    dismissedBeforeDeadline: fc.boolean(),
-    category: fc.constantFrom(...Object.keys(methodology.categories ?? { a: 1 })),
-    positionCategory: fc.constantFrom('D-3', 'D-4', 'E-1'),
-    method: fc.constantFrom('kpi', 'differentiation', 'survey360'),
-    unitSize: fc.integer({ min: 1, max: 40 }),
-  }).map((facts) => ({ ...facts, methodology: methodology }));
+  const plausibleFactsArb = fc
+    .record({
+      monthsInPostInPeriod: fc.integer({ min: 0, max: 12 }),
+      monthsFromAppointmentToPeriodEnd: fc.integer({ min: 0, max: 12 }),
+      appointedDuringPeriod: fc.boolean(),
+      absentDuringEvaluation: fc.boolean(),
+      absenceKind: fc.constantFrom(null, ...Object.keys(methodology.eligibility.absence?.kinds ?? {})),
+      dismissedBeforeDeadline: fc.boolean(),
+      category: fc.constantFrom(...Object.keys(methodology.categories ?? { a: 1 })),
+      positionCategory: fc.constantFrom('D-3', 'D-4', 'E-1'),
+      method: fc.constantFrom('kpi', 'differentiation', 'survey360'),
+      unitSize: fc.integer({ min: 1, max: 40 }),
+    })
+    .map((facts) => ({ ...facts, methodology: methodology }));
 
   it('has rules to test', () => {
     expect(rules.length).toBeGreaterThan(0);
@@ -387,9 +443,12 @@ describe('model-2018 eligibility rules', () => {
   for (const [name, rule] of rules) {
     it(`${name}: compiles and agrees with json-rules-engine on sample facts`, async () => {
       compileCondition(rule.conditions);
-      await fc.assert(fc.asyncProperty(plausibleFactsArb, async (facts) => {
-        await expectSameOutcome(rule.conditions, facts);
-      }), { numRuns: 200 });
+      await fc.assert(
+        fc.asyncProperty(plausibleFactsArb, async (facts) => {
+          await expectSameOutcome(rule.conditions, facts);
+        }),
+        { numRuns: 200 },
+      );
     });
   }
 

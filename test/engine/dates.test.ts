@@ -35,20 +35,26 @@ describe('whole months in post (calendarMonths)', () => {
     expect(wholeMonths('2024-02-01', '2024-02-29', 'thirtyDays')).toBe(0);
   });
 
-  const date = fc.date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc
+    .date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   it('never decreases when the end moves later (property)', () => {
-    fc.assert(fc.property(date, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), (from, length, extra) => {
-      const to = addDays(from, length);
-      return months(from, addDays(to, extra)) >= months(from, to);
-    }));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), (from, length, extra) => {
+        const to = addDays(from, length);
+        return months(from, addDays(to, extra)) >= months(from, to);
+      }),
+    );
   });
 
   it('agrees with a day count within a month either way (property)', () => {
-    fc.assert(fc.property(date, fc.integer({ min: 0, max: 800 }), (from, length) => {
-      const m = months(from, addDays(from, length));
-      const days = length + 1;
-      return m * 28 <= days && days < (m + 1) * 31 + 1;
-    }));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 800 }), (from, length) => {
+        const m = months(from, addDays(from, length));
+        const days = length + 1;
+        return m * 28 <= days && days < (m + 1) * 31 + 1;
+      }),
+    );
   });
 });

@@ -9,16 +9,32 @@ const loaded = loadResolved('model-2025');
 if (!loaded.ok) throw new Error('model-2025 does not load');
 const calendar = loadCalendar();
 const why = { quality: 'а', deadlines: 'б', independence: 'в', discipline: 'г' };
-const sheet = (role: string, score: number, evaluatedOn: string) => ({ role, evaluatedOn, scores: { quality: score, deadlines: score, independence: score, discipline: score }, justifications: why });
+const sheet = (role: string, score: number, evaluatedOn: string) => ({
+  role,
+  evaluatedOn,
+  scores: { quality: score, deadlines: score, independence: score, discipline: score },
+  justifications: why,
+});
 
 function withCombine(combine: 'mean' | 'finalRole' | 'jointSheet'): Methodology {
   const m = structuredClone(loaded.ok ? loaded.methodology : undefined)!;
-  m.methods.quarterly.evaluators = { ...m.methods.quarterly.evaluators!, combine, ...(combine === 'finalRole' ? { finalRole: 'unitHead' } : {}) };
+  m.methods.quarterly.evaluators = {
+    ...m.methods.quarterly.evaluators!,
+    combine,
+    ...(combine === 'finalRole' ? { finalRole: 'unitHead' } : {}),
+  };
   return m;
 }
 
 function q1(methodology: Methodology, sheets: object[]): MethodResult {
-  const input = { methodology: methodology.id, year: 2026, quarters: ['Q1'], people: [{ id: 'S1', name: 'Сынақ Адам', positionCategory: 'C-O-5', appointedOn: '2020-01-01', quarters: { Q1: { quarterly: { sheets } } } }] } as unknown as EvaluationInput;
+  const input = {
+    methodology: methodology.id,
+    year: 2026,
+    quarters: ['Q1'],
+    people: [
+      { id: 'S1', name: 'Сынақ Адам', positionCategory: 'C-O-5', appointedOn: '2020-01-01', quarters: { Q1: { quarterly: { sheets } } } },
+    ],
+  } as unknown as EvaluationInput;
   return evaluate(methodology, input, calendar).people[0].results.find((r) => r.period === 'Q1')!;
 }
 
@@ -29,7 +45,7 @@ describe('evaluators.combine', () => {
     expect(r.sheets?.map((s) => s.score)).toEqual([5, 3]);
   });
 
-  it('finalRole: the head\'s score stands; a head scoring before the manager is a warning', () => {
+  it("finalRole: the head's score stands; a head scoring before the manager is a warning", () => {
     const r = q1(withCombine('finalRole'), [sheet('directManager', 5, '2026-04-16'), sheet('unitHead', 3, '2026-04-15')]);
     expect(r).toMatchObject({ status: 'evaluated', score: 3, combined: 'finalRole' });
     expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['parameters.final-before-others', 'warning']]);

@@ -7,7 +7,10 @@ if (!result.ok) throw new Error('almaty does not load');
 const almaty: Methodology = result.methodology;
 const kpi = almaty.methods.kpi.kpi!;
 const table = kpi.scoreTable;
-const rowOf = (percent: number) => { const found = findRow(table, percent); return 'row' in found ? found.row.printed : undefined; };
+const rowOf = (percent: number) => {
+  const found = findRow(table, percent);
+  return 'row' in found ? found.row.printed : undefined;
+};
 
 describe('KPI percentage and the annex 3 table', () => {
   it('computes actual ÷ plan, and plan ÷ actual when lower is better', () => {

@@ -1,11 +1,30 @@
 // What people type into cells, read as meant or refused with a reason.
 import { describe, expect, it } from 'vitest';
-import { cellAddress, columnLetters, decimalsOf, isBlank, parseBoolean, parseDate, parseNumber, parseText, serialToIso } from '../../src/excel/cells.js';
+import {
+  cellAddress,
+  columnLetters,
+  decimalsOf,
+  isBlank,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+  parseText,
+  serialToIso,
+} from '../../src/excel/cells.js';
 
 describe('numbers', () => {
   it.each([
-    [4, 4], [4.25, 4.25], ['4,5', 4.5], ['4.5', 4.5], [' 4 ', 4], ['1 200', 1200], ['1\u00a0200,5', 1200.5], ['-3', -3],
-    [0.1 + 0.2, 0.3], [{ formula: 'A1+1', result: 5 }, 5], [{ richText: [{ text: '4' }, { text: ',75' }] }, 4.75],
+    [4, 4],
+    [4.25, 4.25],
+    ['4,5', 4.5],
+    ['4.5', 4.5],
+    [' 4 ', 4],
+    ['1 200', 1200],
+    ['1\u00a0200,5', 1200.5],
+    ['-3', -3],
+    [0.1 + 0.2, 0.3],
+    [{ formula: 'A1+1', result: 5 }, 5],
+    [{ richText: [{ text: '4' }, { text: ',75' }] }, 4.75],
   ])('%j → %j', (raw, value) => {
     expect(parseNumber(raw as never)).toEqual({ ok: true, value });
   });
@@ -23,13 +42,26 @@ describe('numbers', () => {
 
 describe('dates', () => {
   it.each([
-    [new Date(Date.UTC(2026, 3, 10)), '2026-04-10'], ['2026-04-10', '2026-04-10'], ['10.04.2026', '2026-04-10'], ['1.4.2026', '2026-04-01'],
-    ['10/04/2026', '2026-04-10'], ['10-04-2026', '2026-04-10'], ['10.04.2026 ж.', '2026-04-10'], ['10.04.2026 г.', '2026-04-10'], [46122, '2026-04-10'],
+    [new Date(Date.UTC(2026, 3, 10)), '2026-04-10'],
+    ['2026-04-10', '2026-04-10'],
+    ['10.04.2026', '2026-04-10'],
+    ['1.4.2026', '2026-04-01'],
+    ['10/04/2026', '2026-04-10'],
+    ['10-04-2026', '2026-04-10'],
+    ['10.04.2026 ж.', '2026-04-10'],
+    ['10.04.2026 г.', '2026-04-10'],
+    [46122, '2026-04-10'],
   ])('%j → %s', (raw, value) => {
     expect(parseDate(raw as never)).toEqual({ ok: true, value });
   });
 
-  it.each([['31.04.2026', 'is not a day of the calendar'], ['29.02.2025', 'is not a day of the calendar'], ['10.04.26', 'two-digit year'], ['апрель', 'is not a date'], ['2026-13-01', 'is not a day']])('%s is refused: %s', (raw, problem) => {
+  it.each([
+    ['31.04.2026', 'is not a day of the calendar'],
+    ['29.02.2025', 'is not a day of the calendar'],
+    ['10.04.26', 'two-digit year'],
+    ['апрель', 'is not a date'],
+    ['2026-13-01', 'is not a day'],
+  ])('%s is refused: %s', (raw, problem) => {
     const parsed = parseDate(raw);
     expect(parsed.ok).toBe(false);
     expect((parsed as { problem: string }).problem).toContain(problem);
@@ -48,7 +80,14 @@ describe('text, yes/no and blanks', () => {
     expect(parseText({ text: 'link', hyperlink: 'http://x' })).toEqual({ ok: true, value: 'link' });
   });
 
-  it.each([['иә', true], ['жоқ', false], ['Да', true], ['нет', false], [true, true], [0, false]])('%j → %j', (raw, value) => {
+  it.each([
+    ['иә', true],
+    ['жоқ', false],
+    ['Да', true],
+    ['нет', false],
+    [true, true],
+    [0, false],
+  ])('%j → %j', (raw, value) => {
     expect(parseBoolean(raw as never)).toEqual({ ok: true, value });
   });
 

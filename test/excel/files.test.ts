@@ -24,19 +24,32 @@ function zip(entries: Record<string, string | Buffer>, declaredSize?: number): B
     const packed = deflateRawSync(data);
     const nameBytes = Buffer.from(name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(declaredSize ?? data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(declaredSize ?? data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
     locals.push(local, nameBytes, packed);
     const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0); entry.writeUInt16LE(20, 4); entry.writeUInt16LE(20, 6); entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(packed.length, 20); entry.writeUInt32LE(declaredSize ?? data.length, 24); entry.writeUInt16LE(nameBytes.length, 28); entry.writeUInt32LE(offset, 42);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(declaredSize ?? data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
     central.push(entry, nameBytes);
     offset += 30 + nameBytes.length + packed.length;
   }
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(central.length / 2, 8); end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -44,7 +57,11 @@ describe('files that are not intake workbooks', () => {
   it.each([
     ['empty.xlsx', Buffer.alloc(0), 'it is not an .xlsx file'],
     ['text.xlsx', Buffer.from('id;name\nZ01;Ахметов\n'), 'it is not an .xlsx file'],
-    ['old.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'an old Excel 97–2003 workbook (.xls) or a password-protected one'],
+    [
+      'old.xlsx',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      'an old Excel 97–2003 workbook (.xls) or a password-protected one',
+    ],
     ['archive.xlsx', zip({ 'readme.txt': 'hello' }), 'it is a zip archive but not a workbook'],
     ['bomb.xlsx', zip({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': 'x' }, 0xfffffff0), 'it unpacks to'],
     ['cut.xlsx', zip({ 'xl/workbook.xml': '<workbook/>' }).subarray(0, 40), 'its zip directory cannot be read'],
@@ -88,9 +105,15 @@ describe('a workbook whose parts are stored in another order or with absolute ta
     expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', made], out)).toBe(0);
     const parts = new Map(zipDirectory(made)!.map((e) => [e.name, readZipEntry(made, e.name)!]));
     // workbook.xml last, the sheets in reverse order, and the relationships with absolute targets (as some writers store them)
-    const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8').replace(/Target="worksheets\//g, 'Target="/xl/worksheets/');
+    const rels = parts
+      .get('xl/_rels/workbook.xml.rels')!
+      .toString('utf8')
+      .replace(/Target="worksheets\//g, 'Target="/xl/worksheets/');
     const names = [...parts.keys()].filter((n) => n !== 'xl/workbook.xml');
-    const sheetsFirst = [...names.filter((n) => n.startsWith('xl/worksheets/sheet')).reverse(), ...names.filter((n) => !n.startsWith('xl/worksheets/sheet'))];
+    const sheetsFirst = [
+      ...names.filter((n) => n.startsWith('xl/worksheets/sheet')).reverse(),
+      ...names.filter((n) => !n.startsWith('xl/worksheets/sheet')),
+    ];
     const entries: Record<string, Buffer | string> = {};
     for (const n of sheetsFirst) entries[n] = n === 'xl/_rels/workbook.xml.rels' ? rels : parts.get(n)!;
     entries['xl/workbook.xml'] = parts.get('xl/workbook.xml')!;

@@ -15,9 +15,21 @@ import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 export const root = join(import.meta.dirname, '../..');
 
 export const examples = [
-  { name: 'zhaiyq-2026', input: 'examples/zhaiyq-akimat/evaluation-2026.yaml', methodologies: ['examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'] },
-  { name: 'zhaiyq-2025', input: 'examples/zhaiyq-akimat/evaluation-2025.yaml', methodologies: ['examples/zhaiyq-akimat/zhaiyq-akimat-2023.yaml', 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'] },
-  { name: 'baiterek-2026', input: 'examples/baiterek-akimat/evaluation-2026.yaml', methodologies: ['examples/baiterek-akimat/baiterek-akimat-2025.yaml'] },
+  {
+    name: 'zhaiyq-2026',
+    input: 'examples/zhaiyq-akimat/evaluation-2026.yaml',
+    methodologies: ['examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'],
+  },
+  {
+    name: 'zhaiyq-2025',
+    input: 'examples/zhaiyq-akimat/evaluation-2025.yaml',
+    methodologies: ['examples/zhaiyq-akimat/zhaiyq-akimat-2023.yaml', 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'],
+  },
+  {
+    name: 'baiterek-2026',
+    input: 'examples/baiterek-akimat/evaluation-2026.yaml',
+    methodologies: ['examples/baiterek-akimat/baiterek-akimat-2025.yaml'],
+  },
 ];
 
 export function methodology(pathOrId: string): Methodology {
@@ -46,13 +58,20 @@ export function yamlInput(path: string): EvaluationInput {
 }
 
 /** The example's YAML input written as a filled intake workbook at `out`. */
-export async function exampleWorkbook(example: (typeof examples)[number], out: string): Promise<{ input: EvaluationInput; methodologies: Methodology[] }> {
+export async function exampleWorkbook(
+  example: (typeof examples)[number],
+  out: string,
+): Promise<{ input: EvaluationInput; methodologies: Methodology[] }> {
   const methodologies = example.methodologies.map(methodology);
   const input = yamlInput(example.input);
   const layout = intakeLayout(methodologies, input.year);
   const filled = fillIntake(layout, input);
   if (filled.unrepresentable.length) throw new Error(`not carried over: ${filled.unrepresentable.join(', ')}`);
-  await writeIntakeWorkbook(layout, out, { methodologyRefs: input.methodologies ?? [input.methodology!], fill: filled, created: new Date(Date.UTC(2026, 0, 1)) });
+  await writeIntakeWorkbook(layout, out, {
+    methodologyRefs: input.methodologies ?? [input.methodology!],
+    fill: filled,
+    created: new Date(Date.UTC(2026, 0, 1)),
+  });
   return { input, methodologies };
 }
 
@@ -61,7 +80,13 @@ export const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' })
 
 /** Runs soffice headless with its own profile (tests may run it in parallel). */
 export function runSoffice(args: string[], profile: string): { status: number | null; output: string } {
-  if (!soffice) throw new Error('soffice (LibreOffice) is not installed; npm test installs it as root, otherwise run: sudo apt-get install -y --no-install-recommends libreoffice-calc');
-  const run = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
+  if (!soffice)
+    throw new Error(
+      'soffice (LibreOffice) is not installed; npm test installs it as root, otherwise run: sudo apt-get install -y --no-install-recommends libreoffice-calc',
+    );
+  const run = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

@@ -42,7 +42,12 @@ function write(ws: ExcelJS.Worksheet, row: number, values: Record<string, string
 describe('from bagalau template to forms ready to sign, without YAML', () => {
   it('makes the workbook, reads it as filled in, evaluates it and prints the forms', async () => {
     const io: Io = { out: () => {}, err: () => {}, exitCode: 0 };
-    expect(await main(['template', '--methodology', join(root, 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'), '--year', '2026', '--out', intake], io)).toBe(0);
+    expect(
+      await main(
+        ['template', '--methodology', join(root, 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'), '--year', '2026', '--out', intake],
+        io,
+      ),
+    ).toBe(0);
 
     // The HR officer fills it in.
     const wb = new ExcelJS.Workbook();
@@ -50,26 +55,45 @@ describe('from bagalau template to forms ready to sign, without YAML', () => {
     wb.getWorksheet('Жалпы')!.getCell('C4').value = 'Жайық ауданының әкімдігі';
     write(wb.getWorksheet('Бөлімшелер')!, 4, { id: 'finance', name: 'Қаржы бөлімі', corpsBServants: 2 });
     const people = wb.getWorksheet('Қызметшілер')!;
-    write(people, 4, { id: 'A1', name: 'Сейітқали Әсел Бауыржанқызы', position: 'Бас маман', positionCategory: 'C-O-4', unit: 'finance', appointedOn: '01.03.2020' });
+    write(people, 4, {
+      id: 'A1',
+      name: 'Сейітқали Әсел Бауыржанқызы',
+      position: 'Бас маман',
+      positionCategory: 'C-O-4',
+      unit: 'finance',
+      appointedOn: '01.03.2020',
+    });
     const m = methodology('examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml');
     const [methodId, method] = Object.entries(m.methods).find(([, d]) => d.period === 'quarter')!;
     const q1 = wb.getWorksheet(`Q1 ${methodId}`)!;
     const parameters = Object.keys(method.sheet!.parameters);
     method.evaluators!.roles.forEach((role, k) => {
       write(q1, 4 + k, {
-        person: 'A1', role: m.roles[role].title.kk, evaluator: k === 0 ? 'Төлеуов Бақыт Ерланұлы' : 'Нұрғалиев Дархан Маратұлы', evaluatedOn: k === 0 ? '10.04.2026' : '15.04.2026',
-        ...Object.fromEntries(parameters.flatMap((id, n) => [[`scores.${id}`, n % 2 ? '4,5' : 4], [`justifications.${id}`, 'Ескертулер жоқ']])),
+        person: 'A1',
+        role: m.roles[role].title.kk,
+        evaluator: k === 0 ? 'Төлеуов Бақыт Ерланұлы' : 'Нұрғалиев Дархан Маратұлы',
+        evaluatedOn: k === 0 ? '10.04.2026' : '15.04.2026',
+        ...Object.fromEntries(
+          parameters.flatMap((id, n) => [
+            [`scores.${id}`, n % 2 ? '4,5' : 4],
+            [`justifications.${id}`, 'Ескертулер жоқ'],
+          ]),
+        ),
         ...(k === 0 ? { communicatedOn: '16.04.2026' } : {}),
       });
     });
     await wb.xlsx.writeFile(intake);
 
     // bagalau reads it, under the methodology the workbook names.
-    const read = await readIntakeWorkbook(intake, (header) => header.methodologies.map((ref) => methodology(methodologyPath(ref, dirname(intake)))));
+    const read = await readIntakeWorkbook(intake, (header) =>
+      header.methodologies.map((ref) => methodology(methodologyPath(ref, dirname(intake)))),
+    );
     expect(read.diagnostics).toEqual([]);
     expect(read.rejected).toEqual([]);
     const result = withIntakePlaces(evaluate([m], read.input!, loadCalendar(defaultCalendarPath())), read);
-    expect(result.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)]).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(
+      result.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)]).filter((p) => p.severity === 'error'),
+    ).toEqual([]);
     const q1Result = result.people[0].results.find((r) => r.period === 'Q1' && r.method === methodId)!;
     expect(q1Result.status).toBe('evaluated');
     expect(q1Result.score).toBeGreaterThan(4);

@@ -16,7 +16,13 @@ import { withIntakePlaces } from '../../src/excel/index.js';
 import { readIntakeWorkbook, type IntakeRead } from '../../src/excel/read.js';
 import { examples, exampleWorkbook } from './helpers.js';
 
-interface Write { sheet: string; cell: string; value?: string | number; formula?: string; result?: number }
+interface Write {
+  sheet: string;
+  cell: string;
+  value?: string | number;
+  formula?: string;
+  result?: number;
+}
 interface Entry {
   write?: Write;
   append?: { sheet: string; values: Record<string, string | number> };
@@ -25,7 +31,10 @@ interface Entry {
   read?: { person: string; field: string; value: unknown };
   warning?: { at: string; code: string };
 }
-const fixture = YAML.parse(readFileSync(join(import.meta.dirname, 'fixtures/mistakes.yaml'), 'utf8')) as { mistakes: Entry[]; handled: Entry[] };
+const fixture = YAML.parse(readFileSync(join(import.meta.dirname, 'fixtures/mistakes.yaml'), 'utf8')) as {
+  mistakes: Entry[];
+  handled: Entry[];
+};
 const calendar = loadCalendar(defaultCalendarPath());
 
 async function apply(file: string, entries: Entry[], out: string): Promise<void> {
@@ -35,7 +44,11 @@ async function apply(file: string, entries: Entry[], out: string): Promise<void>
     if (entry.write) {
       const ws = wb.getWorksheet(entry.write.sheet)!;
       const cell = ws.getCell(entry.write.cell);
-      cell.value = entry.write.formula ? { formula: entry.write.formula, result: entry.write.result } : entry.write.value === '' ? null : entry.write.value!;
+      cell.value = entry.write.formula
+        ? { formula: entry.write.formula, result: entry.write.result }
+        : entry.write.value === ''
+          ? null
+          : entry.write.value!;
     }
     if (entry.append) {
       const ws = wb.getWorksheet(entry.append.sheet)!;
@@ -48,19 +61,34 @@ async function apply(file: string, entries: Entry[], out: string): Promise<void>
   await wb.xlsx.writeFile(out);
 }
 
-interface Found { at: string; code: string; message: string; severity: string }
+interface Found {
+  at: string;
+  code: string;
+  message: string;
+  severity: string;
+}
 
 /** Every problem of reading and evaluating a workbook, with its place Sheet!Cell. */
-async function problemsOf(file: string, methodologies: Methodology[]): Promise<{ read: IntakeRead; problems: Found[]; evaluated: number; result: EvaluationResult }> {
+async function problemsOf(
+  file: string,
+  methodologies: Methodology[],
+): Promise<{ read: IntakeRead; problems: Found[]; evaluated: number; result: EvaluationResult }> {
   const read = await readIntakeWorkbook(file, methodologies);
   const problems: Found[] = [];
-  const add = (d: { at?: object; code: string; message: string; severity: string }) => problems.push({ at: d.at && 'cell' in d.at ? `${(d.at as unknown as { sheet: string }).sheet}!${(d.at as unknown as { cell: string }).cell}` : '?', code: d.code, message: d.message, severity: d.severity });
+  const add = (d: { at?: object; code: string; message: string; severity: string }) =>
+    problems.push({
+      at: d.at && 'cell' in d.at ? `${(d.at as unknown as { sheet: string }).sheet}!${(d.at as unknown as { cell: string }).cell}` : '?',
+      code: d.code,
+      message: d.message,
+      severity: d.severity,
+    });
   for (const d of read.diagnostics) add(d);
   for (const r of read.rejected) for (const d of r.diagnostics) add(d);
   for (const w of read.warnings) for (const d of w.diagnostics) add(d);
   const result = evaluate(methodologies, read.input!, calendar);
   for (const person of result.people) {
-    for (const p of [...person.problems, ...person.results.flatMap((r) => r.problems)]) add({ ...p, at: read.locate(read.indexOf(person.id)!, p.field) });
+    for (const p of [...person.problems, ...person.results.flatMap((r) => r.problems)])
+      add({ ...p, at: read.locate(read.indexOf(person.id)!, p.field) });
   }
   return { read, problems, evaluated: result.people.length, result };
 }
@@ -73,7 +101,10 @@ describe('a workbook with 25 mistakes', () => {
 
   beforeAll(async () => {
     const base = join(dir, 'base.xlsx');
-    ({ methodologies } = await exampleWorkbook(examples.find((e) => e.name === 'baiterek-2026')!, base));
+    ({ methodologies } = await exampleWorkbook(
+      examples.find((e) => e.name === 'baiterek-2026')!,
+      base,
+    ));
     baseline = (await problemsOf(base, methodologies)).problems;
     const mistaken = join(dir, 'mistakes.xlsx');
     await apply(base, [...fixture.mistakes, ...fixture.handled], mistaken);
@@ -89,7 +120,11 @@ describe('a workbook with 25 mistakes', () => {
   });
 
   it('the example on its own has only its two deliberate errors (H02 and S13)', () => {
-    expect(errors(baseline).map((p) => p.code).sort()).toEqual(['kpi.score-outside-range', 'survey.too-few-respondents']);
+    expect(
+      errors(baseline)
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['kpi.score-outside-range', 'survey.too-few-respondents']);
   });
 
   it.each(expected)('$at: $code', (mistake) => {
@@ -98,7 +133,7 @@ describe('a workbook with 25 mistakes', () => {
     expect(match[0].message).toContain(mistake.message);
   });
 
-  it('gives exactly those errors, besides the example\'s own', () => {
+  it("gives exactly those errors, besides the example's own", () => {
     const key = (p: { at: string; code: string }) => `${p.at} ${p.code}`;
     const want = [...errors(baseline).map(key), ...expected.map(key)].sort();
     expect(errors(found.problems).map(key).sort()).toEqual(want);
@@ -106,25 +141,65 @@ describe('a workbook with 25 mistakes', () => {
 
   it('evaluates everyone whose rows are right, and counts those set aside', () => {
     const setAside = found.read.rejected.map((r) => r.id).sort();
-    expect(setAside).toEqual(['H03', 'H05', 'H06', 'S08', 'S09', 'S10', 'S11', 'S12', 'S14', 'S15', 'S16', 'S19', 'S20', 'S21', 'S22', 'S23']);
+    expect(setAside).toEqual([
+      'H03',
+      'H05',
+      'H06',
+      'S08',
+      'S09',
+      'S10',
+      'S11',
+      'S12',
+      'S14',
+      'S15',
+      'S16',
+      'S19',
+      'S20',
+      'S21',
+      'S22',
+      'S23',
+    ]);
     expect(found.read.counts).toEqual({ people: 30, read: 30 - setAside.length, setAside: setAside.length });
     expect(found.evaluated).toBe(30 - setAside.length);
   });
 
-  it.each(fixture.handled.filter((h) => h.read).map((h) => ({ ...h.read!, at: `${h.write!.sheet}!${h.write!.cell}` })))('$at is read as $value', ({ person, field, value, at }) => {
-    const record = found.read.input!.people.find((p) => p.id === person) as unknown as Record<string, unknown>;
-    const got = field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], record);
-    expect(got).toEqual(value);
-    expect(errors(found.problems).filter((p) => p.at === at)).toEqual([]);
-  });
+  it.each(fixture.handled.filter((h) => h.read).map((h) => ({ ...h.read!, at: `${h.write!.sheet}!${h.write!.cell}` })))(
+    '$at is read as $value',
+    ({ person, field, value, at }) => {
+      const record = found.read.input!.people.find((p) => p.id === person) as unknown as Record<string, unknown>;
+      const got = field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], record);
+      expect(got).toEqual(value);
+      expect(errors(found.problems).filter((p) => p.at === at)).toEqual([]);
+    },
+  );
 
   it('withIntakePlaces gives the result as the CLI reports it: everyone, in the order of the people sheet, each problem at its cell', () => {
     const placed = withIntakePlaces(structuredClone(found.result), found.read);
-    expect(placed.people.map((p) => p.id)).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', ...Array.from({ length: 24 }, (_, k) => `S${String(k + 7).padStart(2, '0')}`)]);
+    expect(placed.people.map((p) => p.id)).toEqual([
+      'H01',
+      'H02',
+      'H03',
+      'H04',
+      'H05',
+      'H06',
+      ...Array.from({ length: 24 }, (_, k) => `S${String(k + 7).padStart(2, '0')}`),
+    ]);
     const all = [...placed.problems, ...placed.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])];
     const key = (p: { at?: object; code: string }) => `${(p.at as { sheet: string }).sheet}!${(p.at as { cell: string }).cell} ${p.code}`;
-    expect(all.filter((p) => p.severity === 'error').map(key).sort()).toEqual(errors(found.problems).map((p) => `${p.at} ${p.code}`).sort());
-    expect(placed.people.find((p) => p.id === 'S19')!.problems[0]).toMatchObject({ code: 'intake.date', at: { sheet: 'Қызметшілер', cell: 'F22', line: 22, col: 6 } });
+    expect(
+      all
+        .filter((p) => p.severity === 'error')
+        .map(key)
+        .sort(),
+    ).toEqual(
+      errors(found.problems)
+        .map((p) => `${p.at} ${p.code}`)
+        .sort(),
+    );
+    expect(placed.people.find((p) => p.id === 'S19')!.problems[0]).toMatchObject({
+      code: 'intake.date',
+      at: { sheet: 'Қызметшілер', cell: 'F22', line: 22, col: 6 },
+    });
   });
 
   it('warns where it read a value otherwise than written', () => {

@@ -17,7 +17,17 @@ import { methodologyPath, type Methodology } from '../../src/methodology/index.j
 import { methodology, root, runSoffice, yamlInput } from './helpers.js';
 
 function io(): Io & { stdout: string; stderr: string } {
-  const out = { stdout: '', stderr: '', exitCode: 0, out(t: string) { out.stdout += t; }, err(t: string) { out.stderr += t; } };
+  const out = {
+    stdout: '',
+    stderr: '',
+    exitCode: 0,
+    out(t: string) {
+      out.stdout += t;
+    },
+    err(t: string) {
+      out.stderr += t;
+    },
+  };
   return out;
 }
 
@@ -58,8 +68,17 @@ describe('bagalau template --methodology model-2025 --year 2026', () => {
   it('has a sheet per quarter for the quarterly method, headed with its criteria in Kazakh', async () => {
     const wb = await open(file);
     const [methodId, method] = Object.entries(m2025.methods).find(([, d]) => d.period === 'quarter')!;
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Нұсқаулық', 'Жалпы', 'Қызметшілер', 'Бөлімшелер', 'Болмаған кезеңдер', 'Қол қоюшылар',
-      ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${q} ${methodId}`), 'Калибрлеу', 'Тізімдер']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Нұсқаулық',
+      'Жалпы',
+      'Қызметшілер',
+      'Бөлімшелер',
+      'Болмаған кезеңдер',
+      'Қол қоюшылар',
+      ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${q} ${methodId}`),
+      'Калибрлеу',
+      'Тізімдер',
+    ]);
     const ws = wb.getWorksheet(`Q2 ${methodId}`)!;
     const k = keys(ws);
     for (const [id, parameter] of Object.entries(method.sheet!.parameters)) {
@@ -75,7 +94,9 @@ describe('bagalau template --methodology model-2025 --year 2026', () => {
     expect(lists.state).toBe('hidden');
     const [, column] = /!\$([A-Z]+)\$2/.exec(String(role.formulae[0]))!;
     const listed: string[] = [];
-    lists.getColumn(column).eachCell((cell, row) => { if (row > 1 && cell.value !== null) listed.push(String(cell.value)); });
+    lists.getColumn(column).eachCell((cell, row) => {
+      if (row > 1 && cell.value !== null) listed.push(String(cell.value));
+    });
     expect(listed).toEqual(method.evaluators!.roles.map((r) => m2025.roles[r].title.kk));
   });
 
@@ -88,7 +109,9 @@ describe('bagalau template --methodology model-2025 --year 2026', () => {
     const col = k.get(`scores.${first}`)!;
     const score = validationAt(ws, `${col}4:${col}1003`)!;
     expect(score.type).toBe('custom');
-    expect(score.formulae[0]).toBe(`AND(ISNUMBER(${col}4),${col}4>=${method.sheet!.scale.min},${col}4<=${method.sheet!.scale.max},ROUND(${col}4,${m2025.scores.precision})=${col}4)`);
+    expect(score.formulae[0]).toBe(
+      `AND(ISNUMBER(${col}4),${col}4>=${method.sheet!.scale.min},${col}4<=${method.sheet!.scale.max},ROUND(${col}4,${m2025.scores.precision})=${col}4)`,
+    );
     expect(validationAt(ws, `${k.get('evaluatedOn')}4:${k.get('evaluatedOn')}1003`)!.type).toBe('date');
     const people = wb.getWorksheet('Қызметшілер')!;
     const pk = keys(people);
@@ -107,7 +130,11 @@ describe('bagalau template --methodology model-2025 --year 2026', () => {
     for (const ws of wb.worksheets.filter((w) => !['Нұсқаулық', 'Тізімдер'].includes(w.name))) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
       ws.getRow(2).eachCell((cell) => {
-        const longest = Math.max(...String(cell.value).split(/\s+/).map((w) => [...w].length));
+        const longest = Math.max(
+          ...String(cell.value)
+            .split(/\s+/)
+            .map((w) => [...w].length),
+        );
         expect(ws.getColumn(cell.col).width, `${ws.name}!${cell.address}`).toBeGreaterThanOrEqual(Math.min(longest + 1, 40));
         expect(cell.alignment?.wrapText).toBe(true);
       });
@@ -164,17 +191,32 @@ describe('the sheets come from the methodology', () => {
     expect(surveySheets.map((s) => s.questionnaireId)).toEqual(Object.keys(survey[1].survey!.questionnaires));
     for (const s of surveySheets) {
       const questionnaire = survey[1].survey!.questionnaires[s.questionnaireId!];
-      const statements = Object.entries(questionnaire.competencies).flatMap(([c, comp]) => Object.entries(comp.indicators).map(([i, ind]) => ({ key: `answers.${c}.${i}`, title: ind.text.kk, group: comp.title.kk })));
-      expect(s.columns.filter((c) => c.key.startsWith('answers.')).map((c) => ({ key: c.key, title: c.title.kk, group: c.group!.kk }))).toEqual(statements);
+      const statements = Object.entries(questionnaire.competencies).flatMap(([c, comp]) =>
+        Object.entries(comp.indicators).map(([i, ind]) => ({ key: `answers.${c}.${i}`, title: ind.text.kk, group: comp.title.kk })),
+      );
+      expect(
+        s.columns.filter((c) => c.key.startsWith('answers.')).map((c) => ({ key: c.key, title: c.title.kk, group: c.group!.kk })),
+      ).toEqual(statements);
       // answers from the methodology's options; no column for a respondent's name
-      expect(s.columns.find((c) => c.key.startsWith('answers.'))!.choices!.items.map((i) => i.label)).toEqual(Object.values(survey[1].survey!.answers).map((a) => a.label.kk));
-      expect(s.columns.map((c) => c.key)).toEqual(['person', 'name', 'group', ...statements.map((x) => x.key), 'evaluatedOn', 'communicatedOn']);
+      expect(s.columns.find((c) => c.key.startsWith('answers.'))!.choices!.items.map((i) => i.label)).toEqual(
+        Object.values(survey[1].survey!.answers).map((a) => a.label.kk),
+      );
+      expect(s.columns.map((c) => c.key)).toEqual([
+        'person',
+        'name',
+        'group',
+        ...statements.map((x) => x.key),
+        'evaluatedOn',
+        'communicatedOn',
+      ]);
     }
   });
 
   it("a body's own method gets its sheets, with its parameters and its scale", () => {
     const m: Methodology = methodology(join(root, 'test/forms/fixtures/forms-quarterly-2024.yaml'));
-    const own = Object.entries(m.methods).find(([id, d]) => d.kind === 'parameters' && d.evaluators!.roles.length === 2 && !methodology('model-2018').methods[id])!;
+    const own = Object.entries(m.methods).find(
+      ([id, d]) => d.kind === 'parameters' && d.evaluators!.roles.length === 2 && !methodology('model-2018').methods[id],
+    )!;
     const layout = intakeLayout([m], 2024);
     const sheet = layout.sheets.find((s) => s.name === `Q1 ${own[0]}`)!;
     expect(sheet.perEvaluator).toBe(true);
@@ -188,8 +230,16 @@ describe('the sheets come from the methodology', () => {
     const later = methodology('examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml');
     const layout = intakeLayout([earlier, later], 2025);
     const methodsOf = (q: string) => layout.sheets.filter((s) => s.period === q).map((s) => s.methodId);
-    expect(methodsOf('Q2')).toEqual(Object.entries(earlier.methods).filter(([, d]) => d.period === 'quarter').map(([id]) => id));
-    expect(methodsOf('Q3')).toEqual(Object.entries(later.methods).filter(([, d]) => d.period === 'quarter').map(([id]) => id));
+    expect(methodsOf('Q2')).toEqual(
+      Object.entries(earlier.methods)
+        .filter(([, d]) => d.period === 'quarter')
+        .map(([id]) => id),
+    );
+    expect(methodsOf('Q3')).toEqual(
+      Object.entries(later.methods)
+        .filter(([, d]) => d.period === 'quarter')
+        .map(([id]) => id),
+    );
   });
 });
 
@@ -200,7 +250,9 @@ describe('bagalau template --from an input', () => {
     const input = 'examples/zhaiyq-akimat/evaluation-2026.yaml';
     expect(await main(['template', '--from', join(root, input), '--out', file], out), out.stderr).toBe(0);
     expect(out.stdout).toContain('filled from');
-    const read = await readIntakeWorkbook(file, (header) => header.methodologies.map((ref) => methodology(methodologyPath(ref, dirname(file)))));
+    const read = await readIntakeWorkbook(file, (header) =>
+      header.methodologies.map((ref) => methodology(methodologyPath(ref, dirname(file)))),
+    );
     const expected = yamlInput(input);
     expect(read.input).toEqual({ ...expected, methodology: read.input!.methodology });
     expect(read.input!.methodology).toMatch(/zhaiyq-akimat-2025\.yaml$/);
@@ -210,17 +262,33 @@ describe('bagalau template --from an input', () => {
 describe('LibreOffice opens the workbooks', () => {
   const python = spawnSync('python3', ['--version']).status === 0;
 
-  it.each([['model-2025', 2026], ['model-2018', 2024]] as const)('the intake workbook of %s converts sheet by sheet, its XML well formed', async (id, year) => {
+  it.each([
+    ['model-2025', 2026],
+    ['model-2018', 2024],
+  ] as const)('the intake workbook of %s converts sheet by sheet, its XML well formed', async (id, year) => {
     const file = join(dir, `lo-${id}.xlsx`);
     await writeIntakeWorkbook(intakeLayout([methodology(id)], year), file, { methodologyRefs: [id] });
     const outDir = join(dir, `lo-${id}`);
-    const run = runSoffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', outDir, file], join(dir, `profile-${id}`));
+    const run = runSoffice(
+      ['--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', outDir, file],
+      join(dir, `profile-${id}`),
+    );
     expect(run.status, run.output).toBe(0);
     const wb = await open(file);
     expect(readdirSync(outDir).sort()).toEqual(wb.worksheets.map((w) => `lo-${id}-${w.name}.csv`).sort());
-    expect(readFileSync(join(outDir, `lo-${id}-Қызметшілер.csv`), 'utf8').split('\n')[2]).toBe('id;name;position;positionCategory;unit;appointedOn;leftOn');
+    expect(readFileSync(join(outDir, `lo-${id}-Қызметшілер.csv`), 'utf8').split('\n')[2]).toBe(
+      'id;name;position;positionCategory;unit;appointedOn;leftOn',
+    );
     if (python) {
-      const check = spawnSync('python3', ['-c', 'import sys, zipfile, xml.etree.ElementTree as ET\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n    if n.endswith(".xml") or n.endswith(".rels") or n.endswith(".vml"):\n        ET.fromstring(z.read(n))\nprint(len(z.namelist()))', file], { encoding: 'utf8' });
+      const check = spawnSync(
+        'python3',
+        [
+          '-c',
+          'import sys, zipfile, xml.etree.ElementTree as ET\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n    if n.endswith(".xml") or n.endswith(".rels") or n.endswith(".vml"):\n        ET.fromstring(z.read(n))\nprint(len(z.namelist()))',
+          file,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(check.status, check.stderr).toBe(0);
     }
   });
@@ -230,7 +298,16 @@ describe('LibreOffice opens the workbooks', () => {
     if (!existsSync(example)) return;
     const copy = join(dir, 'example.xlsx');
     copyFileSync(example, copy);
-    const run = runSoffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'lo-example'), copy], join(dir, 'profile-example'));
+    const run = runSoffice(
+      [
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        join(dir, 'lo-example'),
+        copy,
+      ],
+      join(dir, 'profile-example'),
+    );
     expect(run.status, run.output).toBe(0);
     expect(readFileSync(join(dir, 'lo-example', 'example-Қызметшілер.csv'), 'utf8')).toContain('Z01;');
   });

@@ -10,10 +10,15 @@ const root = join(import.meta.dirname, '../..');
 export const SOURCES = join(root, 'sources');
 
 /** Corrections applied to the act's text before comparing (test/forms/fixtures/annex-ocr.yaml). */
-interface Correction { printed: string; encoded: string; where?: string }
+interface Correction {
+  printed: string;
+  encoded: string;
+  where?: string;
+}
 
 export function ocrCorrections(): Correction[] {
-  return (parse(readFileSync(join(import.meta.dirname, 'fixtures', 'annex-ocr.yaml'), 'utf8')) as { corrections: Correction[] }).corrections;
+  return (parse(readFileSync(join(import.meta.dirname, 'fixtures', 'annex-ocr.yaml'), 'utf8')) as { corrections: Correction[] })
+    .corrections;
 }
 
 /** Typography that is not wording: quotes, dashes, spaces. */
@@ -41,14 +46,19 @@ export function annexAsPrinted(n: number): string {
 /** The act's annex text as the forms should print it: OCR corrected, markup and blanks ("\_\_\_") removed, typography normalised. */
 export function annexText(n: number, header?: string): string {
   // markup and blanks out, typography normalised, the whole annex on one line
-  let text = typography(annexAsPrinted(n)
-    .replace(/\\_/g, '_')
-    .replace(/_{2,}/g, ' ')
-    .replace(/<\/?p>/g, ' ')
-    .replace(/\t/g, ' '));
+  let text = typography(
+    annexAsPrinted(n)
+      .replace(/\\_/g, '_')
+      .replace(/_{2,}/g, ' ')
+      .replace(/<\/?p>/g, ' ')
+      .replace(/\t/g, ' '),
+  );
   // then the corrections, each in the annexes it names (written in that normalised form)
   for (const c of ocrCorrections()) {
-    const annexes = String(c.where ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+    const annexes = String(c.where ?? '')
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean);
     if (annexes.length && !annexes.includes(String(n))) continue;
     const printed = typography(c.printed);
     if (annexes.length && !text.includes(printed)) throw new Error(`annex ${n}: the correction "${c.printed}" matches nothing`);
@@ -56,23 +66,38 @@ export function annexText(n: number, header?: string): string {
   }
   if (header !== undefined) {
     // a body that prints the model's annexes: the model's header instead of Almaty's
-    text = text.replace(/^Алматы қаласы әкімдігінің "Б" корпусы мемлекеттік әкімшілік қызметшілерінің қызметін бағалау әдістемесіне/, typography(header));
+    text = text.replace(
+      /^Алматы қаласы әкімдігінің "Б" корпусы мемлекеттік әкімшілік қызметшілерінің қызметін бағалау әдістемесіне/,
+      typography(header),
+    );
   }
   return text;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`', nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#x27': "'",
+  '#39': "'",
+  '#x3D': '=',
+  '#x60': '`',
+  nbsp: ' ',
+};
 
 /** The text a blank form's HTML prints (the radar's drawing and comments left out). */
 export function formText(html: string): string {
-  return typography(html
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    // inline elements do not separate words; every other element does
-    .replace(/<\/?(span|b|i|em|strong)\b[^>]*>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&([a-z0-9#]+);/gi, (all, e: string) => ENTITIES[e] ?? all)
-    .replace(/\u00ad/g, ''));
+  return typography(
+    html
+      .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      // inline elements do not separate words; every other element does
+      .replace(/<\/?(span|b|i|em|strong)\b[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&([a-z0-9#]+);/gi, (all, e: string) => ENTITIES[e] ?? all)
+      .replace(/\u00ad/g, ''),
+  );
 }
 
 export interface Hunk {
@@ -92,17 +117,28 @@ export function wordDiff(act: string, form: string): Hunk[] {
   const m = b.length;
   // lengths of the common subsequences of the suffixes
   const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
   let current: { act: string[]; form: string[]; at: number } | undefined;
   const close = () => {
-    if (current) hunks.push({ act: current.act.join(' '), form: current.form.join(' '), before: a.slice(Math.max(0, current.at - 4), current.at).join(' ') });
+    if (current)
+      hunks.push({
+        act: current.act.join(' '),
+        form: current.form.join(' '),
+        before: a.slice(Math.max(0, current.at - 4), current.at).join(' '),
+      });
     current = undefined;
   };
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { close(); i++; j++; continue; }
+    if (i < n && j < m && a[i] === b[j]) {
+      close();
+      i++;
+      j++;
+      continue;
+    }
     current ??= { act: [], form: [], at: i };
     if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) current.form.push(b[j++]);
     else current.act.push(a[i++]);
@@ -129,7 +165,7 @@ export interface ListedDifference {
 export function listedDifferences(): ListedDifference[] {
   const doc = readFileSync(join(root, 'docs', 'forms.md'), 'utf8');
   const section = doc.split(/^## /m).find((s) => s.startsWith("The annexes' own wording"));
-  if (!section) throw new Error("docs/forms.md has no section \"## The annexes' own wording\"");
+  if (!section) throw new Error('docs/forms.md has no section "## The annexes\' own wording"');
   const rows = section.split('\n').filter((l) => /^\|\s*\d/.test(l));
   const cell = (c: string) => {
     const t = c.trim();
@@ -138,6 +174,12 @@ export function listedDifferences(): ListedDifference[] {
   return rows.map((row) => {
     const cells = row.split('|').slice(1, -1);
     const [annex, bodies] = /^\s*(\d+)\s*(?:\(([^)]*)\))?/.exec(cells[0])!.slice(1);
-    return { annex: Number(annex), bodies: bodies?.split(',').map((b) => b.trim()), act: cell(cells[1]), form: cell(cells[2]), kind: cells[3].trim() };
+    return {
+      annex: Number(annex),
+      bodies: bodies?.split(',').map((b) => b.trim()),
+      act: cell(cells[1]),
+      form: cell(cells[2]),
+      kind: cells[3].trim(),
+    };
   });
 }

@@ -23,14 +23,26 @@ const fixture = join(import.meta.dirname, 'fixtures', 'evaluation-2023.yaml');
 
 async function render(args: string[]): Promise<{ code: number; err: string }> {
   let err = '';
-  const io: Io = { out: () => {}, err: (t) => { err += t; }, exitCode: 0, columns: 120 };
+  const io: Io = {
+    out: () => {},
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+    columns: 120,
+  };
   const code = await main(['render', ...args], io, () => '2023-12-01');
   return { code: io.exitCode || code, err };
 }
 
 let printer: FormPrinter;
-beforeAll(async () => { findChromium(); printer = await FormPrinter.launch({ pages: 1 }); }, 60_000);
-afterAll(async () => { await printer?.close(); });
+beforeAll(async () => {
+  findChromium();
+  printer = await FormPrinter.launch({ pages: 1 });
+}, 60_000);
+afterAll(async () => {
+  await printer?.close();
+});
 
 describe('characters a form must not print', () => {
   it('strips a bidi override and zero-width characters with a warning, refuses an emoji, prints the others with Tinos only', async () => {
@@ -45,7 +57,9 @@ describe('characters a form must not print', () => {
     const out = join(dir, 'pdf');
     const { code, err } = await render([file, '--forms', '2,4,8', '--out', out]);
     expect(code).toBe(1);
-    expect(err).toContain('bagalau: warning: H1: name: removed U+202E, U+202C, U+200B (invisible control or formatting characters are not printed)');
+    expect(err).toContain(
+      'bagalau: warning: H1: name: removed U+202E, U+202C, U+200B (invisible control or formatting characters are not printed)',
+    );
     expect(err).toMatch(/could not print .*S1_2023-Q3_annex-4\.pdf: .*"😀" \(U\+1F600\) cannot be printed/);
     const files = readdirSync(out).sort();
     expect(files).toEqual(['H1_2023-Q3_annex-2.pdf']);

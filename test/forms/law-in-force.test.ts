@@ -16,7 +16,14 @@ const root = join(import.meta.dirname, '../..');
 async function render(...args: string[]): Promise<{ code: number; out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bagalau-law-in-force-'));
   let text = '';
-  const io: Io = { out: (t) => { text += t; }, err: () => {}, exitCode: 0, columns: 120 };
+  const io: Io = {
+    out: (t) => {
+      text += t;
+    },
+    err: () => {},
+    exitCode: 0,
+    columns: 120,
+  };
   const cwd = process.cwd();
   process.chdir(root);
   try {
@@ -27,7 +34,9 @@ async function render(...args: string[]): Promise<{ code: number; out: string; d
   return { code: io.exitCode ?? 0, out: text, dir };
 }
 
-beforeAll(() => { findChromium(); });
+beforeAll(() => {
+  findChromium();
+});
 
 describe('forms of the law in force today', () => {
   it('a blank model-2025 sheet has both evaluators and no trace of KPI or 360', async () => {
@@ -48,17 +57,34 @@ describe('forms of the law in force today', () => {
     expect(files).not.toContain('Z04_2026-Q2_evaluation-sheet.pdf');
     const file = join(dir, 'Z01_2026-Q1_evaluation-sheet.pdf');
     const text = flat(pdfText(file));
-    for (const phrase of ['Ахметов Серік Болатұлы', 'Төлеуов Бақыт Ерланұлы', 'Серікбаев Нұржан Әлібекұлы', 'Аппарат басшысы',
-      'Бағалаушының орташа бағасы 3,75 4,00', 'Тоқсандық қорытынды баға 4,00', 'Төлеуов Б.Е.', 'Серікбаев Н.Ә.', 'Ахметов С.Б.', '16.04.2026']) {
+    for (const phrase of [
+      'Ахметов Серік Болатұлы',
+      'Төлеуов Бақыт Ерланұлы',
+      'Серікбаев Нұржан Әлібекұлы',
+      'Аппарат басшысы',
+      'Бағалаушының орташа бағасы 3,75 4,00',
+      'Тоқсандық қорытынды баға 4,00',
+      'Төлеуов Б.Е.',
+      'Серікбаев Н.Ә.',
+      'Ахметов С.Б.',
+      '16.04.2026',
+    ]) {
       expect(text, phrase).toContain(phrase);
     }
     expect(pdfFonts(file).every((f) => f.name.startsWith('Tinos') && f.embedded)).toBe(true);
   }, 120_000);
 
-  it('the year of the change: Q1–Q2 on the 2023 act\'s annexes, Q3–Q4 on the 2025 sheet', async () => {
+  it("the year of the change: Q1–Q2 on the 2023 act's annexes, Q3–Q4 on the 2025 sheet", async () => {
     const { dir } = await render('examples/zhaiyq-akimat/evaluation-2025.yaml', '--forms', 'all');
-    const files = readdirSync(dir).filter((f) => f.startsWith('Z02_')).sort();
-    expect(files).toEqual(['Z02_2025-Q1_annex-4.pdf', 'Z02_2025-Q2_annex-4.pdf', 'Z02_2025-Q3_evaluation-sheet.pdf', 'Z02_2025-Q4_evaluation-sheet.pdf']);
+    const files = readdirSync(dir)
+      .filter((f) => f.startsWith('Z02_'))
+      .sort();
+    expect(files).toEqual([
+      'Z02_2025-Q1_annex-4.pdf',
+      'Z02_2025-Q2_annex-4.pdf',
+      'Z02_2025-Q3_evaluation-sheet.pdf',
+      'Z02_2025-Q4_evaluation-sheet.pdf',
+    ]);
     expect(flat(pdfText(join(dir, 'Z02_2025-Q1_annex-4.pdf')))).toContain('Саралау әдісі бойынша бағалау парағы');
   }, 120_000);
 });

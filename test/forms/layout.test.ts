@@ -37,33 +37,61 @@ function load(id: string): Methodology {
 const LONG_HEAD = 'Мұхамедқалиева-Сейітбекова Гүлжаһан-Айнагүл Нұрмұхаммедқызы';
 const LONG_SERVANT = 'Әбдіқадыров-Жанұзақов Бауыржан-Нұрсұлтан Сейітмұхамедұлы';
 const LONG_POSITION = 'Цифрландыру, мемлекеттік қызметтер көрсету және ақпараттық қауіпсіздік мәселелері жөніндегі бөлімнің басшысы';
-const longKpi = (i: number) => `Халыққа электрондық форматта көрсетілген мемлекеттік және өзге де қызметтердің жалпы санындағы үлесін арттыру (${i}-бағыт)`;
-const LONG_JUSTIFICATION = 'Есепті тоқсанда тапсырмалардың басым бөлігі уақтылы және сапалы орындалды, алайда екі құжат белгіленген мерзімнен кеш ұсынылды, бір хатқа негізделген ескерту берілді';
+const longKpi = (i: number) =>
+  `Халыққа электрондық форматта көрсетілген мемлекеттік және өзге де қызметтердің жалпы санындағы үлесін арттыру (${i}-бағыт)`;
+const LONG_JUSTIFICATION =
+  'Есепті тоқсанда тапсырмалардың басым бөлігі уақтылы және сапалы орындалды, алайда екі құжат белгіленген мерзімнен кеш ұсынылды, бір хатқа негізделген ескерту берілді';
 
 function stressInput(): EvaluationInput {
   const input = structuredClone(loadEvaluationInput(join(import.meta.dirname, 'fixtures', 'evaluation-2023.yaml')).input!);
-  input.units!.u2 = { name: 'Цифрландыру, мемлекеттік қызметтер көрсету және ақпараттық қауіпсіздік мәселелері жөніндегі бөлім', corpsBServants: 40 };
+  input.units!.u2 = {
+    name: 'Цифрландыру, мемлекеттік қызметтер көрсету және ақпараттық қауіпсіздік мәселелері жөніндегі бөлім',
+    corpsBServants: 40,
+  };
   const head = structuredClone(input.people.find((p) => p.id === 'H1')!);
   Object.assign(head, { id: 'HL', name: LONG_HEAD, position: LONG_POSITION, unit: 'u2' });
   head.workPlan!.kpis = Array.from({ length: 5 }, (_, i) => ({
-    id: `k${i + 1}`, name: longKpi(i + 1), source: 'Алматы қаласын дамытудың 2025 жылға дейінгі бағдарламасы, 3.2.1-нысаналы индикатор және «А» корпусы қызметшісінің келісімі', unit: 'пайыз',
-    plan: { Q1: 80, Q2: 85, Q3: 90, Q4: 95 }, deadline: { Q1: '2023-03-31', Q2: '2023-06-30', Q3: '2023-09-29', Q4: '2023-12-29' },
+    id: `k${i + 1}`,
+    name: longKpi(i + 1),
+    source: 'Алматы қаласын дамытудың 2025 жылға дейінгі бағдарламасы, 3.2.1-нысаналы индикатор және «А» корпусы қызметшісінің келісімі',
+    unit: 'пайыз',
+    plan: { Q1: 80, Q2: 85, Q3: 90, Q4: 95 },
+    deadline: { Q1: '2023-03-31', Q2: '2023-06-30', Q3: '2023-09-29', Q4: '2023-12-29' },
     expectedResult: 'Қызмет алушылардың уақыты мен қаражаты үнемделеді, жүгіну саны азаяды',
   }));
   // 96–100.4 % of the plan of 90: scores within annex 3's ranges
-  head.quarters!.Q3.kpi = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`k${i + 1}`, { actual: 86.4 + i, score: i < 4 ? 4.8 : 5 }]));
+  head.quarters!.Q3.kpi = Object.fromEntries(
+    Array.from({ length: 5 }, (_, i) => [`k${i + 1}`, { actual: 86.4 + i, score: i < 4 ? 4.8 : 5 }]),
+  );
   const servant = structuredClone(input.people.find((p) => p.id === 'S1')!);
   Object.assign(servant, { id: 'SL', name: LONG_SERVANT, position: LONG_POSITION.replace('басшысы', 'бас маманы'), unit: 'u2' });
   const sheet = servant.quarters!.Q3.differentiation as { justification: string; justifications: Record<string, string> };
   sheet.justification = LONG_JUSTIFICATION;
-  sheet.justifications = { quality: LONG_JUSTIFICATION, deadlines: LONG_JUSTIFICATION, independence: LONG_JUSTIFICATION, discipline: LONG_JUSTIFICATION };
+  sheet.justifications = {
+    quality: LONG_JUSTIFICATION,
+    deadlines: LONG_JUSTIFICATION,
+    independence: LONG_JUSTIFICATION,
+    discipline: LONG_JUSTIFICATION,
+  };
   servant.quarters!.Q3.evaluator = LONG_HEAD;
-  const members = ['Нұрланов Дәурен Қайратұлы', 'Жақыпова Әйгерім Серікқызы', 'Өтеғұлов Бауыржан Нұрланұлы', 'Сейітбекова-Қалиева Ақмаржан Нұрсұлтанқызы', 'Мұхамеджанов Ерғали Тұрсынбекұлы', 'Бекмұхамбетова Гүлназ Асқарқызы', 'Жанұзақов Бекзат Ерланұлы'];
-  servant.calibrations = [{
-    ...servant.calibrations![0],
-    chair: members[0],
-    members: members.map((name, i) => ({ name, position: LONG_POSITION, proposal: i < 4 ? 3.75 : 3.63 })) as NonNullable<typeof servant.calibrations>[0]['members'],
-  }];
+  const members = [
+    'Нұрланов Дәурен Қайратұлы',
+    'Жақыпова Әйгерім Серікқызы',
+    'Өтеғұлов Бауыржан Нұрланұлы',
+    'Сейітбекова-Қалиева Ақмаржан Нұрсұлтанқызы',
+    'Мұхамеджанов Ерғали Тұрсынбекұлы',
+    'Бекмұхамбетова Гүлназ Асқарқызы',
+    'Жанұзақов Бекзат Ерланұлы',
+  ];
+  servant.calibrations = [
+    {
+      ...servant.calibrations![0],
+      chair: members[0],
+      members: members.map((name, i) => ({ name, position: LONG_POSITION, proposal: i < 4 ? 3.75 : 3.63 })) as NonNullable<
+        typeof servant.calibrations
+      >[0]['members'],
+    },
+  ];
   input.people.push(head, servant);
   return input;
 }
@@ -78,7 +106,9 @@ beforeAll(async () => {
   printer = await FormPrinter.launch({ pages: 3 });
 }, 60_000);
 
-afterAll(async () => { await printer?.close(); });
+afterAll(async () => {
+  await printer?.close();
+});
 
 /** pdftotext -layout, one string per page. */
 const pages = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
@@ -86,7 +116,9 @@ const pages = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']
 /** The words of `phrase` in order in `text` (pdftotext interleaves the lines of neighbouring cells). */
 function hasPhrase(text: string, phrase: string): boolean {
   // (a line may break after the hyphen of a double name: the two halves are one word)
-  const words = flat(text).replace(/(\p{L})- (?=\p{L})/gu, '$1-').split(' ');
+  const words = flat(text)
+    .replace(/(\p{L})- (?=\p{L})/gu, '$1-')
+    .split(' ');
   let at = 0;
   for (const word of phrase.split(/\s+/).filter(Boolean)) {
     const found = words.findIndex((w, i) => i >= at && w.includes(word));
@@ -96,7 +128,15 @@ function hasPhrase(text: string, phrase: string): boolean {
   return true;
 }
 
-const strip = (html: string) => flat(html.replace(/<\/?(span|b|i)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#x27;/g, "'")).trim();
+const strip = (html: string) =>
+  flat(
+    html
+      .replace(/<\/?(span|b|i)\b[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&#x27;/g, "'"),
+  ).trim();
 
 /**
  * What must share a page in a form: the end (its first words), the table before it (its
@@ -104,26 +144,40 @@ const strip = (html: string) => flat(html.replace(/<\/?(span|b|i)\b[^>]*>/g, '')
  * (unless blank). From the form's HTML, one per form of the document.
  */
 function markers(html: string): { ending: string; tableHead: string; lastRow: string; signedFor?: string }[] {
-  return html.split('<section ').slice(1).flatMap((section) => {
-    const at = section.indexOf('<div class="ending">');
-    if (at < 0) return [];
-    const before = section.slice(0, at);
-    const table = before.slice(before.lastIndexOf('<table'));
-    const heads = [...table.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => strip(m[1])).filter(Boolean);
-    const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => strip(c[1])).find((t) => t.length > 2) ?? '');
-    const endingText = strip(section.slice(at)).split(' ').slice(0, 3).join(' ');
-    const signedFor = /<div class="signed-for">([\s\S]*?)<\/div>/.exec(section)?.[1];
-    return [{
-      ending: endingText, tableHead: heads.sort((a, b) => b.length - a.length)[0] ?? '', lastRow: (rows.at(-1) ?? '').split(' ').slice(0, 4).join(' '),
-      signedFor: signedFor ? strip(signedFor) : undefined,
-    }];
-  });
+  return html
+    .split('<section ')
+    .slice(1)
+    .flatMap((section) => {
+      const at = section.indexOf('<div class="ending">');
+      if (at < 0) return [];
+      const before = section.slice(0, at);
+      const table = before.slice(before.lastIndexOf('<table'));
+      const heads = [...table.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => strip(m[1])).filter(Boolean);
+      const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(
+        (m) => [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => strip(c[1])).find((t) => t.length > 2) ?? '',
+      );
+      const endingText = strip(section.slice(at)).split(' ').slice(0, 3).join(' ');
+      const signedFor = /<div class="signed-for">([\s\S]*?)<\/div>/.exec(section)?.[1];
+      return [
+        {
+          ending: endingText,
+          tableHead: heads.sort((a, b) => b.length - a.length)[0] ?? '',
+          lastRow: (rows.at(-1) ?? '').split(' ').slice(0, 4).join(' '),
+          signedFor: signedFor ? strip(signedFor) : undefined,
+        },
+      ];
+    });
 }
 
 /** The page (0-based) of the last occurrence of a phrase among the pages of one form, or -1. */
-const lastPageOf = (texts: string[], phrase: string) => texts.map((t, i) => (hasPhrase(t, phrase) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+const lastPageOf = (texts: string[], phrase: string) =>
+  texts.map((t, i) => (hasPhrase(t, phrase) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
 
-interface Printed { file: string; doc: PlannedDocument; html: string }
+interface Printed {
+  file: string;
+  doc: PlannedDocument;
+  html: string;
+}
 
 async function printAll(m: Methodology, blank: boolean): Promise<Printed[]> {
   const results = blank ? undefined : evaluate(m, { ...input, methodology: m.id }, loadCalendar(), { allowOutOfForce: true });
@@ -144,9 +198,17 @@ for (const id of ['almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
       printed.filled = await printAll(m, false);
     }, 240_000);
 
-    it('prints the long people\'s forms of every kind', () => {
+    it("prints the long people's forms of every kind", () => {
       const kinds = new Set(printed.filled.filter((p) => /^(HL|SL)_/.test(p.doc.file)).flatMap((p) => p.doc.views.map((v) => v.kind)));
-      expect([...kinds].sort()).toEqual(['calibrationProtocol', 'kpiSheet', 'parameterSheet', 'questionnaire', 'scoreTable', 'surveyResult', 'workPlan']);
+      expect([...kinds].sort()).toEqual([
+        'calibrationProtocol',
+        'kpiSheet',
+        'parameterSheet',
+        'questionnaire',
+        'scoreTable',
+        'surveyResult',
+        'workPlan',
+      ]);
     });
 
     for (const which of ['blank', 'filled'] as const) {
@@ -157,20 +219,37 @@ for (const id of ['almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
           const [mark] = markers(p.html);
           if (!mark) continue;
           const endingPage = lastPageOf(texts, mark.ending);
-          if (endingPage < 0) { problems.push(`${p.doc.file}: the end "${mark.ending}" is not printed`); continue; }
-          if (!hasPhrase(texts[endingPage], mark.tableHead)) problems.push(`${p.doc.file}: page ${endingPage + 1} holds the end of the form but none of its table ("${mark.tableHead}")`);
-          if (mark.lastRow && lastPageOf(texts, mark.lastRow) !== endingPage) problems.push(`${p.doc.file}: the last row "${mark.lastRow}" is on page ${lastPageOf(texts, mark.lastRow) + 1}, the end of the form on page ${endingPage + 1}`);
+          if (endingPage < 0) {
+            problems.push(`${p.doc.file}: the end "${mark.ending}" is not printed`);
+            continue;
+          }
+          if (!hasPhrase(texts[endingPage], mark.tableHead))
+            problems.push(`${p.doc.file}: page ${endingPage + 1} holds the end of the form but none of its table ("${mark.tableHead}")`);
+          if (mark.lastRow && lastPageOf(texts, mark.lastRow) !== endingPage)
+            problems.push(
+              `${p.doc.file}: the last row "${mark.lastRow}" is on page ${lastPageOf(texts, mark.lastRow) + 1}, the end of the form on page ${endingPage + 1}`,
+            );
           const signaturePage = texts.findIndex((t) => /қолы/.test(t));
           if (mark.signedFor !== undefined) {
-            if (signaturePage !== endingPage) problems.push(`${p.doc.file}: the signatures are on page ${signaturePage + 1}, the end of the form on page ${endingPage + 1}`);
-            if (!hasPhrase(texts[signaturePage] ?? '', mark.signedFor)) problems.push(`${p.doc.file}: the signature page does not repeat "${mark.signedFor}"`);
+            if (signaturePage !== endingPage)
+              problems.push(
+                `${p.doc.file}: the signatures are on page ${signaturePage + 1}, the end of the form on page ${endingPage + 1}`,
+              );
+            if (!hasPhrase(texts[signaturePage] ?? '', mark.signedFor))
+              problems.push(`${p.doc.file}: the signature page does not repeat "${mark.signedFor}"`);
             const view = p.doc.views[0];
             if (!hasPhrase(texts[signaturePage] ?? '', view.title)) problems.push(`${p.doc.file}: the signature page lacks the title`);
-            if (which === 'filled' && view.kind !== 'calibrationProtocol' && !hasPhrase(texts[signaturePage] ?? '', String(view.signedFor.person))) problems.push(`${p.doc.file}: the signature page lacks the person's name`);
+            if (
+              which === 'filled' &&
+              view.kind !== 'calibrationProtocol' &&
+              !hasPhrase(texts[signaturePage] ?? '', String(view.signedFor.person))
+            )
+              problems.push(`${p.doc.file}: the signature page lacks the person's name`);
           }
           // no page of a form is only a note or signatures: each holds some of the form's table or fields
           texts.forEach((t, i) => {
-            if (i > 0 && !hasPhrase(t, mark.tableHead) && !hasPhrase(t, mark.ending)) problems.push(`${p.doc.file}: page ${i + 1} holds neither the table nor the end of the form`);
+            if (i > 0 && !hasPhrase(t, mark.tableHead) && !hasPhrase(t, mark.ending))
+              problems.push(`${p.doc.file}: page ${i + 1} holds neither the table nor the end of the form`);
           });
         }
         expect(problems).toEqual([]);
@@ -190,7 +269,7 @@ for (const id of ['almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
       });
     }
 
-    it('a label sits on the first line of a value that wraps; the signers\' date lines are level', () => {
+    it("a label sits on the first line of a value that wraps; the signers' date lines are level", () => {
       const protocol = printed.filled.find((p) => p.doc.file === 'SL_2023-Q3_calibration-protocol.pdf')!;
       const words = bboxWords(protocol.file, 1);
       const label = words.find((w) => w.text === 'Лауазымы,')!;
@@ -208,7 +287,7 @@ for (const id of ['almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
       }
     });
 
-    it('numbers each form of a unit\'s bundle on its own', () => {
+    it("numbers each form of a unit's bundle on its own", () => {
       const unit = printed.filled.find((p) => p.doc.file === 'unit-u2_2023.pdf')!;
       const texts = pages(unit.file);
       const numbers = texts.map((t) => /(\d+) \/ (\d+) бет/.exec(t)?.slice(1).map(Number));
@@ -223,11 +302,15 @@ for (const id of ['almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
       expect(Math.max(...numbers.map((n) => n![1]))).toBeLessThan(10);
     });
 
-    it('writes the PDF\'s Info: title, body, person and period, bagalau, no keywords', () => {
+    it("writes the PDF's Info: title, body, person and period, bagalau, no keywords", () => {
       const cases = [
         { file: 'HL_2023-Q3_annex-2.pdf', title: m.forms.annex2.title.kk, subject: `${LONG_HEAD}, 2023 жылғы 3-тоқсан` },
         { file: 'SL_2023_annex-8.pdf', title: m.forms.annex8.title.kk, subject: `${LONG_SERVANT}, 2023 жыл` },
-        { file: 'unit-u2_2023.pdf', title: `Бағалау нысандары: ${input.units!.u2.name}, 2023 жыл`, subject: `${input.units!.u2.name}, 2023 жыл` },
+        {
+          file: 'unit-u2_2023.pdf',
+          title: `Бағалау нысандары: ${input.units!.u2.name}, 2023 жыл`,
+          subject: `${input.units!.u2.name}, 2023 жыл`,
+        },
       ];
       for (const c of cases) {
         const p = printed.filled.find((x) => x.doc.file === c.file)!;
@@ -252,6 +335,10 @@ for (const id of ['almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023']) {
 /** The words of a page with their boxes (pdftotext -bbox). */
 function bboxWords(file: string, page: number): { text: string; xMin: number; yMin: number; yMax: number }[] {
   const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((w) => ({ text: w[4], xMin: Number(w[1]), yMin: Number(w[2]), yMax: Number(w[3]) }));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+    text: w[4],
+    xMin: Number(w[1]),
+    yMin: Number(w[2]),
+    yMax: Number(w[3]),
+  }));
 }

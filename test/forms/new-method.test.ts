@@ -52,13 +52,15 @@ describe('a form for a method the body adds', () => {
   });
 
   it('evaluates the fixture with two sheets and no errors', () => {
-    const problems = results.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)]).filter((p) => p.severity === 'error');
+    const problems = results.people
+      .flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])
+      .filter((p) => p.severity === 'error');
     expect(problems).toEqual([]);
     const q1 = results.people[0].results.find((r) => r.method === 'quarterly' && r.period === 'Q1');
     expect(q1?.sheets?.map((s) => s.role)).toEqual(['directManager', 'unitHead']);
   });
 
-  it('prints both evaluators, their scores, the combined score and the body\'s wording', async () => {
+  it("prints both evaluators, their scores, the combined score and the body's wording", async () => {
     const docs = planDocuments(m, { forms: parseFormList(m, 'all') }, results, input);
     // the servant's category prints only the new form (and no protocol: nothing was calibrated)
     expect(docs.map((d) => d.file)).toEqual(['S2_2024-Q1_quarterly-sheet.pdf']);
@@ -67,18 +69,36 @@ describe('a form for a method the body adds', () => {
     const file = join(outputRoot, 'filled', 'S2_2024-Q1_quarterly-sheet.pdf');
     const text = flat(pdfText(file));
     for (const s of [
-      'Тоқсандық бағалау парағы (екі бағалаушы)', 'Мұхтарова Айгерім Нұрланқызы', '2024 жылғы 1-тоқсан',
+      'Тоқсандық бағалау парағы (екі бағалаушы)',
+      'Мұхтарова Айгерім Нұрланқызы',
+      '2024 жылғы 1-тоқсан',
       // each evaluator: name and role title in the header, initials and date on the signature line
-      'Бекова Сәуле Ермекқызы', 'Омаров Талғат Серікұлы', '(Тікелей басшы)', '(Құрылымдық бөлімшенің/мемлекеттік органның басшысы)',
-      'Бекова С.Е.', 'Омаров Т.С.', '03.04.2024', '05.04.2024', 'Мұхтарова А.Н.', '09.04.2024', 'Бағаланатын адам',
+      'Бекова Сәуле Ермекқызы',
+      'Омаров Талғат Серікұлы',
+      '(Тікелей басшы)',
+      '(Құрылымдық бөлімшенің/мемлекеттік органның басшысы)',
+      'Бекова С.Е.',
+      'Омаров Т.С.',
+      '03.04.2024',
+      '05.04.2024',
+      'Мұхтарова А.Н.',
+      '09.04.2024',
+      'Бағаланатын адам',
       // the wording of the methodology, its placeholders filled
-      'өз парағында 1-ден 5 баллға дейінгі шкала бойынша бағалайды', 'Бағалау өлшемдері', 'Көрсеткіштер', 'Балл (1-ден 5 баллға дейін)',
-      'Әр балдың негіздемесі', 'Екі бағалаушының орташа бағасы',
+      'өз парағында 1-ден 5 баллға дейінгі шкала бойынша бағалайды',
+      'Бағалау өлшемдері',
+      'Көрсеткіштер',
+      'Балл (1-ден 5 баллға дейін)',
+      'Әр балдың негіздемесі',
+      'Екі бағалаушының орташа бағасы',
       'қорытынды баға екі бағалаушының орташа бағаларының орташа мәні ретінде есептеледі',
       'Тоқсандық бағалау нәтижесі екі бағалаушының орташа бағасы негізінде қойылады.',
       // the parameters and every evaluator's justification
-      'Тапсырмалардың белгіленген мерзімде орындалуы', 'Бір хат кешігіп жіберілді', 'Мұрағатты цифрландыруды ұсынды',
-    ]) expectPhrase(text, s, 'quarterlySheet');
+      'Тапсырмалардың белгіленген мерзімде орындалуы',
+      'Бір хат кешігіп жіберілді',
+      'Мұрағатты цифрландыруды ұсынды',
+    ])
+      expectPhrase(text, s, 'quarterlySheet');
     // per evaluator: the scores of each parameter and the sheet's average; then the mean of both
     const layout = pdfText(file);
     // (the first line of each parameter's row starts with its number)

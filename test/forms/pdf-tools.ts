@@ -13,7 +13,10 @@ export const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 /** Font names (subset prefix removed) and whether each is embedded. */
 export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
-  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   return out.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name type... encoding emb sub uni object ID: emb is the 5th column from the end

@@ -20,7 +20,15 @@ const fixture = fileURLToPath(new URL('./fixtures/evaluation-2023.yaml', import.
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0 };
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+  };
   const program = new Command('bagalau').exitOverride();
   registerRender(program, io);
   await program.parseAsync(args, { from: 'user' });
@@ -35,7 +43,12 @@ describe('bagalau render', () => {
     const { code, err } = await run(['render', fixture, '--forms', '2,4,protocol', '--combined', '--out', dir]);
     expect(err).toMatch(/4 PDF\(s\) written/);
     expect(code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['H1_2023-Q3_annex-2.pdf', 'S1_2023-Q3_annex-4.pdf', 'S1_2023-Q3_calibration-protocol.pdf', 'unit-u1_2023.pdf']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'H1_2023-Q3_annex-2.pdf',
+      'S1_2023-Q3_annex-4.pdf',
+      'S1_2023-Q3_calibration-protocol.pdf',
+      'unit-u1_2023.pdf',
+    ]);
   });
 
   it('prints saved results, with the input for the names, under another methodology', async () => {

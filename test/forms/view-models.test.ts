@@ -47,7 +47,7 @@ describe('annex 2: the KPI sheet of a quarter', () => {
     expect(q3.every((r) => r.actual[3] === '' && r.actual[2] !== '')).toBe(true);
   });
 
-  it('a calibrated sheet shows the evaluator\'s score, the session\'s score and the protocol', () => {
+  it("a calibrated sheet shows the evaluator's score, the session's score and the protocol", () => {
     const v = view('H01_2026-Q2_annex-2.pdf');
     expect(v.finalScore).toBe('4,57');
     expect(v.calibrated).toEqual({ original: '4,57', final: '4,90', changed: true, protocolDate: '21.07.2026' });
@@ -65,7 +65,11 @@ describe('annex 2: the KPI sheet of a quarter', () => {
 });
 
 describe('evaluated without the person taking part', () => {
-  for (const [file, clause] of [['H06_2026-Q2_annex-2.pdf', '7'], ['S09_2026-Q3_annex-4.pdf', '7'], ['S10_2026-Q2_annex-4.pdf', '6']]) {
+  for (const [file, clause] of [
+    ['H06_2026-Q2_annex-2.pdf', '7'],
+    ['S09_2026-Q3_annex-4.pdf', '7'],
+    ['S10_2026-Q2_annex-4.pdf', '6'],
+  ]) {
     it(`${file}: the fact and its clause, and the person's line left unsigned with the note`, () => {
       const v = view(file);
       expect(v.statusNote).toMatch(new RegExp(`қатысуынсыз бағаланады \\(әдістеменің ${clause}-тармағы\\)\\.$`));
@@ -76,7 +80,7 @@ describe('evaluated without the person taking part', () => {
     });
   }
 
-  it('an ordinary sheet has no such note and the person\'s date of familiarisation', () => {
+  it("an ordinary sheet has no such note and the person's date of familiarisation", () => {
     const v = view('S07_2026-Q1_annex-4.pdf');
     expect(v.statusNote).toBe('');
     expect(signature(v, /^Бағаланатын адам$/).date).toBe('09.04.2026');
@@ -85,11 +89,13 @@ describe('evaluated without the person taking part', () => {
 });
 
 describe('annex 4: the justification of each parameter', () => {
-  it('fills the Негіздеме column from the input\'s justification per parameter', () => {
+  it("fills the Негіздеме column from the input's justification per parameter", () => {
     const rows = view('S07_2026-Q1_annex-4.pdf').parameters as { title: string; justifications: string[] }[];
     expect(rows.map((r) => r.justifications)).toEqual([
-      ['Негізделген ескертулер мен шағымдар болған жоқ'], ['Бір тапсырма мерзімінен кеш орындалды'],
-      ['Көбіне басшының нұсқауымен жұмыс істейді'], ['Дәлелді себепсіз бірнеше рет кешікті'],
+      ['Негізделген ескертулер мен шағымдар болған жоқ'],
+      ['Бір тапсырма мерзімінен кеш орындалды'],
+      ['Көбіне басшының нұсқауымен жұмыс істейді'],
+      ['Дәлелді себепсіз бірнеше рет кешікті'],
     ]);
   });
 });
@@ -128,24 +134,128 @@ describe('annexes 5–8: the 360', () => {
     expect(v.bandLabel).toBe('');
   });
 
-  it('names the HR officer who signs the result (the input\'s signatories)', () => {
+  it("names the HR officer who signs the result (the input's signatories)", () => {
     expect(signature(view('H04_2026_annex-7.pdf'), /Персоналды басқару/).name).toBe('Қасымова Ж.Е.');
     expect(signature(view('S07_2026_annex-8.pdf'), /Персоналды басқару/).name).toBe('Қасымова Ж.Е.');
   });
 });
 
 describe('the calibration protocol: one sentence per outcome', () => {
-  const outcome = (o: Partial<CalibrationOutcome>): CalibrationOutcome => ({ appliedOn: '2026-07-14', originalScore: 4.57, votes: [], decidedBy: 'majority', finalScore: 4.57, direction: 'unchanged', band: 'effective', bandLabel: '', deadlines: [], ...o });
+  const outcome = (o: Partial<CalibrationOutcome>): CalibrationOutcome => ({
+    appliedOn: '2026-07-14',
+    originalScore: 4.57,
+    votes: [],
+    decidedBy: 'majority',
+    finalScore: 4.57,
+    direction: 'unchanged',
+    band: 'effective',
+    bandLabel: '',
+    deadlines: [],
+    ...o,
+  });
   const cases: [string, CalibrationOutcome | undefined, number[], RegExp][] = [
-    ['majorityUp', outcome({ votes: [{ score: 4.9, count: 3 }, { score: 4.57, count: 1 }], finalScore: 4.9, direction: 'up' }), [], /басым дауысымен \(3 дауыс, қатысушылар саны – 4\) қорытынды бағаны 4,90 деп қабылдады: бағалау жоғарылау жағына қарай түзетілді\.$/],
-    ['majorityDown', outcome({ votes: [{ score: 4, count: 3 }, { score: 4.8, count: 2 }], finalScore: 4, direction: 'down' }), [], /\(3 дауыс, қатысушылар саны – 5\) қорытынды бағаны 4,00 деп қабылдады: бағалау төмендеу жағына қарай түзетілді\.$/],
-    ['majorityUnchanged', outcome({ votes: [{ score: 4.57, count: 3 }] }), [], /басым дауысымен \(3 дауыс, қатысушылар саны – 3\) бағалаушы адам қойған 4,57 бағасын өзгеріссіз қалдырды\.$/],
-    ['majorityNotAllowed', outcome({ votes: [{ score: 3.5, count: 3 }], finalScore: 4.57 }), [], /Басым дауыс 3,50 бағасына берілді, бірақ әдістеме бағалауды бұл бағытта түзетуге жол бермейді: бағалаушы адам қойған 4,57 бағасы өзгеріссіз қалдырылды\.$/],
-    ['tieStands', outcome({ decidedBy: 'tieRule', tieRule: 'evaluatorScoreStands', votes: [{ score: 4.2, count: 2 }, { score: 4.8, count: 2 }] }), [], /^Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адам қойған 4,57 бағасы өзгеріссіз қалдырылды\.$/],
-    ['tieLower', outcome({ decidedBy: 'tieRule', tieRule: 'lowerScore', votes: [{ score: 4.2, count: 2 }, { score: 4.8, count: 2 }], finalScore: 4.2, direction: 'down' }), [], /ең төменгісі – 4,20 – қорытынды баға болып қабылданды\.$/],
-    ['tieHigher', outcome({ decidedBy: 'tieRule', tieRule: 'higherScore', votes: [{ score: 4.2, count: 2 }, { score: 4.8, count: 2 }], finalScore: 4.8, direction: 'up' }), [], /ең жоғарысы – 4,80 – қорытынды баға болып қабылданды\.$/],
-    ['tieChair', outcome({ decidedBy: 'tieRule', tieRule: 'chairDecides', votes: [{ score: 4.2, count: 2 }, { score: 4.8, count: 2 }], finalScore: 4.8, direction: 'up' }), [], /төрағасының ұсынысы бойынша 4,80 болып қабылданды\.$/],
-    ['outsideScale', undefined, [4.5, 6, 4.5], /^Ұсыныстардың бірі бағалау шкаласынан \(0–5\) тыс болғандықтан, калибрлеу сессиясының шешімі қолданылмады: бағалаушы адам қойған 4,57 бағасы өзгеріссіз қалды\.$/],
+    [
+      'majorityUp',
+      outcome({
+        votes: [
+          { score: 4.9, count: 3 },
+          { score: 4.57, count: 1 },
+        ],
+        finalScore: 4.9,
+        direction: 'up',
+      }),
+      [],
+      /басым дауысымен \(3 дауыс, қатысушылар саны – 4\) қорытынды бағаны 4,90 деп қабылдады: бағалау жоғарылау жағына қарай түзетілді\.$/,
+    ],
+    [
+      'majorityDown',
+      outcome({
+        votes: [
+          { score: 4, count: 3 },
+          { score: 4.8, count: 2 },
+        ],
+        finalScore: 4,
+        direction: 'down',
+      }),
+      [],
+      /\(3 дауыс, қатысушылар саны – 5\) қорытынды бағаны 4,00 деп қабылдады: бағалау төмендеу жағына қарай түзетілді\.$/,
+    ],
+    [
+      'majorityUnchanged',
+      outcome({ votes: [{ score: 4.57, count: 3 }] }),
+      [],
+      /басым дауысымен \(3 дауыс, қатысушылар саны – 3\) бағалаушы адам қойған 4,57 бағасын өзгеріссіз қалдырды\.$/,
+    ],
+    [
+      'majorityNotAllowed',
+      outcome({ votes: [{ score: 3.5, count: 3 }], finalScore: 4.57 }),
+      [],
+      /Басым дауыс 3,50 бағасына берілді, бірақ әдістеме бағалауды бұл бағытта түзетуге жол бермейді: бағалаушы адам қойған 4,57 бағасы өзгеріссіз қалдырылды\.$/,
+    ],
+    [
+      'tieStands',
+      outcome({
+        decidedBy: 'tieRule',
+        tieRule: 'evaluatorScoreStands',
+        votes: [
+          { score: 4.2, count: 2 },
+          { score: 4.8, count: 2 },
+        ],
+      }),
+      [],
+      /^Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адам қойған 4,57 бағасы өзгеріссіз қалдырылды\.$/,
+    ],
+    [
+      'tieLower',
+      outcome({
+        decidedBy: 'tieRule',
+        tieRule: 'lowerScore',
+        votes: [
+          { score: 4.2, count: 2 },
+          { score: 4.8, count: 2 },
+        ],
+        finalScore: 4.2,
+        direction: 'down',
+      }),
+      [],
+      /ең төменгісі – 4,20 – қорытынды баға болып қабылданды\.$/,
+    ],
+    [
+      'tieHigher',
+      outcome({
+        decidedBy: 'tieRule',
+        tieRule: 'higherScore',
+        votes: [
+          { score: 4.2, count: 2 },
+          { score: 4.8, count: 2 },
+        ],
+        finalScore: 4.8,
+        direction: 'up',
+      }),
+      [],
+      /ең жоғарысы – 4,80 – қорытынды баға болып қабылданды\.$/,
+    ],
+    [
+      'tieChair',
+      outcome({
+        decidedBy: 'tieRule',
+        tieRule: 'chairDecides',
+        votes: [
+          { score: 4.2, count: 2 },
+          { score: 4.8, count: 2 },
+        ],
+        finalScore: 4.8,
+        direction: 'up',
+      }),
+      [],
+      /төрағасының ұсынысы бойынша 4,80 болып қабылданды\.$/,
+    ],
+    [
+      'outsideScale',
+      undefined,
+      [4.5, 6, 4.5],
+      /^Ұсыныстардың бірі бағалау шкаласынан \(0–5\) тыс болғандықтан, калибрлеу сессиясының шешімі қолданылмады: бағалаушы адам қойған 4,57 бағасы өзгеріссіз қалды\.$/,
+    ],
   ];
   for (const [kind, o, proposals, sentence] of cases) {
     it(`${kind}: one sentence, which says only that`, () => {
@@ -174,13 +284,16 @@ describe('the calibration protocol: one sentence per outcome', () => {
     const res = evaluate(m, withOutside, loadCalendar());
     const planned = planDocuments(m, { forms: ['calibrationProtocol'] }, res, withOutside);
     const protocol = planned.find((d) => d.file === 'H01_2026-Q2_calibration-protocol.pdf')!.views[0];
-    expect((protocol.decision as { kind: string; score: string })).toMatchObject({ kind: 'outsideScale', score: '4,57' });
+    expect(protocol.decision as { kind: string; score: string }).toMatchObject({ kind: 'outsideScale', score: '4,57' });
   });
 });
 
 describe('what a form may print', () => {
   it('removes control and formatting characters, with a warning naming the field', () => {
-    expect(cleanText('Ахметова\u200B Ә\u202EС\u2066\uFEFF')).toEqual({ text: 'Ахметова ӘС', removed: ['U+200B', 'U+202E', 'U+2066', 'U+FEFF'] });
+    expect(cleanText('Ахметова\u200B Ә\u202EС\u2066\uFEFF')).toEqual({
+      text: 'Ахметова ӘС',
+      removed: ['U+200B', 'U+202E', 'U+2066', 'U+FEFF'],
+    });
     const hostile: EvaluationInput = structuredClone(input);
     const s07 = hostile.people.find((p) => p.id === 'S07')!;
     s07.name = 'Ахметова Әйгерім\u202E Серікқызы';
@@ -214,9 +327,13 @@ describe('metadata', () => {
     expect(v.subject).toBe('Сұлтанов Ерлан Қайратұлы, 2026 жылғы 1-тоқсан');
   });
 
-  it('a unit\'s bundle has its own short title, not every form\'s', () => {
+  it("a unit's bundle has its own short title, not every form's", () => {
     const unit = doc('unit-econ_2026.pdf');
-    expect(unit.meta).toEqual({ title: 'Бағалау нысандары: Экономика және бюджеттік жоспарлау бөлімі, 2026 жыл', author: 'Бәйтерек ауданының әкімдігі', subject: 'Экономика және бюджеттік жоспарлау бөлімі, 2026 жыл' });
+    expect(unit.meta).toEqual({
+      title: 'Бағалау нысандары: Экономика және бюджеттік жоспарлау бөлімі, 2026 жыл',
+      author: 'Бәйтерек ауданының әкімдігі',
+      subject: 'Экономика және бюджеттік жоспарлау бөлімі, 2026 жыл',
+    });
   });
 
   it('blank forms have no subject', () => {

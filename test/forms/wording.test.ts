@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { renderForm } from '../../src/forms/templates.js';
 import { formIds, formView } from '../../src/forms/viewModels.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
-import { SOURCES, annexAsPrinted, annexText, formText, listedDifferences, ocrCorrections, typography, wordDiff, type Hunk } from './annex-text.js';
+import {
+  SOURCES,
+  annexAsPrinted,
+  annexText,
+  formText,
+  listedDifferences,
+  ocrCorrections,
+  typography,
+  wordDiff,
+  type Hunk,
+} from './annex-text.js';
 
 function load(id: string): Methodology {
   const loaded = loadResolved(id);
@@ -57,9 +67,15 @@ for (const body of bodies) {
         const hunks = wordDiff(act, form);
         const mine = listed.filter((d) => d.annex === n);
         const unlisted = hunks.filter((h) => !mine.some((d) => d.act === h.act && d.form === h.form));
-        expect(unlisted.map(show), `annex ${n} of ${body.id}: differences not listed in docs/forms.md ("The annexes' own wording")`).toEqual([]);
+        expect(
+          unlisted.map(show),
+          `annex ${n} of ${body.id}: differences not listed in docs/forms.md ("The annexes' own wording")`,
+        ).toEqual([]);
         const stale = mine.filter((d) => !hunks.some((h) => d.act === h.act && d.form === h.form));
-        expect(stale.map((d) => `"${d.act || '—'}" → "${d.form || '—'}"`), `annex ${n} of ${body.id}: listed differences that no longer occur`).toEqual([]);
+        expect(
+          stale.map((d) => `"${d.act || '—'}" → "${d.form || '—'}"`),
+          `annex ${n} of ${body.id}: listed differences that no longer occur`,
+        ).toEqual([]);
       });
     }
   });

@@ -10,15 +10,31 @@ import type { Io } from '../../src/cli/output.js';
 // @ts-expect-error a plain .mjs helper shared with the shell
 import { makeHostileFiles } from './make-files.mjs';
 
-interface HostileCase { name: string; run: string[]; exit: number; first: string; never?: string[] }
+interface HostileCase {
+  name: string;
+  run: string[];
+  exit: number;
+  first: string;
+  never?: string[];
+}
 
 const here = import.meta.dirname;
 const files = join(here, 'files');
 const corpus = parse(readFileSync(join(here, 'corpus.yaml'), 'utf8')) as HostileCase[];
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, exitCode: 0, columns: 120 };
+  let out = '',
+    err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    exitCode: 0,
+    columns: 120,
+  };
   const cwd = process.cwd();
   process.chdir(files);
   try {
@@ -29,7 +45,9 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
-beforeAll(() => { makeHostileFiles(files); });
+beforeAll(() => {
+  makeHostileFiles(files);
+});
 
 describe('hostile and broken inputs', () => {
   it('has a case for each file of the corpus', () => {

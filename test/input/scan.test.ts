@@ -38,11 +38,13 @@ function checkAgainstWholeFile(file: string, format: InputFormat, chunk?: number
     const record = reader.read(texts[index], span, index);
     expect(record.person ?? record.diagnostics).toEqual(people[index]);
     const origins = reader.origins(texts[index], span, index);
-    const expected = [...whole.origins].filter(([pointer]) => pointer === `/people/${index}` || pointer.startsWith(`/people/${index}/`))
+    const expected = [...whole.origins]
+      .filter(([pointer]) => pointer === `/people/${index}` || pointer.startsWith(`/people/${index}/`))
       .map(([pointer, o]) => [pointer, { key: o.key, value: o.value }]);
     // A YAML item's own node starts after its "- ", where the whole file's does too.
-    expect(new Map([...origins].filter(([pointer]) => pointer !== `/people/${index}` || format !== 'yaml')))
-      .toEqual(new Map(expected.filter(([pointer]) => pointer !== `/people/${index}` || format !== 'yaml') as [string, object][]));
+    expect(new Map([...origins].filter(([pointer]) => pointer !== `/people/${index}` || format !== 'yaml'))).toEqual(
+      new Map(expected.filter(([pointer]) => pointer !== `/people/${index}` || format !== 'yaml') as [string, object][]),
+    );
   });
 }
 
@@ -51,7 +53,9 @@ const data = parseSource('x.yaml', example).data as { people: unknown[] } & Reco
 
 describe('JSON', () => {
   const tricky = {
-    methodology: 'm', year: 2024, body: 'people: [ "{", "]" ] — 🙂 қазақша',
+    methodology: 'm',
+    year: 2024,
+    body: 'people: [ "{", "]" ] — 🙂 қазақша',
     people: [
       { id: 'A', name: 'a "quoted" name with \\ and { brackets } and [ more ]', positionCategory: 'C-O-5', appointedOn: '2020-01-01' },
       { id: 'B', name: 'Әбдірахманова 🙂 Гүлнәр', position: '\\"}]', positionCategory: 'C-O-5', appointedOn: '2020-01-01' },
@@ -82,19 +86,41 @@ describe('JSON', () => {
 
 describe('YAML', () => {
   it('the examples, in chunks of any size', () => {
-    for (const input of ['examples/baiterek-akimat/evaluation-2026.yaml', 'examples/zhaiyq-akimat/evaluation-2025.yaml', 'test/forms/fixtures/evaluation-2023.yaml']) {
+    for (const input of [
+      'examples/baiterek-akimat/evaluation-2026.yaml',
+      'examples/zhaiyq-akimat/evaluation-2025.yaml',
+      'test/forms/fixtures/evaluation-2023.yaml',
+    ]) {
       for (const chunk of [undefined, 3, 100]) checkAgainstWholeFile(join(root, input), 'yaml', chunk);
     }
   });
 
   it('items at the indentation of "people", comments between them, a block text with lines like items, keys after the people', () => {
     const file = join(dir, 'layout.yaml');
-    writeFileSync(file, [
-      '# a body', 'methodology: m', 'year: 2024', 'people:  # everyone',
-      '- id: A', '  name: Ә 🙂', '  positionCategory: C-O-5', '  appointedOn: 2020-01-01', '',
-      '# between two people', '- id: B', '  name: |', '    - not an item', '    also text', '  positionCategory: C-O-5', '  appointedOn: 2020-01-01',
-      'units:', '  u: { name: after }', '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '# a body',
+        'methodology: m',
+        'year: 2024',
+        'people:  # everyone',
+        '- id: A',
+        '  name: Ә 🙂',
+        '  positionCategory: C-O-5',
+        '  appointedOn: 2020-01-01',
+        '',
+        '# between two people',
+        '- id: B',
+        '  name: |',
+        '    - not an item',
+        '    also text',
+        '  positionCategory: C-O-5',
+        '  appointedOn: 2020-01-01',
+        'units:',
+        '  u: { name: after }',
+        '',
+      ].join('\n'),
+    );
     for (const chunk of [undefined, 5]) checkAgainstWholeFile(file, 'yaml', chunk);
     expect(scan(file, 'yaml').spans).toHaveLength(2);
   });

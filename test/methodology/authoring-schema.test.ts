@@ -22,9 +22,13 @@ function validator(schemaFile: string) {
 }
 
 const bodyFiles = [
-  'methodologies/almaty-akimat-2023.yaml', 'methodologies/enbekshikazakh-maslikhat-2023.yaml',
-  'examples/baiterek-akimat/baiterek-akimat-2025.yaml', 'examples/zhaiyq-akimat/zhaiyq-akimat-2023.yaml', 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml',
-  'test/methodology/fixtures/ulytau-akimat-2024.yaml', 'test/forms/fixtures/forms-quarterly-2024.yaml',
+  'methodologies/almaty-akimat-2023.yaml',
+  'methodologies/enbekshikazakh-maslikhat-2023.yaml',
+  'examples/baiterek-akimat/baiterek-akimat-2025.yaml',
+  'examples/zhaiyq-akimat/zhaiyq-akimat-2023.yaml',
+  'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml',
+  'test/methodology/fixtures/ulytau-akimat-2024.yaml',
+  'test/forms/fixtures/forms-quarterly-2024.yaml',
 ];
 
 describe('the authoring schema', () => {
@@ -39,7 +43,9 @@ describe('the authoring schema', () => {
   });
 
   it.each(bodyFiles.filter((f) => !f.startsWith('test/forms')))('%s points the editor at the authoring schema', (file) => {
-    expect(readFileSync(join(root, file), 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schemas\/methodology-authoring\.schema\.json$/);
+    expect(readFileSync(join(root, file), 'utf8').split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=(\.\.\/)+schemas\/methodology-authoring\.schema\.json$/,
+    );
   });
 
   it('null drops an inherited setting, as the resolver allows', () => {

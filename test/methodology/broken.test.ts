@@ -10,10 +10,18 @@ import { lintMethodology } from '../../src/methodology/index.js';
 import { MAX_FILE_BYTES } from '../../src/methodology/source.js';
 
 const dir = join(import.meta.dirname, 'broken');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const on = '2026-11-24';
 
-interface Expectation { code: string; file: string; line: number; col: number; text: string }
+interface Expectation {
+  code: string;
+  file: string;
+  line: number;
+  col: number;
+  text: string;
+}
 
 function expectationOf(file: string): Expectation {
   const first = readFileSync(join(dir, file), 'utf8').split('\n')[0];
@@ -32,7 +40,10 @@ describe('broken methodology files are reported where the mistake is', () => {
       const expected = expectationOf(file);
       const { diagnostics } = lintMethodology(join(dir, file), { on });
       const match = diagnostics.find((d) => d.code === expected.code);
-      expect(match, `no ${expected.code} among:\n${diagnostics.map((d) => `${d.code} ${d.at?.line}:${d.at?.col} ${d.message}`).join('\n')}`).toBeDefined();
+      expect(
+        match,
+        `no ${expected.code} among:\n${diagnostics.map((d) => `${d.code} ${d.at?.line}:${d.at?.col} ${d.message}`).join('\n')}`,
+      ).toBeDefined();
       expect(basename(match!.at!.file)).toBe(expected.file);
       expect([match!.at!.line, match!.at!.col]).toEqual([expected.line, expected.col]);
       expect(`${match!.message} ${match!.hint ?? ''}`).toContain(expected.text);

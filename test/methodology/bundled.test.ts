@@ -66,7 +66,12 @@ describe('bundled methodologies', () => {
   it('differs between Almaty and Enbekshikazakh where the acts differ', () => {
     const rows = diffMethodologies(load('almaty-akimat-2023'), load('enbekshikazakh-maslikhat-2023'));
     const row = (pointer: string) => rows.find((r) => r.pointer === pointer);
-    expect(row('/eligibility/minimumTimeInPost/months')).toMatchObject({ a: '1', b: '3', aClause: 'clause 6 of almaty-akimat-2023', bClause: 'clause 5 of enbekshikazakh-maslikhat-2023' });
+    expect(row('/eligibility/minimumTimeInPost/months')).toMatchObject({
+      a: '1',
+      b: '3',
+      aClause: 'clause 6 of almaty-akimat-2023',
+      bClause: 'clause 5 of enbekshikazakh-maslikhat-2023',
+    });
     expect(row('/categories/head/positionCategories')).toMatchObject({ a: 'D-3, D-O-1, E-1, E-2', b: 'E-2' });
     expect(row('/roles/hrService/title')?.b).toBe('кадр мәселелерімен айналысатын аппарат маманы');
     expect(row('/calibration/decisionBy')?.b).toContain('мәслихат төрағасы');
@@ -112,10 +117,9 @@ describe('a body with other thresholds is a short file extending the model', () 
 });
 
 describe('every methodology file shipped in the repository', () => {
-  const files = [
-    'examples/baiterek-akimat/baiterek-akimat-2025.yaml',
-    'test/methodology/fixtures/ulytau-akimat-2024.yaml',
-  ].map((f) => join(import.meta.dirname, '../..', f));
+  const files = ['examples/baiterek-akimat/baiterek-akimat-2025.yaml', 'test/methodology/fixtures/ulytau-akimat-2024.yaml'].map((f) =>
+    join(import.meta.dirname, '../..', f),
+  );
 
   for (const file of files) {
     it(`${file.split('/').slice(-2).join('/')} lints without errors and without mixed-script words`, () => {

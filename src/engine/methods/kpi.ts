@@ -67,8 +67,14 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
   const trace: TraceStep[] = [];
   const kpis = person.workPlan?.kpis ?? [];
   if (kpis.length < kpi.count.min || kpis.length > kpi.count.max) {
-    problems.push(problem('kpi.count', `the individual work plan has ${kpis.length} KPI(s); a head has ${kpi.count.min} to ${kpi.count.max}`,
-      `set ${kpi.count.min}–${kpi.count.max} KPIs in workPlan.kpis`, { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.count.basis) }));
+    problems.push(
+      problem(
+        'kpi.count',
+        `the individual work plan has ${kpis.length} KPI(s); a head has ${kpi.count.min} to ${kpi.count.max}`,
+        `set ${kpi.count.min}–${kpi.count.max} KPIs in workPlan.kpis`,
+        { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.count.basis) },
+      ),
+    );
   }
   const lines: KpiLine[] = [];
   for (const [index, plannedKpi] of kpis.entries()) {
@@ -77,40 +83,86 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
     const field = `${dataField}.${plannedKpi.id}`;
     const entry = data && Object.hasOwn(data, plannedKpi.id) ? data[plannedKpi.id] : undefined;
     if (!entry) {
-      problems.push(problem('kpi.missing-actual', `KPI "${plannedKpi.name}" (${plannedKpi.id}) has a plan for ${quarter} but no actual value and score`,
-        `add ${field}: { actual: …, score: … }`, { ...place, field, clause: describeBasis(kpi.basis) }));
+      problems.push(
+        problem(
+          'kpi.missing-actual',
+          `KPI "${plannedKpi.name}" (${plannedKpi.id}) has a plan for ${quarter} but no actual value and score`,
+          `add ${field}: { actual: …, score: … }`,
+          { ...place, field, clause: describeBasis(kpi.basis) },
+        ),
+      );
       continue;
     }
     const lowerIsBetter = plannedKpi.lowerIsBetter ?? false;
     if (lowerIsBetter && kpi.achievement.lowerIsBetter === 'notAllowed') {
-      problems.push(problem('kpi.lower-is-better-not-allowed', `KPI ${plannedKpi.id} is marked lowerIsBetter, which this methodology does not allow`,
-        'state the KPI so that a higher value is better', { ...place, field: `workPlan.kpis.${index}.lowerIsBetter`, clause: describeBasis(kpi.achievement.basis) }));
+      problems.push(
+        problem(
+          'kpi.lower-is-better-not-allowed',
+          `KPI ${plannedKpi.id} is marked lowerIsBetter, which this methodology does not allow`,
+          'state the KPI so that a higher value is better',
+          { ...place, field: `workPlan.kpis.${index}.lowerIsBetter`, clause: describeBasis(kpi.achievement.basis) },
+        ),
+      );
       continue;
     }
     const percent = percentAchieved(kpi, plan, entry.actual, lowerIsBetter);
     if (percent === undefined) {
-      problems.push(problem('kpi.plan-zero', `KPI ${plannedKpi.id} has a planned value of 0 for ${quarter}, so no percentage can be computed`,
-        'correct the planned value in the work plan', { ...place, field: `workPlan.kpis.${index}.plan.${quarter}`, clause: describeBasis(kpi.achievement.basis) }));
+      problems.push(
+        problem(
+          'kpi.plan-zero',
+          `KPI ${plannedKpi.id} has a planned value of 0 for ${quarter}, so no percentage can be computed`,
+          'correct the planned value in the work plan',
+          { ...place, field: `workPlan.kpis.${index}.plan.${quarter}`, clause: describeBasis(kpi.achievement.basis) },
+        ),
+      );
       continue;
     }
-    const line: KpiLine = { id: plannedKpi.id, name: plannedKpi.name, lowerIsBetter, plan, actual: entry.actual, percent, score: entry.score };
+    const line: KpiLine = {
+      id: plannedKpi.id,
+      name: plannedKpi.name,
+      lowerIsBetter,
+      plan,
+      actual: entry.actual,
+      percent,
+      score: entry.score,
+    };
     lines.push(line);
     trace.push({ rule: 'kpi.percentAchieved', clause: describeBasis(kpi.achievement.basis), inputs: { kpi: line }, result: percent });
     if (entry.score < kpi.scale.min || entry.score > kpi.scale.max) {
-      problems.push(problem('kpi.score-outside-scale', `the score ${entry.score} of KPI ${plannedKpi.id} is outside the scale ${kpi.scale.min}–${kpi.scale.max}`,
-        `score between ${kpi.scale.min} and ${kpi.scale.max}`, { ...place, field: `${field}.score`, clause: describeBasis(kpi.scale.basis) }));
+      problems.push(
+        problem(
+          'kpi.score-outside-scale',
+          `the score ${entry.score} of KPI ${plannedKpi.id} is outside the scale ${kpi.scale.min}–${kpi.scale.max}`,
+          `score between ${kpi.scale.min} and ${kpi.scale.max}`,
+          { ...place, field: `${field}.score`, clause: describeBasis(kpi.scale.basis) },
+        ),
+      );
       continue;
     }
     const found = findRow(kpi.scoreTable, percent);
     if (!('row' in found) && (!found.below || !found.above)) {
-      problems.push(problem('kpi.percent-outside-table', `KPI ${plannedKpi.id} is ${percent} % achieved (actual ${entry.actual}, plan ${plan}), outside the table "${kpi.scoreTable.title.kk}"`,
-        'check the actual and planned values: a percentage below the table usually means a mistyped value', { ...place, field, clause: tableClause }));
+      problems.push(
+        problem(
+          'kpi.percent-outside-table',
+          `KPI ${plannedKpi.id} is ${percent} % achieved (actual ${entry.actual}, plan ${plan}), outside the table "${kpi.scoreTable.title.kk}"`,
+          'check the actual and planned values: a percentage below the table usually means a mistyped value',
+          { ...place, field, clause: tableClause },
+        ),
+      );
       continue;
     }
     if (!('row' in found)) {
-      const neighbours = [found.above && `"${found.above.printed}"`, found.below && `"${found.below.printed}"`].filter(Boolean).join(' and ');
-      problems.push(problem('kpi.percent-in-gap', `KPI ${plannedKpi.id} is ${percent} % achieved, a percentage the table "${kpi.scoreTable.title.kk}" does not cover (it falls between rows ${neighbours})`,
-        'the table is printed with this gap in the act; the evaluator and the HR service must decide the score outside bagalau, or the body must amend the table', { ...place, field, clause: tableClause }));
+      const neighbours = [found.above && `"${found.above.printed}"`, found.below && `"${found.below.printed}"`]
+        .filter(Boolean)
+        .join(' and ');
+      problems.push(
+        problem(
+          'kpi.percent-in-gap',
+          `KPI ${plannedKpi.id} is ${percent} % achieved, a percentage the table "${kpi.scoreTable.title.kk}" does not cover (it falls between rows ${neighbours})`,
+          'the table is printed with this gap in the act; the evaluator and the HR service must decide the score outside bagalau, or the body must amend the table',
+          { ...place, field, clause: tableClause },
+        ),
+      );
       continue;
     }
     line.allowed = { min: found.row.score.min, max: found.row.score.max, row: found.row.printed };
@@ -118,23 +170,48 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
     const step = 10 ** kpi.scoreTable.precision;
     const scaled = Math.round(entry.score * step);
     if (scaled < Math.round(found.row.score.min * step) || scaled > Math.round(found.row.score.max * step)) {
-      const range = found.row.score.min === found.row.score.max ? `only ${found.row.score.min}` : `${found.row.score.min}–${found.row.score.max}`;
-      problems.push(problem('kpi.score-outside-range', `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${range} (row "${found.row.printed}")`,
-        `give ${found.row.score.min === found.row.score.max ? `the score ${found.row.score.min}` : `a score from ${range}`}, or correct the actual value`, { ...place, field: `${field}.score`, clause: tableClause }));
+      const range =
+        found.row.score.min === found.row.score.max ? `only ${found.row.score.min}` : `${found.row.score.min}–${found.row.score.max}`;
+      problems.push(
+        problem(
+          'kpi.score-outside-range',
+          `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${range} (row "${found.row.printed}")`,
+          `give ${found.row.score.min === found.row.score.max ? `the score ${found.row.score.min}` : `a score from ${range}`}, or correct the actual value`,
+          { ...place, field: `${field}.score`, clause: tableClause },
+        ),
+      );
     }
   }
   for (const id of Object.keys(data ?? {})) {
     if (!kpis.some((k) => k.id === id)) {
-      problems.push(problem('kpi.unknown-kpi', `${dataField} has values for "${id}", which is not a KPI of the individual work plan`,
-        `use the ids of workPlan.kpis (${kpis.map((k) => k.id).join(', ') || 'none'}), or add the KPI to the work plan`, { ...place, field: `${dataField}.${id}`, clause: describeBasis(kpi.basis) }));
+      problems.push(
+        problem(
+          'kpi.unknown-kpi',
+          `${dataField} has values for "${id}", which is not a KPI of the individual work plan`,
+          `use the ids of workPlan.kpis (${kpis.map((k) => k.id).join(', ') || 'none'}), or add the KPI to the work plan`,
+          { ...place, field: `${dataField}.${id}`, clause: describeBasis(kpi.basis) },
+        ),
+      );
     }
   }
   if (lines.length === 0 && problems.length === 0) {
-    problems.push(problem('kpi.nothing-planned', `KPI values were submitted for ${quarter}, but no KPI of the work plan has a planned value for ${quarter}`,
-      `add the planned values for ${quarter} in workPlan.kpis.*.plan`, { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.basis) }));
+    problems.push(
+      problem(
+        'kpi.nothing-planned',
+        `KPI values were submitted for ${quarter}, but no KPI of the work plan has a planned value for ${quarter}`,
+        `add the planned values for ${quarter} in workPlan.kpis.*.plan`,
+        { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.basis) },
+      ),
+    );
   }
   if (problems.some((p) => p.severity === 'error') || lines.length === 0) return { kpis: lines, problems, trace };
   const score = mean(lines.map((l) => l.score));
-  trace.push({ rule: 'kpi.quarterScore', clause: describeBasis(kpi.aggregation.basis), inputs: { scores: lines.map((l) => l.score) }, result: score, note: 'sum of the KPI scores divided by the number of KPIs' });
+  trace.push({
+    rule: 'kpi.quarterScore',
+    clause: describeBasis(kpi.aggregation.basis),
+    inputs: { scores: lines.map((l) => l.score) },
+    result: score,
+    note: 'sum of the KPI scores divided by the number of KPIs',
+  });
   return { score, kpis: lines, problems, trace };
 }

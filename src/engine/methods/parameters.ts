@@ -24,15 +24,27 @@ export const parametersEvaluator: MethodEvaluator = {
     const data = call.data as MethodData;
     if (!data.sheets) {
       if (!data.scores) {
-        problems.push(problem('parameters.no-scores', `${field} has neither scores nor sheets`, `add ${field}.scores (one score per criterion) or ${field}.sheets (one per evaluator)`,
-          { ...place, field, clause: describeBasis(sheetSettings.basis) }));
+        problems.push(
+          problem(
+            'parameters.no-scores',
+            `${field} has neither scores nor sheets`,
+            `add ${field}.scores (one score per criterion) or ${field}.sheets (one per evaluator)`,
+            { ...place, field, clause: describeBasis(sheetSettings.basis) },
+          ),
+        );
         return { problems, trace, details: {} };
       }
       // One sheet written without sheets: (every pre-2026 input): the sheet of the method's evaluator.
       const single = scoreSheet(call, data, field, problems);
       const details = { parameters: single.parameters, justification: data.justification };
       if (single.score === undefined) return { problems, trace, details, evaluatedOn: data.evaluatedOn };
-      trace.push({ rule: 'parameters.score', clause: describeBasis(sheetSettings.aggregation.basis), inputs: { parameters: single.parameters }, result: single.score, note: 'sum of the parameter scores divided by their number' });
+      trace.push({
+        rule: 'parameters.score',
+        clause: describeBasis(sheetSettings.aggregation.basis),
+        inputs: { parameters: single.parameters },
+        result: single.score,
+        note: 'sum of the parameter scores divided by their number',
+      });
       return { score: single.score, problems, trace, details, evaluatedOn: data.evaluatedOn };
     }
     const sheets = data.sheets.map((sheet, index) => ({ sheet, field: `${field}.sheets.${index}` }));
@@ -40,30 +52,57 @@ export const parametersEvaluator: MethodEvaluator = {
     const outcomes: SheetOutcome[] = [];
     for (const { sheet, field: sheetField } of sheets) {
       if (evaluators && !evaluators.roles.includes(sheet.role)) {
-        problems.push(problem('parameters.unknown-evaluator', `the sheet of "${sheet.role}" is not one of this method's evaluators`,
-          `write the role of one of: ${evaluators.roles.join(', ')}`, { ...place, field: `${sheetField}.role`, clause: evaluatorsClause }));
+        problems.push(
+          problem(
+            'parameters.unknown-evaluator',
+            `the sheet of "${sheet.role}" is not one of this method's evaluators`,
+            `write the role of one of: ${evaluators.roles.join(', ')}`,
+            { ...place, field: `${sheetField}.role`, clause: evaluatorsClause },
+          ),
+        );
         continue;
       }
       if (sheet.delegatedTo !== undefined && !delegationAllowed(call, sheet, problems, sheetField, trace)) continue;
       outcomes.push({ sheet, field: sheetField, ...scoreSheet(call, sheet, sheetField, problems) });
     }
     if (evaluators?.combine === 'jointSheet' && outcomes.length > 1) {
-      problems.push(problem('parameters.joint-sheet-repeated', `${outcomes.length} sheets, but the evaluators fill one sheet together (evaluators.combine: jointSheet)`,
-        `keep one sheet in ${field}.sheets, with the scores they agreed`, { ...place, field: `${field}.sheets`, clause: evaluatorsClause }));
+      problems.push(
+        problem(
+          'parameters.joint-sheet-repeated',
+          `${outcomes.length} sheets, but the evaluators fill one sheet together (evaluators.combine: jointSheet)`,
+          `keep one sheet in ${field}.sheets, with the scores they agreed`,
+          { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
+        ),
+      );
     }
     if (evaluators) {
       for (const role of evaluators.combine === 'jointSheet' ? [] : evaluators.roles) {
         const count = outcomes.filter((o) => o.sheet.role === role).length;
         if (count === 0) {
-          problems.push(problem('parameters.sheet-missing', `no sheet from the ${own(methodology.roles, role)?.title.en ?? role} (${role})`,
-            `add a sheet with role: ${role} to ${field}.sheets`, { ...place, field: `${field}.sheets`, clause: evaluatorsClause }));
+          problems.push(
+            problem(
+              'parameters.sheet-missing',
+              `no sheet from the ${own(methodology.roles, role)?.title.en ?? role} (${role})`,
+              `add a sheet with role: ${role} to ${field}.sheets`,
+              { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
+            ),
+          );
         } else if (count > 1) {
-          problems.push(problem('parameters.sheet-repeated', `${count} sheets from ${role}; each evaluator fills one`,
-            `keep one sheet with role: ${role}`, { ...place, field: `${field}.sheets`, clause: evaluatorsClause }));
+          problems.push(
+            problem(
+              'parameters.sheet-repeated',
+              `${count} sheets from ${role}; each evaluator fills one`,
+              `keep one sheet with role: ${role}`,
+              { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
+            ),
+          );
         }
       }
     }
-    const evaluatedOn = [...sheets.map((s) => s.sheet.evaluatedOn)].filter((d): d is string => !!d).sort().at(-1);
+    const evaluatedOn = [...sheets.map((s) => s.sheet.evaluatedOn)]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1);
     const details: MethodOutcome['details'] = {};
     if (problems.some((p) => p.severity === 'error') || outcomes.some((o) => o.score === undefined)) {
       details.sheets = outcomes.map((o) => sheetResult(call, o));
@@ -74,24 +113,53 @@ export const parametersEvaluator: MethodEvaluator = {
     if (outcomes.length === 1) {
       score = outcomes[0].score!;
       details.parameters = outcomes[0].parameters;
-      trace.push({ rule: 'parameters.score', clause: describeBasis(sheetSettings.aggregation.basis), inputs: { parameters: outcomes[0].parameters }, result: score, note: 'sum of the parameter scores divided by their number' });
+      trace.push({
+        rule: 'parameters.score',
+        clause: describeBasis(sheetSettings.aggregation.basis),
+        inputs: { parameters: outcomes[0].parameters },
+        result: score,
+        note: 'sum of the parameter scores divided by their number',
+      });
     } else if (combine === 'finalRole') {
       const final = outcomes.find((o) => o.sheet.role === evaluators!.finalRole)!;
       for (const other of outcomes) {
         if (other !== final && other.sheet.evaluatedOn && final.sheet.evaluatedOn && other.sheet.evaluatedOn > final.sheet.evaluatedOn) {
-          problems.push(problem('parameters.final-before-others', `the ${final.sheet.role} scored on ${final.sheet.evaluatedOn}, before the ${other.sheet.role} (${other.sheet.evaluatedOn}); the final score is given after the others`,
-            'check the dates of the sheets', { ...place, field: `${final.field}.evaluatedOn`, clause: evaluatorsClause }, 'warning'));
+          problems.push(
+            problem(
+              'parameters.final-before-others',
+              `the ${final.sheet.role} scored on ${final.sheet.evaluatedOn}, before the ${other.sheet.role} (${other.sheet.evaluatedOn}); the final score is given after the others`,
+              'check the dates of the sheets',
+              { ...place, field: `${final.field}.evaluatedOn`, clause: evaluatorsClause },
+              'warning',
+            ),
+          );
         }
       }
       score = final.score!;
       details.parameters = final.parameters;
-      trace.push({ rule: 'parameters.combine', clause: evaluatorsClause, inputs: Object.fromEntries(outcomes.map((o) => [o.sheet.role, o.score])), result: score, note: `the score of ${final.sheet.role} stands once the others have given theirs (evaluators.combine: finalRole)` });
+      trace.push({
+        rule: 'parameters.combine',
+        clause: evaluatorsClause,
+        inputs: Object.fromEntries(outcomes.map((o) => [o.sheet.role, o.score])),
+        result: score,
+        note: `the score of ${final.sheet.role} stands once the others have given theirs (evaluators.combine: finalRole)`,
+      });
     } else {
       score = mean(outcomes.map((o) => o.score!));
-      details.parameters = Object.keys(sheetSettings.parameters).filter((id) => outcomes.every((o) => o.parameters.some((p) => p.id === id))).map((id) => ({
-        id, title: sheetSettings.parameters[id].title.kk, score: mean(outcomes.map((o) => o.parameters.find((p) => p.id === id)!.score)),
-      }));
-      trace.push({ rule: 'parameters.combine', clause: evaluatorsClause, inputs: Object.fromEntries(outcomes.map((o) => [o.sheet.role, o.score])), result: score, note: `the mean of the evaluators' scores (evaluators.combine: ${combine})` });
+      details.parameters = Object.keys(sheetSettings.parameters)
+        .filter((id) => outcomes.every((o) => o.parameters.some((p) => p.id === id)))
+        .map((id) => ({
+          id,
+          title: sheetSettings.parameters[id].title.kk,
+          score: mean(outcomes.map((o) => o.parameters.find((p) => p.id === id)!.score)),
+        }));
+      trace.push({
+        rule: 'parameters.combine',
+        clause: evaluatorsClause,
+        inputs: Object.fromEntries(outcomes.map((o) => [o.sheet.role, o.score])),
+        result: score,
+        note: `the mean of the evaluators' scores (evaluators.combine: ${combine})`,
+      });
     }
     details.sheets = outcomes.map((o) => sheetResult(call, o));
     details.combined = combine;
@@ -100,7 +168,12 @@ export const parametersEvaluator: MethodEvaluator = {
 };
 
 /** The scores of one sheet: each criterion on the scale, the justifications, their mean. */
-function scoreSheet(call: MethodCall, sheet: { scores?: Record<string, number>; justification?: string; justifications?: Record<string, string> }, field: string, problems: Problem[]): { parameters: ParameterLine[]; score?: number } {
+function scoreSheet(
+  call: MethodCall,
+  sheet: { scores?: Record<string, number>; justification?: string; justifications?: Record<string, string> },
+  field: string,
+  problems: Problem[],
+): { parameters: ParameterLine[]; score?: number } {
   const { method, person, period } = call;
   const settings = settingsOf(method, 'sheet');
   const place = { person: person.id, period, method: call.methodId };
@@ -110,35 +183,65 @@ function scoreSheet(call: MethodCall, sheet: { scores?: Record<string, number>; 
   for (const [id, parameter] of Object.entries(settings.parameters)) {
     const score = Object.hasOwn(scores, id) ? scores[id] : undefined;
     if (score === undefined) {
-      problems.push(problem('parameters.missing-parameter', `no score for the parameter "${parameter.title.kk}" (${id})`,
-        `add ${field}.scores.${id}`, { ...place, field: `${field}.scores`, clause: describeBasis(settings.basis) }));
+      problems.push(
+        problem('parameters.missing-parameter', `no score for the parameter "${parameter.title.kk}" (${id})`, `add ${field}.scores.${id}`, {
+          ...place,
+          field: `${field}.scores`,
+          clause: describeBasis(settings.basis),
+        }),
+      );
       continue;
     }
     if (score < settings.scale.min || score > settings.scale.max) {
-      problems.push(problem('parameters.score-outside-scale', `the score ${score} for "${parameter.title.kk}" is outside the scale ${settings.scale.min}–${settings.scale.max}`,
-        `score between ${settings.scale.min} and ${settings.scale.max}`, { ...place, field: `${field}.scores.${id}`, clause: describeBasis(settings.scale.basis) }));
+      problems.push(
+        problem(
+          'parameters.score-outside-scale',
+          `the score ${score} for "${parameter.title.kk}" is outside the scale ${settings.scale.min}–${settings.scale.max}`,
+          `score between ${settings.scale.min} and ${settings.scale.max}`,
+          { ...place, field: `${field}.scores.${id}`, clause: describeBasis(settings.scale.basis) },
+        ),
+      );
       continue;
     }
     const justification = sheet.justifications && Object.hasOwn(sheet.justifications, id) ? sheet.justifications[id] : undefined;
-    parameters.push(justification !== undefined ? { id, title: parameter.title.kk, score, justification } : { id, title: parameter.title.kk, score });
+    parameters.push(
+      justification !== undefined ? { id, title: parameter.title.kk, score, justification } : { id, title: parameter.title.kk, score },
+    );
   }
   for (const id of Object.keys(scores)) {
     if (!Object.hasOwn(settings.parameters, id)) {
-      problems.push(problem('parameters.unknown-parameter', `"${id}" is not a parameter of this methodology`,
-        `use the parameters ${Object.keys(settings.parameters).join(', ')}`, { ...place, field: `${field}.scores.${id}`, clause: describeBasis(settings.basis) }));
+      problems.push(
+        problem(
+          'parameters.unknown-parameter',
+          `"${id}" is not a parameter of this methodology`,
+          `use the parameters ${Object.keys(settings.parameters).join(', ')}`,
+          { ...place, field: `${field}.scores.${id}`, clause: describeBasis(settings.basis) },
+        ),
+      );
     }
   }
   if (settings.justification.required) {
     if (settings.justification.perParameter) {
       for (const id of Object.keys(settings.parameters)) {
         if (!sheet.justifications?.[id]?.trim() && !(Object.keys(settings.parameters).length === 1 && sheet.justification?.trim())) {
-          problems.push(problem('parameters.justification-missing', `the score for "${settings.parameters[id].title.kk}" has no justification`, `write it in ${field}.justifications.${id}`,
-            { ...place, field: `${field}.justifications`, clause: describeBasis(settings.justification.basis) }));
+          problems.push(
+            problem(
+              'parameters.justification-missing',
+              `the score for "${settings.parameters[id].title.kk}" has no justification`,
+              `write it in ${field}.justifications.${id}`,
+              { ...place, field: `${field}.justifications`, clause: describeBasis(settings.justification.basis) },
+            ),
+          );
         }
       }
     } else if (!sheet.justification?.trim() && !Object.values(sheet.justifications ?? {}).some((j) => j.trim())) {
-      problems.push(problem('parameters.justification-missing', 'the score has no justification', `write the justification in ${field}.justification`,
-        { ...place, field: `${field}.justification`, clause: describeBasis(settings.justification.basis) }));
+      problems.push(
+        problem('parameters.justification-missing', 'the score has no justification', `write the justification in ${field}.justification`, {
+          ...place,
+          field: `${field}.justification`,
+          clause: describeBasis(settings.justification.basis),
+        }),
+      );
     }
   }
   const failed = problems.slice(before).some((p) => p.severity === 'error');
@@ -151,17 +254,39 @@ function delegationAllowed(call: MethodCall, sheet: EvaluatorSheet, problems: Pr
   const place = { person: call.person.id, period: call.period, method: call.methodId };
   const delegation = Object.entries(evaluators?.delegations ?? {}).find(([, d]) => d.role === sheet.role && d.to === sheet.delegatedTo);
   if (delegation) {
-    trace.push({ rule: `evaluators.delegations.${delegation[0]}`, clause: describeBasis(delegation[1].basis), inputs: { role: sheet.role, evaluatedBy: sheet.delegatedTo, name: sheet.name }, note: delegation[1].when?.en ?? delegation[1].when?.kk ?? 'evaluated by delegation' });
+    trace.push({
+      rule: `evaluators.delegations.${delegation[0]}`,
+      clause: describeBasis(delegation[1].basis),
+      inputs: { role: sheet.role, evaluatedBy: sheet.delegatedTo, name: sheet.name },
+      note: delegation[1].when?.en ?? delegation[1].when?.kk ?? 'evaluated by delegation',
+    });
     return true;
   }
   if (evaluators && evaluators.substitute === sheet.delegatedTo) {
-    trace.push({ rule: 'evaluators.substitute', clause: evaluators.substituteBasis ? describeBasis(evaluators.substituteBasis) : describeBasis(evaluators.basis), inputs: { role: sheet.role, evaluatedBy: sheet.delegatedTo, name: sheet.name, actingFor: sheet.actingFor }, note: 'the absent evaluator is replaced' });
+    trace.push({
+      rule: 'evaluators.substitute',
+      clause: evaluators.substituteBasis ? describeBasis(evaluators.substituteBasis) : describeBasis(evaluators.basis),
+      inputs: { role: sheet.role, evaluatedBy: sheet.delegatedTo, name: sheet.name, actingFor: sheet.actingFor },
+      note: 'the absent evaluator is replaced',
+    });
     return true;
   }
-  const allowed = [evaluators?.substitute, ...Object.values(evaluators?.delegations ?? {}).filter((d) => d.role === sheet.role).map((d) => d.to)].filter(Boolean);
-  problems.push(problem('parameters.delegation-not-allowed', `the sheet of ${sheet.role} was filled by ${sheet.delegatedTo}, which this methodology does not allow`,
-    allowed.length ? `use one of: ${allowed.join(', ')}` : `the methodology allows no one to evaluate in place of ${sheet.role}; remove delegatedTo`,
-    { ...place, field: `${field}.delegatedTo`, clause: evaluators ? describeBasis(evaluators.basis) : undefined }));
+  const allowed = [
+    evaluators?.substitute,
+    ...Object.values(evaluators?.delegations ?? {})
+      .filter((d) => d.role === sheet.role)
+      .map((d) => d.to),
+  ].filter(Boolean);
+  problems.push(
+    problem(
+      'parameters.delegation-not-allowed',
+      `the sheet of ${sheet.role} was filled by ${sheet.delegatedTo}, which this methodology does not allow`,
+      allowed.length
+        ? `use one of: ${allowed.join(', ')}`
+        : `the methodology allows no one to evaluate in place of ${sheet.role}; remove delegatedTo`,
+      { ...place, field: `${field}.delegatedTo`, clause: evaluators ? describeBasis(evaluators.basis) : undefined },
+    ),
+  );
   return false;
 }
 

@@ -13,11 +13,20 @@ export const conditionPaths: LintRule = {
       const value = (node as Record<string, any> | null)?.value;
       if (node && typeof node === 'object' && value && typeof value === 'object' && !Array.isArray(value) && value.fact === 'methodology') {
         const path = String(value.path ?? '');
-        const target = /^\$(\.[A-Za-z0-9_]+)+$/.test(path) ? getAtPointer(context.methodology, path.slice(1).replace(/\./g, '/')) : undefined;
+        const target = /^\$(\.[A-Za-z0-9_]+)+$/.test(path)
+          ? getAtPointer(context.methodology, path.slice(1).replace(/\./g, '/'))
+          : undefined;
         if (target === undefined || (typeof target === 'object' && target !== null)) {
-          out.push(finding(context, 'condition-path', 'error', `${pointer}/value`,
-            `the condition takes its value from "${path}", which is not a value of this methodology`,
-            'write a path such as $.eligibility.minimumTimeInPost.months that ends at a number or text'));
+          out.push(
+            finding(
+              context,
+              'condition-path',
+              'error',
+              `${pointer}/value`,
+              `the condition takes its value from "${path}", which is not a value of this methodology`,
+              'write a path such as $.eligibility.minimumTimeInPost.months that ends at a number or text',
+            ),
+          );
         }
       }
     });

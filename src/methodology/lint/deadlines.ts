@@ -20,9 +20,16 @@ export const deadlineCycles: LintRule = {
           const here = seen.find((id) => context.resolved.originOf(`/deadlines/${id}/anchor`)?.file === written);
           if (reported.has(key) || (here && here !== start)) break;
           reported.add(key);
-          out.push(finding(context, 'deadline-cycle', 'error', `/deadlines/${start}/anchor`,
-            `deadline ${start} is counted from itself: ${[...seen, start].join(' → ')}`,
-            'count one of these deadlines from an event such as periodEnd or application'));
+          out.push(
+            finding(
+              context,
+              'deadline-cycle',
+              'error',
+              `/deadlines/${start}/anchor`,
+              `deadline ${start} is counted from itself: ${[...seen, start].join(' → ')}`,
+              'count one of these deadlines from an event such as periodEnd or application',
+            ),
+          );
           break;
         }
         if (seen.includes(current)) break;

@@ -14,10 +14,17 @@ export const formHeaderOwn: LintRule = {
     const own = resolved.chain[0].data as { formHeader?: unknown } | undefined;
     if (own && typeof own === 'object' && own.formHeader !== undefined) return [];
     const parent = String((resolved.chain[1].data as { id?: unknown })?.id ?? 'the methodology it extends');
-    const out: Diagnostic[] = [finding(context, 'form-header-inherited', 'error', '/extends',
-      `${methodology.id} inherits the formHeader of ${parent}, so its forms would say they are annexes to ${parent} ("${methodology.formHeader.kk} N-қосымша")`,
-      `write formHeader: { kk: "<your body's name in the genitive> … бағалау әдістемесіне" }; if your act uses the annexes of ${parent}, write its header again to say so`,
-      resolved.originOf('/extends')?.value)];
+    const out: Diagnostic[] = [
+      finding(
+        context,
+        'form-header-inherited',
+        'error',
+        '/extends',
+        `${methodology.id} inherits the formHeader of ${parent}, so its forms would say they are annexes to ${parent} ("${methodology.formHeader.kk} N-қосымша")`,
+        `write formHeader: { kk: "<your body's name in the genitive> … бағалау әдістемесіне" }; if your act uses the annexes of ${parent}, write its header again to say so`,
+        resolved.originOf('/extends')?.value,
+      ),
+    ];
     return out;
   },
 };

@@ -12,19 +12,40 @@ export const inForceOn: LintRule = {
     if (!on || !m.inForce) return [];
     const out: Diagnostic[] = [];
     if (on < m.inForce.from) {
-      out.push(finding(context, 'not-yet-in-force', 'warning', '/inForce/from',
-        `${m.id} is not yet in force on ${on}: it applies from ${m.inForce.from}`,
-        'use the methodology that was in force on that date'));
+      out.push(
+        finding(
+          context,
+          'not-yet-in-force',
+          'warning',
+          '/inForce/from',
+          `${m.id} is not yet in force on ${on}: it applies from ${m.inForce.from}`,
+          'use the methodology that was in force on that date',
+        ),
+      );
     }
     const end = m.repealedBy?.effectiveFrom;
     if (end && on >= end) {
-      out.push(finding(context, 'repealed', 'warning', '/repealedBy/effectiveFrom',
-        `${m.id} was repealed by ${m.repealedBy!.act.kind.kk} No. ${m.repealedBy!.act.number} of ${m.repealedBy!.act.date} and no longer applies on ${on} (repeal effective from ${end})`,
-        'evaluate periods after the repeal under the methodology that replaced it'));
+      out.push(
+        finding(
+          context,
+          'repealed',
+          'warning',
+          '/repealedBy/effectiveFrom',
+          `${m.id} was repealed by ${m.repealedBy!.act.kind.kk} No. ${m.repealedBy!.act.number} of ${m.repealedBy!.act.date} and no longer applies on ${on} (repeal effective from ${end})`,
+          'evaluate periods after the repeal under the methodology that replaced it',
+        ),
+      );
     } else if (m.inForce.until && on > m.inForce.until) {
-      out.push(finding(context, 'expired', 'warning', '/inForce/until',
-        `${m.id} applied until ${m.inForce.until} and no longer applies on ${on}`,
-        'use the methodology in force on that date'));
+      out.push(
+        finding(
+          context,
+          'expired',
+          'warning',
+          '/inForce/until',
+          `${m.id} applied until ${m.inForce.until} and no longer applies on ${on}`,
+          'use the methodology in force on that date',
+        ),
+      );
     }
     return out;
   },

@@ -18,8 +18,19 @@ export type { LintOptions, LintRule } from './rule.js';
 
 /** Add a new check as a file in this folder and list it here. */
 export const lintRules: readonly LintRule[] = [
-  rangeTableCoverage, bandCoverage, minNotAboveMax, references, mixedScript,
-  conditionPaths, categoryConsistency, deadlineCycles, scaleContradiction, inForceOn, methodWiring, inheritedBases, formHeaderOwn,
+  rangeTableCoverage,
+  bandCoverage,
+  minNotAboveMax,
+  references,
+  mixedScript,
+  conditionPaths,
+  categoryConsistency,
+  deadlineCycles,
+  scaleContradiction,
+  inForceOn,
+  methodWiring,
+  inheritedBases,
+  formHeaderOwn,
 ];
 
 export function runLint(context: LintContext): Diagnostic[] {

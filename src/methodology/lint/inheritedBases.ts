@@ -18,14 +18,27 @@ export const inheritedBases: LintRule = {
       const basis = value as { source?: string; clause?: string; annex?: number; setting?: boolean; law?: string; report?: unknown };
       total++;
       // Settings, laws and reports are no clause of any act: they need no re-citing.
-      if (basis.source && basis.source !== methodology.id && (basis.clause !== undefined || basis.annex !== undefined)) inherited.push(pointer);
+      if (basis.source && basis.source !== methodology.id && (basis.clause !== undefined || basis.annex !== undefined))
+        inherited.push(pointer);
     });
     if (inherited.length === 0) return [];
-    const parent = resolved.chain[1]?.data && typeof resolved.chain[1].data === 'object' ? String((resolved.chain[1].data as { id?: unknown }).id ?? 'the methodology it extends') : 'the methodology it extends';
-    const list = context.options.verbose ? `:\n      ${inherited.map((p) => displayPath(p.replace(/\/basis$/, ''))).join('\n      ')}` : '; bagalau lint --verbose lists them';
-    const out: Diagnostic[] = [finding(context, 'inherited-bases', 'info', '/extends',
-      `${inherited.length} of ${total} rules still cite the clauses of ${parent} (the clause numbers of ${methodology.id}'s act may differ)`,
-      `re-cite each rule your act numbers otherwise (basis: { clause: "…" }), or write sameClauseNumbers: true if it numbers its clauses as ${parent} does${list}`)];
+    const parent =
+      resolved.chain[1]?.data && typeof resolved.chain[1].data === 'object'
+        ? String((resolved.chain[1].data as { id?: unknown }).id ?? 'the methodology it extends')
+        : 'the methodology it extends';
+    const list = context.options.verbose
+      ? `:\n      ${inherited.map((p) => displayPath(p.replace(/\/basis$/, ''))).join('\n      ')}`
+      : '; bagalau lint --verbose lists them';
+    const out: Diagnostic[] = [
+      finding(
+        context,
+        'inherited-bases',
+        'info',
+        '/extends',
+        `${inherited.length} of ${total} rules still cite the clauses of ${parent} (the clause numbers of ${methodology.id}'s act may differ)`,
+        `re-cite each rule your act numbers otherwise (basis: { clause: "…" }), or write sameClauseNumbers: true if it numbers its clauses as ${parent} does${list}`,
+      ),
+    ];
     return out;
   },
 };

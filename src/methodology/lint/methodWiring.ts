@@ -7,12 +7,19 @@ import { finding, type LintRule } from './rule.js';
 
 /** Which kind of method each kind of form prints (the calibration protocol prints any). */
 const formKindPrints: Record<string, string | undefined> = {
-  workPlan: 'kpi', kpiSheet: 'kpi', scoreTable: 'kpi', parameterSheet: 'parameters', questionnaire: 'survey', surveyResult: 'survey', calibrationProtocol: undefined,
+  workPlan: 'kpi',
+  kpiSheet: 'kpi',
+  scoreTable: 'kpi',
+  parameterSheet: 'parameters',
+  questionnaire: 'survey',
+  surveyResult: 'survey',
+  calibrationProtocol: undefined,
 };
 
 export const methodWiring: LintRule = {
   id: 'method-wiring',
-  description: 'Every method has a deadline and evaluators that fit its kind, every deadline is used, every form prints a method of its kind.',
+  description:
+    'Every method has a deadline and evaluators that fit its kind, every deadline is used, every form prints a method of its kind.',
   check(context) {
     const out: Diagnostic[] = [];
     // Findings about a whole entry point at its key ("monthly:"), not at its first setting.
@@ -23,53 +30,116 @@ export const methodWiring: LintRule = {
       if (evaluators) {
         // Several sheets combine only on a parameter sheet; KPI and survey methods have one evaluator.
         if (method.kind !== 'parameters' && (evaluators.combine !== 'single' || evaluators.roles.length > 1)) {
-          out.push(finding(context, 'evaluators-kind', 'error', `/methods/${id}/evaluators`,
-            `the ${method.kind} method "${id}" has ${evaluators.roles.length} evaluator role(s) combined by "${evaluators.combine}", but bagalau combines several evaluators' sheets only for methods of kind parameters`,
-            'give it one role with combine: single, or make it a parameters method'));
+          out.push(
+            finding(
+              context,
+              'evaluators-kind',
+              'error',
+              `/methods/${id}/evaluators`,
+              `the ${method.kind} method "${id}" has ${evaluators.roles.length} evaluator role(s) combined by "${evaluators.combine}", but bagalau combines several evaluators' sheets only for methods of kind parameters`,
+              'give it one role with combine: single, or make it a parameters method',
+            ),
+          );
         }
         if (evaluators.combine === 'single' && evaluators.roles.length > 1) {
-          out.push(finding(context, 'evaluators-single', 'error', `/methods/${id}/evaluators/combine`,
-            `the method "${id}" has ${evaluators.roles.length} evaluators (${evaluators.roles.join(', ')}) but combine: single`,
-            'write how their sheets combine: mean, finalRole (with finalRole: <role>) or jointSheet'));
+          out.push(
+            finding(
+              context,
+              'evaluators-single',
+              'error',
+              `/methods/${id}/evaluators/combine`,
+              `the method "${id}" has ${evaluators.roles.length} evaluators (${evaluators.roles.join(', ')}) but combine: single`,
+              'write how their sheets combine: mean, finalRole (with finalRole: <role>) or jointSheet',
+            ),
+          );
         }
         if (evaluators.finalRole && !evaluators.roles.includes(evaluators.finalRole)) {
-          out.push(finding(context, 'evaluators-final-role', 'error', `/methods/${id}/evaluators/finalRole`,
-            `finalRole "${evaluators.finalRole}" is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
-            `name one of: ${evaluators.roles.join(', ')}`));
+          out.push(
+            finding(
+              context,
+              'evaluators-final-role',
+              'error',
+              `/methods/${id}/evaluators/finalRole`,
+              `finalRole "${evaluators.finalRole}" is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
+              `name one of: ${evaluators.roles.join(', ')}`,
+            ),
+          );
         }
         for (const [name, delegation] of Object.entries(evaluators.delegations ?? {})) {
           if (!evaluators.roles.includes(delegation.role)) {
-            out.push(finding(context, 'evaluators-delegation-role', 'error', `/methods/${id}/evaluators/delegations/${name}/role`,
-              `the delegation "${name}" replaces "${delegation.role}", which is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
-              `name one of: ${evaluators.roles.join(', ')}`));
+            out.push(
+              finding(
+                context,
+                'evaluators-delegation-role',
+                'error',
+                `/methods/${id}/evaluators/delegations/${name}/role`,
+                `the delegation "${name}" replaces "${delegation.role}", which is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
+                `name one of: ${evaluators.roles.join(', ')}`,
+              ),
+            );
           }
         }
       }
       if (!method.deadline) {
-        out.push(finding(context, 'method-without-deadline', 'warning', `/methods/${id}`,
-          `the method "${id}" names no deadline, so no evaluation of it is checked for lateness`,
-          `add deadline: <the id of one of deadlines> to methods.${id}`, keyOf(`/methods/${id}`)));
+        out.push(
+          finding(
+            context,
+            'method-without-deadline',
+            'warning',
+            `/methods/${id}`,
+            `the method "${id}" names no deadline, so no evaluation of it is checked for lateness`,
+            `add deadline: <the id of one of deadlines> to methods.${id}`,
+            keyOf(`/methods/${id}`),
+          ),
+        );
       }
     }
-    const used = new Set(referenceFields(context.methodology).filter((f) => f.refersTo.split('|').includes('deadlines')).map((f) => f.value));
+    const used = new Set(
+      referenceFields(context.methodology)
+        .filter((f) => f.refersTo.split('|').includes('deadlines'))
+        .map((f) => f.value),
+    );
     for (const id of Object.keys(deadlines)) {
       if (!used.has(id)) {
-        out.push(finding(context, 'deadline-unused', 'warning', `/deadlines/${id}`,
-          `the deadline "${id}" is not used: no method, eligibility rule, familiarisation, calibration, work plan or other deadline refers to it, so it only appears in the timetable`,
-          'refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true', keyOf(`/deadlines/${id}`)));
+        out.push(
+          finding(
+            context,
+            'deadline-unused',
+            'warning',
+            `/deadlines/${id}`,
+            `the deadline "${id}" is not used: no method, eligibility rule, familiarisation, calibration, work plan or other deadline refers to it, so it only appears in the timetable`,
+            'refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true',
+            keyOf(`/deadlines/${id}`),
+          ),
+        );
       }
     }
     for (const [id, form] of Object.entries(forms)) {
       const expected = formKindPrints[form.kind];
       if (!expected) continue;
       if (!form.method) {
-        out.push(finding(context, 'form-without-method', 'error', `/forms/${id}`,
-          `the form "${id}" (${form.kind}) names no method, so it has nothing to print`,
-          `add method: <the id of a method of kind ${expected}>`, keyOf(`/forms/${id}`)));
+        out.push(
+          finding(
+            context,
+            'form-without-method',
+            'error',
+            `/forms/${id}`,
+            `the form "${id}" (${form.kind}) names no method, so it has nothing to print`,
+            `add method: <the id of a method of kind ${expected}>`,
+            keyOf(`/forms/${id}`),
+          ),
+        );
       } else if (methods[form.method] && methods[form.method].kind !== expected) {
-        out.push(finding(context, 'form-method-kind', 'error', `/forms/${id}/method`,
-          `the form "${id}" is a ${form.kind}, which prints a method of kind ${expected}, but "${form.method}" is of kind ${methods[form.method].kind}`,
-          `use a form kind made for ${methods[form.method].kind} methods, or name another method`));
+        out.push(
+          finding(
+            context,
+            'form-method-kind',
+            'error',
+            `/forms/${id}/method`,
+            `the form "${id}" is a ${form.kind}, which prints a method of kind ${expected}, but "${form.method}" is of kind ${methods[form.method].kind}`,
+            `use a form kind made for ${methods[form.method].kind} methods, or name another method`,
+          ),
+        );
       }
     }
     return out;

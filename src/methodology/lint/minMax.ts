@@ -10,10 +10,23 @@ export const minNotAboveMax: LintRule = {
     const out: Diagnostic[] = [];
     forEachValue(context.methodology, '', (node, pointer) => {
       const record = node as Record<string, unknown> | null;
-      if (record && typeof record === 'object' && typeof record.min === 'number' && typeof record.max === 'number' && record.min > record.max) {
-        out.push(finding(context, 'min-above-max', 'error', pointer,
-          `${displayPath(pointer)} goes from ${record.min} down to ${record.max}: min is above max`,
-          'swap the two values, or correct the one that is mistyped'));
+      if (
+        record &&
+        typeof record === 'object' &&
+        typeof record.min === 'number' &&
+        typeof record.max === 'number' &&
+        record.min > record.max
+      ) {
+        out.push(
+          finding(
+            context,
+            'min-above-max',
+            'error',
+            pointer,
+            `${displayPath(pointer)} goes from ${record.min} down to ${record.max}: min is above max`,
+            'swap the two values, or correct the one that is mistyped',
+          ),
+        );
       }
     });
     return out;

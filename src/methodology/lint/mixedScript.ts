@@ -22,9 +22,17 @@ export const mixedScript: LintRule = {
           if (offset >= 0 && offset <= origin.range[1]) at = positionAt(text, offset, origin.file);
         }
         const foreign = foreignLetters(hit.word);
-        out.push(finding(context, 'mixed-script', 'error', pointer,
-          `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters: "${foreign}" ${foreign.length > 1 ? 'are' : 'is'} not Cyrillic, though ${foreign.length > 1 ? 'they look' : 'it looks'} the same`,
-          'retype the word with the Kazakh keyboard layout only', at));
+        out.push(
+          finding(
+            context,
+            'mixed-script',
+            'error',
+            pointer,
+            `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters: "${foreign}" ${foreign.length > 1 ? 'are' : 'is'} not Cyrillic, though ${foreign.length > 1 ? 'they look' : 'it looks'} the same`,
+            'retype the word with the Kazakh keyboard layout only',
+            at,
+          ),
+        );
       }
     });
     return out;
@@ -32,7 +40,11 @@ export const mixedScript: LintRule = {
 };
 
 function positionAt(text: string, offset: number, file: string): SourcePosition {
-  let line = 1, lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  let line = 1,
+    lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
   return { file, line, col: offset - lineStart + 1 };
 }

@@ -8,13 +8,27 @@ import { finding, type LintRule } from './rule.js';
 
 /** Events that deadlines may be counted from, besides other deadlines. */
 export const deadlineEvents = [
-  'periodStart', 'periodEnd', 'yearStart', 'yearEnd', 'appointment', 'kpiApproval', 'returnToWork',
-  'evaluationEnd', 'familiarisation', 'application', 'protocolSigned',
+  'periodStart',
+  'periodEnd',
+  'yearStart',
+  'yearEnd',
+  'appointment',
+  'kpiApproval',
+  'returnToWork',
+  'evaluationEnd',
+  'familiarisation',
+  'application',
+  'protocolSigned',
 ] as const;
 
 const collectionNames: Record<string, string> = {
-  roles: 'role', forms: 'form', categories: 'category', deadlines: 'deadline', methods: 'method',
-  'methods.*.survey.questionnaires': 'questionnaire', 'eligibility.absence.kinds': 'kind of absence',
+  roles: 'role',
+  forms: 'form',
+  categories: 'category',
+  deadlines: 'deadline',
+  methods: 'method',
+  'methods.*.survey.questionnaires': 'questionnaire',
+  'eligibility.absence.kinds': 'kind of absence',
 };
 
 /** The ids of a collection at a dotted path; "*" stands for every entry of a map (methods.*.survey.questionnaires). */
@@ -39,10 +53,17 @@ export const references: LintRule = {
         else known.push(...collectionKeys(context.methodology, target.split('.')));
       }
       if (known.includes(field.value)) continue;
-      const kind = targets.map((t) => (t === 'events' ? 'event' : collectionNames[t] ?? t)).join(' or ');
-      out.push(finding(context, 'unknown-reference', 'error', field.pointer,
-        `${displayPath(field.pointer)} names the ${kind} "${field.value}", which this methodology does not define`,
-        `${suggest(field.value, known)}use one of: ${known.join(', ')}`));
+      const kind = targets.map((t) => (t === 'events' ? 'event' : (collectionNames[t] ?? t))).join(' or ');
+      out.push(
+        finding(
+          context,
+          'unknown-reference',
+          'error',
+          field.pointer,
+          `${displayPath(field.pointer)} names the ${kind} "${field.value}", which this methodology does not define`,
+          `${suggest(field.value, known)}use one of: ${known.join(', ')}`,
+        ),
+      );
     }
     return out;
   },

@@ -24,12 +24,21 @@ export interface LintRule {
 }
 
 export function finding(
-  context: LintContext, rule: string, severity: Severity, pointer: string,
-  message: string, hint: string, at?: SourcePosition,
+  context: LintContext,
+  rule: string,
+  severity: Severity,
+  pointer: string,
+  message: string,
+  hint: string,
+  at?: SourcePosition,
 ): Diagnostic {
   const origin = context.resolved.originOf(pointer);
   return {
-    severity, code: `lint.${rule}`, message, hint, pointer,
+    severity,
+    code: `lint.${rule}`,
+    message,
+    hint,
+    pointer,
     at: at ?? origin?.value,
     clause: clauseAt(context.methodology, pointer),
   };

@@ -15,9 +15,16 @@ export const scaleContradiction: LintRule = {
       const name = methodId;
       const printed = scale?.printedInForm;
       if (scale && printed && (printed.min !== scale.min || printed.max !== scale.max)) {
-        out.push(finding(context, 'scale-contradiction', 'info', `/methods/${methodId}/${key}/scale/printedInForm`,
-          `the ${name} scale is ${scale.min}–${scale.max} by ${describeBasis(scale.basis)}, but the form prints ${printed.min}–${printed.max}; bagalau applies ${scale.min}–${scale.max}`,
-          'nothing to do unless the act is amended; the form is printed with the clause\'s scale'));
+        out.push(
+          finding(
+            context,
+            'scale-contradiction',
+            'info',
+            `/methods/${methodId}/${key}/scale/printedInForm`,
+            `the ${name} scale is ${scale.min}–${scale.max} by ${describeBasis(scale.basis)}, but the form prints ${printed.min}–${printed.max}; bagalau applies ${scale.min}–${scale.max}`,
+            "nothing to do unless the act is amended; the form is printed with the clause's scale",
+          ),
+        );
       }
     }
     return out;
