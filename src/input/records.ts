@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { describeFileError } from '../io/files.js';
 import type { ValidateFunction } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
@@ -64,35 +65,125 @@ export function detectFormat(file: string): InputFormat {
   }
 }
 
-/** A file that cannot be an evaluation input (missing, not a regular file, over 1 GiB), or undefined. */
+/** How much of an input is looked at for its encoding before it is read. */
+const SNIFF_BYTES = 64 << 10;
+
+/**
+ * A file that cannot be an evaluation input, or undefined: missing or unreadable, not a
+ * regular file (a folder, a device such as /dev/zero), over 1 GiB, empty, saved as UTF-16,
+ * or not text at all (a binary file, or another encoding such as Windows-1251). Only the
+ * start of the file is read for this; nothing of its content is echoed.
+ */
 export function checkInputFile(file: string): Diagnostic | undefined {
+  const refuse = (code: string, message: string, hint: string): Diagnostic => ({
+    severity: 'error',
+    code,
+    at: { file, line: 1, col: 1 },
+    message,
+    hint,
+  });
   let stat;
   try {
     stat = statSync(file);
-  } catch {
-    return {
-      severity: 'error',
-      code: 'file.not-found',
-      message: `cannot read ${file}: no such file`,
-      hint: 'check the file name and the folder you run bagalau from',
-    };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return {
+        severity: 'error',
+        code: 'file.not-found',
+        message: `cannot read ${file}: no such file`,
+        hint: 'check the file name and the folder you run bagalau from',
+      };
+    const { message, hint } = describeFileError(error, file, 'read');
+    return { severity: 'error', code: 'file.not-readable', message: `the evaluation input cannot be read: ${message}`, hint };
   }
   if (!stat.isFile()) {
-    return {
-      severity: 'error',
-      code: 'file.not-a-file',
-      message: `${file} is not a regular file`,
-      hint: 'name the evaluation input file (YAML, JSON or NDJSON)',
-    };
+    return refuse(
+      'file.not-a-file',
+      `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}, not an evaluation input`,
+      'name the evaluation input file (an .xlsx workbook, or YAML, JSON or NDJSON)',
+    );
   }
   if (stat.size > MAX_INPUT_BYTES) {
+    return refuse(
+      'file.too-large',
+      `${file} is ${(stat.size / 1024 ** 3).toFixed(2)} GiB; an evaluation input may be at most ${MAX_INPUT_BYTES / 1024 ** 3} GiB`,
+      'split the body into several inputs (by unit, for example) and evaluate each',
+    );
+  }
+  let head: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      head = Buffer.alloc(Math.min(stat.size, SNIFF_BYTES));
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const { message, hint } = describeFileError(error, file, 'read');
+    return refuse('file.not-readable', `the evaluation input cannot be read: ${message}`, hint);
+  }
+  return checkInputText(file, head, stat.size <= SNIFF_BYTES, refuse);
+}
+
+/** The encoding checks of `checkInputFile` on the first bytes of the file (`whole`: they are all of it). */
+function checkInputText(
+  file: string,
+  head: Buffer,
+  whole: boolean,
+  refuse: (code: string, message: string, hint: string) => Diagnostic,
+): Diagnostic | undefined {
+  const saveAsUtf8 = 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)';
+  // UTF-16 with its byte-order mark, or without one (every other byte of Latin text is 0).
+  const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const zeros = (from: number) => {
+    let n = 0;
+    for (let k = from; k < Math.min(head.length, 256); k += 2) if (head[k] === 0) n++;
+    return n;
+  };
+  const pairs = Math.floor(Math.min(head.length, 256) / 2);
+  if (utf16Bom || (pairs >= 2 && (zeros(0) === pairs || zeros(1) === pairs)))
+    return refuse('file.utf16', `${file} is saved as UTF-16; bagalau reads UTF-8`, saveAsUtf8);
+  if (head.includes(0))
+    return refuse(
+      'file.binary',
+      `${file} is not a text file (it holds binary data): an evaluation input is YAML, JSON or NDJSON text, or an .xlsx workbook`,
+      'check that this is the right file; a workbook must end in .xlsx',
+    );
+  const bad = firstInvalidUtf8(head, whole);
+  if (bad !== undefined) {
+    const before = head.subarray(0, bad).toString('utf8');
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
     return {
-      severity: 'error',
-      code: 'file.too-large',
-      at: { file, line: 1, col: 1 },
-      message: `${file} is ${(stat.size / 1024 ** 3).toFixed(2)} GiB; an evaluation input may be at most ${MAX_INPUT_BYTES / 1024 ** 3} GiB`,
-      hint: 'split the body into several inputs (by unit, for example) and evaluate each',
+      ...refuse(
+        'file.not-utf8',
+        `${file} is not UTF-8 text: from here on its bytes are not UTF-8 characters (the file may be saved as Windows-1251)`,
+        saveAsUtf8,
+      ),
+      at: { file, line, col },
     };
+  }
+  const text = head.toString('utf8');
+  if (whole && text.replace(/^\uFEFF/, '').trim() === '')
+    return refuse(
+      'file.empty',
+      `${file} is empty`,
+      'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)',
+    );
+  return undefined;
+}
+
+/** The offset of the first byte that does not belong to a UTF-8 character, or undefined (a character cut at the end counts only when `whole`). */
+function firstInvalidUtf8(bytes: Buffer, whole: boolean): number | undefined {
+  for (let k = 0; k < bytes.length;) {
+    const b = bytes[k];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return k;
+    if (k + length > bytes.length) return whole ? k : undefined;
+    for (let c = 1; c < length; c++) if ((bytes[k + c] & 0xc0) !== 0x80) return k;
+    k += length;
   }
   return undefined;
 }

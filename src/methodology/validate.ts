@@ -39,6 +39,12 @@ export function translateAjvErrors(errors: ErrorObject[], data: unknown, originO
   return selectErrors(errors).map((error) => toDiagnostic(error, data, originOf, schema));
 }
 
+/** What a file of `schema` is, in a message: "a methodology", "an evaluation input", "a working-day calendar". */
+function documentKind(schema: SchemaNode): string {
+  const title = typeof schema.title === 'string' && !schema.title.startsWith('Methodology') ? schema.title.toLowerCase() : 'methodology';
+  return `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title}`;
+}
+
 /** ajv reports every failed branch of if/oneOf/anyOf; keep the errors that say something. */
 function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const kept: ErrorObject[] = [];
@@ -95,7 +101,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
       const extra = String(params.additionalProperty);
       pointer = joinPointer(base, extra);
       const allowed = Object.keys(schemaAtPointer(base, schema)?.properties ?? {});
-      message = `"${extra}" is not a setting of ${where === 'the top of the file' ? 'a methodology' : where}`;
+      message = `"${extra}" is not a setting of ${where === 'the top of the file' ? documentKind(schema) : where}`;
       hint = `${suggest(extra, allowed)}remove it or correct the spelling; allowed here: ${allowed.join(', ')}`;
       break;
     }
