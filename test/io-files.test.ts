@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UnsafeOutputName, describeFileError, outputPath, writeAtomically } from '../src/io/files.js';
+import { AtomicFile, FileWriteError, UnsafeOutputName, describeFileError, outputPath, writeAtomically } from '../src/io/files.js';
 
 describe('output files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bagalau-files-'));
@@ -27,5 +27,30 @@ describe('output files', () => {
     const e = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
     expect(describeFileError(e, 'out/results.json', 'write').message).toBe('permission to write out/results.json is denied');
     expect(describeFileError(Object.assign(new Error(), { code: 'EFBIG' }), 'x', 'write').message).toContain('ulimit -f');
+  });
+});
+
+describe('the atomic writer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bagalau-atomic-'));
+
+  it('says in words why a file cannot be written, and leaves nothing', () => {
+    writeAtomically(join(dir, 'a-file'), 'kept');
+    const write = () => writeAtomically(join(dir, 'a-file', 'results.json'), 'x');
+    expect(write).toThrow(FileWriteError);
+    expect(write).toThrow(`${join(dir, 'a-file')} exists and is not a folder`);
+    expect(readdirSync(dir)).toEqual(['a-file']);
+  });
+
+  it('shows nothing under the final name until commit, and nothing at all after abort', () => {
+    const file = new AtomicFile(join(dir, 'results.json'));
+    file.write('{"people": [');
+    expect(existsSync(join(dir, 'results.json'))).toBe(false);
+    file.abort();
+    expect(readdirSync(dir)).toEqual(['a-file']);
+    const kept = new AtomicFile(join(dir, 'results.json'));
+    kept.write('[]');
+    kept.commit();
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe('[]');
+    expect(readdirSync(dir).sort()).toEqual(['a-file', 'results.json']);
   });
 });

@@ -12,7 +12,7 @@
 // the first batch and checked at the end; in the rare input where a later person has what
 // no one in the first batch has (or a key after the people), the run is made again with
 // what the whole input has. Everything is written to temporary files until then.
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -35,6 +35,7 @@ import {
 import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
+import { AtomicFile, FileWriteError, describeFileError, makeFolder } from '../io/files.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { compactHead, compactTail, expandedFrame, ndjsonHead, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
@@ -126,6 +127,11 @@ export async function runEvaluate(io: Io, inputFile: string, options: EvaluateOp
     let outcome = await run.attempt({});
     if (typeof outcome !== 'number') outcome = await run.attempt(outcome);
     return typeof outcome === 'number' ? outcome : ExitCode.unusable;
+  } catch (error) {
+    // --out cannot be written (a file in the way, no permission, the disk full): said in words, nothing half-written left.
+    if (!(error instanceof FileWriteError)) throw error;
+    io.err(`bagalau: the results cannot be written: ${error.message}\n    what to do: ${error.hint}\n`);
+    return ExitCode.unusable;
   } finally {
     await run.close();
   }
@@ -503,7 +509,7 @@ class Sinks {
 
   open(top: ResultsTop, texts: string[]): void {
     if (this.options.out) {
-      mkdirSync(this.options.out, { recursive: true });
+      makeFolder(this.options.out);
       this.results = new OutputFile(join(this.options.out, this.fileForm === 'ndjson' ? 'results.ndjson' : 'results.json'));
       this.csv = new OutputFile(join(this.options.out, 'summary.csv'));
       this.csv.write(CSV_HEADER);
@@ -591,16 +597,14 @@ class Sinks {
   }
 }
 
-/** A file written under a temporary name, renamed when complete. */
+/** A results file, buffered and written through the shared atomic writer (src/io/files.ts): renamed when complete, removed on failure. */
 class OutputFile {
-  private readonly temporary: string;
-  private fd?: number;
+  private readonly file: AtomicFile;
   private pending: string[] = [];
   private size = 0;
 
-  constructor(private readonly path: string) {
-    this.temporary = `${path}.${process.pid}.tmp`;
-    this.fd = openSync(this.temporary, 'w');
+  constructor(path: string) {
+    this.file = new AtomicFile(path);
   }
 
   write(text: string): void {
@@ -611,29 +615,23 @@ class OutputFile {
 
   bytes(bytes: Uint8Array): void {
     this.flush();
-    if (this.fd !== undefined) writeAll(this.fd, bytes);
+    this.file.write(bytes);
   }
 
   private flush(): void {
-    if (this.fd === undefined || this.pending.length === 0) return;
-    writeAll(this.fd, Buffer.from(this.pending.join('')));
+    if (this.pending.length === 0) return;
+    this.file.write(this.pending.join(''));
     this.pending = [];
     this.size = 0;
   }
 
   commit(): void {
     this.flush();
-    if (this.fd === undefined) return;
-    closeSync(this.fd);
-    this.fd = undefined;
-    renameSync(this.temporary, this.path);
+    this.file.commit();
   }
 
   abort(): void {
-    if (this.fd === undefined) return;
-    closeSync(this.fd);
-    this.fd = undefined;
-    rmSync(this.temporary, { force: true });
+    this.file.abort();
   }
 }
 
@@ -660,11 +658,14 @@ class Spool {
   }
 
   private flush(): void {
-    if (!this.file) {
-      const path = join(tmpdir(), `bagalau-evaluate-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-      this.file = { path, fd: openSync(path, 'w+') };
+    const path = this.file?.path ?? join(tmpdir(), `bagalau-evaluate-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+    try {
+      this.file ??= { path, fd: openSync(path, 'wx+') };
+      writeAll(this.file.fd, Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    } catch (error) {
+      const { message, hint } = describeFileError(error, path, 'write');
+      throw new FileWriteError(`the output held until the end of the run cannot be kept: ${message}`, hint);
     }
-    writeAll(this.file.fd, Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
     this.parts = [];
     this.size = 0;
   }

@@ -2,22 +2,102 @@
 // file, and a failed write leaves no temporary file), one function that builds output
 // paths and refuses any name that would leave the output folder, and system errors put
 // into words.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 let temporaryCounter = 0;
 
-/** Writes `file` through a temporary file in the same folder, renamed into place; removes the temporary on failure. */
-export function writeAtomically(file: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${++temporaryCounter}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+/** A file that could not be written (or its folder made), said in words: `message` names the file, `hint` says what to do. */
+export class FileWriteError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'FileWriteError';
   }
+}
+
+function writeError(error: unknown, path: string, action: 'write' | 'create'): FileWriteError {
+  if (error instanceof FileWriteError) return error;
+  const { message, hint } = describeFileError(error, path, action);
+  return new FileWriteError(message, hint, (error as NodeJS.ErrnoException)?.code);
+}
+
+/** Makes the folder `dir` (and its parents); a FileWriteError in words when it cannot be made. */
+export function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw writeError(error, dir, 'create');
+  }
+}
+
+/**
+ * A file written under a temporary name in its own folder and renamed into place by
+ * `commit()`: a reader never sees half of it, and `abort()` — or any failed write —
+ * removes the temporary file. The temporary is created exclusively, so a file or link
+ * already at that name is never written through. Every failure is a FileWriteError.
+ */
+export class AtomicFile {
+  readonly temporary: string;
+  private fd?: number;
+
+  constructor(readonly path: string) {
+    makeFolder(dirname(path));
+    // A folder where the file is to go is found now, not after the whole run.
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+      throw writeError(Object.assign(new Error(), { code: 'EISDIR' }), path, 'write');
+    this.temporary = `${path}.${process.pid}.${++temporaryCounter}.tmp`;
+    try {
+      this.fd = openSync(this.temporary, 'wx');
+    } catch (error) {
+      throw writeError(error, path, 'write');
+    }
+  }
+
+  write(bytes: Uint8Array | string): void {
+    if (this.fd === undefined) return;
+    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    try {
+      for (let done = 0; done < data.length;) done += writeSync(this.fd, data, done, data.length - done);
+    } catch (error) {
+      this.abort();
+      throw writeError(error, this.path, 'write');
+    }
+  }
+
+  commit(): void {
+    if (this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+      this.fd = undefined;
+      renameSync(this.temporary, this.path);
+    } catch (error) {
+      this.abort();
+      throw writeError(error, this.path, 'write');
+    }
+  }
+
+  abort(): void {
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        /* already failed: the file is removed below */
+      }
+      this.fd = undefined;
+    }
+    rmSync(this.temporary, { force: true });
+  }
+}
+
+/** Writes `file` whole through an AtomicFile; a FileWriteError in words on failure, with no temporary file left. */
+export function writeAtomically(file: string, bytes: Uint8Array | string): void {
+  const atomic = new AtomicFile(file);
+  atomic.write(bytes);
+  atomic.commit();
 }
 
 /** Thrown when a file name built from data would leave the output folder. */
@@ -45,7 +125,12 @@ export function outputPath(outDir: string, name: string): string {
 export function describeFileError(error: unknown, path: string, action: 'read' | 'write' | 'create'): { message: string; hint: string } {
   const code = (error as NodeJS.ErrnoException)?.code;
   const what: Record<string, [string, string]> = {
-    EACCES: [`permission to ${action} ${path} is denied`, 'choose a folder you may write to, or ask for the permission'],
+    EACCES: [
+      `permission to ${action} ${path} is denied`,
+      action === 'read'
+        ? "check the file's permissions, or copy it to a folder you can read"
+        : 'choose a folder you may write to, or ask for the permission',
+    ],
     EPERM: [`the system does not allow bagalau to ${action} ${path}`, 'choose another folder'],
     EISDIR: [`${path} is a folder, not a file`, 'name a file, or another folder for --out'],
     ENOTDIR: [`a part of ${path} is a file, not a folder`, 'choose an output folder whose path is made of folders'],
