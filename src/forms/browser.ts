@@ -1,10 +1,10 @@
 // Finding and starting the system Chromium. puppeteer is installed without its own
 // browser (.puppeteerrc.cjs: skipDownload), so the machine's Chromium is used: the one
 // PUPPETEER_EXECUTABLE_PATH names, or the first of the usual paths.
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 
 export const KNOWN_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -53,6 +53,42 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates = 
   return found;
 }
 
+type Launch = (typeof import('puppeteer'))['launch'];
+let puppeteerLoaded: Promise<Launch> | undefined;
+
+/**
+ * puppeteer reads its own configuration when it is loaded (~/.config/puppeteer, and
+ * .puppeteerrc files from the current folder up), and fails with a bare EACCES or ENOTDIR
+ * when HOME cannot be read or is not a folder. bagalau sets every setting it needs itself
+ * (the Chromium, no download), so with such a HOME puppeteer is loaded with HOME pointed at
+ * an empty folder of its own for that moment: the forms print wherever HOME points.
+ */
+export function loadPuppeteer(): Promise<Launch> {
+  return (puppeteerLoaded ??= (async () => {
+    if (homeReadable()) return (await import('puppeteer')).launch;
+    const emptyHome = mkdtempSync(join(tmpdir(), 'bagalau-home-'));
+    const saved = process.env.HOME;
+    process.env.HOME = emptyHome;
+    try {
+      return (await import('puppeteer')).launch;
+    } finally {
+      if (saved === undefined) delete process.env.HOME;
+      else process.env.HOME = saved;
+      rmSync(emptyHome, { recursive: true, force: true });
+    }
+  })());
+}
+
+/** Whether puppeteer's configuration folder under HOME can be looked for (absent is fine; unreadable, or under a file, is not). */
+export function homeReadable(home = homedir()): boolean {
+  try {
+    statSync(join(home, '.config', 'puppeteer'));
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
 /** The browsers this process started, with the profile folder each uses: closed and removed on SIGINT/SIGTERM too. */
 const running = new Map<Browser, string>();
 
@@ -62,8 +98,12 @@ export async function launchChromium(executablePath = findChromium()): Promise<B
   const profile = mkdtempSync(join(tmpdir(), 'bagalau-chromium-'));
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
+    const launch = await loadPuppeteer();
+    browser = await launch({
       executablePath,
+      // Chromium keeps its own files (certificate store, caches) under HOME: here, in its
+      // profile, so that it writes nothing into the user's folders and runs whatever HOME is.
+      env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
       headless: true,
       args: CHROMIUM_ARGS,
       userDataDir: profile,
