@@ -5,6 +5,7 @@
 // of the whole body at once.
 import type { PersonResult, Problem } from '../engine/index.js';
 import { formatDiagnostic } from '../methodology/index.js';
+import { neutralise } from './csv.js';
 
 export function allProblems(person: PersonResult): Problem[] {
   return [...person.problems, ...person.results.flatMap((r) => r.problems)];
@@ -29,7 +30,8 @@ export const CSV_HEADER =
 const NEEDS_QUOTES = /[",\n]/;
 const quote = (v: unknown) => {
   if (v === undefined || v === null) return '';
-  const s = typeof v === 'string' ? v : String(v);
+  // A submitted name such as =HYPERLINK(…) must stay text in a spreadsheet (the rule of csv.ts).
+  const s = neutralise(typeof v === 'string' ? v : String(v));
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

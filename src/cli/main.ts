@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { DateTime } from 'luxon';
 import { registerMethodologyCommands } from './methodologyCommands.js';
-import { ExitCode, processIo, type Io } from './output.js';
+import { ExitCode, inertIo, processIo, type Io } from './output.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerSchedule } from './schedule.js';
 import { registerTestCommand } from './testCommand.js';
@@ -55,7 +55,9 @@ function baseProgram(io: Io, today: () => string): Command {
 }
 
 /** Runs one command line; returns the exit code (0 clean, 1 findings, 2 unusable input or usage). */
-export async function main(argv: string[], io: Io = processIo(), today?: () => string): Promise<number> {
+export async function main(argv: string[], given: Io = processIo(), today?: () => string): Promise<number> {
+  // Names and keys from the files are echoed: their control characters are shown, never obeyed by the terminal.
+  const io = inertIo(given);
   const program = await buildProgramFor(io, argv, today ?? todayInKazakhstan);
   try {
     await program.parseAsync(argv, { from: 'user' });

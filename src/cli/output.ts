@@ -25,6 +25,35 @@ export function processIo(): Io {
   };
 }
 
+/**
+ * Text bound for the terminal with its control characters shown, not obeyed: a name or key
+ * in a file may hold escape sequences (retitling the window, clearing the screen, hiding a
+ * line), and bagalau echoes names and keys. Only CRLF line ends (CSV, .ics) and a carriage
+ * return with the erase-line sequence at the start of a write (bagalau's own progress line) pass.
+ */
+export function inertText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/^\r(?:\x1b\[K)?|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (found: string, offset: number) =>
+    found === '\r\n' || (offset === 0 && found.startsWith('\r')) ? found : `\\x${found.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/** `io` with every text it is given made inert (inertText); the exit code is the given io's own. */
+export function inertIo(io: Io): Io {
+  return {
+    out: (text) => io.out(inertText(text)),
+    err: (text) => io.err(inertText(text)),
+    get exitCode() {
+      return io.exitCode;
+    },
+    set exitCode(code: number) {
+      io.exitCode = code;
+    },
+    columns: io.columns,
+    progress: io.progress,
+  };
+}
+
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
 }

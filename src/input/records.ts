@@ -9,6 +9,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describeFileError } from '../io/files.js';
+import { textProblem } from '../io/text.js';
 import type { ValidateFunction } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
@@ -134,57 +135,20 @@ function checkInputText(
   whole: boolean,
   refuse: (code: string, message: string, hint: string) => Diagnostic,
 ): Diagnostic | undefined {
-  const saveAsUtf8 = 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)';
-  // UTF-16 with its byte-order mark, or without one (every other byte of Latin text is 0).
-  const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  const zeros = (from: number) => {
-    let n = 0;
-    for (let k = from; k < Math.min(head.length, 256); k += 2) if (head[k] === 0) n++;
-    return n;
-  };
-  const pairs = Math.floor(Math.min(head.length, 256) / 2);
-  if (utf16Bom || (pairs >= 2 && (zeros(0) === pairs || zeros(1) === pairs)))
-    return refuse('file.utf16', `${file} is saved as UTF-16; bagalau reads UTF-8`, saveAsUtf8);
-  if (head.includes(0))
-    return refuse(
-      'file.binary',
-      `${file} is not a text file (it holds binary data): an evaluation input is YAML, JSON or NDJSON text, or an .xlsx workbook`,
-      'check that this is the right file; a workbook must end in .xlsx',
-    );
-  const bad = firstInvalidUtf8(head, whole);
-  if (bad !== undefined) {
-    const before = head.subarray(0, bad).toString('utf8');
-    const line = before.split('\n').length;
-    const col = before.length - before.lastIndexOf('\n');
-    return {
-      ...refuse(
-        'file.not-utf8',
-        `${file} is not UTF-8 text: from here on its bytes are not UTF-8 characters (the file may be saved as Windows-1251)`,
-        saveAsUtf8,
-      ),
-      at: { file, line, col },
-    };
-  }
-  const text = head.toString('utf8');
-  if (whole && text.replace(/^\uFEFF/, '').trim() === '')
+  const problem = textProblem(file, head, whole, 'an evaluation input (YAML, JSON or NDJSON text, or an .xlsx workbook)');
+  if (problem) return problem;
+  if (
+    whole &&
+    head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim() === ''
+  )
     return refuse(
       'file.empty',
       `${file} is empty`,
       'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)',
     );
-  return undefined;
-}
-
-/** The offset of the first byte that does not belong to a UTF-8 character, or undefined (a character cut at the end counts only when `whole`). */
-function firstInvalidUtf8(bytes: Buffer, whole: boolean): number | undefined {
-  for (let k = 0; k < bytes.length;) {
-    const b = bytes[k];
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0) return k;
-    if (k + length > bytes.length) return whole ? k : undefined;
-    for (let c = 1; c < length; c++) if ((bytes[k + c] & 0xc0) !== 0x80) return k;
-    k += length;
-  }
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { joinPointer } from './pointer.js';
+import { textProblem } from '../io/text.js';
 
 /** Files larger than this are refused: a methodology is a few hundred KiB at most. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -97,15 +98,8 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
       hint: "check the file's permissions",
     };
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      severity: 'error',
-      code: 'file.utf16',
-      at,
-      message: `${file} is saved as UTF-16; bagalau reads UTF-8`,
-      hint: 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)',
-    };
-  }
+  const notText = textProblem(file, bytes, true, what);
+  if (notText) return notText;
   const text = bytes.toString('utf8');
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     return { severity: 'error', code: 'file.empty', at, message: `${file} is empty`, hint: `write ${what} in it, or name another file` };
