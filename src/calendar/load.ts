@@ -12,7 +12,7 @@ import { hasErrors, type Diagnostic } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
 import { parseSource, readSourceFile, type SourceFile } from '../methodology/source.js';
 import { compiledValidators } from '../methodology/compiledValidator.js';
-import { translateAjvErrors } from '../methodology/validate.js';
+import { foreignFile, translateAjvErrors } from '../methodology/validate.js';
 
 /** The repository root, found from this module so it works from src/ (tsx) and dist/ alike. */
 export function packageRoot(): string {
@@ -65,6 +65,12 @@ function checkCalendar(parsed: SourceFile, fileLabel: string): CalendarParseResu
     return origin ? { ...origin, file: parsed.file } : undefined;
   };
   const { validate, schema } = calendarValidator();
+  const foreign = foreignFile(parsed.file, parsed.data, Object.keys((schema.properties ?? {}) as object), {
+    what: 'a working-day calendar',
+    keys: 'country:, title:, years:',
+    hint: 'name a calendar file such as calendars/kz.yaml of bagalau (--calendar), or leave --calendar out',
+  });
+  if (foreign) return { ok: false, diagnostics: [foreign] };
   if (!validate(parsed.data)) return { ok: false, diagnostics: translateAjvErrors(validate.errors ?? [], parsed.data, originOf, schema) };
   const file = parsed.data as CalendarFile;
   const issues = checkCalendarConsistency(file);

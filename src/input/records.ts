@@ -15,7 +15,7 @@ import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
 import { parseSource } from '../methodology/source.js';
-import { translateAjvErrors } from '../methodology/validate.js';
+import { foreignFile, translateAjvErrors } from '../methodology/validate.js';
 import type { EvaluationInput, Person } from '../engine/input.generated.js';
 import { compiledValidators } from '../methodology/compiledValidator.js';
 import { headerPosition, type HeaderText, type InputFormat, type RecordSpan } from './scan.js';
@@ -188,6 +188,12 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
     return { diagnostics };
   }
   data = parsed.data;
+  const foreign = foreignFile(file, data, Object.keys((schema.properties ?? {}) as object), {
+    what: 'an evaluation input',
+    keys: 'methodology:, year:, people:',
+    hint: 'name the evaluation input (see schemas/evaluation.schema.json)',
+  });
+  if (foreign) return { diagnostics: [...diagnostics, foreign] };
   if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data))
     (data as Record<string, unknown>).people = [];
   if (root(data)) return { data: data as Header['data'], diagnostics };

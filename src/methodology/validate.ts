@@ -39,6 +39,37 @@ export function translateAjvErrors(errors: ErrorObject[], data: unknown, originO
   return selectErrors(errors).map((error) => toDiagnostic(error, data, originOf, schema));
 }
 
+/**
+ * A file that is some other kind of file (a list, a single value, or keys none of which is
+ * one of `known`): one line that says so, echoing nothing of it (it may hold secrets, and
+ * a single value would be the whole file). Undefined for a file of the kind.
+ */
+export function foreignFile(
+  file: string,
+  data: unknown,
+  known: string[],
+  kind: { what: string; keys: string; hint: string },
+): Diagnostic | undefined {
+  const at = { file, line: 1, col: 1 };
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return {
+      severity: 'error',
+      code: 'file.not-a-document',
+      at,
+      message: `${file} is not ${kind.what}: the file must be a set of keys (${kind.keys} …), not a list or a single value`,
+      hint: kind.hint,
+    };
+  if (!Object.keys(data).some((key) => known.includes(key)))
+    return {
+      severity: 'error',
+      code: 'file.not-a-document',
+      at,
+      message: `${file} is not ${kind.what}: none of its top-level keys is a key of ${kind.what} (${kind.keys} …)`,
+      hint: kind.hint,
+    };
+  return undefined;
+}
+
 /** What a file of `schema` is, in a message: "a methodology", "an evaluation input", "a working-day calendar". */
 function documentKind(schema: SchemaNode): string {
   const title = typeof schema.title === 'string' && !schema.title.startsWith('Methodology') ? schema.title.toLowerCase() : 'methodology';
