@@ -4,7 +4,7 @@
 // exceljs is loaded only for it.
 import { join } from 'node:path';
 import { evaluate, type EvaluationResult } from '../engine/index.js';
-import { writeAtomically } from '../io/files.js';
+import { FileWriteError, produceAtomically, writeAtomically } from '../io/files.js';
 import type { Methodology } from '../methodology/index.js';
 import { summaryCsv, type CsvStyle } from './csv.js';
 import { allProblems, formatProblem } from './evaluateOutput.js';
@@ -54,9 +54,16 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   const problems = [...result.problems, ...result.people.flatMap(allProblems)];
   for (const p of problems) io.err(formatProblem(p) + '\n');
   if (options.out) {
-    writeAtomically(join(options.out, 'results.json'), JSON.stringify(result, null, 2) + '\n');
-    writeAtomically(join(options.out, 'summary.csv'), summaryCsv(result, options.csvStyle ?? 'excel'));
-    await excel.writeResultsWorkbook(result, methodologies, join(options.out, 'results.xlsx'));
+    const opened = methodologies;
+    try {
+      writeAtomically(join(options.out, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+      writeAtomically(join(options.out, 'summary.csv'), summaryCsv(result, options.csvStyle ?? 'excel'));
+      await produceAtomically(join(options.out, 'results.xlsx'), (temporary) => excel.writeResultsWorkbook(result, opened, temporary));
+    } catch (error) {
+      if (!(error instanceof FileWriteError)) throw error;
+      io.err(`bagalau: the results cannot be written: ${error.message}\n    what to do: ${error.hint}\n`);
+      return ExitCode.unusable;
+    }
   }
   if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -2,12 +2,13 @@
 // per part of the input and per method and period, headed in Kazakh, with data validation
 // wherever the methodology fixes the values. Empty, or (--from) filled with an input that a
 // body kept in YAML or JSON until now.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { EvaluationInput } from '../engine/index.js';
 import { looksLikePath, type Methodology } from '../methodology/index.js';
 import { readSourceFile } from '../methodology/source.js';
+import { FileWriteError, produceAtomically } from '../io/files.js';
 import { openMethodologies } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 
@@ -91,10 +92,13 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
     filled.general.methodology = references.join(', ');
   }
   try {
-    mkdirSync(dirname(resolve(options.out)), { recursive: true });
-    await writeIntakeWorkbook(layout, options.out, { methodologyRefs: references, fill: filled });
+    // Written under a temporary name and renamed: a failed write leaves no half workbook.
+    await produceAtomically(options.out, (temporary) =>
+      writeIntakeWorkbook(layout, temporary, { methodologyRefs: references, fill: filled }),
+    );
   } catch (error) {
-    io.err(`bagalau: cannot write ${options.out}: ${(error as Error).message}\n`);
+    if (!(error instanceof FileWriteError)) throw error;
+    io.err(`bagalau: cannot write ${options.out}: ${error.message}\n    what to do: ${error.hint}\n`);
     return ExitCode.unusable;
   }
   const sheets = layout.sheets.map((s) => s.name);

@@ -93,6 +93,25 @@ export class AtomicFile {
   }
 }
 
+/**
+ * For a library that writes a file by its name (exceljs): `produce` writes the temporary
+ * path given to it, which is then renamed to `file`; on any failure the temporary is
+ * removed and a FileWriteError in words is thrown.
+ */
+export async function produceAtomically(file: string, produce: (temporary: string) => Promise<void>): Promise<void> {
+  makeFolder(dirname(file));
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
+    throw writeError(Object.assign(new Error(), { code: 'EISDIR' }), file, 'write');
+  const temporary = `${file}.${process.pid}.${++temporaryCounter}.tmp`;
+  try {
+    await produce(temporary);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw (error as NodeJS.ErrnoException)?.code ? writeError(error, file, 'write') : error;
+  }
+}
+
 /** Writes `file` whole through an AtomicFile; a FileWriteError in words on failure, with no temporary file left. */
 export function writeAtomically(file: string, bytes: Uint8Array | string): void {
   const atomic = new AtomicFile(file);
