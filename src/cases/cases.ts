@@ -3,10 +3,10 @@
 // hand from the legal texts. The runner evaluates each input with the engine and reports every
 // expected figure the engine did not produce (person, key, field, expected, actual).
 // Format: docs/cases.md.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath as display } from '../calendar/load.js';
-import { parseSource } from '../methodology/source.js';
+import { MAX_FILE_BYTES, parseSource, readTextFile } from '../methodology/source.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { loadResolved, type Methodology } from '../methodology/index.js';
 import { evaluate } from '../engine/index.js';
@@ -91,7 +91,8 @@ export function formatLoadError(e: CaseLoadError): string {
 /** The case files under a folder (recursively), or the file itself. */
 export function caseFiles(path: string): string[] {
   if (!existsSync(path)) return [];
-  if (statSync(path).isFile()) return [path];
+  // Anything but a folder is read as a case file, which says what it is if it is not one (a device, a pipe).
+  if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
@@ -126,16 +127,10 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
   const label = display(file);
   const methodology = basename(dirname(resolve(file)));
   const result: CaseLoadResult = { cases: [], errors: [] };
-  let text: string;
-  try {
-    text = source ?? readFileSync(file, 'utf8');
-  } catch (error) {
-    result.errors.push({
-      file: label,
-      line: 1,
-      column: 1,
-      message: `[cases.unreadable] cannot read the file: ${(error as Error).message}`,
-    });
+  // Read as methodologies are: a regular UTF-8 file of at most 2 MiB (not a device, not UTF-16), said in words otherwise.
+  const text = source ?? readTextFile(file, 'a case file', MAX_FILE_BYTES);
+  if (typeof text !== 'string') {
+    result.errors.push({ file: label, line: 1, column: 1, message: `[${text.code}] ${text.message}` });
     return result;
   }
   // The same YAML reader as methodologies: positions, duplicate keys, size and alias limits.

@@ -261,6 +261,11 @@ export class RecordReader {
     const people: unknown[] = [];
     people[index] = value;
     positioned ??= this.positioned(text, span, index);
+    // A record the positioning parser cannot read (nested too deeply for it) is set aside with that reason.
+    if (positioned.diagnostics.some((d) => d.severity === 'error')) {
+      outcome.diagnostics = positioned.diagnostics;
+      return outcome;
+    }
     const origins = positioned.origins;
     const originOf = (pointer: string) => origins.get(pointer) ?? origins.get(`/people/${index}`);
     outcome.diagnostics = translateAjvErrors(errors, { ...this.header, people }, originOf, schema);

@@ -50,7 +50,11 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 export function methodologyPath(pathOrId: string, fromDir?: string): string {
   if (looksLikePath(pathOrId)) return fromDir ? resolvePath(fromDir, pathOrId) : pathOrId;
   const beside = fromDir ? [join(fromDir, `${pathOrId}.yaml`), join(fromDir, `${pathOrId}.yml`)].find(isRegularFile) : undefined;
-  return beside ?? join(bundledMethodologiesDir, `${pathOrId}.yaml`);
+  const bundled = join(bundledMethodologiesDir, `${pathOrId}.yaml`);
+  // A file of another kind named as it is (notes.txt) is that file, refused for its kind, not "no methodology notes.txt".
+  const named = fromDir ? resolvePath(fromDir, pathOrId) : pathOrId;
+  if (!beside && !isRegularFile(bundled) && existsSync(named)) return named;
+  return beside ?? bundled;
 }
 
 export const looksLikePath = (reference: string) =>

@@ -287,7 +287,10 @@ function yamlProblem(file: string, code: string, _parserMessage: string, at: Sou
     severity,
     code: `yaml.${code.toLowerCase().replace(/_/g, '-')}`,
     at,
-    message: `this is not valid YAML: ${yamlMessages[code] ?? 'this line cannot be read as YAML'}`,
+    // JSON is read by the YAML parser too; a .json file's user knows it as JSON.
+    message: /\.(json|ndjson|jsonl)$/i.test(file)
+      ? `this is not valid JSON: ${yamlMessages[code] ?? 'this line cannot be read as JSON'}`
+      : `this is not valid YAML: ${yamlMessages[code] ?? 'this line cannot be read as YAML'}`,
     hint: yamlAdvice[code] ?? 'correct the YAML syntax at this line; an editor with the YAML extension shows the problem as you type',
   };
 }
