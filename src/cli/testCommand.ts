@@ -23,7 +23,9 @@ export function registerTestCommand(program: Command, io: Io): void {
       }
       const report = runAllCases(dir);
       const failed = report.failed > 0 || report.errors.length > 0;
-      io.exitCode = failed ? ExitCode.findings : ExitCode.clean;
+      // A file that cannot be read as a case file at all (a device, UTF-16, binary) is unusable input, as for every command.
+      const unreadable = report.errors.some((e) => e.message.startsWith('[file.'));
+      io.exitCode = unreadable ? ExitCode.unusable : failed ? ExitCode.findings : ExitCode.clean;
       if (options.json) {
         printJson(io, {
           passed: report.passed,
