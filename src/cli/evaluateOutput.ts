@@ -55,6 +55,7 @@ export function summaryCsvLines(person: PersonResult): string {
 /** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */
 const shortStatus: Record<string, string> = {
   notEvaluated: 'not eval.',
+  notInPost: 'not in post',
   noKpi: 'no KPI',
   notApplicable: '',
   missing: 'missing',
@@ -89,12 +90,12 @@ function cell(person: PersonResult, period: string, quarterly: (method: string) 
 /** The widths of the full table's columns: the person's gets what the terminal leaves. */
 function widths(yearly: string[], columns: number): number[] {
   return [
-    Math.max(24, Math.min(40, columns - 106 - 11 * yearly.length)),
+    Math.max(24, Math.min(40, columns - 114 - 11 * yearly.length)),
     9,
-    9,
-    9,
-    9,
-    9,
+    11,
+    11,
+    11,
+    11,
     9,
     15,
     ...yearly.map((id) => Math.max(9, id.length)),
@@ -139,7 +140,7 @@ export function tableRow(person: PersonResult, quarterlyMethods: string[], yearl
 }
 
 export const TABLE_LEGEND =
-  '* calibrated; "not eval." not evaluated (see the rule in results.json); scores of people evaluated without their participation or deferred are shown as scores\n';
+  '* calibrated; "not eval." not evaluated (see the rule in results.json); "not in post" appointed after the quarter or gone before it; scores of people evaluated without their participation or deferred are shown as scores\n';
 
 /** Counts gathered person by person for the summary table. */
 export class Tally {

@@ -404,6 +404,50 @@ function methodNotInUse(declared: DeclaredMethod, methodId: string, plan: Period
   return false;
 }
 
+/**
+ * A period in which the person was not in the post on any day — appointed after its last day,
+ * or gone before its first — is not theirs: "not in post", not an eligibility decision. A
+ * period partly in post is left to the methodology's rules (too short a time in post is
+ * their "not evaluated"). Data submitted for such a period is reported, since it is ignored.
+ */
+function notInPost(run: PersonRun, plan: PeriodPlan, person: Person, methodId: string, result: MethodResult): boolean {
+  const { start, end } = plan.period;
+  const before = person.appointedOn > end;
+  const after = person.leftOn !== undefined && person.leftOn < start;
+  if (!before && !after) return false;
+  const periodName = plan.id === 'year' ? `the year ${run.input.year}` : `${plan.id} ${run.input.year}`;
+  const why = before
+    ? `appointed on ${person.appointedOn}, after the last day of ${periodName} (${end})`
+    : `left on ${person.leftOn}, before the first day of ${periodName} (${start})`;
+  result.status = 'notInPost';
+  result.trace.push({
+    rule: 'post.tenure',
+    inputs: {
+      appointedOn: person.appointedOn,
+      ...(person.leftOn !== undefined && { leftOn: person.leftOn }),
+      periodStart: start,
+      periodEnd: end,
+    },
+    result: 'notInPost',
+    note: `not in post: ${why}`,
+  });
+  const data = plan.id === 'year' ? yearlyData(person, methodId) : undefined;
+  const submitted = plan.id === 'year' ? data!.data : quarterMethodData(person.quarters?.[plan.id], methodId);
+  if (submitted !== undefined) {
+    const field = plan.id === 'year' ? data!.field : `quarters.${plan.id}.${methodId}`;
+    result.problems.push(
+      problem(
+        'data.not-in-post',
+        `${field} has data, but the person was not in post in ${periodName}: ${why}; the data is ignored`,
+        before ? 'check appointedOn, or remove the data of this period' : 'check leftOn, or remove the data of this period',
+        { person: person.id, period: plan.id, method: methodId, field },
+        'warning',
+      ),
+    );
+  }
+  return true;
+}
+
 function evaluatePeriod(
   run: PersonRun,
   plan: PeriodPlan,
@@ -420,6 +464,7 @@ function evaluatePeriod(
     return result;
   }
   if (methodNotInUse(declared, methodId, plan, result)) return result;
+  if (notInPost(run, plan, person, methodId, result)) return result;
   const isQuarter = plan.id !== 'year';
   const place: ProblemPlace & { person: string; period: PeriodId; method: string } = {
     person: person.id,

@@ -13,6 +13,8 @@ export type Method = string;
  */
 export type PeriodId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year';
 /**
+ * What became of a result. notInPost: the person was not in the post on any day of the period (appointed after its last day, or left before its first), so the period is not theirs to be evaluated for; a person in post for part of the period is judged by the methodology's eligibility rules (e.g. too short a time in post: notEvaluated). notEvaluated, withoutParticipation, deferred, noKpi: the eligibility decision; notApplicable: the method is not in use on the period's last day; missing: nothing was submitted; refused: no methodology is in force; error: the data has mistakes.
+ *
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
  * via the `definition` "status".
  */
@@ -21,6 +23,7 @@ export type Status =
   | 'withoutParticipation'
   | 'deferred'
   | 'notEvaluated'
+  | 'notInPost'
   | 'noKpi'
   | 'notApplicable'
   | 'missing'

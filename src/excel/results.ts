@@ -26,6 +26,7 @@ const STATUS_KK: Record<string, string> = {
   withoutParticipation: 'қатысуынсыз бағаланды',
   deferred: 'кейінге қалдырылды',
   notEvaluated: 'бағалау жүргізілмейді',
+  notInPost: 'лауазымда болмаған',
   noKpi: 'НМИ белгіленбейді',
   notApplicable: 'қолданылмайды',
   missing: 'деректер ұсынылмады',
