@@ -7,10 +7,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath as display } from '../calendar/load.js';
 import { MAX_FILE_BYTES, parseSource, readTextFile } from '../methodology/source.js';
+import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { loadResolved, type Methodology } from '../methodology/index.js';
 import { evaluate } from '../engine/index.js';
 import type { EvaluationInput } from '../engine/input.generated.js';
+import { checkEvaluationInput } from '../input/records.js';
 import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 
 export const DEFAULT_CASES_DIR = 'methodologies/tests';
@@ -42,7 +44,10 @@ export interface CaseLoadError {
   file: string;
   line: number;
   column: number;
+  /** A stable code, e.g. cases.expect-missing, schema.additional-property. */
+  code: string;
   message: string;
+  hint?: string;
 }
 
 export interface CaseLoadResult {
@@ -81,8 +86,12 @@ export type EvaluateFn = (
   options?: CaseOptions,
 ) => EvaluationResult;
 
+export function caseLoadDiagnostic(e: CaseLoadError): Diagnostic {
+  return { severity: 'error', code: e.code, message: e.message, hint: e.hint, at: { file: e.file, line: e.line, col: e.column } };
+}
+
 export function formatLoadError(e: CaseLoadError): string {
-  return `${e.file}:${e.line}:${e.column}: error ${e.message}`;
+  return formatDiagnostic(caseLoadDiagnostic(e));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -110,7 +119,8 @@ export function loadCases(dir: string): CaseLoadResult {
       file: display(dir),
       line: 1,
       column: 1,
-      message: `[cases.not-found] no such file or folder; case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml`,
+      code: 'cases.not-found',
+      message: `no such file or folder; case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml`,
     });
     return result;
   }
@@ -130,7 +140,7 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
   // Read as methodologies are: a regular UTF-8 file of at most 2 MiB (not a device, not UTF-16), said in words otherwise.
   const text = source ?? readTextFile(file, 'a case file', MAX_FILE_BYTES);
   if (typeof text !== 'string') {
-    result.errors.push({ file: label, line: 1, column: 1, message: `[${text.code}] ${text.message}` });
+    result.errors.push({ file: label, line: 1, column: 1, code: text.code, message: text.message, hint: text.hint });
     return result;
   }
   // The same YAML reader as methodologies: positions, duplicate keys, size and alias limits.
@@ -141,7 +151,7 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
   };
   if (parsed.data === undefined) {
     for (const d of parsed.diagnostics)
-      result.errors.push({ file: label, line: d.at?.line ?? 1, column: d.at?.col ?? 1, message: `[cases.yaml] ${d.message}` });
+      result.errors.push({ file: label, line: d.at?.line ?? 1, column: d.at?.col ?? 1, code: 'cases.yaml', message: `${d.message}` });
     return result;
   }
   if (parsed.data === null) return result; // an empty file holds no cases
@@ -149,44 +159,67 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
     result.errors.push({
       file: label,
       ...at(''),
-      message: '[cases.not-a-list] a case file is a list of cases: start each case with "- name: …"',
+      code: 'cases.not-a-list',
+      message: 'a case file is a list of cases: start each case with "- name: …"',
     });
     return result;
   }
   parsed.data.forEach((item: unknown, index: number) => {
     const where = { file: label, ...at(`/${index}`) };
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      result.errors.push({ ...where, message: `[cases.not-a-case] case ${index + 1} is not a mapping with name, input and expect` });
+      result.errors.push({ ...where, code: 'cases.not-a-case', message: `case ${index + 1} is not a mapping with name, input and expect` });
       return;
     }
     const c = item as Record<string, unknown>;
     const name = typeof c.name === 'string' && c.name.trim() !== '' ? c.name : undefined;
     const label2 = name ? `case "${name}"` : `case ${index + 1}`;
-    const problems: string[] = [];
-    if (!name) problems.push(`[cases.name-missing] ${label2} has no name: give it "name: <what it shows>"`);
+    const problems: { code: string; message: string }[] = [];
+    if (!name) problems.push({ code: 'cases.name-missing', message: `${label2} has no name: give it "name: <what it shows>"` });
     if (!('input' in c) || typeof c.input !== 'object' || c.input === null || Array.isArray(c.input)) {
-      problems.push(`[cases.input-missing] ${label2} has no input: give the evaluation input (year, people, …) under "input:"`);
+      problems.push({
+        code: 'cases.input-missing',
+        message: `${label2} has no input: give the evaluation input (year, people, …) under "input:"`,
+      });
     }
     if (!('expect' in c) || c.expect === null || c.expect === undefined) {
-      problems.push(
-        `[cases.expect-missing] ${label2} has no expect: a case must say what the result should be ("expect: { <person>: { Q1.kpi: { … } } }"), otherwise it proves nothing`,
-      );
+      problems.push({
+        code: 'cases.expect-missing',
+        message: `${label2} has no expect: a case must say what the result should be ("expect: { <person>: { Q1.kpi: { … } } }"), otherwise it proves nothing`,
+      });
     } else if (typeof c.expect !== 'object' || Array.isArray(c.expect) || Object.keys(c.expect).length === 0) {
-      problems.push(`[cases.expect-invalid] ${label2}: expect must map person ids to expected results`);
+      problems.push({ code: 'cases.expect-invalid', message: `${label2}: expect must map person ids to expected results` });
     } else {
       for (const [person, value] of Object.entries(c.expect as Record<string, unknown>)) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-          problems.push(
-            `[cases.expect-invalid] ${label2}: expect.${person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results`,
-          );
+          problems.push({
+            code: 'cases.expect-invalid',
+            message: `${label2}: expect.${person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results`,
+          });
         }
       }
     }
     const allowed = new Set(['name', 'clause', 'options', 'input', 'expect', 'description']);
     for (const key of Object.keys(c))
-      if (!allowed.has(key)) problems.push(`[cases.unknown-key] ${label2}: unknown key "${key}" (allowed: ${[...allowed].join(', ')})`);
+      if (!allowed.has(key))
+        problems.push({ code: 'cases.unknown-key', message: `${label2}: unknown key "${key}" (allowed: ${[...allowed].join(', ')})` });
     if (problems.length > 0) {
-      for (const message of problems) result.errors.push({ ...where, message });
+      for (const problem of problems) result.errors.push({ ...where, ...problem });
+      return;
+    }
+    // The input as `evaluate` would read it (the methodology is the folder's): a misspelt key is an error at its place.
+    const input = { methodology, ...(c.input as Record<string, unknown>) };
+    const origin = (pointer: string) => parsed.origins.get(`/${index}/input${pointer}`) ?? parsed.origins.get(`/${index}/input`);
+    const mistakes = checkEvaluationInput(input, origin).filter((d) => d.severity === 'error');
+    if (mistakes.length > 0) {
+      for (const d of mistakes)
+        result.errors.push({
+          file: label,
+          line: d.at?.line ?? where.line,
+          column: d.at?.col ?? where.column,
+          code: d.code,
+          message: `${label2}: ${d.message}`,
+          hint: d.hint,
+        });
       return;
     }
     result.cases.push({

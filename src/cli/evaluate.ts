@@ -31,12 +31,16 @@ import {
   type BatchSetup,
   type BatchTask,
   type PersonOutput,
+  problemLine,
 } from './evaluateBatch.js';
-import { CSV_HEADER, TABLE_LEGEND, Tally, formatProblem, summaryTable, tableHead } from './evaluateOutput.js';
+import { CSV_HEADER, TABLE_LEGEND, Tally, summaryTable, tableHead } from './evaluateOutput.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
 import { AtomicFile, FileWriteError, describeFileError, makeFolder } from '../io/files.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { EVALUATE_PROGRESS, startProgress, type Progress } from './progress.js';
+import { collectDiagnostics, printSarif, problemDiagnostic } from './findingsFormat.js';
+import type { Diagnostic } from '../methodology/index.js';
 import { compactHead, compactTail, expandedFrame, ndjsonHead, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
 export { allProblems, formatProblem } from './evaluateOutput.js';
@@ -47,8 +51,10 @@ export interface EvaluateOptions {
   json?: boolean;
   calendar?: string;
   allowOutOfForce?: boolean;
-  /** The form of the results: json (default for --out), ndjson, expanded (default for --json). */
-  format?: ResultsForm;
+  /** The form of the results: json (default for --out), ndjson, expanded (default for --json); sarif prints the problems as a SARIF log on stdout instead. */
+  format?: ResultsForm | 'sarif';
+  /** No progress, no closing count: only the problems (and what stdout is asked for). */
+  quiet?: boolean;
   /** summary (default above 100 people), full (one row a person), none. */
   table?: 'auto' | 'summary' | 'full' | 'none';
   /** Worker threads: a number, or auto (by the size of the input). */
@@ -85,8 +91,9 @@ export function registerEvaluate(program: Command, io: Io): void {
     .option('--json', 'print the results on stdout (the expanded form unless --format is given)')
     .option(
       '--format <form>',
-      'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full)',
+      'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full); sarif: the problems as a SARIF 2.1.0 log on stdout (results, with --out, in the json form)',
     )
+    .option('--quiet', 'no progress and no closing count on stderr: only the problems')
     .option(
       '--table <kind>',
       'the terminal table: summary (counts per method, period and unit), full (one row a person), none; default: full up to 100 people',
@@ -103,12 +110,31 @@ export function registerEvaluate(program: Command, io: Io): void {
 }
 
 export async function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions): Promise<number> {
-  // An intake workbook (bagalau template) is read whole, with every problem at its cell.
-  if (isWorkbookInput(inputFile)) return runEvaluateWorkbook(io, inputFile, options);
-  if (options.format && !['json', 'ndjson', 'expanded'].includes(options.format)) {
-    io.err(`bagalau: --format must be json, ndjson or expanded, not "${options.format}"\n`);
+  if (options.format && !['json', 'ndjson', 'expanded', 'sarif'].includes(options.format)) {
+    io.err(`bagalau: --format must be json, ndjson, expanded or sarif, not "${options.format}"\n`);
     return ExitCode.unusable;
   }
+  if (options.format !== 'sarif') return runEvaluateAs(io, inputFile, options as EvaluateOptions & { format?: ResultsForm });
+  // --format sarif: stdout is the SARIF log of every problem; no table, no JSON results there.
+  if (options.json) {
+    io.err('bagalau: --json and --format sarif ask for two outputs on stdout: give one\n');
+    return ExitCode.unusable;
+  }
+  collectDiagnostics(io);
+  try {
+    return await runEvaluateAs(io, inputFile, { ...options, format: undefined, table: 'none', sarif: true });
+  } finally {
+    printSarif(io);
+  }
+}
+
+async function runEvaluateAs(
+  io: Io,
+  inputFile: string,
+  options: EvaluateOptions & { format?: ResultsForm; sarif?: boolean },
+): Promise<number> {
+  // An intake workbook (bagalau template) is read whole, with every problem at its cell.
+  if (isWorkbookInput(inputFile)) return runEvaluateWorkbook(io, inputFile, options);
   if (options.table && !['auto', 'summary', 'full', 'none'].includes(options.table)) {
     io.err(`bagalau: --table must be summary, full or none, not "${options.table}"\n`);
     return ExitCode.unusable;
@@ -150,7 +176,7 @@ class EvaluationRun {
     private readonly io: Io,
     private readonly file: string,
     private readonly format: InputFormat,
-    private readonly options: EvaluateOptions,
+    private readonly options: EvaluateOptions & { format?: ResultsForm; sarif?: boolean },
   ) {}
 
   async close(): Promise<void> {
@@ -236,6 +262,7 @@ class EvaluationRun {
         columns: io.columns ?? 160,
         quarterlyMethods,
         yearlyColumns: [],
+        problemsAsJson: options.sarif,
       };
       const local = new BatchEvaluator(setup);
       // What the input has, as far as the first batch tells (or as the first attempt found).
@@ -256,11 +283,12 @@ class EvaluationRun {
         top.methodologies = top.methodologies.map((entry) => ({ ...entry, ...sourceOf(methodologies.find((m) => m.id === entry.id)!) }));
       const uncovered = top.problems.find((p) => p.code === 'calendar.not-covered');
       if (uncovered) {
-        io.err(formatProblem(uncovered) + '\n');
+        printDiagnostics(io, [problemDiagnostic(uncovered)]);
         return ExitCode.unusable;
       }
 
       const sink = new Sinks(io, options, fileForm, stdoutForm);
+      let progress: Progress | undefined;
       try {
         const stats = new Tally();
         // Each id's first record, and where every record is (kept compactly: they are read again only for an id used twice).
@@ -268,7 +296,7 @@ class EvaluationRun {
         const places = new SpanList();
         let union = 0;
         let texts: string[] = [];
-        const progress = io.progress ? new Progress(io, scanner.size) : undefined;
+        progress = startProgress(io, { total: scanner.size, format: EVALUATE_PROGRESS, payload: { people: '0' } }, options.quiet);
         const write = (output: Omit<BatchOutput, 'batch' | 'texts'>, task: BatchTask) => {
           // Runs of people are written as they come; a record whose id came before is replaced.
           let from = 0;
@@ -302,7 +330,7 @@ class EvaluationRun {
             sink.person(twice.people[0]);
           }
           flush(output.people.length);
-          progress?.update(stats.people, task.spans.at(-1)?.end ?? 0);
+          progress?.update(task.spans.at(-1)?.end ?? 0, { people: stats.people.toLocaleString('en') });
         };
 
         // The first batch, here: it collects the texts of the dictionary.
@@ -311,7 +339,7 @@ class EvaluationRun {
         setup.texts = texts;
         const topForFile: ResultsTop = top;
         sink.open(topForFile, texts);
-        for (const p of top.problems) sink.problem(formatProblem(p) + '\n');
+        for (const p of top.problems) sink.problem(problemLine(p, options.sarif));
         if (setup.outputs.rows) sink.row(tableHead(setup.yearlyColumns, setup.columns));
         write(firstOutput, firstTask);
 
@@ -361,7 +389,8 @@ class EvaluationRun {
           }
         }
         while (pending.length) await writeOldest();
-        progress?.done();
+        progress?.update(scanner.size, { people: stats.people.toLocaleString('en') });
+        progress?.stop();
 
         // Was the guess right?
         // The header as the whole file gives it: a key after the people changes it (the text differs anyway: the end of the file is known now).
@@ -383,11 +412,13 @@ class EvaluationRun {
           sink.row(TABLE_LEGEND);
           sink.drainRows();
         }
-        io.err(
-          `${stats.people} people evaluated under ${top.methodology.id} for ${top.year}: ${stats.errors + errorsIn(top.problems)} error(s), ${stats.warnings + top.problems.length - errorsIn(top.problems)} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`,
-        );
+        if (!options.quiet)
+          io.err(
+            `${stats.people} people evaluated under ${top.methodology.id} for ${top.year}: ${stats.errors + errorsIn(top.problems)} error(s), ${stats.warnings + top.problems.length - errorsIn(top.problems)} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`,
+          );
         return stats.errors + errorsIn(top.problems) > 0 ? ExitCode.findings : ExitCode.clean;
       } finally {
+        progress?.stop();
         sink.discard();
         local.close();
       }
@@ -577,7 +608,20 @@ class Sinks {
   }
 
   drainProblems(): void {
-    this.stderr.drain((s) => this.io.err(s));
+    const collected = this.io.collected;
+    if (!collected) {
+      this.stderr.drain((s) => this.io.err(s));
+      return;
+    }
+    // --format sarif: the problems are lines of JSON (Diagnostics), gathered for the log.
+    let rest = '';
+    const take = (text: string) => {
+      const lines = (rest + text).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) if (line) collected.push(JSON.parse(line) as Diagnostic);
+    };
+    this.stderr.drain(take);
+    take('\n');
   }
 
   drainResults(): void {
@@ -696,33 +740,6 @@ class Spool {
       rmSync(this.file.path, { force: true });
       this.file = undefined;
     }
-  }
-}
-
-/** People evaluated, time spent and left, on stderr when it is a terminal. */
-class Progress {
-  private readonly started = performance.now();
-  private last = 0;
-
-  constructor(
-    private readonly io: Io,
-    private readonly size: number,
-  ) {}
-
-  update(people: number, bytes: number): void {
-    const now = performance.now();
-    if (now - this.last < 200) return;
-    this.last = now;
-    const elapsed = (now - this.started) / 1000;
-    const share = this.size ? bytes / this.size : 1;
-    const left = share > 0.02 ? elapsed / share - elapsed : undefined;
-    this.io.err(
-      `\r\x1b[K${people.toLocaleString('en')} people evaluated (${Math.round(share * 100)} % of the input), ${elapsed.toFixed(1)} s${left !== undefined ? `, about ${Math.ceil(left)} s left` : ''}`,
-    );
-  }
-
-  done(): void {
-    if (this.last) this.io.err('\r\x1b[K');
   }
 }
 

@@ -11,6 +11,7 @@ import { readRange, type InputFormat, type RecordSpan } from '../input/scan.js';
 import { closeSync, openSync } from 'node:fs';
 import type { Methodology } from '../methodology/index.js';
 import { allProblems, formatProblem, summaryCsvLines, tableRow, tally } from './evaluateOutput.js';
+import { problemDiagnostic } from './findingsFormat.js';
 import { ByteSink, TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
 /** What every batch of a run shares. */
@@ -36,6 +37,8 @@ export interface BatchSetup {
   columns: number;
   quarterlyMethods: string[];
   yearlyColumns: string[];
+  /** --format sarif: each problem as a line of JSON (a Diagnostic), for one SARIF log at the end; else in the file:line:col form. */
+  problemsAsJson?: boolean;
 }
 
 export interface BatchTask {
@@ -305,7 +308,7 @@ export class BatchEvaluator {
       if (writers.stdout) this.part(stdout!, person, writers.stdout);
       return {
         ...records[k],
-        problems: problems.map((p) => formatProblem(p) + '\n').join(''),
+        problems: problems.map((p) => problemLine(p, this.setup.problemsAsJson)).join(''),
         errors,
         warnings: problems.length - errors,
         codes: problems.map((p) => p.code).join('\n'),
@@ -357,4 +360,9 @@ export function setAside(record: Pick<RecordOutcome, 'id' | 'name' | 'index' | '
       at: d.at,
     })),
   };
+}
+
+/** A problem as evaluate prints it (file:line:col: error: message [code]), or as a line of JSON for --format sarif. */
+export function problemLine(p: Problem, json?: boolean): string {
+  return (json ? JSON.stringify(problemDiagnostic(p)) : formatProblem(p)) + '\n';
 }

@@ -6,21 +6,14 @@
 import type { PersonResult, Problem } from '../engine/index.js';
 import { formatDiagnostic } from '../methodology/index.js';
 import { neutralise } from './csv.js';
+import { problemDiagnostic } from './findingsFormat.js';
 
 export function allProblems(person: PersonResult): Problem[] {
   return [...person.problems, ...person.results.flatMap((r) => r.problems)];
 }
 
 export function formatProblem(p: Problem): string {
-  const who = [p.person && `person ${p.person}`, p.period, p.method, p.field && `field ${p.field}`].filter(Boolean).join(', ');
-  return formatDiagnostic({
-    severity: p.severity,
-    code: p.code,
-    message: `${who ? `${who}: ` : ''}${p.message}`,
-    clause: p.clause,
-    hint: p.hint,
-    at: p.at ? { ...p.at } : undefined,
-  });
+  return formatDiagnostic(problemDiagnostic(p));
 }
 
 export const CSV_HEADER =

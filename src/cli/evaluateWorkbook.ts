@@ -7,9 +7,10 @@ import { evaluate, type EvaluationResult } from '../engine/index.js';
 import { FileWriteError, produceAtomically, writeAtomically } from '../io/files.js';
 import type { Methodology } from '../methodology/index.js';
 import { summaryCsv, type CsvStyle } from './csv.js';
-import { allProblems, formatProblem } from './evaluateOutput.js';
+import { allProblems } from './evaluateOutput.js';
+import { problemDiagnostic } from './findingsFormat.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
-import { ExitCode, type Io } from './output.js';
+import { ExitCode, printDiagnostics, type Io } from './output.js';
 
 export const isWorkbookInput = (file: string) => /\.xlsx$/i.test(file);
 
@@ -20,6 +21,7 @@ export interface WorkbookEvaluateOptions {
   calendar?: string;
   allowOutOfForce?: boolean;
   csvStyle?: CsvStyle;
+  quiet?: boolean;
 }
 
 export async function runEvaluateWorkbook(io: Io, file: string, options: WorkbookEvaluateOptions): Promise<number> {
@@ -34,7 +36,7 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
     );
     return methodologies;
   });
-  for (const d of read.diagnostics) io.err(excel.formatIntakeDiagnostic(d) + '\n');
+  printDiagnostics(io, read.diagnostics);
   if (!read.input || !methodologies) return ExitCode.unusable;
   const calendar = openCalendar(io, options.calendar);
   if (!calendar) return ExitCode.unusable;
@@ -45,14 +47,14 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   );
   const uncovered = result.problems.find((p) => p.code === 'calendar.not-covered');
   if (uncovered) {
-    io.err(formatProblem(uncovered) + '\n');
+    printDiagnostics(io, [problemDiagnostic(uncovered)]);
     return ExitCode.unusable;
   }
   const latest = methodologies.find((m) => m.id === result.methodology.id) ?? methodologies[methodologies.length - 1];
   result.methodology = { ...result.methodology, ...sourceOf(latest) };
 
   const problems = [...result.problems, ...result.people.flatMap(allProblems)];
-  for (const p of problems) io.err(formatProblem(p) + '\n');
+  printDiagnostics(io, problems.map(problemDiagnostic));
   if (options.out) {
     const opened = methodologies;
     try {
@@ -68,8 +70,9 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const { people, read: evaluated, setAside } = read.counts;
-  io.err(
-    `${file}: ${people} people read, ${evaluated} evaluated, ${setAside} set aside, under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${problems.length - errors} warning(s)${options.out ? `; results in ${options.out} (results.json, summary.csv, results.xlsx)` : ''}\n`,
-  );
+  if (!options.quiet)
+    io.err(
+      `${file}: ${people} people read, ${evaluated} evaluated, ${setAside} set aside, under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${problems.length - errors} warning(s)${options.out ? `; results in ${options.out} (results.json, summary.csv, results.xlsx)` : ''}\n`,
+    );
   return errors > 0 ? ExitCode.findings : ExitCode.clean;
 }

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { isValidIsoDate } from '../calendar/isoDate.js';
 import { diffMethodologies } from '../methodology/diff.js';
 import { bundledMethodologyIds, lintMethodology, loadResolved, type Diagnostic } from '../methodology/index.js';
+import { findingsFormat, printSarif } from './findingsFormat.js';
 import { ExitCode, exitCodeFor, printDiagnostics, printJson, summaryLine, type Io } from './output.js';
 
 const isoDate = (value: string): string => {
@@ -49,24 +50,30 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
     .command('validate')
     .description('check methodology files: YAML, extends, and the JSON Schema')
     .argument('<files...>', 'methodology files (or ids of bundled methodologies)')
-    .option('--json', 'print the findings as JSON')
-    .action((files: string[], options: { json?: boolean }) => {
+    .option('--json', 'print the findings as JSON (the same as --format json)')
+    .option('--format <format>', 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)')
+    .option('--quiet', 'print the findings only, not the line per file')
+    .action((files: string[], options: { json?: boolean; format?: string; quiet?: boolean }) => {
+      const format = findingsFormat(io, 'validate', options);
+      if (!format) return;
       const reports = files.map((file) => ({ file, result: loadResolved(file) }));
       const all: Diagnostic[] = reports.flatMap((r) => r.result.diagnostics);
-      if (options.json)
+      if (format === 'json')
         printJson(
           io,
           reports.map(({ file, result }) => ({ file, valid: result.ok, diagnostics: result.diagnostics })),
         );
+      else if (format === 'sarif') printSarif(io, all);
       else {
         printDiagnostics(io, all);
-        for (const { file, result } of reports) {
-          io.out(
-            result.ok
-              ? `${file}: valid${result.methodology.extends ? ` (extends ${result.methodology.extends})` : ''}\n`
-              : `${file}: NOT valid — ${summaryLine(result.diagnostics)}\n`,
-          );
-        }
+        if (!options.quiet)
+          for (const { file, result } of reports) {
+            io.out(
+              result.ok
+                ? `${file}: valid${result.methodology.extends ? ` (extends ${result.methodology.extends})` : ''}\n`
+                : `${file}: NOT valid — ${summaryLine(result.diagnostics)}\n`,
+            );
+          }
       }
       io.exitCode = exitCodeFor(all);
     });
@@ -78,22 +85,33 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
     .option('--on <date>', 'the date on which the methodology should be in force (default: today)', isoDate)
     .option('--strict', 'exit 1 on warnings too')
     .option('--verbose', "notes list what they count (e.g. the rules that still cite the model's clauses)")
-    .option('--json', 'print the findings as JSON')
-    .action((files: string[], options: { on?: string; strict?: boolean; verbose?: boolean; json?: boolean }) => {
-      const on = options.on ?? today();
-      const reports = files.map((file) => ({ file, ...lintMethodology(file, { on, verbose: options.verbose }) }));
-      const all = reports.flatMap((r) => r.diagnostics);
-      if (options.json)
-        printJson(
-          io,
-          reports.map(({ file, result, diagnostics }) => ({ file, valid: result.ok, on, diagnostics })),
-        );
-      else {
-        printDiagnostics(io, all);
-        for (const r of reports) io.out(`${r.file}: ${r.diagnostics.length === 0 ? 'clean' : summaryLine(r.diagnostics)}\n`);
-      }
-      io.exitCode = exitCodeFor(all, options.strict);
-    });
+    .option('--json', 'print the findings as JSON (the same as --format json)')
+    .option('--format <format>', 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)')
+    .option('--quiet', 'print the findings only, not the line per file')
+    .action(
+      (
+        files: string[],
+        options: { on?: string; strict?: boolean; verbose?: boolean; json?: boolean; format?: string; quiet?: boolean },
+      ) => {
+        const format = findingsFormat(io, 'lint', options);
+        if (!format) return;
+        const on = options.on ?? today();
+        const reports = files.map((file) => ({ file, ...lintMethodology(file, { on, verbose: options.verbose }) }));
+        const all = reports.flatMap((r) => r.diagnostics);
+        if (format === 'json')
+          printJson(
+            io,
+            reports.map(({ file, result, diagnostics }) => ({ file, valid: result.ok, on, diagnostics })),
+          );
+        else if (format === 'sarif') printSarif(io, all);
+        else {
+          printDiagnostics(io, all);
+          if (!options.quiet)
+            for (const r of reports) io.out(`${r.file}: ${r.diagnostics.length === 0 ? 'clean' : summaryLine(r.diagnostics)}\n`);
+        }
+        io.exitCode = exitCodeFor(all, options.strict);
+      },
+    );
 
   program
     .command('show')

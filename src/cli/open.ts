@@ -46,9 +46,15 @@ export function openMethodologies(
 ): Methodology[] | undefined {
   const references = given?.length ? given : (input.methodologies ?? (input.methodology ? [input.methodology] : []));
   if (references.length === 0) {
-    io.err(
-      `${writtenIn}:1:1: error [input.no-methodology] the input is missing "methodology" (or "methodologies" in the year of a change)\n    what to do: add methodology: <the id of a bundled methodology or the path of your body's file>, or pass --methodology\n`,
-    );
+    printDiagnostics(io, [
+      {
+        severity: 'error',
+        code: 'input.no-methodology',
+        at: { file: writtenIn, line: 1, col: 1 },
+        message: 'the input is missing "methodology" (or "methodologies" in the year of a change)',
+        hint: "add methodology: <the id of a bundled methodology or the path of your body's file>, or pass --methodology",
+      },
+    ]);
     return undefined;
   }
   const opened: Methodology[] = [];

@@ -13,6 +13,8 @@ export interface Io {
   columns?: number;
   /** Show progress on stderr (it is a terminal). */
   progress?: boolean;
+  /** --format sarif: diagnostics are gathered here (and printed as one SARIF log at the end) instead of printed one by one. */
+  collected?: Diagnostic[];
 }
 
 export function processIo(): Io {
@@ -55,6 +57,10 @@ export function inertIo(io: Io): Io {
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  if (io.collected) {
+    io.collected.push(...diagnostics);
+    return;
+  }
   for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
 }
 

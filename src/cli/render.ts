@@ -10,11 +10,12 @@ import { evaluate, type EvaluationInput, type EvaluationResult } from '../engine
 import { ChromiumMissingError, closeAllBrowsers, findChromium } from '../forms/browser.js';
 import { describeFileError } from '../io/files.js';
 import { readResultsFile } from './resultsFile.js';
-import { parseFormList, planDocuments, renderDocuments, type RenderProgress } from '../forms/render.js';
+import { parseFormList, planDocuments, renderDocuments } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
 import { openCalendar, openMethodologies, openMethodology, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { RENDER_PROGRESS, startProgress } from './progress.js';
 
 export interface RenderOptions {
   forms: string;
@@ -28,8 +29,10 @@ export interface RenderOptions {
   pages?: string;
   /** Tag every PDF, those printed in batches too (slower). */
   tagged?: boolean;
-  /** Draw a progress bar on stderr (default: when stderr is a terminal). */
+  /** Draw a progress bar on stderr (default: when stderr is a terminal, Io.progress). */
   progress?: boolean;
+  /** No progress and no closing count on stderr. */
+  quiet?: boolean;
 }
 
 export function registerRender(program: Command, io: Io): void {
@@ -49,6 +52,7 @@ export function registerRender(program: Command, io: Io): void {
     .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
     .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
     .option('--pages <n>', 'pages printing in parallel (2–4)', '3')
+    .option('--quiet', 'no progress and no closing count on stderr (the files written are still listed on stdout)')
     .option('--tagged', 'tag every PDF (accessible structure), also those printed in batches: about a quarter slower')
     .action(async (source: string, options: RenderOptions) => {
       io.exitCode = await runRender(io, source, options);
@@ -194,7 +198,6 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     io.err(`bagalau: the output folder cannot be made: ${message}\n    what to do: ${hint}\n`);
     return ExitCode.unusable;
   }
-  const showProgress = options.progress ?? (process.stderr.isTTY === true && io.columns !== undefined);
   const started = Date.now();
   // Interrupted (Ctrl+C, kill): close Chromium, remove its profile and any half-written
   // PDF, and stop; a file in --out is either whole or absent.
@@ -210,22 +213,25 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   let outcome;
+  const progress =
+    options.progress === false ? undefined : startProgress(io, { total: docs.length, format: RENDER_PROGRESS }, options.quiet);
   try {
     outcome = await renderDocuments(docs, options.out, {
       pages: Number(options.pages ?? 3),
       tagged: options.tagged,
-      onProgress: showProgress ? (p) => io.err(progressBar(p, io.columns ?? 80)) : undefined,
+      onProgress: progress ? (p) => progress.update(p.done) : undefined,
     });
   } finally {
+    progress?.stop();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
-  if (showProgress) io.err('\n');
   for (const f of outcome.failed) io.err(`bagalau: could not print ${f.file}: ${f.error}\n`);
   const seconds = (Date.now() - started) / 1000;
-  io.err(
-    `${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`,
-  );
+  if (!options.quiet)
+    io.err(
+      `${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`,
+    );
   for (const file of outcome.written) io.out(file + '\n');
   return outcome.failed.length || problems ? ExitCode.findings : ExitCode.clean;
 }
@@ -243,12 +249,4 @@ function removeTemporaries(dir: string): void {
 /** The results a methodology gave: of several, each result records the one it was evaluated under. */
 function resultsOf(results: EvaluationResult, id: string, latest: string): EvaluationResult {
   return { ...results, people: results.people.map((p) => ({ ...p, results: p.results.filter((r) => (r.methodology ?? latest) === id) })) };
-}
-
-export function progressBar(p: RenderProgress, columns: number): string {
-  const width = Math.max(10, Math.min(40, columns - 40));
-  const filled = Math.round((p.done / p.total) * width);
-  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${p.file}`
-    .slice(0, columns - 1)
-    .padEnd(Math.min(columns - 1, width + 50));
 }

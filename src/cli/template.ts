@@ -57,9 +57,15 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
       !Array.isArray(data.people) ||
       data.people.some((p) => typeof p !== 'object' || p === null)
     ) {
-      io.err(
-        `${options.from}:1:1: error [input.shape] the file is not an evaluation input: it needs a list of people (schemas/evaluation.schema.json)\n`,
-      );
+      printDiagnostics(io, [
+        {
+          severity: 'error',
+          code: 'input.shape',
+          at: { file: options.from, line: 1, col: 1 },
+          message: 'the file is not an evaluation input: it needs a list of people',
+          hint: 'write the input as schemas/evaluation.schema.json describes it (methodology, year, people)',
+        },
+      ]);
       return ExitCode.unusable;
     }
     input = data as EvaluationInput;
@@ -113,9 +119,15 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
     const rows = [...filled.rows.values()].reduce((n, r) => n + r.length, 0);
     io.out(`filled from ${options.from}: ${input!.people.length} people, ${rows} rows\n`);
     for (const field of filled.unrepresentable) {
-      io.err(
-        `${options.from}: warning [template.not-carried] ${field} has no cell in the workbook of ${methodologies.map((m) => m.id).join(', ')}: it is not carried over\n    what to do: check that the input follows the methodology's methods; enter it in the workbook by hand if it belongs there\n`,
-      );
+      printDiagnostics(io, [
+        {
+          severity: 'warning',
+          code: 'template.not-carried',
+          at: { file: options.from!, line: 1, col: 1 },
+          message: `${field} has no cell in the workbook of ${methodologies.map((m) => m.id).join(', ')}: it is not carried over`,
+          hint: "check that the input follows the methodology's methods; enter it in the workbook by hand if it belongs there",
+        },
+      ]);
       code = ExitCode.findings;
     }
   }

@@ -2,8 +2,10 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_CASES_DIR, formatLoadError, formatMismatch, runAllCases } from '../cases/cases.js';
-import { ExitCode, printJson, type Io } from './output.js';
+import { caseLoadDiagnostic, DEFAULT_CASES_DIR, formatMismatch, runAllCases, type CaseRun } from '../cases/cases.js';
+import type { Diagnostic } from '../methodology/index.js';
+import { findingsFormat, printSarif } from './findingsFormat.js';
+import { ExitCode, printDiagnostics, printJson, type Io } from './output.js';
 
 export function registerTestCommand(program: Command, io: Io): void {
   program
@@ -14,8 +16,12 @@ export function registerTestCommand(program: Command, io: Io): void {
       'a folder of case files (one sub-folder per methodology id), one methodology folder or one case file',
       DEFAULT_CASES_DIR,
     )
-    .option('--json', 'print the cases and their mismatches as JSON')
-    .action((dir: string, options: { json?: boolean }) => {
+    .option('--json', 'print the cases and their mismatches as JSON (the same as --format json)')
+    .option('--format <format>', 'text (a line per case; problems as file:line:col: error: message [code] on stderr), json or sarif')
+    .option('--quiet', 'print only the problems and failed cases, not a line per passing case')
+    .action((dir: string, options: { json?: boolean; format?: string; quiet?: boolean }) => {
+      const format = findingsFormat(io, 'test', options);
+      if (!format) return;
       if (!existsSync(dir)) {
         io.err(`bagalau test: ${dir}: no such file or folder (case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml)\n`);
         io.exitCode = ExitCode.unusable;
@@ -24,9 +30,9 @@ export function registerTestCommand(program: Command, io: Io): void {
       const report = runAllCases(dir);
       const failed = report.failed > 0 || report.errors.length > 0;
       // A file that cannot be read as a case file at all (a device, UTF-16, binary) is unusable input, as for every command.
-      const unreadable = report.errors.some((e) => e.message.startsWith('[file.'));
+      const unreadable = report.errors.some((e) => e.code?.startsWith('file.') === true);
       io.exitCode = unreadable ? ExitCode.unusable : failed ? ExitCode.findings : ExitCode.clean;
-      if (options.json) {
+      if (format === 'json') {
         printJson(io, {
           passed: report.passed,
           failed: report.failed,
@@ -42,9 +48,15 @@ export function registerTestCommand(program: Command, io: Io): void {
         });
         return;
       }
-      for (const error of report.errors) io.err(formatLoadError(error) + '\n');
+      const problems = [...report.errors.map(caseLoadDiagnostic), ...report.runs.filter((r) => !r.passed).map(failureDiagnostic)];
+      if (format === 'sarif') {
+        printSarif(io, problems);
+        return;
+      }
+      printDiagnostics(io, problems);
       let file = '';
       for (const run of report.runs) {
+        if (options.quiet && run.passed) continue;
         if (run.case.file !== file) {
           file = run.case.file;
           io.out(`${relative(process.cwd(), resolve(file)) || file}\n`);
@@ -58,4 +70,16 @@ export function registerTestCommand(program: Command, io: Io): void {
       const refused = report.errors.length ? `, ${report.errors.length} refused` : '';
       io.out(`${report.passed} passed, ${report.failed} failed${refused} (${report.runs.length} case(s))\n`);
     });
+}
+
+/** A failed case as a diagnostic at the case: its mismatches in the message, a line for the editor. */
+function failureDiagnostic(run: CaseRun): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'cases.mismatch',
+    at: { file: run.case.file, line: run.case.line, col: run.case.column },
+    message: `case "${run.case.name}" fails: ${run.mismatches.map(formatMismatch).join('; ')}`,
+    clause: run.case.clause ? `clause ${run.case.clause} of ${run.case.methodology}` : undefined,
+    hint: 'correct the engine or the methodology if the case states the act right, otherwise the expected figures',
+  };
 }

@@ -15,6 +15,7 @@
 import { basename } from 'node:path';
 import type { Calibration, EvaluationInput, EvaluatorSheet, MethodData, Person, QuarterData, WorkPlan } from '../engine/input.generated.js';
 import { describeBasis } from '../methodology/clause.js';
+import { formatDiagnostic } from '../methodology/diagnostic.js';
 import type { Diagnostic, Methodology, SourcePosition } from '../methodology/index.js';
 import {
   cellAddress,
@@ -58,10 +59,7 @@ export function formatPlace(at: CellPosition | SourcePosition): string {
 
 /** A diagnostic with its place in the workbook form, its clause and what to do. */
 export function formatIntakeDiagnostic(d: IntakeDiagnostic): string {
-  const lines = [`${d.at ? `${formatPlace(d.at)}: ` : ''}${d.severity} [${d.code}] ${d.message}`];
-  if (d.clause) lines.push(`    clause: ${d.clause}`);
-  if (d.hint) lines.push(`    what to do: ${d.hint}`);
-  return lines.join('\n');
+  return formatDiagnostic(d);
 }
 
 /** What the workbook says about itself, before the methodologies are opened. */

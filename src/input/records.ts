@@ -205,6 +205,20 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
   return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : data, diagnostics };
 }
 
+/**
+ * A whole evaluation input already read (e.g. a methodology test case's `input:`), checked
+ * against schemas/evaluation.schema.json as `evaluate` checks a file: every mistake placed
+ * by `originOf` (a JSON pointer into the input → where it is written).
+ */
+export function checkEvaluationInput(
+  data: unknown,
+  originOf: (pointer: string) => { key?: SourcePosition; value: SourcePosition } | undefined,
+): Diagnostic[] {
+  const { root, schema } = compiled();
+  if (root(data)) return [];
+  return translateAjvErrors(root.errors ?? [], data, originOf, schema);
+}
+
 /** One person's record as read. */
 export interface RecordOutcome {
   index: number;

@@ -33,11 +33,24 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** The word GCC prints for a severity: "error", "warning", or "note" (for info). */
+export function severityWord(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'info' ? 'note' : severity;
+}
+
+/**
+ * GCC's form, which editors and CI read (VS Code's $gcc problem matcher):
+ * "file:line:col: error: message [code]", on one line; the clause and what to do follow
+ * on indented lines, which the matchers skip. A workbook cell is "intake.xlsx › Sheet!C12: …";
+ * a diagnostic without a place is "error: message [code]". Informational findings are GCC's
+ * "note", which $gcc (like GCC's own notes) does not take for a problem.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.at ? `${formatPosition(d.at)}: ` : '';
-  const lines = [`${where}${d.severity} [${d.code}] ${d.message}`];
+  const message = d.message.replace(/\s*\n\s*/g, ' ');
+  const lines = [`${where}${severityWord(d.severity)}: ${message} [${d.code}]`];
   if (d.clause) lines.push(`    clause: ${d.clause}`);
-  if (d.hint) lines.push(`    what to do: ${d.hint}`);
+  if (d.hint) lines.push(`    what to do: ${d.hint.replace(/\s*\n\s*/g, ' ')}`);
   return lines.join('\n');
 }
 

@@ -136,7 +136,7 @@ describe('inputs in JSON, NDJSON and YAML', () => {
     writeFileSync(broken, `${JSON.stringify(header).slice(0, -1)},"people":[\n${records.join(',\n')}\n]}\n`);
     const got = await evaluate(broken, '--workers', '0');
     expect(got.code).toBe(1);
-    expect(got.err).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+: error \\[yaml\\.`));
+    expect(got.err).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+: error: .* \\[yaml\\.[a-z-]+\\]$`, 'm'));
     const results = readResultsFile(join(got.out, 'results.json'));
     expect(results.people).toHaveLength(people.length);
     expect(results.people[1].results).toEqual([]);
@@ -213,24 +213,6 @@ describe('what the first batch cannot know', () => {
 });
 
 describe('limits, tables and progress', () => {
-  it('shows progress on stderr when it is a terminal, and clears it', async () => {
-    let err = '';
-    const io: Io = {
-      out: () => {},
-      err: (t) => {
-        err += t;
-      },
-      exitCode: 0,
-      columns: 160,
-      progress: true,
-    };
-    await main(['evaluate', examples[2], '--batch-size', '2'], io, () => '2026-11-24');
-    // eslint-disable-next-line no-control-regex -- the terminal's escape is what is checked
-    expect(err).toMatch(/\r\x1b\[K\d+ people evaluated \(\d+ % of the input\), \d+\.\d s/);
-    // eslint-disable-next-line no-control-regex -- the terminal's escape is what is checked
-    expect(err).toMatch(/\r\x1b\[K[^\r]*6 people evaluated under/);
-  });
-
   it('refuses an input over 1 GiB, naming it an evaluation input', async () => {
     const huge = join(dir, 'huge.json');
     const fd = openSync(huge, 'w');

@@ -42,7 +42,7 @@ describe('bagalau validate', () => {
     const { code, err } = await run('validate', broken('months-not-number'));
     expect(code).toBe(1);
     expect(err).toMatch(
-      /months-not-number\.yaml:10:13: error \[schema\.type\] eligibility › minimumTimeInPost › months must be a whole number, but it is "one"/,
+      /months-not-number\.yaml:10:13: error: eligibility › minimumTimeInPost › months must be a whole number, but it is "one".* \[schema\.type\]$/m,
     );
     expect(err).toContain('clause: clause 5 of months-not-number');
     expect(err).toContain('what to do:');

@@ -69,22 +69,93 @@ describe('loadCases', () => {
     expect(cases).toHaveLength(1);
     expect(errors).toHaveLength(1);
     expect(formatLoadError(errors[0])).toMatch(
-      /model-2018\/a\.yaml:17:3: error \[cases\.expect-missing\] case "proves nothing" has no expect/,
+      /model-2018\/a\.yaml:17:3: error: case "proves nothing" has no expect.* \[cases\.expect-missing\]$/,
     );
   });
 
   it('refuses a case without input', () => {
     const { errors } = loadCaseFile('x/model-2018/b.yaml', '- name: no input\n  expect: { S1: { Q1.kpi: { status: evaluated } } }\n');
     expect(errors.map(formatLoadError)).toEqual([
-      expect.stringMatching(/b\.yaml:1:3: error \[cases\.input-missing\] case "no input" has no input/),
+      expect.stringMatching(/b\.yaml:1:3: error: case "no input" has no input.* \[cases\.input-missing\]$/),
     ]);
   });
 
   it('refuses a file that is not a list, and reports YAML errors with their position', () => {
-    expect(loadCaseFile('x/model-2018/c.yaml', 'name: one\n').errors[0].message).toContain('[cases.not-a-list]');
+    expect(loadCaseFile('x/model-2018/c.yaml', 'name: one\n').errors[0].code).toBe('cases.not-a-list');
     const broken = loadCaseFile('x/model-2018/d.yaml', '- name: "unclosed\n  input: {}\n');
-    expect(broken.errors[0].message).toContain('[cases.yaml]');
+    expect(broken.errors[0].code).toBe('cases.yaml');
     expect(broken.errors[0].line).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('case inputs are checked as evaluate checks an input', () => {
+  const misspelt = `- name: a misspelt key
+  input:
+    year: 2024
+    quarters: [Q1]
+    people:
+      - id: S1
+        name: A
+        positionCategory: C-O-5
+        appointedOn: 2020-01-01
+        leftOnn: 2024-02-01
+  expect:
+    S1: { Q1.differentiation: { status: evaluated } }
+`;
+
+  it('refuses a misspelt leftOnn at its line and column, naming the key evaluate would name', () => {
+    const { cases, errors } = loadCaseFile('x/model-2018/leftonn.yaml', misspelt);
+    expect(cases).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'x/model-2018/leftonn.yaml', line: 10, column: 9, code: 'schema.additionalProperties' });
+    expect(errors[0].message).toContain('case "a misspelt key"');
+    expect(errors[0].message + (errors[0].hint ?? '')).toContain('leftOn');
+    expect(formatLoadError(errors[0])).toMatch(/^x\/model-2018\/leftonn\.yaml:10:9: error: .*\[schema\.additionalProperties\]$/m);
+  });
+
+  it('gives the same finding as evaluate for the same input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bagalau-leftonn-'));
+    const input = join(dir, 'input.yaml');
+    writeFileSync(
+      input,
+      misspelt
+        .split('\n')
+        .slice(2, 10)
+        .map((l) => l.slice(4))
+        .join('\n')
+        .replace('year: 2024', 'methodology: model-2018\nyear: 2024'),
+    );
+    let err = '';
+    const io: Io = {
+      out: () => {},
+      err: (t) => {
+        err += t;
+      },
+      exitCode: 0,
+    };
+    await main(['evaluate', input, '--table', 'none'], io, () => '2026-11-24');
+    const fromCase = loadCaseFile('x/model-2018/leftonn.yaml', misspelt).errors[0];
+    expect(err).toContain('[schema.additionalProperties]');
+    expect(err).toContain(fromCase.message.replace('case "a misspelt key": ', ''));
+  });
+
+  it('bagalau test exits 1 on the case instead of passing it', async () => {
+    const root = caseDir({ 'leftonn.yaml': misspelt });
+    let err = '';
+    let out = '';
+    const io: Io = {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+      exitCode: 0,
+    };
+    const code = await main(['test', root], io, () => '2026-11-24');
+    expect(code).toBe(1);
+    expect(err).toMatch(/leftonn\.yaml:10:9: error: .*leftOnn/);
+    expect(out).toContain('0 passed, 0 failed, 1 refused');
   });
 });
 

@@ -1,0 +1,71 @@
+// Progress of long work (evaluate: people; render: forms) on stderr, drawn by cli-progress,
+// only when stderr is a terminal (Io.progress) and --quiet is not given. The bar writes
+// through the Io, so tests see what a terminal would.
+import cliProgress from 'cli-progress';
+import type { Io } from './output.js';
+
+export interface Progress {
+  /** `done` of the total; `payload` fills the format's other fields (e.g. {people}). */
+  update(done: number, payload?: Record<string, unknown>): void;
+  /** Draws the last state and leaves the line (idempotent). */
+  stop(): void;
+}
+
+export interface ProgressSpec {
+  total: number;
+  /** cli-progress format: {bar} {value} {total} {percentage} {duration_formatted} {eta_formatted}, and payload fields. */
+  format: string;
+  payload?: Record<string, unknown>;
+}
+
+/** The formats of the two commands. */
+export const EVALUATE_PROGRESS =
+  '{bar} {percentage}% of the input | {people} people evaluated | {duration_formatted} elapsed | about {eta_formatted} left';
+export const RENDER_PROGRESS = '{bar} {value}/{total} forms | {duration_formatted} elapsed | about {eta_formatted} left';
+
+/** A writable "terminal" over io.err, as cli-progress (and node:readline's cursor moves) use it. */
+function terminalStream(io: Io): NodeJS.WritableStream {
+  return {
+    isTTY: true,
+    columns: io.columns ?? 80,
+    write: (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      io.err(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((r): r is () => void => typeof r === 'function');
+      callback?.();
+      return true;
+    },
+    on: () => undefined,
+    once: () => undefined,
+    off: () => undefined,
+    removeListener: () => undefined,
+    emit: () => false,
+  } as unknown as NodeJS.WritableStream;
+}
+
+/** A progress bar, or undefined when stderr is not a terminal or the command is quiet. */
+export function startProgress(io: Io, spec: ProgressSpec, quiet = false): Progress | undefined {
+  if (quiet || !io.progress || spec.total <= 0) return undefined;
+  const bar = new cliProgress.SingleBar({
+    stream: terminalStream(io),
+    format: spec.format,
+    barsize: Math.max(10, Math.min(30, (io.columns ?? 80) - 90)),
+    hideCursor: false,
+    clearOnComplete: true,
+    stopOnComplete: false,
+    etaBuffer: 50,
+    fps: 5,
+    formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? value.toLocaleString('en') : String(value)),
+  });
+  bar.start(spec.total, 0, spec.payload ?? {});
+  let stopped = false;
+  return {
+    update: (done, payload) => {
+      if (!stopped) bar.update(Math.min(done, spec.total), payload ?? {});
+    },
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      bar.stop();
+    },
+  };
+}
