@@ -161,7 +161,12 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
         style: { head: [], border: [] },
       });
       const withClause = (value: string, clause?: string) => (clause ? `${value}\n[${clause}]` : value);
-      for (const row of rows) table.push([row.setting, withClause(row.a, row.aClause), withClause(row.b, row.bClause)]);
+      for (const row of rows)
+        table.push([
+          row.usedIn?.length ? `${row.setting}\nused in: ${row.usedIn.join('; ')}` : row.setting,
+          withClause(row.a, row.aClause),
+          withClause(row.b, row.bClause),
+        ]);
       io.out(`${rows.length} setting(s) differ between ${left.methodology.id} and ${right.methodology.id}\n${table.toString()}\n`);
     });
 }

@@ -13,6 +13,8 @@ export interface DiffRow {
   b: string;
   aClause?: string;
   bClause?: string;
+  /** For a role whose title changed: the settings that name the role (in either methodology), listed once here rather than a row each. */
+  usedIn?: string[];
 }
 
 export interface DiffOptions {
@@ -70,12 +72,22 @@ export function diffMethodologies(a: Methodology, b: Methodology, options: DiffO
     if (isObject(value)) return JSON.stringify(value);
     return String(value);
   };
+  // Where each role is named: a changed title is shown once, on the role, with this list.
+  const roleUses = new Map<string, string[]>();
+  for (const field of [...referenceFields(a), ...referenceFields(b)]) {
+    if (field.refersTo !== 'roles') continue;
+    const uses = roleUses.get(field.value) ?? [];
+    const setting = titleAtPointer(field.pointer);
+    if (!uses.includes(setting)) uses.push(setting);
+    roleUses.set(field.value, uses);
+  }
   const pointers = [...new Set([...left.keys(), ...right.keys()])];
   const rows: DiffRow[] = [];
   for (const pointer of pointers) {
+    // The same ids: a setting naming a role whose title changed is not a change of its own.
+    if (JSON.stringify(left.get(pointer)) === JSON.stringify(right.get(pointer))) continue;
     const va = render(left.get(pointer), pointer, a, referencesA);
     const vb = render(right.get(pointer), pointer, b, referencesB);
-    // A list of role ids differs only if the roles it names differ.
     if (va === vb) continue;
     const top = splitPointer(pointer)[0];
     rows.push({
@@ -86,6 +98,8 @@ export function diffMethodologies(a: Methodology, b: Methodology, options: DiffO
       aClause: identityKeys.has(top) ? undefined : nearestBasis(a, pointer),
       bClause: identityKeys.has(top) ? undefined : nearestBasis(b, pointer),
     });
+    const role = /^\/roles\/([^/]+)\/title$/.exec(pointer)?.[1];
+    if (role && left.has(pointer) && right.has(pointer) && roleUses.has(role)) rows[rows.length - 1].usedIn = roleUses.get(role);
   }
   // Identity first, then the order of the schema's sections.
   const order = ['title', 'body', 'act', 'inForce', 'repealedBy'];

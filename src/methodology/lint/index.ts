@@ -9,6 +9,7 @@ import { inheritedBases } from './inheritedBases.js';
 import { methodWiring } from './methodWiring.js';
 import { minNotAboveMax } from './minMax.js';
 import { mixedScript } from './mixedScript.js';
+import { partialTranslation } from './partialTranslation.js';
 import { rangeTableCoverage } from './rangeTable.js';
 import { references } from './references.js';
 import type { LintContext, LintRule } from './rule.js';
@@ -31,6 +32,7 @@ export const lintRules: readonly LintRule[] = [
   methodWiring,
   inheritedBases,
   formHeaderOwn,
+  partialTranslation,
 ];
 
 export function runLint(context: LintContext): Diagnostic[] {
