@@ -12,10 +12,10 @@ import { artifactUri, sarifLog } from '../../src/cli/sarif.js';
 import { formatDiagnostic } from '../../src/methodology/diagnostic.js';
 
 /**
- * VS Code's $gcc problem matcher (vscode/src/vs/workbench/contrib/tasks/common/problemMatcher.ts):
- * file 1, line 2, column 3, severity 4, message 5, matched against each line of the output.
+ * VS Code's $gcc problem matcher (declared by the C/C++ extension, vscode-cpptools, in its
+ * package.json): file 1, line 2, column 3, severity 4, message 5, matched against each line.
  */
-const GCC = /^(.*?):(\d+):(\d*)?:?\s+(?:fatal\s+)?(warning|error):\s+(.*)$/;
+const GCC = /^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$/;
 /** What follows the message: the code, in brackets, at the end of the line. */
 const CODE = /\s\[([a-z0-9-]+(?:\.[a-z0-9-]+)*)\]$/;
 
