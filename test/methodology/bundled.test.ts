@@ -74,7 +74,10 @@ describe('bundled methodologies', () => {
     });
     expect(row('/categories/head/positionCategories')).toMatchObject({ a: 'D-3, D-O-1, E-1, E-2', b: 'E-2' });
     expect(row('/roles/hrService/title')?.b).toBe('кадр мәселелерімен айналысатын аппарат маманы');
-    expect(row('/calibration/decisionBy')?.b).toContain('мәслихат төрағасы');
+    // The same role, titled otherwise: once, on the role, with the settings that name it (not a row per setting).
+    expect(row('/roles/appointingOfficial/title')?.b).toContain('мәслихат төрағасы');
+    expect(row('/roles/appointingOfficial/title')?.usedIn).toContain('Calibration › Decides on the session and approves its members');
+    expect(row('/calibration/decisionBy')).toBeUndefined();
     expect(row('/methods/differentiation/sheet/delegation/allowed')).toMatchObject({ a: 'true', b: 'false' });
     // What both acts say alike is not listed.
     expect(row('/kpi/count/min')).toBeUndefined();
