@@ -52,6 +52,12 @@ export function artifactUri(file: string): string {
     .join('/');
 }
 
+/** A text on one line, ending as a sentence ends. */
+const sentence = (text: string) => {
+  const line = text.replace(/\s*\n\s*/g, ' ').trim();
+  return /[.!?…)]$/.test(line) ? line : `${line}.`;
+};
+
 /** The words of a code for its rule: "schema.required" → "schema: required". */
 function describeCode(code: string): string {
   const dot = code.indexOf('.');
@@ -69,7 +75,7 @@ export function sarifLog(diagnostics: readonly Diagnostic[]): SarifLog {
       index.set(d.code, ruleIndex);
       rules.push({ id: d.code, shortDescription: { text: describeCode(d.code) } });
     }
-    const text = [d.message.replace(/\s*\n\s*/g, ' '), d.clause && `Clause: ${d.clause}.`, d.hint && `What to do: ${d.hint}`]
+    const text = [sentence(d.message), d.clause && sentence(`Clause: ${d.clause}`), d.hint && sentence(`What to do: ${d.hint}`)]
       .filter(Boolean)
       .join(' ');
     const result: SarifResult = {
