@@ -291,6 +291,17 @@ describe('--format sarif', () => {
     expect((await run('evaluate', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--format', 'sarif', '--json')).code).toBe(2);
   });
 
+  it('evaluate in worker threads: the same problems as the text form', async () => {
+    const input = 'examples/baiterek-akimat/evaluation-2026.yaml';
+    const text = await run('evaluate', input, '--table', 'none', '--workers', '1', '--batch-size', '2');
+    const sarif = await run('evaluate', input, '--format', 'sarif', '--workers', '1', '--batch-size', '2', '--quiet');
+    expect(sarif.code).toBe(text.code);
+    const lines = expectGccForm(text.err, 1);
+    const log = expectSarif(sarif.out);
+    expect(log.results.map((r) => r.ruleId).sort()).toEqual(lines.map((m) => m[5].match(CODE)![1]).sort());
+    expect(log.results.map((r) => r.locations![0].physicalLocation.region.startLine).sort()).toEqual(lines.map((m) => Number(m[2])).sort());
+  });
+
   it('test: refused and failing cases', async () => {
     const root = mkdtempSync(join(tmpdir(), 'bagalau-sarif-cases-'));
     mkdirSync(join(root, 'model-2018'));
