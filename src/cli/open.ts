@@ -71,7 +71,8 @@ export function openCalendar(io: Io, path: string = defaultCalendarPath()): Work
   try {
     return loadCalendar(path);
   } catch (error) {
-    io.err(`${error instanceof CalendarFileError ? error.message : `bagalau: ${(error as Error).message}`}\n`);
+    if (error instanceof CalendarFileError) printDiagnostics(io, error.diagnostics);
+    else io.err(`bagalau: ${(error as Error).message}\n`);
     return undefined;
   }
 }
