@@ -13,6 +13,8 @@ export interface Io {
   columns?: number;
   /** Show progress on stderr (it is a terminal). */
   progress?: boolean;
+  /** Writes bagalau's own terminal controls (the progress bar's) to stderr as they are; `err` makes escapes in text inert. */
+  terminal?(text: string): void;
   /** --format sarif: diagnostics are gathered here (and printed as one SARIF log at the end) instead of printed one by one. */
   collected?: Diagnostic[];
 }
@@ -51,6 +53,8 @@ export function inertIo(io: Io): Io {
     set exitCode(code: number) {
       io.exitCode = code;
     },
+    // the progress bar's own escapes reach the terminal; text from files never does (out, err)
+    terminal: (text) => (io.terminal ? io.terminal(text) : io.err(text)),
     columns: io.columns,
     progress: io.progress,
   };

@@ -29,7 +29,9 @@ function terminalStream(io: Io): NodeJS.WritableStream {
     isTTY: true,
     columns: io.columns ?? 80,
     write: (chunk: string | Uint8Array, ...rest: unknown[]) => {
-      io.err(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      if (io.terminal) io.terminal(text);
+      else io.err(text);
       const callback = rest.find((r): r is () => void => typeof r === 'function');
       callback?.();
       return true;
