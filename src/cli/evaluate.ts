@@ -449,7 +449,7 @@ class EvaluationRun {
   ): PersonResult {
     const reader = new RecordReader(this.file, scanner.format, {});
     const idAt = (i: number, s: RecordSpan) =>
-      locateField(reader.origins(readRange(scanner.fd, s.start, s.end).toString('utf8'), s, i), i, 'id');
+      locateField(reader.places(readRange(scanner.fd, s.start, s.end).toString('utf8'), s, i), i, 'id');
     const at = idAt(index, span);
     const firstAt = idAt(first.index, first.span);
     const { name } = reader.read(readRange(scanner.fd, span.start, span.end).toString('utf8'), span, index);

@@ -6,7 +6,7 @@ import { WorkingCalendar, type CalendarFile } from '../calendar/index.js';
 import { buildContext, type EngineContext } from '../engine/context.js';
 import { evaluateWithContexts } from '../engine/evaluate.js';
 import type { EvaluationResult, Person, PersonResult, Problem } from '../engine/index.js';
-import { RecordReader, locateField, type RecordOrigins, type RecordOutcome } from '../input/records.js';
+import { RecordReader, locateField, type RecordOutcome, type RecordPlaces } from '../input/records.js';
 import { readRange, type InputFormat, type RecordSpan } from '../input/scan.js';
 import { closeSync, openSync } from 'node:fs';
 import type { Methodology } from '../methodology/index.js';
@@ -251,10 +251,10 @@ export class BatchEvaluator {
       const person = evaluated.get(record);
       if (!person) return setAside(record);
       // The record is read again, with positions, only if it has a problem to place.
-      let origins: RecordOrigins | undefined;
+      let origins: RecordPlaces | undefined;
       for (const p of allProblems(person)) {
         if (p.at || p.person === undefined) continue;
-        origins ??= this.reader.origins(texts[k], record.span, record.index);
+        origins ??= this.reader.places(texts[k], record.span, record.index);
         p.at = locateField(origins, record.index, p.field);
       }
       return person;

@@ -1,12 +1,12 @@
 // Reads the data a body submits (YAML, JSON or NDJSON) as a whole, for the commands that
 // need every person at once (render, the tests). It uses the same reader as `evaluate`
-// (src/input/scan.ts and records.ts): records are parsed without positions, and a record
-// with a mistake is parsed again to place it. A mistake inside one person's record sets
+// (src/input/scan.ts and records.ts): records are parsed without positions, and a mistake
+// is placed by walking its record's text to the key it is about (src/input/locate.ts). A mistake inside one person's record sets
 // that person aside (reported with the person, file, line and column); the others go on.
 import { closeSync } from 'node:fs';
 import type { Diagnostic } from '../methodology/diagnostic.js';
 import type { EvaluationInput, Person } from '../engine/input.generated.js';
-import { checkInputFile, detectFormat, locateField, readHeader, RecordReader, type RecordOrigins } from './records.js';
+import { checkInputFile, detectFormat, locateField, readHeader, RecordReader, type RecordPlaces } from './records.js';
 import { openScanner, readRange, type RecordScanner, type RecordSpan } from './scan.js';
 import { wholeDocumentScanner } from './wholeDocument.js';
 
@@ -40,11 +40,11 @@ export function loadEvaluationInput(file: string): LoadedInput {
     const reader = new RecordReader(file, scanner.format, header.data);
     const fd = scanner.fd;
     const texts = spans.map((span) => readRange(fd, span.start, span.end).toString('utf8'));
-    const origins = new Map<number, RecordOrigins>();
+    const origins = new Map<number, RecordPlaces>();
     const locate = (index: number, field?: string) => {
       if (index < 0 || index >= spans.length) return undefined;
       let found = origins.get(index);
-      if (!found) origins.set(index, (found = reader.origins(texts[index], spans[index], index)));
+      if (!found) origins.set(index, (found = reader.places(texts[index], spans[index], index)));
       return locateField(found, index, field);
     };
     const people: Person[] = [];

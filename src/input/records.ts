@@ -1,9 +1,11 @@
 // Reads an evaluation input a record at a time: the header (methodology, year, units…)
 // and then each person's record, found by src/input/scan.ts. A record is parsed without
-// positions (JSON.parse, or js-yaml for YAML: both fast); positions are computed only for
-// a record that has something to report (it is parsed again with the `yaml` library,
-// which keeps the place of every key and value), so every problem is still located at
-// file:line:col. A mistake in one person's record sets that person aside; the others go on.
+// positions (JSON.parse, or js-yaml for YAML: both fast); a problem is placed by walking
+// the record's text to the one key it is about (src/input/locate.ts), from where the
+// scanner found the record, so every problem is still located at file:line:col. Only a
+// record that is not valid JSON or YAML, or written in a way that walk does not follow, is
+// parsed again with the `yaml` library, which says where and why. A mistake in one
+// person's record sets that person aside; the others go on.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +16,12 @@ import type { ValidateFunction } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic, SourcePosition } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
-import { parseSource } from '../methodology/source.js';
+import { duplicateKeyProblem, parseSource } from '../methodology/source.js';
+import { splitPointer } from '../methodology/pointer.js';
 import { foreignFile, translateAjvErrors } from '../methodology/validate.js';
 import type { EvaluationInput, Person } from '../engine/input.generated.js';
 import { compiledValidators } from '../methodology/compiledValidator.js';
+import { findDuplicateKey, findInJson, findInYaml, NotUnderstood, type FoundAt } from './locate.js';
 import { headerPosition, type HeaderText, type InputFormat, type RecordSpan } from './scan.js';
 
 export const evaluationSchemaPath = fileURLToPath(new URL('../../schemas/evaluation.schema.json', import.meta.url));
@@ -167,6 +171,8 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
   } catch {
     data = undefined;
   }
+  // JSON.parse keeps the last of a key written twice; the `yaml` library below says where.
+  if (format !== 'yaml' && data !== undefined && hasDuplicateKey(header.text, data)) data = undefined;
   if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data))
     (data as Record<string, unknown>).people = [];
   const { root, schema } = compiled();
@@ -232,8 +238,19 @@ export interface RecordOutcome {
   diagnostics?: Diagnostic[];
 }
 
+/** Where a key and its value are written. */
+export interface Origin {
+  key?: SourcePosition;
+  value: SourcePosition;
+}
+
 /** Positions of the keys and values of one record, by JSON pointer from the top of the file (/people/<index>/…). */
-export type RecordOrigins = Map<string, { key?: SourcePosition; value: SourcePosition }>;
+export type RecordOrigins = Map<string, Origin>;
+
+/** The position of a key or value of a record, by JSON pointer, found when asked. */
+export interface RecordPlaces {
+  get(pointer: string): Origin | undefined;
+}
 
 export class RecordReader {
   constructor(
@@ -262,6 +279,11 @@ export class RecordReader {
       if (typeof id === 'string') outcome.id = id;
       if (typeof name === 'string') outcome.name = name;
     }
+    if (this.format !== 'yaml' && !positioned && hasDuplicateKey(text, value)) {
+      // JSON.parse keeps the last value of a key written twice; YAML refuses it, and so does this reader.
+      outcome.diagnostics = [duplicateKeyProblem(this.position(text, span, findDuplicateKey(text)))];
+      return outcome;
+    }
     const { person: check, root, schema } = compiled();
     if (check(value)) {
       outcome.person = value as Person;
@@ -274,6 +296,8 @@ export class RecordReader {
       .map((e) => ({ ...e, instancePath: `/people/${index}${e.instancePath.slice('/people/0'.length)}` }));
     const people: unknown[] = [];
     people[index] = value;
+    // A schema error is rare: the record is read again with the `yaml` library, which also
+    // says what the fast parsers let through (a reserved key, nesting too deep for it).
     positioned ??= this.positioned(text, span, index);
     // A record the positioning parser cannot read (nested too deeply for it) is set aside with that reason.
     if (positioned.diagnostics.some((d) => d.severity === 'error')) {
@@ -286,9 +310,47 @@ export class RecordReader {
     return outcome;
   }
 
-  /** Positions of the record's keys and values (parsed again, with the `yaml` library). */
+  /** Positions of all the record's keys and values (parsed again, with the `yaml` library). */
   origins(text: string, span: RecordSpan, index: number): RecordOrigins {
     return this.positioned(text, span, index).origins;
+  }
+
+  /** Positions of the record's keys and values, each found when asked by walking the text (the `yaml` library only if the walk cannot). */
+  places(text: string, span: RecordSpan, index: number): RecordPlaces {
+    const prefix = `/people/${index}`;
+    const source = this.format === 'yaml' ? padded(text, span) : text;
+    let fallback: RecordOrigins | undefined;
+    const at = (offset: number) => this.position(source, span, offset);
+    return {
+      get: (pointer) => {
+        if (pointer !== prefix && !pointer.startsWith(prefix + '/')) return undefined;
+        if (!fallback) {
+          const path = splitPointer(pointer.slice(prefix.length));
+          let found: FoundAt | undefined;
+          try {
+            found = this.format === 'yaml' ? findInYaml(source, path) : findInJson(source, path);
+          } catch (error) {
+            // Nested too deeply for the walk (RangeError): the yaml library says so too.
+            if (!(error instanceof NotUnderstood) && !(error instanceof RangeError)) throw error;
+            fallback = this.origins(text, span, index);
+          }
+          if (!fallback) return found && { key: found.key === undefined ? undefined : at(found.key), value: at(found.value) };
+        }
+        return fallback.get(pointer);
+      },
+    };
+  }
+
+  /** file:line:col of an offset in a record's text (a YAML record's text padded to its column). */
+  private position(text: string, span: RecordSpan, offset: number): SourcePosition {
+    let line = 0;
+    let lineStart = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    const col = offset - lineStart + 1;
+    return { file: this.file, line: span.line + line, col: line === 0 && this.format !== 'yaml' ? col + span.col - 1 : col };
   }
 
   private positioned(text: string, span: RecordSpan, index: number): Positioned {
@@ -327,8 +389,38 @@ function padded(text: string, span: RecordSpan, format: InputFormat = 'yaml'): s
   return format === 'yaml' && span.col > 1 ? ' '.repeat(span.col - 1) + text : text;
 }
 
+/**
+ * Whether a JSON text has a key written twice in one object (JSON.parse kept the last).
+ * Every key has one colon outside strings: when the colons of the text are as many as the
+ * keys `value` has, none is written twice; only otherwise (a colon inside a text, or a key
+ * twice) is the text walked.
+ */
+function hasDuplicateKey(text: string, value: unknown): boolean {
+  let colons = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) colons++;
+  let keys: number;
+  try {
+    keys = countKeys(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    keys = -1; // nested too deeply to count: looked for in the text
+  }
+  return colons !== keys && findDuplicateKey(text) >= 0;
+}
+
+function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) n += countKeys(item);
+    return n;
+  }
+  for (const key in value) n += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return n;
+}
+
 /** file:line:col of a field of a record ("quarters.Q2.kpi.k1.score"): the deepest part of it that is written. */
-export function locateField(origins: RecordOrigins, index: number, field?: string): SourcePosition | undefined {
+export function locateField(origins: RecordPlaces, index: number, field?: string): SourcePosition | undefined {
   const segments = field ? field.split('.') : [];
   for (let n = segments.length; n >= 0; n--) {
     const origin = origins.get(

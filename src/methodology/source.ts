@@ -282,6 +282,11 @@ const yamlAdvice: Record<string, string> = {
   UNEXPECTED_TOKEN: 'check the punctuation on this line (quotes, colons, dashes)',
 };
 
+/** A key written twice in one block (or, in a JSON input, one object): the YAML parser's own words. */
+export function duplicateKeyProblem(at: SourcePosition): Diagnostic {
+  return yamlProblem(at.file, 'DUPLICATE_KEY', '', at, 'error');
+}
+
 function yamlProblem(file: string, code: string, _parserMessage: string, at: SourcePosition, severity: 'error' | 'warning'): Diagnostic {
   return {
     severity,
