@@ -381,45 +381,60 @@ class JsonScanner extends ChunkedScanner {
   }
 }
 
-/** NDJSON: the first non-empty line is the header, every other non-empty line a person. */
-class LineScanner extends ChunkedScanner {
-  readonly format = 'ndjson' as const;
-  private line = 0;
+/** Scanners that look at whole lines: each chunk is read from the start of the line it cut. */
+abstract class LinesScanner extends ChunkedScanner {
+  /** The number of the last line read. */
+  protected line = 0;
+  /** Where the line the last chunk cut starts. */
   private carryStart = 0;
-  private sawHeader = false;
 
-  next(): RecordSpan[] | undefined {
-    if (this.ended) return undefined;
-    if (this.carryStart >= this.size) {
-      this.ended = true;
-      return undefined;
-    }
-    // Read from the start of the unfinished line.
+  /**
+   * Reads the next chunk and calls `onLine` with the bounds (in the buffer, the line feed
+   * excluded) of each line it holds whole, and of the file's last line; a line longer than
+   * the chunk makes the chunk grow. False at the end of the file.
+   */
+  protected nextLines(onLine: (from: number, to: number) => void): boolean {
+    if (this.carryStart >= this.size) return false;
     this.scanned = this.carryStart;
-    if (!this.fill()) {
-      this.ended = true;
-      return undefined;
-    }
-    const buf = this.buffer;
-    const out: RecordSpan[] = [];
-    let i = 0;
+    if (!this.fill()) return false;
     const last = this.base + this.filled >= this.size;
+    let i = 0;
     for (;;) {
-      let nl = buf.indexOf(0x0a, i);
+      let nl = this.buffer.indexOf(0x0a, i);
       if (nl < 0 || nl >= this.filled) {
         if (!last) {
           if (i === 0) {
             this.grow();
-            return this.next();
+            return this.nextLines(onLine);
           }
           break;
         }
         nl = this.filled;
       }
       this.line++;
+      onLine(i, nl);
+      i = nl + 1;
+      if (i >= this.filled) break;
+    }
+    this.carryStart = this.base + Math.min(i, this.filled);
+    this.scanned = this.carryStart;
+    return true;
+  }
+}
+
+/** NDJSON: the first non-empty line is the header, every other non-empty line a person. */
+class LineScanner extends LinesScanner {
+  readonly format = 'ndjson' as const;
+  private sawHeader = false;
+
+  next(): RecordSpan[] | undefined {
+    if (this.ended) return undefined;
+    const out: RecordSpan[] = [];
+    const found = this.nextLines((from, nl) => {
+      const buf = this.buffer; // read here: a line longer than the chunk replaces it
       let end = nl;
-      if (end > i && buf[end - 1] === 0x0d) end--;
-      let start = i;
+      if (end > from && buf[end - 1] === 0x0d) end--;
+      let start = from;
       if (this.base + start === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
       const blank = !/\S/.test(buf.toString('latin1', start, Math.min(end, start + 64)));
       if (!blank || end - start > 64) {
@@ -430,11 +445,11 @@ class LineScanner extends ChunkedScanner {
           this.suffixStart = this.size;
         } else out.push({ start: this.base + start, end: this.base + end, line: this.line, col: 1 });
       }
-      i = nl + 1;
-      if (i >= this.filled) break;
+    });
+    if (!found) {
+      this.ended = true;
+      return undefined;
     }
-    this.carryStart = this.base + Math.min(i, this.filled);
-    this.scanned = this.carryStart;
     return out;
   }
 
@@ -450,10 +465,8 @@ class LineScanner extends ChunkedScanner {
 }
 
 /** YAML: "people:" at the top level, then a block list; records start at each "- " of the list's indentation. */
-class YamlScanner extends ChunkedScanner {
+class YamlScanner extends LinesScanner {
   readonly format = 'yaml' as const;
-  private line = 0;
-  private carryStart = 0;
   private state: 'before' | 'firstItem' | 'people' | 'after' = 'before';
   private itemIndent = -1;
   private items = 0;
@@ -464,34 +477,13 @@ class YamlScanner extends ChunkedScanner {
 
   next(): RecordSpan[] | undefined {
     if (this.ended) return undefined;
-    if (this.carryStart >= this.size) return this.end();
-    this.scanned = this.carryStart;
-    if (!this.fill()) return this.end();
-    const buf = this.buffer;
     const out: RecordSpan[] = [];
-    const last = this.base + this.filled >= this.size;
-    let i = 0;
-    for (;;) {
-      let nl = buf.indexOf(0x0a, i);
-      if (nl < 0 || nl >= this.filled) {
-        if (!last) {
-          if (i === 0) {
-            this.grow();
-            return this.next();
-          }
-          break;
-        }
-        nl = this.filled;
-      }
-      this.line++;
-      this.onLine(buf, i, nl, out);
+    const found = this.nextLines((from, nl) => {
+      // The buffer is read here: a line longer than the chunk replaces it.
+      this.onLine(this.buffer, from, nl, out);
       this.previousEnd = this.base + nl;
-      i = nl + 1;
-      if (i >= this.filled) break;
-    }
-    this.carryStart = this.base + Math.min(i, this.filled);
-    this.scanned = this.carryStart;
-    return out;
+    });
+    return found ? out : this.end();
   }
 
   private onLine(buf: Buffer, from: number, to: number, out: RecordSpan[]): void {
