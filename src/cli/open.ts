@@ -1,13 +1,16 @@
 // What the commands that apply a methodology (evaluate, render, schedule) open first: the
 // methodology — loaded, validated and linted, since a methodology with lint errors (a band
 // gap, an unknown deadline anchor) would give wrong results — and the calendar. A problem
-// is printed where it is and the command stops.
+// is printed where it is and the command stops. Both are kept, as they are once checked,
+// in the user's cache folder (src/io/cache.ts): a run that finds them skips the YAML
+// parser, the schema and the lint (most of the start-up of a small evaluation).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { displayPath } from '../calendar/load.js';
-import { CalendarFileError, defaultCalendarPath, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
-import { lintMethodology, methodologyPath, type Methodology } from '../methodology/index.js';
+import { CalendarFileError, defaultCalendarPath, loadCalendar, WorkingCalendar } from '../calendar/index.js';
+import { cachedByContent } from '../io/cache.js';
+import { lintMethodology, methodologyPath, type Diagnostic, type Methodology } from '../methodology/index.js';
 import { printDiagnostics, type Io } from './output.js';
 
 /**
@@ -17,11 +20,17 @@ import { printDiagnostics, type Io } from './output.js';
 export function openMethodology(io: Io, reference: string, writtenIn?: string): Methodology | undefined {
   const path = methodologyPath(reference, writtenIn ? dirname(resolve(writtenIn)) : undefined);
   // The in-force date is checked per evaluated period by the engine, not here.
-  const { result, diagnostics } = lintMethodology(path);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (result.ok && errors.length === 0) {
-    sources.set(result.methodology, { file: displayPath(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
-    return result.methodology;
+  let errors: Diagnostic[] = [];
+  const methodology = cachedByContent('linted-methodology', path, () => {
+    const { result, diagnostics } = lintMethodology(path);
+    errors = diagnostics.filter((d) => d.severity === 'error');
+    return result.ok && errors.length === 0
+      ? { value: result.methodology, files: result.resolved.chain.map((source) => source.file) }
+      : undefined;
+  });
+  if (methodology) {
+    sources.set(methodology, { file: displayPath(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+    return methodology;
   }
   printDiagnostics(io, errors);
   io.err(
@@ -69,7 +78,8 @@ export function openMethodologies(
 /** The working-day calendar, or undefined after saying why it is unusable. */
 export function openCalendar(io: Io, path: string = defaultCalendarPath()): WorkingCalendar | undefined {
   try {
-    return loadCalendar(path);
+    const file = cachedByContent('checked-calendar', path, () => ({ value: loadCalendar(path).file, files: [] }));
+    return new WorkingCalendar(file!, displayPath(path));
   } catch (error) {
     if (error instanceof CalendarFileError) printDiagnostics(io, error.diagnostics);
     else io.err(`bagalau: ${(error as Error).message}\n`);

@@ -1,6 +1,6 @@
 // How the CLI speaks: diagnostics on stderr in the file:line:col form, results on
 // stdout, JSON with --json, and the exit codes 0 clean, 1 findings, 2 unusable input.
-import { formatDiagnostic, type Diagnostic } from '../methodology/index.js';
+import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
 
 export const ExitCode = { clean: 0, findings: 1, unusable: 2 } as const;
 

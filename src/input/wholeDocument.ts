@@ -3,7 +3,8 @@
 // records are the list's items: the rest of the pipeline is the same. Such files are
 // written by hand and small; above 256 MiB they are refused with the layout to use.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLibrary } from '../methodology/source.js';
 import type { HeaderText, RecordScanner, RecordSpan } from './scan.js';
 
 const MAX_WHOLE_BYTES = 256 << 20;
@@ -18,6 +19,7 @@ export function wholeDocumentScanner(file: string): RecordScanner {
     );
   }
   const text = readFileSync(file, 'utf8');
+  const { LineCounter, parseDocument, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false });
   const people = doc.errors.length === 0 && isMap(doc.contents) ? (doc.contents.get('people', true) as Node | undefined) : undefined;

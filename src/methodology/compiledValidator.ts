@@ -1,28 +1,18 @@
 // JSON Schema validators compiled once, not on every run. ajv turns a schema into a
 // JavaScript function; for the methodology schema that takes a third to a half of a second,
 // more than the rest of `bagalau validate`. The function's code ("standalone code") is
-// kept in node_modules/.cache/bagalau/, named after a hash of the schema, the options and
-// ajv's version, and loaded from there by the next run (about 10 ms). A changed schema gets
-// a new name; where the folder cannot be written, the schema is compiled as before.
+// kept in the user's cache folder (src/io/cache.ts), named after a hash of the schema, the
+// options and ajv's version, and loaded from there by the next run (about 10 ms). A changed
+// schema gets a new name; where the folder cannot be written, the schema is compiled as before.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { compileFunction } from 'node:vm';
+import { cacheDirectory } from '../io/cache.js';
 import type { Options, ValidateFunction } from 'ajv';
 
 const require = createRequire(import.meta.url);
-
-/** The package folder (with package.json and node_modules), from this module in src/ or dist/. */
-function packageRoot(): string | undefined {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'node_modules'))) return directory;
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
-}
 
 export interface ValidatorSpec {
   /** Names the cached file. */
@@ -44,11 +34,18 @@ export function compiledValidators(spec: ValidatorSpec): { root: ValidateFunctio
     .update(JSON.stringify([spec.schema, spec.options, spec.formats, spec.keywords, spec.parts, ajvVersion]))
     .digest('hex')
     .slice(0, 16);
-  const root = packageRoot();
-  const cacheFile = root && join(root, 'node_modules', '.cache', 'bagalau', `${spec.name}-${hash}.cjs`);
+  const directory = cacheDirectory();
+  const cacheFile = directory && join(directory, `${spec.name}-${hash}.cjs`);
   if (cacheFile && existsSync(cacheFile)) {
     try {
-      const loaded = require(cacheFile) as Record<string, ValidateFunction>;
+      // The code requires ajv's runtime: from bagalau's packages, not from the cache folder.
+      const module = { exports: {} as Record<string, ValidateFunction> };
+      compileFunction(readFileSync(cacheFile, 'utf8'), ['exports', 'require', 'module'], { filename: cacheFile })(
+        module.exports,
+        require,
+        module,
+      );
+      const loaded = module.exports;
       if (typeof loaded.root === 'function')
         return { root: loaded.root, parts: Object.fromEntries(Object.keys(spec.parts ?? {}).map((k) => [k, loaded[k]])) };
     } catch {

@@ -1,10 +1,21 @@
 // Reads one methodology file: YAML with the position of every key and value, so that
 // any later finding can be reported as file:line:col.
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { joinPointer } from './pointer.js';
 import { textProblem } from '../io/text.js';
+
+let yamlModule: typeof import('yaml') | undefined;
+/**
+ * The `yaml` library, loaded by the first text it reads (a tenth of a second): a run whose
+ * methodology and calendar come from the cache and whose records are well written never
+ * needs it.
+ */
+export function yamlLibrary(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 
 /** Files larger than this are refused: a methodology is a few hundred KiB at most. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -109,6 +120,7 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
 }
 
 export function parseSource(file: string, text: string): SourceFile {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   // 'core' keeps dates such as 2023-05-25 as strings; uniqueKeys rejects duplicate keys.
   let doc;
@@ -169,6 +181,7 @@ function collectOrigins(
   origins: Map<string, NodeOrigin>,
   at: (offset: number) => SourcePosition,
 ): void {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const range = node.range ?? [0, 0, 0];
   origins.set(pointer, { key, value: at(range[0]), range: [range[0], range[1]] });
   if (isMap(node)) {
@@ -211,6 +224,7 @@ function openingQuoteBefore(text: string, offset: number): number | undefined {
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 function reservedKeys(node: Node, diagnostics: Diagnostic[], at: (offset: number) => SourcePosition, depth = 0): void {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   if (depth > 500) return;
   if (isMap(node)) {
     for (const pair of node.items) {
