@@ -6,12 +6,14 @@
 // gives the ratio the goal is stated in; 100,000 people is also run with 1, 2 and 3 workers
 // and with none, for the scaling; and the cold start of `--help` and `validate`.
 //
-// Usage: npx tsx bench/cli.ts [--quick] [--repeat N] [--sizes 1000,10000,100000]
+// Usage: npx tsx bench/cli.ts [--quick] [--repeat N] [--sizes 1000,10000,100000] [--bodies almaty,model2025]
 //   --quick: one run each and no 100,000 (a smoke test of the bench itself).
+//   --bodies: the generated bodies to run (both by default); `none` runs only the example
+//   body copied to 2,040 people and the cold start.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCalendar } from '../src/calendar/index.js';
 import { evaluate } from '../src/engine/index.js';
@@ -95,6 +97,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 const quick = flag('--quick');
 const repeat = Number(value('--repeat') ?? (quick ? 1 : 3));
 const sizes = (value('--sizes') ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+const chosenBodies = (value('--bodies') ?? Object.keys(bodies).join(',')).split(',').filter((b): b is Body => b in bodies);
 const work = join(tmpdir(), `bagalau-cli-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 
@@ -109,7 +112,7 @@ try {
   process.stdout.write(
     `bagalau evaluate INPUT --out DIR (bin/bagalau.js), ${repeat} run(s) each: median wall seconds (min–max), CPU seconds (user + system, all threads), peak RSS of the process; load average at the start ${loadAverage()} (on a busy machine the wall time grows, the CPU time much less)\n`,
   );
-  for (const body of Object.keys(bodies) as Body[]) {
+  for (const body of chosenBodies) {
     process.stdout.write(`\n${bodies[body].label}\n`);
     process.stdout.write(
       `  ${'people'.padStart(8)} ${'input'.padEnd(7)} ${'MB in'.padStart(7)} ${'seconds'.padStart(8)} ${'(min–max)'.padEnd(12)} ${'CPU s'.padStart(6)} ${'people/s'.padStart(9)} ${'peak RSS'.padStart(9)} ${'MB out'.padStart(7)}\n`,
@@ -210,15 +213,49 @@ try {
     rmSync(input, { force: true });
   }
 
-  // Cold start: a median of 9 runs each.
-  process.stdout.write('\nCold start (median of 9 runs):\n');
+  // The example body (examples/zhaiyq-akimat, six people, one with a missing justification)
+  // copied to 2,040 people, as written (YAML) and as JSON: a body of a district's size, with
+  // problems to place in a sixth of the records.
+  const example = join(root, 'examples/zhaiyq-akimat/evaluation-2026.yaml');
+  const text = readFileSync(example, 'utf8');
+  const peopleAt = text.indexOf('\npeople:\n') + '\npeople:\n'.length;
+  const head = text
+    .slice(0, peopleAt)
+    .replace(/^methodology: (.*)$/m, (_, file: string) => `methodology: ${resolve(dirname(example), file)}`);
+  const copies = Array.from({ length: 340 }, (_, k) => text.slice(peopleAt).replace(/^ {2}- id: (\S+)/gm, `  - id: $1-${k}`));
+  const copyYaml = join(work, 'zhaiyq-2040.yaml');
+  writeFileSync(copyYaml, head + copies.join(''));
+  const { parse } = await import('yaml');
+  const copyJson = join(work, 'zhaiyq-2040.json');
+  writeFileSync(copyJson, JSON.stringify(parse(readFileSync(copyYaml, 'utf8'), { schema: 'core' }), null, 1));
+  process.stdout.write(
+    `\nThe example body copied to 2,040 people (${repeat} run(s) each: best wall, median (min–max), CPU of the best, peak RSS):\n`,
+  );
+  for (const input of [copyYaml, copyJson]) {
+    const runs: Run[] = [];
+    for (let r = 0; r < repeat; r++) {
+      rmSync(join(work, 'out'), { recursive: true, force: true });
+      runs.push(measure([process.execPath, bin, 'evaluate', input, '--out', join(work, 'out')]));
+    }
+    const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    process.stdout.write(
+      `  ${input.endsWith('.json') ? 'JSON' : 'YAML'}  best ${best.seconds.toFixed(2)} s, median ${median(runs.map((r) => r.seconds)).toFixed(2)} s (${spread(runs.map((r) => r.seconds))}), CPU ${best.cpu.toFixed(2)} s, ${best.peakMb.toFixed(0)} MB\n`,
+    );
+  }
+
+  // Cold start: a median of 9 runs each (the first run fills the cache of src/io/cache.ts, if it is empty).
+  process.stdout.write('\nCold start (9 runs each: median wall (min–max), median CPU):\n');
   for (const [label, command] of [
     ['node -e 0', [process.execPath, '-e', '0']],
     ['bagalau --help', [process.execPath, bin, '--help']],
+    ['bagalau validate model-2025', [process.execPath, bin, 'validate', 'model-2025']],
     ['bagalau validate almaty-akimat-2023', [process.execPath, bin, 'validate', 'almaty-akimat-2023']],
+    ['bagalau evaluate (the 6-person example)', [process.execPath, bin, 'evaluate', example, '--out', join(work, 'out')]],
   ] as [string, string[]][]) {
-    const runs = Array.from({ length: 9 }, () => measure(command).seconds);
-    process.stdout.write(`  ${label.padEnd(38)} ${median(runs).toFixed(2)} s (${spread(runs)})\n`);
+    const runs = Array.from({ length: 9 }, () => measure(command));
+    process.stdout.write(
+      `  ${label.padEnd(42)} ${median(runs.map((r) => r.seconds)).toFixed(2)} s (${spread(runs.map((r) => r.seconds))}), CPU ${median(runs.map((r) => r.cpu)).toFixed(2)} s\n`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
