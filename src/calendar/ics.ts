@@ -1,7 +1,8 @@
 // iCalendar (RFC 5545) export of a year timetable: one all-day event per dated deadline,
 // importable into Outlook and Google Calendar. Written by hand: the subset needed is small.
 import type { DatedTimetableEntry, YearTimetable } from './deadlines.js';
-import { describeBasis } from './timetableText.js';
+import { localText, t } from '../i18n/index.js';
+import { describeBasis, periodLabel, type TimetableNames } from './timetableText.js';
 
 export interface IcsOptions {
   /** Stable part of every UID, e.g. the methodology id. */
@@ -10,6 +11,8 @@ export interface IcsOptions {
   calendarName: string;
   /** DTSTAMP of every event; passed in so that this module reads no clock. */
   generatedAt: Date;
+  /** Role and category ids in words. */
+  names?: TimetableNames;
 }
 
 const MAX_LINE_OCTETS = 75;
@@ -65,14 +68,16 @@ function uidPart(text: string): string {
 }
 
 function eventLines(entry: DatedTimetableEntry, year: number, options: IcsOptions): string[] {
-  const summary =
-    entry.title.en && entry.title.kk ? `${entry.title.kk} (${entry.title.en})` : (entry.title.kk ?? entry.title.en ?? entry.deadlineId);
+  // The title in the language of the run; the Kazakh one too when that is another, as the act names it.
+  const title = localText(entry.title) || entry.deadlineId;
+  const summary = entry.title.kk && title !== entry.title.kk ? `${title} (${entry.title.kk})` : title;
+  const names = options.names ?? {};
   const description = [
-    `${entry.period.label}: ${entry.rule}.`,
+    `${periodLabel(entry.period)}: ${entry.rule}.`,
     ...entry.trace.steps,
-    entry.responsible ? `Responsible: ${entry.responsible}` : '',
-    entry.appliesTo ? `Applies to: ${entry.appliesTo.join(', ')}` : '',
-    entry.basis ? `Basis: ${describeBasis(entry.basis, options.calendarId)}` : '',
+    entry.responsible ? `${t('schedule.ics.responsible')}: ${names.role?.(entry.responsible) ?? entry.responsible}` : '',
+    entry.appliesTo ? `${t('schedule.ics.appliesTo')}: ${entry.appliesTo.map((id) => names.category?.(id) ?? id).join(', ')}` : '',
+    entry.basis ? `${t('schedule.ics.basis')}: ${describeBasis(entry.basis, options.calendarId)}` : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -82,7 +87,7 @@ function eventLines(entry: DatedTimetableEntry, year: number, options: IcsOption
     `DTSTAMP:${icsTimestamp(options.generatedAt)}`,
     `DTSTART;VALUE=DATE:${icsDate(entry.date)}`,
     `DTEND;VALUE=DATE:${icsDate(nextDay(entry.date))}`,
-    `SUMMARY:${escapeIcsText(`${entry.period.label}: ${summary}`)}`,
+    `SUMMARY:${escapeIcsText(`${periodLabel(entry.period)}: ${summary}`)}`,
     `DESCRIPTION:${escapeIcsText(description)}`,
     'TRANSP:TRANSPARENT',
     'END:VEVENT',

@@ -1,8 +1,17 @@
 // Plain-text renderings of a year timetable: an aligned table for people, CSV for spreadsheets.
-import type { DatedTimetableEntry, UndatableTimetableEntry, YearTimetable } from './deadlines.js';
+// Headings, weekdays, periods and bases are in the language of the run; deadline titles and
+// role names come from the methodology in that language (Kazakh where it has none).
+import type { DatedTimetableEntry, TimetablePeriod, UndatableTimetableEntry, YearTimetable } from './deadlines.js';
 import type { LegalBasis } from './types.js';
-import { weekdayName } from './isoDate.js';
+import { parseIsoDate, weekdayName } from './isoDate.js';
 import { describeBasis as describeMethodologyBasis } from '../methodology/clause.js';
+import { currentLanguage, localText, t } from '../i18n/index.js';
+
+/** How ids of the methodology read in the timetable: role ids as the roles' titles, category ids as the categories'. */
+export interface TimetableNames {
+  role?: (id: string) => string;
+  category?: (id: string) => string;
+}
 
 /**
  * A basis in words: a clause of the body's own act as "clause 5"; one it inherits names the
@@ -11,7 +20,7 @@ import { describeBasis as describeMethodologyBasis } from '../methodology/clause
 export function describeBasis(basis: LegalBasis | undefined, ownId?: string): string {
   if (!basis) return '';
   const source = (basis as { source?: string }).source;
-  return describeMethodologyBasis(basis, { withSource: source !== undefined && source !== ownId });
+  return describeMethodologyBasis(basis, { withSource: source !== undefined && source !== ownId, language: currentLanguage() });
 }
 
 function isWeekendName(isoDate: string): boolean {
@@ -19,9 +28,25 @@ function isWeekendName(isoDate: string): boolean {
   return weekday === 'Saturday' || weekday === 'Sunday';
 }
 
-function titleOf(entry: { title: { kk: string; en?: string }; deadlineId: string }): string {
-  return entry.title.en ?? entry.title.kk ?? entry.deadlineId;
+/** "Mon" / "дс" / "пн": the weekday in the language of the run, short or in full. */
+function weekdayIn(isoDate: string, form: 'short' | 'long'): string {
+  return parseIsoDate(isoDate)
+    .setLocale(currentLanguage())
+    .toFormat(form === 'short' ? 'ccc' : 'cccc');
 }
+
+/** "Q1 2026" / "2026 жылғы 1-тоқсан" / "1 квартал 2026"; the year as it is. */
+export function periodLabel(period: TimetablePeriod): string {
+  const quarter = /^Q([1-4])$/.exec(period.id)?.[1];
+  return quarter ? t('period.quarter', { quarter, year: period.start.slice(0, 4) }) : period.label;
+}
+
+function titleOf(entry: { title: { kk: string; ru?: string; en?: string }; deadlineId: string }): string {
+  return localText(entry.title) || entry.deadlineId;
+}
+
+const roleName = (names: TimetableNames, id: string | undefined) => (id === undefined ? '' : (names.role?.(id) ?? id));
+const categoryNames = (names: TimetableNames, ids: string[]) => ids.map((id) => names.category?.(id) ?? id);
 
 function alignedTable(header: string[], rows: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
@@ -33,36 +58,44 @@ function alignedTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
-export function renderTimetableTable(timetable: YearTimetable, heading: string): string {
+export function renderTimetableTable(timetable: YearTimetable, heading: string, names: TimetableNames = {}): string {
   const dated = timetable.entries.filter((entry): entry is DatedTimetableEntry => entry.date !== undefined);
   const undatable = timetable.entries.filter((entry): entry is UndatableTimetableEntry => entry.date === undefined);
   const sections = [
     `${heading}\n`,
     alignedTable(
-      ['Date', 'Day', 'Period', 'Deadline', 'Responsible', 'Applies to', 'Basis'],
+      [
+        t('schedule.head.date'),
+        t('schedule.head.day'),
+        t('schedule.head.period'),
+        t('schedule.head.deadline'),
+        t('schedule.head.responsible'),
+        t('schedule.head.appliesTo'),
+        t('schedule.head.basis'),
+      ],
       dated.map((entry) => [
         entry.date,
-        weekdayName(entry.date).slice(0, 3) + (isWeekendName(entry.date) ? '*' : ''),
-        entry.period.label,
+        weekdayIn(entry.date, 'short') + (isWeekendName(entry.date) ? '*' : ''),
+        periodLabel(entry.period),
         titleOf(entry),
-        entry.responsible ?? '',
-        entry.appliesTo?.join(', ') ?? 'all',
+        roleName(names, entry.responsible),
+        entry.appliesTo ? categoryNames(names, entry.appliesTo).join(', ') : t('schedule.appliesToAll'),
         describeBasis(entry.basis, timetable.methodologyId),
       ]),
     ),
   ];
   if (dated.some((entry) => isWeekendName(entry.date))) {
-    sections.push('* a Saturday or Sunday that this calendar makes a working day (transfer of days off), or kept by nonWorkingDay: keep');
+    sections.push(t('schedule.weekendNote'));
   }
   if (undatable.length > 0) {
     sections.push(
-      '\nCannot be dated with this calendar:\n' +
-        undatable.map((entry) => `  ${entry.period.label}  ${titleOf(entry)}: ${entry.problem}`).join('\n'),
+      `\n${t('schedule.undatable')}\n` +
+        undatable.map((entry) => `  ${periodLabel(entry.period)}  ${titleOf(entry)}: ${entry.problem}`).join('\n'),
     );
   }
   if (timetable.eventRules.length > 0) {
     sections.push(
-      '\nCounted from the events of each case:\n' +
+      `\n${t('schedule.eventRules')}\n` +
         timetable.eventRules
           .map((rule) => `  ${titleOf(rule)}: ${rule.rule}${rule.basis ? ` (${describeBasis(rule.basis, timetable.methodologyId)})` : ''}`)
           .join('\n'),
@@ -75,14 +108,30 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** RFC 4180 CSV, one row per dated deadline, per undatable one and per event rule. */
+/**
+ * RFC 4180 CSV, one row per dated deadline, per undatable one and per event rule. The
+ * header and the words are in the language of the run; ids (deadline, responsible role,
+ * categories) stay ids, for spreadsheets that look them up.
+ */
 export function renderTimetableCsv(timetable: YearTimetable): string {
-  const header = ['date', 'weekday', 'period', 'deadline', 'title_kk', 'title_en', 'responsible', 'applies_to', 'rule', 'basis', 'problem'];
+  const header = [
+    t('schedule.csv.date'),
+    t('schedule.csv.weekday'),
+    t('schedule.csv.period'),
+    t('schedule.csv.deadline'),
+    t('schedule.csv.titleKk'),
+    t('schedule.csv.titleEn'),
+    t('schedule.csv.responsible'),
+    t('schedule.csv.appliesTo'),
+    t('schedule.csv.rule'),
+    t('schedule.csv.basis'),
+    t('schedule.csv.problem'),
+  ];
   const rows = [
     ...timetable.entries.map((entry) => [
       entry.date ?? '',
-      entry.date ? weekdayName(entry.date) : '',
-      entry.period.label,
+      entry.date ? weekdayIn(entry.date, 'long') : '',
+      periodLabel(entry.period),
       entry.deadlineId,
       entry.title.kk ?? '',
       entry.title.en ?? '',
@@ -95,7 +144,7 @@ export function renderTimetableCsv(timetable: YearTimetable): string {
     ...timetable.eventRules.map((rule) => [
       '',
       '',
-      'each case',
+      t('schedule.eachCase'),
       rule.deadlineId,
       rule.title.kk ?? '',
       rule.title.en ?? '',

@@ -6,6 +6,7 @@
 // leading apostrophe, so a spreadsheet never takes a submitted name for a formula.
 import { stringify } from 'csv-stringify/sync';
 import type { EvaluationResult, PersonResult } from '../engine/index.js';
+import { t, type MessageId } from '../i18n/index.js';
 
 export const CSV_STYLES = ['excel', 'rfc4180'] as const;
 export type CsvStyle = (typeof CSV_STYLES)[number];
@@ -36,7 +37,7 @@ export function csvNumber(n: number, style: CsvStyle = 'excel', decimals?: numbe
 function cell(value: CsvValue, style: CsvStyle): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return csvNumber(value, style);
-  if (typeof value === 'boolean') return value ? 'yes' : '';
+  if (typeof value === 'boolean') return value ? t('csv.yes') : '';
   if (typeof value === 'object') return csvNumber(value.number, style, value.decimals);
   return neutralise(value);
 }
@@ -67,9 +68,29 @@ export const SUMMARY_COLUMNS = [
   'warnings',
 ] as const;
 
+const SUMMARY_HEADINGS: Record<(typeof SUMMARY_COLUMNS)[number], MessageId> = {
+  person: 'summary.csv.person',
+  name: 'summary.csv.name',
+  category: 'summary.csv.category',
+  period: 'summary.csv.period',
+  method: 'summary.csv.method',
+  status: 'summary.csv.status',
+  rule: 'summary.csv.rule',
+  score: 'summary.csv.score',
+  band: 'summary.csv.band',
+  calibrated: 'summary.csv.calibrated',
+  errors: 'summary.csv.errors',
+  warnings: 'summary.csv.warnings',
+};
+
+/** The column headings of summary.csv in the language of the run (the values stay ids: statuses, methods, bands). */
+export function summaryColumnHeadings(): string[] {
+  return SUMMARY_COLUMNS.map((column) => t(SUMMARY_HEADINGS[column]));
+}
+
 /** The first line of summary.csv (with the BOM in the excel style). */
 export function summaryCsvHeader(style: CsvStyle = 'excel'): string {
-  return csvRows([[...SUMMARY_COLUMNS]], style);
+  return csvRows([summaryColumnHeadings()], style);
 }
 
 /** A person's lines of summary.csv (no BOM: they follow the header). */

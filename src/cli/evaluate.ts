@@ -33,7 +33,8 @@ import {
   type PersonOutput,
   problemLine,
 } from './evaluateBatch.js';
-import { CSV_HEADER, TABLE_LEGEND, Tally, summaryTable, tableHead } from './evaluateOutput.js';
+import { Tally, csvHeader, methodologyLegend, summaryTable, tableHead, tableLegend } from './evaluateOutput.js';
+import { currentLanguage, localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
 import { AtomicFile, FileWriteError, describeFileError, makeFolder } from '../io/files.js';
@@ -78,30 +79,20 @@ const FULL_TABLE_UP_TO = 100;
 export function registerEvaluate(program: Command, io: Io): void {
   program
     .command('evaluate')
-    .description('evaluate the data a body submitted for a year: eligibility, scores, bands, 360, calibration, deadlines')
-    .argument(
-      '<input>',
-      'evaluation input: an intake workbook (.xlsx, made by bagalau template), or YAML, JSON or NDJSON (schemas/evaluation.schema.json)',
-    )
-    .option(
-      '--methodology <id|path...>',
-      'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)',
-    )
-    .option('--out <dir>', 'write results.json (or results.ndjson) and summary.csv to this folder')
-    .option('--json', 'print the results on stdout (the expanded form unless --format is given)')
+    .description(t('help.evaluate'))
+    .argument('<input>', t('help.evaluate.input'))
+    .option('--methodology <id|path...>', t('help.evaluate.methodology'))
+    .option('--out <dir>', t('help.evaluate.out'))
+    .option('--json', t('help.evaluate.json'))
     .option(
       '--format <form>',
       'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full); sarif: the problems as a SARIF 2.1.0 log on stdout (results, with --out, in the json form)',
     )
     .option('--quiet', 'no progress and no closing count on stderr: only the problems')
-    .option(
-      '--table <kind>',
-      'the terminal table: summary (counts per method, period and unit), full (one row a person), none; default: full up to 100 people',
-      'auto',
-    )
-    .option('--workers <n>', 'worker threads evaluating in parallel (default: auto, by the size of the input; 0: none)', 'auto')
-    .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
-    .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
+    .option('--table <kind>', t('help.evaluate.table'), 'auto')
+    .option('--workers <n>', t('help.evaluate.workers'), 'auto')
+    .option('--calendar <path>', t('help.calendar'), defaultCalendarPath())
+    .option('--allow-out-of-force', t('help.allowOutOfForce'))
     // For the tests: small batches exercise the batching and the workers on small inputs.
     .addOption(new Option('--batch-size <n>', 'people per batch').argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)).hideHelp())
     .action(async (inputFile: string, options: EvaluateOptions) => {
@@ -111,7 +102,7 @@ export function registerEvaluate(program: Command, io: Io): void {
 
 export async function runEvaluate(io: Io, inputFile: string, options: EvaluateOptions): Promise<number> {
   if (options.format && !['json', 'ndjson', 'expanded', 'sarif'].includes(options.format)) {
-    io.err(`bagalau: --format must be json, ndjson, expanded or sarif, not "${options.format}"\n`);
+    io.err(`bagalau: ${t('evaluate.format.invalid', { value: options.format })}\n`);
     return ExitCode.unusable;
   }
   if (options.format !== 'sarif') return runEvaluateAs(io, inputFile, options as EvaluateOptions & { format?: ResultsForm });
@@ -136,11 +127,11 @@ async function runEvaluateAs(
   // An intake workbook (bagalau template) is read whole, with every problem at its cell.
   if (isWorkbookInput(inputFile)) return runEvaluateWorkbook(io, inputFile, options);
   if (options.table && !['auto', 'summary', 'full', 'none'].includes(options.table)) {
-    io.err(`bagalau: --table must be summary, full or none, not "${options.table}"\n`);
+    io.err(`bagalau: ${t('evaluate.table.invalid', { value: options.table })}\n`);
     return ExitCode.unusable;
   }
   if (options.workers && options.workers !== 'auto' && !/^\d{1,2}$/.test(options.workers)) {
-    io.err(`bagalau: --workers must be a number (0 for none) or auto, not "${options.workers}"\n`);
+    io.err(`bagalau: ${t('evaluate.workers.invalid', { value: options.workers })}\n`);
     return ExitCode.unusable;
   }
   const unusable = checkInputFile(inputFile);
@@ -263,6 +254,7 @@ class EvaluationRun {
         quarterlyMethods,
         yearlyColumns: [],
         problemsAsJson: options.sarif,
+        language: currentLanguage(),
       };
       const local = new BatchEvaluator(setup);
       // What the input has, as far as the first batch tells (or as the first attempt found).
@@ -404,17 +396,28 @@ class EvaluationRun {
         // Problems first (stderr), then the results (--json) or the table on stdout, then the count.
         sink.drainProblems();
         sink.drainResults();
-        const title = top.methodology.title;
+        const title = localText(methodologies.find((m) => m.id === top.methodology.id)?.title) || top.methodology.title;
         if (table === 'summary')
-          io.out(summaryTable(title, top.year, stats, Object.keys(methodologies.at(-1)!.bands.levels), unitNames(header)));
+          io.out(
+            summaryTable(title, top.year, stats, Object.keys(methodologies.at(-1)!.bands.levels), unitNames(header)) +
+              methodologyLegend(methodologies.at(-1)!),
+          );
         else if (table === 'full') {
           io.out(`${title} — ${top.year}\n`);
-          sink.row(TABLE_LEGEND);
+          sink.row(tableLegend());
+          sink.row(methodologyLegend(methodologies.at(-1)!));
           sink.drainRows();
         }
         if (!options.quiet)
           io.err(
-            `${stats.people} people evaluated under ${top.methodology.id} for ${top.year}: ${stats.errors + errorsIn(top.problems)} error(s), ${stats.warnings + top.problems.length - errorsIn(top.problems)} warning(s)${options.out ? `; results in ${options.out}` : ''}\n`,
+            t(options.out ? 'evaluate.done.out' : 'evaluate.done', {
+              people: stats.people,
+              methodology: top.methodology.id,
+              year: String(top.year),
+              errors: stats.errors + errorsIn(top.problems),
+              warnings: stats.warnings + top.problems.length - errorsIn(top.problems),
+              out: options.out ?? '',
+            }) + '\n',
           );
         return stats.errors + errorsIn(top.problems) > 0 ? ExitCode.findings : ExitCode.clean;
       } finally {
@@ -463,8 +466,13 @@ class EvaluationRun {
           code: 'input.duplicate-id',
           at: at ? { ...at, file: this.file } : undefined,
           pointer: `/people/${index}/id`,
-          message: `the id ${id} is used twice: people item ${first.index + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
-          hint: 'give every person a different id; this record is set aside',
+          message: t('input.duplicate-id', {
+            id,
+            first: String(first.index + 1),
+            line: firstAt ? String(firstAt.line) : 'none',
+            second: String(index + 1),
+          }),
+          hint: t('input.duplicate-id.hint'),
         },
       ],
     });
@@ -543,7 +551,7 @@ class Sinks {
       makeFolder(this.options.out);
       this.results = new OutputFile(join(this.options.out, this.fileForm === 'ndjson' ? 'results.ndjson' : 'results.json'));
       this.csv = new OutputFile(join(this.options.out, 'summary.csv'));
-      this.csv.write(CSV_HEADER);
+      this.csv.write(csvHeader());
       this.after = this.head(this.fileForm!, top, texts, (s) => this.results!.write(s));
     }
     if (this.stdoutForm) this.stdoutAfter = this.head(this.stdoutForm, top, texts, (s) => this.stdout.write(s));

@@ -12,6 +12,7 @@ import { closeSync, openSync } from 'node:fs';
 import type { Methodology } from '../methodology/index.js';
 import { allProblems, formatProblem, summaryCsvLines, tableRow, tally } from './evaluateOutput.js';
 import { problemDiagnostic } from './findingsFormat.js';
+import { useLanguage, type Language } from '../i18n/index.js';
 import { ByteSink, TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
 
 /** What every batch of a run shares. */
@@ -39,6 +40,8 @@ export interface BatchSetup {
   yearlyColumns: string[];
   /** --format sarif: each problem as a line of JSON (a Diagnostic), for one SARIF log at the end; else in the file:line:col form. */
   problemsAsJson?: boolean;
+  /** The language of the run: a worker thread writes its problems, rows and CSV lines in it. */
+  language?: Language;
 }
 
 export interface BatchTask {
@@ -170,6 +173,8 @@ export class BatchEvaluator {
   private fd?: number;
 
   constructor(readonly setup: BatchSetup) {
+    // In a worker thread the language is not chosen yet: the setup brings main's.
+    if (setup.language) useLanguage(setup.language);
     const calendar = new WorkingCalendar(setup.calendar.file, setup.calendar.label);
     this.contexts = setup.methodologies.map((m) => buildContext(m, calendar));
     this.reader = new RecordReader(setup.file, setup.format, setup.header);

@@ -4,8 +4,10 @@
 // Rows and lines are made person by person, so they stream; nothing here lays out a table
 // of the whole body at once.
 import type { PersonResult, Problem } from '../engine/index.js';
+import { currentLanguage, localText, t, type MessageId } from '../i18n/index.js';
+import type { Methodology } from '../methodology/index.js';
 import { formatDiagnostic } from '../methodology/index.js';
-import { neutralise } from './csv.js';
+import { neutralise, summaryColumnHeadings } from './csv.js';
 import { problemDiagnostic } from './findingsFormat.js';
 
 export function allProblems(person: PersonResult): Problem[] {
@@ -16,9 +18,10 @@ export function formatProblem(p: Problem): string {
   return formatDiagnostic(problemDiagnostic(p));
 }
 
-export const CSV_HEADER =
-  ['person', 'name', 'category', 'period', 'method', 'status', 'rule', 'score', 'band', 'calibrated', 'errors', 'warnings'].join(',') +
-  '\n';
+/** The first line of summary.csv, in the language of the run. */
+export function csvHeader(): string {
+  return summaryColumnHeadings().map(quote).join(',') + '\n';
+}
 
 const NEEDS_QUOTES = /[",\n]/;
 const quote = (v: unknown) => {
@@ -40,22 +43,28 @@ export function summaryCsvLines(person: PersonResult): string {
       if (p.severity === 'error') errors++;
       else if (p.severity === 'warning') warnings++;
     }
-    out += `${who}${quote(r.period)},${quote(r.method)},${quote(r.status)},${quote(r.eligibility?.rule)},${r.score === undefined ? '' : r.score.toFixed(2)},${quote(r.band)},${r.calibration ? 'yes' : ''},${errors},${warnings}\n`;
+    out += `${who}${quote(r.period)},${quote(r.method)},${quote(r.status)},${quote(r.eligibility?.rule)},${r.score === undefined ? '' : r.score.toFixed(2)},${quote(r.band)},${r.calibration ? quote(t('csv.yes')) : ''},${errors},${warnings}\n`;
   }
   return out;
 }
 
 /** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */
-const shortStatus: Record<string, string> = {
-  notEvaluated: 'not eval.',
-  notInPost: 'not in post',
-  noKpi: 'no KPI',
+const SHORT_STATUS: Record<string, MessageId | ''> = {
+  notEvaluated: 'status.short.notEvaluated',
+  notInPost: 'status.short.notInPost',
+  noKpi: 'status.short.noKpi',
   notApplicable: '',
-  missing: 'missing',
-  refused: 'refused',
-  error: 'ERROR',
-  deferred: 'deferred',
+  missing: 'status.short.missing',
+  refused: 'status.short.refused',
+  error: 'status.short.error',
+  deferred: 'status.short.deferred',
 };
+
+/** A status in the words of the table; undefined for a status it has no word for. */
+function shortStatus(status: string): string | undefined {
+  const id = Object.hasOwn(SHORT_STATUS, status) ? SHORT_STATUS[status] : undefined;
+  return id === undefined ? undefined : id === '' ? '' : t(id);
+}
 
 /** What a result counts as: its band when it has a score (or "score" without a band), else its status. */
 export function outcomeOf(r: { score?: number; band?: string; status: string }): string {
@@ -77,7 +86,7 @@ function fit(text: string, width: number): string {
 function cell(person: PersonResult, period: string, quarterly: (method: string) => boolean): string {
   const r = person.results.find((x) => x.period === period && quarterly(x.method));
   if (!r) return '';
-  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : (shortStatus[r.status] ?? r.status);
+  return r.score !== undefined ? `${r.score.toFixed(2)}${r.calibration ? '*' : ''}` : (shortStatus(r.status) ?? r.status);
 }
 
 /** The widths of the full table's columns: the person's gets what the terminal leaves. */
@@ -98,7 +107,19 @@ function widths(yearly: string[], columns: number): number[] {
 
 export function tableHead(yearly: string[], columns: number): string {
   const w = widths(yearly, columns);
-  const head = ['Person', 'Category', 'Q1', 'Q2', 'Q3', 'Q4', 'Year', 'Band', ...yearly, 'Problems'];
+  const quarter = (n: number) => t('table.head.quarter', { quarter: String(n) });
+  const head = [
+    t('table.head.person'),
+    t('table.head.category'),
+    quarter(1),
+    quarter(2),
+    quarter(3),
+    quarter(4),
+    t('table.head.year'),
+    t('table.head.band'),
+    ...yearly,
+    t('table.head.problems'),
+  ];
   const line = w.map((n) => '─'.repeat(n)).join('─┼─');
   return `${head
     .map((h, k) => fit(h, w[k]))
@@ -119,10 +140,10 @@ export function tableRow(person: PersonResult, quarterlyMethods: string[], yearl
     cell(person, 'Q2', quarterly),
     cell(person, 'Q3', quarterly),
     cell(person, 'Q4', quarterly),
-    year?.score !== undefined ? year.score.toFixed(2) : (shortStatus[year?.status ?? ''] ?? year?.status ?? ''),
+    year?.score !== undefined ? year.score.toFixed(2) : (shortStatus(year?.status ?? '') ?? year?.status ?? ''),
     year?.band ?? '',
     ...yearly.map((id) => cell(person, 'year', (m) => m === id)),
-    errors ? `${errors} error(s)` : '',
+    errors ? t('count.errors', { count: errors }) : '',
   ];
   return (
     cells
@@ -132,8 +153,30 @@ export function tableRow(person: PersonResult, quarterlyMethods: string[], yearl
   );
 }
 
-export const TABLE_LEGEND =
-  '* calibrated; "not eval." not evaluated (see the rule in results.json); "not in post" appointed after the quarter or gone before it; scores of people evaluated without their participation or deferred are shown as scores\n';
+/** The legend under the full table. */
+export function tableLegend(): string {
+  return t('table.legend', { notEvaluated: t('status.short.notEvaluated'), notInPost: t('status.short.notInPost') }) + '\n';
+}
+
+/**
+ * What the ids in the tables stand for, in the language of the run (the methodology's
+ * texts, Kazakh where it has none): its bands and categories, a line each.
+ */
+export function methodologyLegend(methodology: Pick<Methodology, 'bands' | 'categories'>): string {
+  const entries = (heading: string, texts: [string, string][]) =>
+    texts.length ? [heading, ...texts.map(([id, text]) => `  ${id} — ${text}`)] : [];
+  const lines = [
+    ...entries(
+      t('table.legend.bands'),
+      Object.entries(methodology.bands.levels).map(([id, level]) => [id, localText(level.label)]),
+    ),
+    ...entries(
+      t('table.legend.categories'),
+      Object.entries(methodology.categories).map(([id, category]) => [id, localText(category.title)]),
+    ),
+  ];
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
 
 /** Counts gathered person by person for the summary table. */
 export class Tally {
@@ -187,7 +230,7 @@ export class Tally {
   }
 }
 
-const n = (x: number) => x.toLocaleString('en');
+const n = (x: number) => x.toLocaleString(currentLanguage());
 
 /**
  * The summary table: how many results of each method and period fall in each band (or
@@ -196,9 +239,7 @@ const n = (x: number) => x.toLocaleString('en');
  */
 export function summaryTable(title: string, year: number, tally: Tally, bands: string[], unitNames: Record<string, string>): string {
   const lines: string[] = [`${title} — ${year}`];
-  lines.push(
-    `${n(tally.people)} ${tally.people === 1 ? 'person' : 'people'}${tally.setAside ? `, ${n(tally.setAside)} set aside (records with mistakes, no results)` : ''}; ${n(tally.errors)} error(s), ${n(tally.warnings)} warning(s)`,
-  );
+  lines.push(t('summary.people', { people: tally.people, setAside: tally.setAside, errors: tally.errors, warnings: tally.warnings }));
   const byResult = tally.byResult;
   const byUnit = tally.byUnit;
   const rows = new Map<string, Map<string, number>>();
@@ -222,7 +263,7 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
     return [line(head), ...body.map(line)];
   };
   if (rows.size) {
-    lines.push('', 'Results by method and period (number of people; a score counts in its band):');
+    lines.push('', t('summary.byResult'));
     const body = [...rows]
       .sort(([a], [b]) => {
         const [ma, pa] = a.split('\t'),
@@ -230,33 +271,33 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
         return ma.localeCompare(mb) || order.indexOf(pa) - order.indexOf(pb);
       })
       .map(([key, row]) => [...key.split('\t'), ...columns.map((c) => (row.get(c) ? n(row.get(c)!) : '·'))]);
-    lines.push(...grid(['method', 'period', ...columns.map(label)], body).map((l) => '  ' + l));
+    lines.push(...grid([t('summary.head.method'), t('summary.head.period'), ...columns.map(label)], body).map((l) => '  ' + l));
   }
   const units = [...byUnit.keys()].filter((u) => u !== '');
   if (units.length) {
     const methods = [...new Set([...byResult.keys()].filter((k) => k.split('\t')[1] === 'year').map((k) => k.split('\t')[0]))].sort();
     const yearColumns = methods.flatMap((m) => columns.filter((c) => byResult.has(`${m}\tyear\t${c}`)).map((c) => `${m}\t${c}`));
-    lines.push('', `By unit: people, people with errors, and the yearly results${methods.length > 1 ? ' (method: outcome)' : ''}:`);
+    lines.push('', t(methods.length > 1 ? 'summary.byUnit.methods' : 'summary.byUnit'));
     const body = [...byUnit]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
       .map(([unit, counts]) => [
-        unit || '(no unit)',
+        unit || t('summary.noUnit'),
         unitNames[unit] ?? '',
         n(counts.get('people') ?? 0),
         counts.get('errors') ? n(counts.get('errors')!) : '·',
         ...yearColumns.map((c) => (counts.get(c) ? n(counts.get(c)!) : '·')),
       ]);
     const head = [
-      'unit',
-      'name',
-      'people',
-      'errors',
+      t('summary.head.unit'),
+      t('summary.head.name'),
+      t('summary.head.people'),
+      t('summary.head.errors'),
       ...yearColumns.map((c) => (methods.length > 1 ? `${c.split('\t')[0]}: ${label(c.split('\t')[1])}` : label(c.split('\t')[1]))),
     ];
     lines.push(...grid(head, body).map((l) => '  ' + l));
   }
   if (tally.codes.size) {
-    lines.push('', 'Problems by code (each is listed above with its place in the file):');
+    lines.push('', t('summary.byCode'));
     for (const [code, count] of [...tally.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
       lines.push(`  ${code.padEnd(40)} ${n(count)}`);
   }
@@ -264,5 +305,6 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
 }
 
 function label(outcome: string): string {
-  return shortStatus[outcome] !== undefined && shortStatus[outcome] !== '' ? shortStatus[outcome] : outcome;
+  const word = shortStatus(outcome);
+  return word ? word : outcome;
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../methodology/index.js';
 import type { Problem } from '../engine/index.js';
 import { ExitCode, type Io } from './output.js';
 import { sarifText } from './sarif.js';
+import { t } from '../i18n/index.js';
 
 export type FindingsFormat = 'text' | 'json' | 'sarif';
 export const FINDINGS_FORMATS: readonly FindingsFormat[] = ['text', 'json', 'sarif'];
@@ -39,7 +40,9 @@ export function printSarif(io: Io, more: readonly Diagnostic[] = []): void {
 
 /** An evaluation problem as a diagnostic: the person, period, method and field lead its message. */
 export function problemDiagnostic(p: Problem): Diagnostic {
-  const who = [p.person && `person ${p.person}`, p.period, p.method, p.field && `field ${p.field}`].filter(Boolean).join(', ');
+  const who = [p.person && t('problem.person', { person: p.person }), p.period, p.method, p.field && t('problem.field', { field: p.field })]
+    .filter(Boolean)
+    .join(', ');
   return {
     severity: p.severity,
     code: p.code,

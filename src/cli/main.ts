@@ -1,8 +1,19 @@
 // bagalau's command line: a thin layer over the stages. This is the only place that
 // reads the clock (for defaults such as "today") and sets exit codes.
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { DateTime } from 'luxon';
 import { ExitCode, inertIo, processIo, type Io } from './output.js';
+import { translateCommanderError } from './commanderMessages.js';
+import {
+  isLanguage,
+  LANGUAGES,
+  selectLanguage,
+  t,
+  UnknownLanguageError,
+  useLanguage,
+  type Environment,
+  type MessageId,
+} from '../i18n/index.js';
 
 const todayInKazakhstan = () => DateTime.now().setZone('Asia/Almaty').toISODate()!;
 
@@ -60,46 +71,99 @@ const commandModules: { names: string[]; load: () => Promise<Register> }[] = [
  * description, as the command itself gives them (test/cli/main.test.ts compares the help
  * with every module loaded).
  */
-export const commandSummaries: Record<string, { term: string; description: string }> = {
-  list: { term: 'list [options]', description: 'list the bundled methodologies: id, title, and when each is in force' },
-  validate: { term: 'validate [options] <files...>', description: 'check methodology files: YAML, extends, and the JSON Schema' },
+export const commandSummaries: Record<string, { term: string; readonly description: string }> = {
+  list: {
+    term: 'list [options]',
+    get description() {
+      return t('help.list');
+    },
+  },
+  validate: {
+    term: 'validate [options] <files...>',
+    get description() {
+      return t('help.validate');
+    },
+  },
   lint: {
     term: 'lint [options] <files...>',
-    description: 'validate, then look for gaps, overlaps, unknown references, mixed-script words and repealed acts',
+    get description() {
+      return t('help.lint');
+    },
   },
-  show: { term: 'show [options] <file>', description: 'print the resolved methodology (extends applied), with the source of every basis' },
-  diff: { term: 'diff [options] <a> <b>', description: 'the resolved difference between two methodologies, setting by setting' },
+  show: {
+    term: 'show [options] <file>',
+    get description() {
+      return t('help.show');
+    },
+  },
+  diff: {
+    term: 'diff [options] <a> <b>',
+    get description() {
+      return t('help.diff');
+    },
+  },
   schedule: {
     term: 'schedule [options]',
-    description: "print a body's evaluation timetable for a year, with dates counted on the working-day calendar",
+    get description() {
+      return t('help.schedule');
+    },
   },
   evaluate: {
     term: 'evaluate [options] <input>',
-    description: 'evaluate the data a body submitted for a year: eligibility, scores, bands, 360, calibration, deadlines',
+    get description() {
+      return t('help.evaluate');
+    },
   },
   test: {
     term: 'test [options] [dir]',
-    description: 'run the methodology test cases: each case evaluates an input and compares the results with the expected ones',
+    get description() {
+      return t('help.test');
+    },
   },
   template: {
     term: 'template [options]',
-    description:
-      'write the intake workbook (.xlsx) of a year, made from the methodology: people, units, absences, work plans, a sheet per method and period, survey responses, calibration',
+    get description() {
+      return t('help.template');
+    },
   },
   render: {
     term: 'render [options] <source>',
-    description: 'print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results',
+    get description() {
+      return t('help.render');
+    },
   },
 };
+
+/** commander's own headings, in the language of the run (it calls styleTitle with each). */
+const HELP_TITLES: Record<string, MessageId> = {
+  'Usage:': 'help.title.usage',
+  'Arguments:': 'help.title.arguments',
+  'Options:': 'help.title.options',
+  'Global Options:': 'help.title.globalOptions',
+  'Commands:': 'help.title.commands',
+};
+
+function parseLanguage(value: string): string {
+  if (!isLanguage(value)) throw new InvalidArgumentError(t('language.unknown', { value, languages: LANGUAGES.join(', ') }));
+  return value;
+}
 
 /** The program with the commands `argv` names loaded, and the others listed by their summary. */
 export async function buildProgramFor(io: Io, argv: string[], today: () => string = todayInKazakhstan): Promise<Command> {
   const program = new Command('bagalau')
-    .description('Rules-as-configuration engine for the performance evaluation of corps "B" civil servants of Kazakhstan')
-    .version('0.1.0')
+    .description(t('help.program'))
+    .version('0.1.0', undefined, t('help.version'))
+    .helpOption(undefined, t('help.help'))
+    .helpCommand('help [command]', t('help.help'))
+    // Chosen before the program is built (main reads it from the command line): declared here so that commander accepts it anywhere.
+    .addOption(new Option('--lang <language>', t('help.lang')).argParser(parseLanguage))
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: (text, write) => write(translateCommanderError(text)),
+    });
   const listedOnly = new Set<string>();
   for (const { names, load } of commandModules) {
     if (names.some((name) => argv.includes(name))) (await load())(program, io, today);
@@ -112,6 +176,7 @@ export async function buildProgramFor(io: Io, argv: string[], today: () => strin
   const help = new Help();
   program.configureHelp({
     subcommandTerm: (command) => (listedOnly.has(command.name()) ? commandSummaries[command.name()].term : help.subcommandTerm(command)),
+    styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),
   });
   return program;
 }
@@ -122,9 +187,20 @@ export async function buildProgram(io: Io, today: () => string = todayInKazakhst
 }
 
 /** Runs one command line; returns the exit code (0 clean, 1 findings, 2 unusable input or usage). */
-export async function main(argv: string[], given: Io = processIo(), today?: () => string): Promise<number> {
+export async function main(argv: string[], given: Io = processIo(), today?: () => string, env: Environment = process.env): Promise<number> {
   // Names and keys from the files are echoed: their control characters are shown, never obeyed by the terminal.
   const io = inertIo(given);
+  // The language first: the help, the messages and the tables are made in it.
+  try {
+    useLanguage(selectLanguage(argv, env));
+  } catch (error) {
+    if (!(error instanceof UnknownLanguageError)) throw error;
+    useLanguage(selectLanguage([], { ...env, BAGALAU_LANG: undefined }));
+    io.err(
+      `bagalau: ${t(error.source === '--lang' ? 'language.unknown' : 'language.unknownInEnvironment', { value: error.value, languages: LANGUAGES.join(', ') })}\n`,
+    );
+    return ExitCode.unusable;
+  }
   const program = await buildProgramFor(io, argv, today ?? todayInKazakhstan);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -6,30 +6,30 @@ import { isValidIsoDate } from '../calendar/isoDate.js';
 import { diffMethodologies } from '../methodology/diff.js';
 import { bundledMethodologyIds, lintMethodology, loadResolved, type Diagnostic } from '../methodology/index.js';
 import { findingsFormat, printSarif } from './findingsFormat.js';
+import { localText, t } from '../i18n/index.js';
 import { ExitCode, exitCodeFor, printDiagnostics, printJson, summaryLine, type Io } from './output.js';
 
 const isoDate = (value: string): string => {
   // A real day of the calendar: 2024-02-30 has the right shape but is no date.
-  if (!isValidIsoDate(value))
-    throw new Error(`--on takes a date written YYYY-MM-DD, e.g. 2026-11-24 (got "${value}", which is not a day of the calendar)`);
+  if (!isValidIsoDate(value)) throw new Error(t('lint.on.invalid', { value }));
   return value;
 };
 
 export function registerMethodologyCommands(program: Command, io: Io, today: () => string): void {
   program
     .command('list')
-    .description('list the bundled methodologies: id, title, and when each is in force')
-    .option('--json', 'print JSON')
+    .description(t('help.list'))
+    .option('--json', t('help.json'))
     .action((options: { json?: boolean }) => {
       const rows = bundledMethodologyIds().map((id) => {
         const loaded = loadResolved(id);
-        if (!loaded.ok) return { id, title: '(cannot be loaded: bagalau lint ' + id + ')', from: '', until: '' };
+        if (!loaded.ok) return { id, title: t('list.unloadable', { id }), from: '', until: '' };
         const m = loaded.methodology;
         return {
           id,
-          title: m.title.en ?? m.title.kk,
+          title: localText(m.title),
           from: m.inForce.from,
-          until: m.repealedBy ? `repealed from ${m.repealedBy.effectiveFrom}` : (m.inForce.until ?? ''),
+          until: m.repealedBy ? t('list.repealedFrom', { date: m.repealedBy.effectiveFrom }) : (m.inForce.until ?? ''),
         };
       });
       if (options.json) {
@@ -37,7 +37,7 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
         return;
       }
       const table = new Table({
-        head: ['Id', 'In force from', 'Until', 'Title'],
+        head: [t('list.head.id'), t('list.head.from'), t('list.head.until'), t('list.head.title')],
         style: { head: [], border: [] },
         wordWrap: true,
         colWidths: [32, 15, 26, Math.max(30, (io.columns ?? 120) - 80)],
@@ -48,8 +48,8 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
 
   program
     .command('validate')
-    .description('check methodology files: YAML, extends, and the JSON Schema')
-    .argument('<files...>', 'methodology files (or ids of bundled methodologies)')
+    .description(t('help.validate'))
+    .argument('<files...>', t('help.methodologyFiles'))
     .option('--json', 'print the findings as JSON (the same as --format json)')
     .option('--format <format>', 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)')
     .option('--quiet', 'print the findings only, not the line per file')
@@ -70,8 +70,8 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
           for (const { file, result } of reports) {
             io.out(
               result.ok
-                ? `${file}: valid${result.methodology.extends ? ` (extends ${result.methodology.extends})` : ''}\n`
-                : `${file}: NOT valid — ${summaryLine(result.diagnostics)}\n`,
+                ? `${file}: ${result.methodology.extends ? t('validate.validExtends', { parent: result.methodology.extends }) : t('validate.valid')}\n`
+                : `${file}: ${t('validate.notValid', { summary: summaryLine(result.diagnostics) })}\n`,
             );
           }
       }
@@ -80,11 +80,11 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
 
   program
     .command('lint')
-    .description('validate, then look for gaps, overlaps, unknown references, mixed-script words and repealed acts')
-    .argument('<files...>', 'methodology files (or ids of bundled methodologies)')
-    .option('--on <date>', 'the date on which the methodology should be in force (default: today)', isoDate)
-    .option('--strict', 'exit 1 on warnings too')
-    .option('--verbose', "notes list what they count (e.g. the rules that still cite the model's clauses)")
+    .description(t('help.lint'))
+    .argument('<files...>', t('help.methodologyFiles'))
+    .option('--on <date>', t('help.lint.on'), isoDate)
+    .option('--strict', t('help.lint.strict'))
+    .option('--verbose', t('help.lint.verbose'))
     .option('--json', 'print the findings as JSON (the same as --format json)')
     .option('--format <format>', 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)')
     .option('--quiet', 'print the findings only, not the line per file')
@@ -107,7 +107,7 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
         else {
           printDiagnostics(io, all);
           if (!options.quiet)
-            for (const r of reports) io.out(`${r.file}: ${r.diagnostics.length === 0 ? 'clean' : summaryLine(r.diagnostics)}\n`);
+            for (const r of reports) io.out(`${r.file}: ${r.diagnostics.length === 0 ? t('lint.clean') : summaryLine(r.diagnostics)}\n`);
         }
         io.exitCode = exitCodeFor(all, options.strict);
       },
@@ -115,9 +115,9 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
 
   program
     .command('show')
-    .description('print the resolved methodology (extends applied), with the source of every basis')
-    .argument('<file>', 'methodology file (or id of a bundled methodology)')
-    .option('--json', 'print JSON instead of YAML')
+    .description(t('help.show'))
+    .argument('<file>', t('help.methodologyFile'))
+    .option('--json', t('help.show.json'))
     .action((file: string, options: { json?: boolean }) => {
       const result = loadResolved(file);
       printDiagnostics(io, result.diagnostics);
@@ -131,11 +131,11 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
 
   program
     .command('diff')
-    .description('the resolved difference between two methodologies, setting by setting')
-    .argument('<a>', 'first methodology (file or id)')
-    .argument('<b>', 'second methodology (file or id)')
-    .option('--with-basis', 'also list settings that differ only in their clause numbers')
-    .option('--json', 'print the rows as JSON')
+    .description(t('help.diff'))
+    .argument('<a>', t('help.diff.a'))
+    .argument('<b>', t('help.diff.b'))
+    .option('--with-basis', t('help.diff.withBasis'))
+    .option('--json', t('help.diff.json'))
     .action((a: string, b: string, options: { withBasis?: boolean; json?: boolean }) => {
       const left = loadResolved(a),
         right = loadResolved(b);
@@ -154,7 +154,7 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
       const settingWidth = Math.floor(width * 0.28),
         valueWidth = Math.floor((width - settingWidth - 10) / 2);
       const table = new Table({
-        head: ['Setting', left.methodology.id, right.methodology.id],
+        head: [t('diff.head.setting'), left.methodology.id, right.methodology.id],
         colWidths: [settingWidth, valueWidth, valueWidth],
         wordWrap: true,
         wrapOnWordBoundary: true,
@@ -167,6 +167,6 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
           withClause(row.a, row.aClause),
           withClause(row.b, row.bClause),
         ]);
-      io.out(`${rows.length} setting(s) differ between ${left.methodology.id} and ${right.methodology.id}\n${table.toString()}\n`);
+      io.out(`${t('diff.summary', { count: rows.length, a: left.methodology.id, b: right.methodology.id })}\n${table.toString()}\n`);
     });
 }

@@ -12,6 +12,7 @@ import { CalendarFileError, defaultCalendarPath, loadCalendar, WorkingCalendar }
 import { cachedByContent } from '../io/cache.js';
 import { lintMethodology, methodologyPath, type Diagnostic, type Methodology } from '../methodology/index.js';
 import { printDiagnostics, type Io } from './output.js';
+import { t } from '../i18n/index.js';
 
 /**
  * `reference` is an id of a bundled methodology or a path; a relative path written inside
@@ -33,9 +34,7 @@ export function openMethodology(io: Io, reference: string, writtenIn?: string): 
     return methodology;
   }
   printDiagnostics(io, errors);
-  io.err(
-    `bagalau: the methodology "${reference}" cannot be used until the errors above are corrected (bagalau lint ${path} lists them with the warnings)\n`,
-  );
+  io.err(`bagalau: ${t('input.methodologyUnusable', { reference, path })}\n`);
   return undefined;
 }
 
@@ -60,8 +59,8 @@ export function openMethodologies(
         severity: 'error',
         code: 'input.no-methodology',
         at: { file: writtenIn, line: 1, col: 1 },
-        message: 'the input is missing "methodology" (or "methodologies" in the year of a change)',
-        hint: "add methodology: <the id of a bundled methodology or the path of your body's file>, or pass --methodology",
+        message: t('input.no-methodology'),
+        hint: t('input.no-methodology.hint'),
       },
     ]);
     return undefined;

@@ -1,5 +1,6 @@
 // How the CLI speaks: diagnostics on stderr in the file:line:col form, results on
 // stdout, JSON with --json, and the exit codes 0 clean, 1 findings, 2 unusable input.
+import { t } from '../i18n/index.js';
 import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
 
 export const ExitCode = { clean: 0, findings: 1, unusable: 2 } as const;
@@ -81,5 +82,5 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict = false):
 
 export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-  return `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
+  return t('summary.findings', { errors: count('error'), warnings: count('warning'), notes: count('info') });
 }

@@ -6,8 +6,10 @@ import {
   renderTimetableCsv,
   renderTimetableIcs,
   renderTimetableTable,
+  periodLabel,
   yearTimetable,
 } from '../calendar/index.js';
+import { localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodology } from './open.js';
 import { ExitCode, processIo, type Io } from './output.js';
 
@@ -26,7 +28,7 @@ interface ScheduleOptions {
 }
 
 function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a year; write four digits, e.g. --year 2024`);
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(t('schedule.year.invalid', { value }));
   return Number(value);
 }
 
@@ -38,7 +40,12 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
   }
   if (!calendar.covers(`${options.year}-01-01`)) {
     io.err(
-      `${options.year} is outside the working-day calendar ${calendar.label}, which covers ${calendar.firstYear}–${calendar.lastYear}; add the year's non-working days to the calendar file or pass another one with --calendar\n`,
+      t('schedule.year.outsideCalendar', {
+        year: String(options.year),
+        calendar: calendar.label,
+        first: String(calendar.firstYear),
+        last: String(calendar.lastYear),
+      }) + '\n',
     );
     io.exitCode = ExitCode.unusable;
     return;
@@ -57,23 +64,33 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
     };
   } catch (error) {
     if (!(error instanceof DeadlineDeclarationError)) throw error;
-    io.err(`bagalau: ${error.message}; correct deadlines.${error.deadlineId} in ${options.methodology}\n`);
+    io.err(
+      `bagalau: ${t('schedule.deadlineDeclaration', { problem: error.message, deadline: error.deadlineId, file: options.methodology })}\n`,
+    );
     io.exitCode = ExitCode.unusable;
     return;
   }
-  const name = `${methodology.title.kk}: ${options.year}`;
+  const name = `${localText(methodology.title)}: ${options.year}`;
+  const names = {
+    role: (id: string) => localText(methodology.roles[id]?.title) || id,
+    category: (id: string) => localText(methodology.categories[id]?.title) || id,
+  };
 
   if (options.format === 'csv') io.out(renderTimetableCsv(timetable));
   else if (options.format === 'ics') {
-    io.out(renderTimetableIcs(timetable, { calendarId: methodology.id, calendarName: name, generatedAt: dependencies.now() }));
-  } else io.out(renderTimetableTable(timetable, `Evaluation timetable ${name} (calendar ${calendar.label})`));
+    io.out(renderTimetableIcs(timetable, { calendarId: methodology.id, calendarName: name, generatedAt: dependencies.now(), names }));
+  } else io.out(renderTimetableTable(timetable, t('schedule.heading', { name, calendar: calendar.label }), names));
 
   const undatable = timetable.entries.filter((entry) => entry.date === undefined);
   if (undatable.length > 0) {
     io.err(
-      `${undatable.length} deadline(s) of ${options.year} cannot be dated and are ${options.format === 'ics' ? 'left out' : 'listed without a date'}:\n` +
+      t(options.format === 'ics' ? 'schedule.undatable.leftOut' : 'schedule.undatable.listed', {
+        count: undatable.length,
+        year: String(options.year),
+      }) +
+        '\n' +
         undatable
-          .map((entry) => `  ${entry.period.label} ${entry.deadlineId}: ${entry.date === undefined ? entry.problem : ''}`)
+          .map((entry) => `  ${periodLabel(entry.period)} ${entry.deadlineId}: ${entry.date === undefined ? entry.problem : ''}`)
           .join('\n') +
         '\n',
     );
@@ -90,10 +107,10 @@ export function registerSchedule(program: Command, io: Io = processIo(), depende
   const resolved: Required<ScheduleDependencies> = { now: dependencies.now ?? (() => new Date()) };
   return program
     .command('schedule')
-    .description("print a body's evaluation timetable for a year, with dates counted on the working-day calendar")
-    .requiredOption('--methodology <path>', 'methodology YAML file (or the id of a bundled methodology)')
-    .requiredOption('--year <yyyy>', 'calendar year whose quarters and annual evaluation are scheduled', parseYear)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'ics']).default('table'))
-    .option('--calendar <path>', 'working-day calendar file (default: calendars/kz.yaml of bagalau)')
+    .description(t('help.schedule'))
+    .requiredOption('--methodology <path>', t('help.schedule.methodology'))
+    .requiredOption('--year <yyyy>', t('help.schedule.year'), parseYear)
+    .addOption(new Option('--format <format>', t('help.schedule.format')).choices(['table', 'csv', 'ics']).default('table'))
+    .option('--calendar <path>', t('help.schedule.calendar'))
     .action((options: ScheduleOptions) => runSchedule(options, io, resolved));
 }

@@ -6,16 +6,13 @@ import { caseLoadDiagnostic, DEFAULT_CASES_DIR, formatMismatch, runAllCases, typ
 import type { Diagnostic } from '../methodology/index.js';
 import { findingsFormat, printSarif } from './findingsFormat.js';
 import { ExitCode, printDiagnostics, printJson, type Io } from './output.js';
+import { t } from '../i18n/index.js';
 
 export function registerTestCommand(program: Command, io: Io): void {
   program
     .command('test')
-    .description('run the methodology test cases: each case evaluates an input and compares the results with the expected ones')
-    .argument(
-      '[dir]',
-      'a folder of case files (one sub-folder per methodology id), one methodology folder or one case file',
-      DEFAULT_CASES_DIR,
-    )
+    .description(t('help.test'))
+    .argument('[dir]', t('help.test.dir'), DEFAULT_CASES_DIR)
     .option('--json', 'print the cases and their mismatches as JSON (the same as --format json)')
     .option('--format <format>', 'text (a line per case; problems as file:line:col: error: message [code] on stderr), json or sarif')
     .option('--quiet', 'print only the problems and failed cases, not a line per passing case')
@@ -23,7 +20,7 @@ export function registerTestCommand(program: Command, io: Io): void {
       const format = findingsFormat(io, 'test', options);
       if (!format) return;
       if (!existsSync(dir)) {
-        io.err(`bagalau test: ${dir}: no such file or folder (case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml)\n`);
+        io.err(`bagalau test: ${t('test.notFound', { dir, cases: DEFAULT_CASES_DIR })}\n`);
         io.exitCode = ExitCode.unusable;
         return;
       }
@@ -61,14 +58,18 @@ export function registerTestCommand(program: Command, io: Io): void {
           file = run.case.file;
           io.out(`${relative(process.cwd(), resolve(file)) || file}\n`);
         }
-        io.out(`  ${run.passed ? '✓' : '✗'} ${run.case.name}${run.case.clause ? ` (clause ${run.case.clause})` : ''}\n`);
+        io.out(
+          `  ${run.passed ? '✓' : '✗'} ${run.case.name}${run.case.clause ? ` (${t('basis.clause', { clause: run.case.clause })})` : ''}\n`,
+        );
         if (!run.passed) {
-          io.out(`      at ${run.case.file}:${run.case.line}:${run.case.column}\n`);
+          io.out(`      ${t('test.at', { place: `${run.case.file}:${run.case.line}:${run.case.column}` })}\n`);
           for (const m of run.mismatches) io.out(`      ${formatMismatch(m)}\n`);
         }
       }
-      const refused = report.errors.length ? `, ${report.errors.length} refused` : '';
-      io.out(`${report.passed} passed, ${report.failed} failed${refused} (${report.runs.length} case(s))\n`);
+      io.out(
+        t('test.summary', { passed: report.passed, failed: report.failed, refused: report.errors.length, cases: report.runs.length }) +
+          '\n',
+      );
     });
 }
 

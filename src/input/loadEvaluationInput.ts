@@ -9,6 +9,7 @@ import type { EvaluationInput, Person } from '../engine/input.generated.js';
 import { checkInputFile, detectFormat, locateField, readHeader, RecordReader, type RecordPlaces } from './records.js';
 import { openScanner, readRange, type RecordScanner, type RecordSpan } from './scan.js';
 import { wholeDocumentScanner } from './wholeDocument.js';
+import { t } from '../i18n/index.js';
 
 export { evaluationSchemaPath } from './records.js';
 
@@ -70,8 +71,13 @@ export function loadEvaluationInput(file: string): LoadedInput {
               code: 'input.duplicate-id',
               at: at ? { ...at, file } : undefined,
               pointer: `/people/${index}/id`,
-              message: `the id ${record.id} is used twice: people item ${firstWithId + 1}${firstAt ? ` (line ${firstAt.line})` : ''} and item ${index + 1}`,
-              hint: 'give every person a different id; this record is set aside',
+              message: t('input.duplicate-id', {
+                id: String(record.id),
+                first: String(firstWithId + 1),
+                line: firstAt ? String(firstAt.line) : 'none',
+                second: String(index + 1),
+              }),
+              hint: t('input.duplicate-id.hint'),
             },
           ],
         });

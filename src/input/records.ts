@@ -19,6 +19,7 @@ import type { SchemaNode } from '../methodology/schema.js';
 import { duplicateKeyProblem, parseSource } from '../methodology/source.js';
 import { splitPointer } from '../methodology/pointer.js';
 import { foreignFile, translateAjvErrors } from '../methodology/validate.js';
+import { t } from '../i18n/index.js';
 import type { EvaluationInput, Person } from '../engine/input.generated.js';
 import { compiledValidators } from '../methodology/compiledValidator.js';
 import { findDuplicateKey, findInJson, findInYaml, NotUnderstood, type FoundAt } from './locate.js';
@@ -96,8 +97,8 @@ export function checkInputFile(file: string): Diagnostic | undefined {
       return {
         severity: 'error',
         code: 'file.not-found',
-        message: `cannot read ${file}: no such file`,
-        hint: 'check the file name and the folder you run bagalau from',
+        message: t('file.not-found', { file }),
+        hint: t('file.not-found.hint'),
       };
     const { message, hint } = describeFileError(error, file, 'read');
     return { severity: 'error', code: 'file.not-readable', message: `the evaluation input cannot be read: ${message}`, hint };
@@ -105,15 +106,15 @@ export function checkInputFile(file: string): Diagnostic | undefined {
   if (!stat.isFile()) {
     return refuse(
       'file.not-a-file',
-      `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}, not an evaluation input`,
-      'name the evaluation input file (an .xlsx workbook, or YAML, JSON or NDJSON)',
+      t('file.not-a-file', { file, kind: stat.isDirectory() ? 'folder' : 'other' }),
+      t('file.not-a-file.hint'),
     );
   }
   if (stat.size > MAX_INPUT_BYTES) {
     return refuse(
       'file.too-large',
-      `${file} is ${(stat.size / 1024 ** 3).toFixed(2)} GiB; an evaluation input may be at most ${MAX_INPUT_BYTES / 1024 ** 3} GiB`,
-      'split the body into several inputs (by unit, for example) and evaluate each',
+      t('file.too-large', { file, size: (stat.size / 1024 ** 3).toFixed(2), limit: String(MAX_INPUT_BYTES / 1024 ** 3) }),
+      t('file.too-large.hint'),
     );
   }
   let head: Buffer;
@@ -188,8 +189,8 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
         severity: 'error',
         code: 'file.empty',
         at: { file, line: 1, col: 1 },
-        message: `${file} is empty`,
-        hint: 'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)',
+        message: t('file.empty', { file }),
+        hint: t('file.empty.hint'),
       });
     return { diagnostics };
   }

@@ -1,6 +1,7 @@
 // A diagnostic is what a legal/HR author reads: where (file:line:col), what is wrong,
 // which clause is involved, and what to do. Every stage (load, resolve, validate, lint)
 // reports through this one shape.
+import { t } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -48,9 +49,10 @@ export function severityWord(severity: Severity): 'error' | 'warning' | 'note' {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.at ? `${formatPosition(d.at)}: ` : '';
   const message = d.message.replace(/\s*\n\s*/g, ' ');
+  // The severity word and the code stay as editors and CI read them; the labels below are the reader's language.
   const lines = [`${where}${severityWord(d.severity)}: ${message} [${d.code}]`];
-  if (d.clause) lines.push(`    clause: ${d.clause}`);
-  if (d.hint) lines.push(`    what to do: ${d.hint.replace(/\s*\n\s*/g, ' ')}`);
+  if (d.clause) lines.push(`    ${t('diagnostic.clause')}: ${d.clause}`);
+  if (d.hint) lines.push(`    ${t('diagnostic.hint')}: ${d.hint.replace(/\s*\n\s*/g, ' ')}`);
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 // The resolved difference between two methodologies, setting by setting, as a legal
 // officer compares two acts: "Minimum time in post › Months: 1 (clause 6) vs 3 (clause 5)".
+import { currentLanguage, localText } from '../i18n/index.js';
 import { describeBasis } from './clause.js';
 import { getAtPointer, joinPointer, splitPointer } from './pointer.js';
 import { identityKeys } from './resolve.js';
@@ -27,13 +28,16 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 const isText = (v: unknown): v is { kk: string } =>
   isObject(v) && typeof v.kk === 'string' && Object.keys(v).every((k) => ['kk', 'ru', 'en'].includes(k));
 
+const sameText = (x: unknown, y: unknown) => ['kk', 'ru', 'en'].every((k) => (x as Json | undefined)?.[k] === (y as Json | undefined)?.[k]);
+
 /** Leaves of a methodology: scalars, lists and texts, keyed by pointer; bases kept apart. */
 function leaves(node: unknown, pointer: string, out: Map<string, unknown>, withBasis: boolean): Map<string, unknown> {
   if (isObject(node) && !isText(node)) {
     for (const [key, value] of Object.entries(node)) {
       if (pointer === '' && (key === '$schema' || key === 'extends' || key === 'sameClauseNumbers')) continue;
       if (key === 'basis') {
-        if (withBasis && isObject(value)) out.set(joinPointer(pointer, key), describeBasis({ ...value, source: undefined }));
+        if (withBasis && isObject(value))
+          out.set(joinPointer(pointer, key), describeBasis({ ...value, source: undefined }, { language: currentLanguage() }));
         continue;
       }
       leaves(value, joinPointer(pointer, key), out, withBasis);
@@ -52,7 +56,7 @@ function nearestBasis(data: unknown, pointer: string): string | undefined {
         .map((s) => '/' + s)
         .join(''),
     );
-    if (isObject(node) && isObject(node.basis)) return describeBasis(node.basis);
+    if (isObject(node) && isObject(node.basis)) return describeBasis(node.basis, { language: currentLanguage() });
   }
   return undefined;
 }
@@ -61,12 +65,12 @@ export function diffMethodologies(a: Methodology, b: Methodology, options: DiffO
   const withBasis = options.withBasis ?? false;
   const left = leaves(a, '', new Map(), withBasis);
   const right = leaves(b, '', new Map(), withBasis);
-  const roleTitles = (m: Methodology) => new Map(Object.entries(m.roles ?? {}).map(([id, role]) => [id, role.title.kk]));
+  const roleTitles = (m: Methodology) => new Map(Object.entries(m.roles ?? {}).map(([id, role]) => [id, localText(role.title)]));
   const referencesA = new Map(referenceFields(a).map((f) => [f.pointer, f.refersTo]));
   const referencesB = new Map(referenceFields(b).map((f) => [f.pointer, f.refersTo]));
   const render = (value: unknown, pointer: string, m: Methodology, refs: Map<string, string>): string => {
     if (value === undefined) return '—';
-    if (isText(value)) return value.kk;
+    if (isText(value)) return localText(value);
     if (Array.isArray(value)) return value.map((v, i) => render(v, joinPointer(pointer, i), m, refs)).join(', ');
     if (typeof value === 'string' && refs.get(pointer) === 'roles') return `${roleTitles(m).get(value) ?? value} (${value})`;
     if (isObject(value)) return JSON.stringify(value);
@@ -88,7 +92,9 @@ export function diffMethodologies(a: Methodology, b: Methodology, options: DiffO
     if (JSON.stringify(left.get(pointer)) === JSON.stringify(right.get(pointer))) continue;
     const va = render(left.get(pointer), pointer, a, referencesA);
     const vb = render(right.get(pointer), pointer, b, referencesB);
-    if (va === vb) continue;
+    // A list of role ids differs only if the roles it names differ; a text differs in any of its languages, shown or not.
+    const texts = isText(left.get(pointer)) || isText(right.get(pointer));
+    if (texts ? sameText(left.get(pointer), right.get(pointer)) : va === vb) continue;
     const top = splitPointer(pointer)[0];
     rows.push({
       pointer,

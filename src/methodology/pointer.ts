@@ -1,4 +1,5 @@
 // JSON pointers (RFC 6901): the one way paths into a methodology are written.
+import { t, type Language } from '../i18n/index.js';
 
 export function escapeSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -35,15 +36,17 @@ export function getAtPointer(data: unknown, pointer: string): unknown {
  * are counted from 1 ("item 2"); with the data, a numeric map key (a year such as 2027) is
  * kept as it is.
  */
-export function displayPath(pointer: string, data?: unknown): string {
+export function displayPath(pointer: string, data?: unknown, language?: Language): string {
   const parts = splitPointer(pointer);
-  if (parts.length === 0) return 'the top of the file';
+  // With a language, in its words (the messages translated through the catalogue); without, in English.
+  if (parts.length === 0) return language ? t('path.top', {}, language) : 'the top of the file';
   let node: any = data;
   return parts
     .map((part) => {
       const inList = data === undefined ? /^\d+$/.test(part) : Array.isArray(node);
       node = node?.[part];
-      return inList ? `item ${Number(part) + 1}` : part;
+      if (!inList) return part;
+      return language ? t('path.item', { item: String(Number(part) + 1) }, language) : `item ${Number(part) + 1}`;
     })
     .join(' › ');
 }

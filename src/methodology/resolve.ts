@@ -352,9 +352,15 @@ function stripMarkers(value: unknown): any {
 }
 
 export function suggest(word: string, candidates: readonly string[]): string {
+  const match = closestMatch(word, candidates);
+  return match === undefined ? '' : `did you mean "${match}"? `;
+}
+
+/** The candidate `word` was probably meant to be: one it begins, or one a few letters away. */
+export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   const extended = candidates.find((c) => c.toLowerCase().startsWith(lower) && lower.length >= 4);
-  if (extended) return `did you mean "${extended}"? `;
+  if (extended) return extended;
   let best: string | undefined,
     bestDistance = Infinity;
   for (const c of candidates) {
@@ -364,7 +370,7 @@ export function suggest(word: string, candidates: readonly string[]): string {
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `did you mean "${best}"? ` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -5,7 +5,8 @@ import { compiledValidators } from './compiledValidator.js';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { displayPath, getAtPointer, joinPointer, parentPointer, splitPointer } from './pointer.js';
 import type { ResolvedSource } from './resolve.js';
-import { suggest } from './resolve.js';
+import { closestMatch } from './resolve.js';
+import { currentLanguage, t, type MessageId } from '../i18n/index.js';
 import { methodologySchema, schemaAtPointer, type SchemaNode } from './schema.js';
 import { clauseAt } from './clause.js';
 import { RESERVED_KEYS } from './source.js';
@@ -72,8 +73,9 @@ export function foreignFile(
 
 /** What a file of `schema` is, in a message: "a methodology", "an evaluation input", "a working-day calendar". */
 function documentKind(schema: SchemaNode): string {
-  const title = typeof schema.title === 'string' && !schema.title.startsWith('Methodology') ? schema.title.toLowerCase() : 'methodology';
-  return `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title}`;
+  // The kind is a select of the catalogue's message (each language words it): input, calendar, or a methodology.
+  const title = typeof schema.title === 'string' ? schema.title : '';
+  return title.startsWith('Evaluation input') ? 'input' : title.startsWith('Working-day calendar') ? 'calendar' : 'methodology';
 }
 
 /** ajv reports every failed branch of if/oneOf/anyOf; keep the errors that say something. */
@@ -118,161 +120,171 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
   let message: string;
   let hint: string;
   const value = getAtPointer(data, base);
-  const where = displayPath(base, data);
+  const language = currentLanguage();
+  const where = displayPath(base, data, language);
   const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+  // "did you mean …? ", before what to do (the schema's own names, so no translation).
+  const didYouMean = (word: unknown, candidates: readonly string[]) => {
+    const match = typeof word === 'string' ? closestMatch(word, candidates) : undefined;
+    return match === undefined ? '' : t('suggest.didYouMean', { word: match }) + ' ';
+  };
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      message = `${where} is missing "${missing}"`;
+      message = t('schema.required', { where, missing });
+      // The schema's descriptions and titles are English: shown as they are.
       const sub = schemaAtPointer(joinPointer(base, missing), schema);
-      hint = `add "${missing}:"${sub?.description ? ` — ${sub.description}` : sub?.title ? ` (${sub.title})` : ''}`;
+      hint = t('schema.required.hint', { missing }) + (sub?.description ? ` — ${sub.description}` : sub?.title ? ` (${sub.title})` : '');
       break;
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       pointer = joinPointer(base, extra);
       const allowed = Object.keys(schemaAtPointer(base, schema)?.properties ?? {});
-      message = `"${extra}" is not a setting of ${where === 'the top of the file' ? documentKind(schema) : where}`;
-      hint = `${suggest(extra, allowed)}remove it or correct the spelling; allowed here: ${allowed.join(', ')}`;
+      message =
+        base === ''
+          ? t('schema.additionalProperties.top', { extra, kind: documentKind(schema) })
+          : t('schema.additionalProperties', { extra, where });
+      hint = didYouMean(extra, allowed) + t('schema.additionalProperties.hint', { allowed: allowed.join(', ') });
       break;
     }
     case 'propertyNames': {
       const name = String(params.propertyName);
       pointer = joinPointer(base, name);
-      message = `"${name}" cannot be used as an id in ${where}`;
-      hint = RESERVED_KEYS.has(name)
-        ? 'this name is one every object has in the language bagalau is written in; choose another id'
-        : 'ids are written in camelCase: letters and digits, starting with a lowercase letter (e.g. hrService, annex4)';
+      message = t('schema.propertyNames', { name, where });
+      hint = RESERVED_KEYS.has(name) ? t('schema.propertyNames.reserved.hint') : t('schema.propertyNames.hint');
       break;
     }
     case 'type': {
-      const words: Record<string, string> = {
-        integer: 'a whole number',
-        number: 'a number',
-        string: 'a text',
-        boolean: 'true or false',
-        object: 'a block of settings',
-        array: 'a list',
-        null: 'empty',
+      const words: Record<string, MessageId> = {
+        integer: 'schema.type.integer',
+        number: 'schema.type.number',
+        string: 'schema.type.string',
+        boolean: 'schema.type.boolean',
+        object: 'schema.type.object',
+        array: 'schema.type.array',
+        null: 'schema.type.null',
       };
       const expected = String(params.type)
         .split(',')
-        .map((t) => words[t] ?? t)
-        .join(' or ');
-      message = `${where} must be ${expected}, but it is ${shown(value)}`;
-      hint = params.type === 'string' && typeof value !== 'string' ? 'put the value in quotes, e.g. "2/315"' : `write ${expected} here`;
+        .map((type) => (Object.hasOwn(words, type) ? t(words[type]) : type))
+        .join(t('schema.type.or'));
+      message = t('schema.type', { where, expected, value: shown(value) });
+      hint = params.type === 'string' && typeof value !== 'string' ? t('schema.type.quotes.hint') : t('schema.type.hint', { expected });
       // "4,5" typed with a decimal comma, as Kazakh and Russian keyboards do.
       if (/number|integer/.test(String(params.type)) && typeof value === 'string' && /^\s*-?\d+,\d+\s*$/.test(value)) {
-        hint = `write ${value.trim().replace(',', '.')}, with a decimal point instead of the comma`;
+        hint = t('schema.type.decimalComma.hint', { number: value.trim().replace(',', '.') });
       }
       break;
     }
     case 'enum':
-      message = `${where} is ${shown(value)}, which is not one of the allowed values`;
-      hint = `${typeof value === 'string' ? suggest(value, params.allowedValues.map(String)) : ''}use one of: ${params.allowedValues.join(', ')}`;
+      message = t('schema.enum', { where, value: shown(value) });
+      hint = didYouMean(value, params.allowedValues.map(String)) + t('schema.enum.hint', { allowed: params.allowedValues.join(', ') });
       break;
     case 'fact': {
-      const facts = schema.$defs.fact.oneOf as { const: string; description: string }[];
-      message = `${where}: ${shown(value)} is not a fact bagalau knows`;
-      hint = `${
-        typeof value === 'string'
-          ? suggest(
-              value,
-              facts.map((f) => f.const),
-            )
-          : ''
-      }use one of: ${facts.map((f) => f.const).join(', ')}`;
+      const facts = (schema.$defs.fact.oneOf as { const: string; description: string }[]).map((f) => f.const);
+      message = t('schema.fact', { where, value: shown(value) });
+      hint = didYouMean(value, facts) + t('schema.enum.hint', { allowed: facts.join(', ') });
       break;
     }
     case 'const':
-      message = `${where} must be ${shown(params.allowedValue)}, but it is ${shown(value)}`;
-      hint = `write ${shown(params.allowedValue)} or leave the key out`;
+      message = t('schema.const', { where, allowed: shown(params.allowedValue), value: shown(value) });
+      hint = t('schema.const.hint', { allowed: shown(params.allowedValue) });
       break;
     case 'pattern':
     case 'format': {
       const sub = schemaAtPointer(base, schema);
-      message = `${where} is ${shown(value)}, which is not written as expected`;
+      message = t('schema.pattern', { where, value: shown(value) });
       // Every pattern of the schemas has a description in words (test/schemas.test.ts); a raw regex is the last resort.
       hint =
         sub?.description ??
         (params.format === 'date'
-          ? 'write a date as YYYY-MM-DD, e.g. 2026-04-20'
-          : `write it in the form ${params.pattern ?? params.format}`);
+          ? t('schema.format.date.hint')
+          : t('schema.pattern.hint', { pattern: String(params.pattern ?? params.format) }));
       break;
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      message = `${where} is ${shown(value)}; it must be ${params.comparison} ${params.limit}`;
-      hint = `write a value ${params.comparison} ${params.limit}`;
+      message = t('schema.limit', { where, value: shown(value), comparison: String(params.comparison), limit: String(params.limit) });
+      hint = t('schema.limit.hint', { comparison: String(params.comparison), limit: String(params.limit) });
       break;
     case 'minItems':
+      message = t('schema.minItems', { where, limit: Number(params.limit) });
+      hint = t('schema.minItems.hint');
+      break;
     case 'maxItems':
-      message = `${where} must list ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${params.limit} item(s)`;
-      hint = error.keyword === 'minItems' ? 'add the missing items' : 'remove the extra items';
+      message = t('schema.maxItems', { where, limit: Number(params.limit) });
+      hint = t('schema.maxItems.hint');
       break;
     case 'uniqueItems':
-      message = `${where} lists the same value twice (items ${params.j + 1} and ${params.i + 1})`;
-      hint = 'remove the repeated item';
+      message = t('schema.uniqueItems', { where, first: String(params.j + 1), second: String(params.i + 1) });
+      hint = t('schema.uniqueItems.hint');
       break;
     case 'minLength':
-      message = `${where} is empty`;
-      hint = 'write the text, or remove the key';
+      message = t('schema.minLength', { where });
+      hint = t('schema.minLength.hint');
       break;
     case 'minProperties':
     case 'maxProperties': {
       const sub = schemaAtPointer(base, schema);
-      message = `${where} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}`;
+      message = t(error.keyword === 'minProperties' ? 'schema.minProperties' : 'schema.maxProperties', {
+        where,
+        limit: Number(params.limit),
+      });
       hint =
         sub?.properties && params.limit === 1 && error.keyword === 'maxProperties'
-          ? `use exactly one of: ${Object.keys(sub.properties).join(', ')}`
-          : (sub?.description ?? 'correct the number of entries');
+          ? t('schema.maxProperties.one.hint', { allowed: Object.keys(sub.properties).join(', ') })
+          : (sub?.description ?? t('schema.properties.hint'));
       break;
     }
     case 'anyOf': {
       const sub = schemaAtPointer(base, schema);
-      message = `${where} is incomplete`;
-      hint = sub?.description ?? 'see the schema for what is allowed here';
+      message = t('schema.anyOf', { where });
+      hint = sub?.description ?? t('schema.anyOf.hint');
       const alternatives = (sub?.anyOf ?? []) as SchemaNode[];
       if (
         alternatives.length > 0 &&
         alternatives.every((b) => Array.isArray(b.required) && b.required.length === 1 && Object.keys(b).length === 1)
       ) {
-        const names = alternatives.map((b) => `"${b.required[0]}"`);
-        message = `${where} is missing ${names.join(' or ')}`;
-        hint = `add ${names.join(' or ')}`;
+        const names = alternatives.map((b) => `"${b.required[0]}"`).join(t('schema.type.or'));
+        message = t('schema.anyOf.missing', { where, names });
+        hint = t('schema.anyOf.missing.hint', { names });
       }
       if (splitPointer(base).at(-1) === 'basis') {
-        message = `${where} names no clause, annex, law or setting`;
-        hint =
-          'write e.g. basis: { clause: "6" }, or basis: { annex: 3 }, or — where the texts are silent — basis: { setting: true, note: "why" }';
+        message = t('schema.anyOf.basis', { where });
+        hint = t('schema.anyOf.basis.hint', {
+          clause: 'basis: { clause: "6" }',
+          annex: 'basis: { annex: 3 }',
+          setting: `basis: { setting: true, note: "${t('schema.anyOf.basis.why')}" }`,
+        });
       }
       break;
     }
     case 'not': {
       if (typeof value === 'string' && RESERVED_KEYS.has(value)) {
-        message = `${where} is "${value}", a name every object has in the language bagalau is written in; it cannot be an id`;
-        hint = 'choose another id';
+        message = t('schema.not.reserved', { where, value });
+        hint = t('schema.not.reserved.hint');
         break;
       }
       const movedTo = schemaAtPointer(base, schema)?.movedTo;
       if (movedTo) {
-        message = `${where} is written in an older format: this setting has moved to ${movedTo}`;
-        hint = `move the block under ${movedTo} (see methodologies/model-2018.yaml for the layout)`;
+        message = t('schema.not.movedTo', { where, movedTo: String(movedTo) });
+        hint = t('schema.not.movedTo.hint', { movedTo: String(movedTo) });
         break;
       }
-      message = `${where} has a combination of keys that is not allowed`;
-      hint = schemaAtPointer(base, schema)?.description ?? 'keep only one of the alternatives';
+      message = t('schema.not', { where });
+      hint = schemaAtPointer(base, schema)?.description ?? t('schema.not.hint');
       if (value && typeof value === 'object' && 'positionCategories' in value) {
-        message = `${where} has both positionCategories and allOtherPositions`;
-        hint = 'a category either lists its position categories or takes every other position (allOtherPositions: true), not both';
+        message = t('schema.not.categories', { where });
+        hint = t('schema.not.categories.hint');
       }
       break;
     }
     default:
       message = `${where}: ${error.message ?? 'is not valid'}`;
-      hint = 'see the schema (schemas/methodology.schema.json) for what is allowed here';
+      hint = t('schema.other.hint');
   }
   const origin = originOf(pointer) ?? originOf(parentPointer(pointer)) ?? originOf('');
   const at = error.keyword === 'additionalProperties' || error.keyword === 'propertyNames' ? (origin?.key ?? origin?.value) : origin?.value;

@@ -109,7 +109,8 @@ describe('bagalau schedule', () => {
     expect(unfolded).toContain('DTSTAMP:20240102T030405Z');
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20240410\r\nDTEND;VALUE=DATE:20240411');
     expect(unfolded).toContain(
-      'SUMMARY:Q1 2024: Құрылымдық бөлімшенің/мемлекеттік органның басшысын бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың бесінші күнінен кешіктірмей (Notify the head of the evaluation — by the 5th of the month after the reporting quarter)',
+      // The title in the language of the run (en in the tests), then the act's Kazakh one.
+      'SUMMARY:Q1 2024: Notify the head of the evaluation — by the 5th of the month after the reporting quarter (Құрылымдық бөлімшенің/мемлекеттік органның басшысын бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың бесінші күнінен кешіктірмей)',
     );
     expect(unfolded).toMatch(
       /DESCRIPTION:Q3 2024: the 5th of the month after the end of the reporting quarter\.\\nperiodEnd: Monday 30 September 2024\\n5th day of the following month → Saturday 5 October 2024\\n5 October 2024 is a Saturday → moved to Monday 7 October 2024/,
@@ -131,7 +132,7 @@ describe('bagalau schedule', () => {
   it('exits with 1 and explains deadlines beyond the calendar', async () => {
     const { err, exitCode } = await runSchedule('--methodology', fixture, '--year', '2027');
     expect(exitCode).toBe(1);
-    expect(err).toContain('5 deadline(s) of 2027 cannot be dated');
+    expect(err).toContain('5 deadlines of 2027 cannot be dated');
     expect(err).toContain('2028-01-10 is outside the working-day calendar calendars/kz.yaml, which covers 2023–2027');
   });
 

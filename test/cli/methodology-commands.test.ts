@@ -100,10 +100,12 @@ describe('bagalau show and diff', () => {
   });
 
   it('prints the difference of two bodies as a table', async () => {
-    const { code, out } = await run('diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023');
+    const { code, out } = await run('diff', 'almaty-akimat-2023', 'enbekshikazakh-maslikhat-2023', '--lang', 'kk');
     expect(code).toBe(0);
+    // The settings' names come from the schema (English); the acts' texts in the language asked for.
     expect(out).toMatch(/Eligibility › Minimum time in post ›\s*│ 1\s/);
     expect(out).toContain('мәслихат төрағасы');
+    expect(out).toContain('almaty-akimat-2023 және enbekshikazakh-maslikhat-2023 арасында 65 баптау ерекшеленеді');
   });
 
   it('gives the rows as JSON with --json', async () => {

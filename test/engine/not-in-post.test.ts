@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
-import { summaryCsvLines, tableRow, TABLE_LEGEND, summaryTable, Tally, tally } from '../../src/cli/evaluateOutput.js';
+import { summaryCsvLines, tableRow, tableLegend, summaryTable, Tally, tally } from '../../src/cli/evaluateOutput.js';
 import { evaluate, type EvaluationInput, type MethodResult } from '../../src/engine/index.js';
 import type { Person } from '../../src/engine/input.generated.js';
 import { writeResultsWorkbook } from '../../src/excel/results.js';
@@ -92,7 +92,7 @@ describe('not in post', () => {
     const [p] = result.people;
     const row = tableRow(p, ['differentiation'], [], 160);
     expect(row.split('│').map((c) => c.trim())[2]).toBe('not in post');
-    expect(TABLE_LEGEND).toContain('"not in post"');
+    expect(tableLegend()).toContain('"not in post"');
     expect(summaryCsvLines(p)).toContain('MAY,Person MAY,servant,Q1,differentiation,notInPost,,');
     const counts = new Tally();
     counts.add({ tally: tally(p), errors: 0, warnings: 0, valid: true, codes: '' });
