@@ -72,10 +72,11 @@ export function diagnosticCoverage(): CodeCoverage[] {
       }
     }
     // YAML syntax errors: yaml.<the yaml library's code>, one message each.
+    // (translated when the table gives catalogue ids, 'yaml.…', rather than English words)
     const yamlTable = /const yamlMessages[^=]*= \{([\s\S]*?)\n\};/.exec(text);
     if (yamlTable)
-      for (const m of yamlTable[1].matchAll(/^\s*([A-Z_]+):/gm))
-        add(`yaml.${m[1].toLowerCase().replace(/_/g, '-')}`, where(yamlTable.index + m.index), false);
+      for (const m of yamlTable[1].matchAll(/^\s*([A-Z_0-9]+): (.*)$/gm))
+        add(`yaml.${m[1].toLowerCase().replace(/_/g, '-')}`, where(yamlTable.index + m.index), /^'yaml\./.test(m[2]));
   }
   return [...codes.values()].sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -10,6 +10,7 @@ import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { displayPath, joinPointer } from './pointer.js';
 import { isOpenMap, methodologySchema, childSchema, type SchemaNode } from './schema.js';
 import { readSourceFile, type NodeOrigin, type SourceFile } from './source.js';
+import { currentLanguage, t } from '../i18n/index.js';
 
 export const bundledMethodologiesDir = fileURLToPath(new URL('../../methodologies/', import.meta.url));
 
@@ -153,8 +154,8 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
       severity: 'error',
       code: 'extends.not-found',
       at: extendsAt,
-      message: `extends: "${own.extends}" names a methodology that cannot be found (looked for ${own.extends}.yaml beside this file and among the bundled methodologies)`,
-      hint: 'write the id of a methodology in methodologies/ (e.g. extends: model-2018) or a relative path to its file',
+      message: t('extends.not-found', { parent: own.extends }),
+      hint: t('extends.not-found.hint'),
     });
     return single(undefined);
   }
@@ -166,9 +167,9 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
       code: 'extends.cycle',
       at: extendsAt,
       message: chainFiles.includes(absoluteParent)
-        ? `extends: "${own.extends}" makes a loop: ${[...chainFiles, absoluteParent].map((f) => basename(f)).join(' → ')}`
-        : `extends goes more than ${MAX_DEPTH} methodologies deep`,
-      hint: 'a body methodology extends the model methodology, which extends nothing',
+        ? t('extends.cycle', { parent: own.extends, chain: [...chainFiles, absoluteParent].map((f) => basename(f)).join(' → ') })
+        : t('extends.cycle.deep', { depth: String(MAX_DEPTH) }),
+      hint: t('extends.cycle.hint'),
     });
     return single(undefined);
   }
@@ -236,12 +237,13 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
 
   const describeBasis = (b: Json) =>
     b.clause !== undefined
-      ? `clause ${b.clause}`
+      ? t('basis.clause', { clause: String(b.clause) })
       : b.annex !== undefined
-        ? `annex ${b.annex}`
+        ? t('basis.annex', { annex: String(b.annex) })
         : b.law
           ? `${b.law} ${b.article ?? ''}`.trim()
-          : 'a setting';
+          : t('extends.aSetting');
+  const path = (pointer: string) => displayPath(pointer, undefined, currentLanguage());
 
   const missingBasis = (owner: BasisOwner, changed: string) => {
     diagnostics.push({
@@ -249,11 +251,17 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
       code: 'extends.override-without-basis',
       at: here(changed),
       pointer: changed,
-      message: `${displayPath(changed)} overrides ${parentName}, but ${displayPath(owner.pointer)} gives no basis of its own`,
-      clause: `${describeBasis(owner.parentBasis)} of ${owner.parentBasis.source ?? parentName} (the inherited basis)`,
+      message: t('extends.override-without-basis', { setting: path(changed), parent: parentName, owner: path(owner.pointer) }),
+      clause: t('extends.override-without-basis.clause', {
+        basis: describeBasis(owner.parentBasis),
+        source: String(owner.parentBasis.source ?? parentName),
+      }),
       hint: owner.pointer.endsWith('Basis')
-        ? `write ${displayPath(owner.pointer)} with the clause of this act that says so, e.g. ${owner.pointer.split('/').pop()}: { clause: "5" }`
-        : `add "basis:" under ${displayPath(owner.pointer)} with the clause of this act that says so, e.g. basis: { clause: "5" }`,
+        ? t('extends.override-without-basis.siblingHint', {
+            owner: path(owner.pointer),
+            example: `${owner.pointer.split('/').pop()}: { clause: "5" }`,
+          })
+        : t('extends.override-without-basis.hint', { owner: path(owner.pointer), example: 'basis: { clause: "5" }' }),
     });
   };
 
@@ -281,8 +289,8 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
             code: 'extends.remove-unknown',
             at: here(childPointer),
             pointer: childPointer,
-            message: `${displayPath(childPointer)} is marked remove: true, but ${parentName} has no such entry`,
-            hint: `check the spelling against ${parentName}; entries there: ${Object.keys(p).join(', ') || 'none'}`,
+            message: t('extends.remove-unknown', { setting: path(childPointer), parent: parentName }),
+            hint: t('extends.remove-unknown.hint', { parent: parentName, entries: Object.keys(p).join(', ') || t('extends.none') }),
           });
         } else if (!isObject(value.basis)) {
           diagnostics.push({
@@ -290,8 +298,8 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
             code: 'extends.override-without-basis',
             at: here(childPointer),
             pointer: childPointer,
-            message: `${displayPath(childPointer)} removes an entry of ${parentName} without a basis`,
-            hint: 'add the clause of this act that leaves it out, e.g. remove: true plus basis: { clause: "31", note: "…" }',
+            message: t('extends.remove-without-basis', { setting: path(childPointer), parent: parentName }),
+            hint: t('extends.remove-without-basis.hint', { example: 'basis: { clause: "31", note: "…" }' }),
           });
         }
         delete out[key];
@@ -311,8 +319,8 @@ function mergeFiles(parent: Json, child: Json, source: SourceFile, diagnostics: 
             code: 'extends.unknown-override',
             at: here(childPointer),
             pointer: childPointer,
-            message: `${displayPath(childPointer)} does not exist in ${parentName}, so there is nothing to override`,
-            hint: `${suggest(key, known)}if it is a new entry, write "add: true" in it`,
+            message: t('extends.unknown-override', { setting: path(childPointer), parent: parentName }),
+            hint: didYouMean(key, known) + t('extends.unknown-override.hint'),
           });
         } else if (!(isObject(value) && isObject(value.basis)) && ownerHere && !ownerHere.rebased) {
           missingBasis(ownerHere, childPointer);
@@ -349,6 +357,12 @@ function stripMarkers(value: unknown): any {
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) if (k !== 'add') out[k] = stripMarkers(v);
   return out;
+}
+
+/** "did you mean "x"? " in the language of the run, or nothing. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const match = closestMatch(word, candidates);
+  return match === undefined ? '' : t('suggest.didYouMean', { word: match }) + ' ';
 }
 
 export function suggest(word: string, candidates: readonly string[]): string {

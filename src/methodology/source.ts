@@ -6,6 +6,7 @@ import type { Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { joinPointer } from './pointer.js';
 import { textProblem } from '../io/text.js';
+import { t, type MessageId } from '../i18n/index.js';
 
 let yamlModule: typeof import('yaml') | undefined;
 /**
@@ -257,43 +258,43 @@ function tooDeep(file: string): Diagnostic {
   };
 }
 
-/** Our words for the YAML parser's errors, by its error code (its own messages are for programmers). */
-const yamlMessages: Record<string, string> = {
-  DUPLICATE_KEY: 'the same key is written twice in one block',
-  BAD_INDENT: 'the indentation of this line does not fit the lines above',
-  TAB_AS_INDENT: 'this line is indented with a tab',
-  MISSING_CHAR: 'a quotation mark is not closed (or a bracket)',
-  BLOCK_AS_IMPLICIT_KEY: 'a key is missing its colon, or a value is indented too far',
-  MULTILINE_IMPLICIT_KEY: 'a key runs over more than one line',
-  UNEXPECTED_TOKEN: 'this line has a character YAML does not expect here',
-  BAD_SCALAR_START: 'a value starts with a character that must be quoted (such as @, ` or %)',
-  BLOCK_IN_FLOW: 'a block (key: value on its own lines) is written inside { } or [ ]',
-  MISSING_ANCHOR: 'an alias (*name) refers to an anchor (&name) that is not defined above it',
-  BAD_ALIAS: 'an alias (*name) is written where it is not allowed',
-  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
-  IMPOSSIBLE: 'this line cannot be read as YAML',
-  RESOURCE_EXHAUSTION: 'blocks or lists are nested too deeply (or the file repeats itself too much) to be read',
-  TAG_RESOLVE_FAILED: 'a value has a tag (!name) that is not allowed',
-  BAD_DIRECTIVE: 'a line starting with % is not a YAML directive bagalau accepts',
-  MULTIPLE_DOCS: 'the file holds more than one YAML document (a line "---" in the middle)',
-  MULTIPLE_ANCHORS: 'a value has two anchors (&name)',
-  MULTIPLE_TAGS: 'a value has two tags (!name)',
-  NON_STRING_KEY: 'a key is a block or a list; keys must be plain words',
-  BAD_COLLECTION_TYPE: 'a value has a tag that does not fit it',
-  ALIAS_PROPS: 'an alias (*name) cannot have an anchor or a tag',
-  UNEXPECTED_END: 'the file ends in the middle of a value',
-  BAD_DQ_ESCAPE: 'a backslash in a "double-quoted" text starts an escape YAML does not know',
-  BLOCK_AS_IMPLICIT_KEY_WARNING: 'a key is missing its colon',
+/** Our words for the YAML parser's errors, by its error code (its own messages are for programmers): catalogue ids. */
+const yamlMessages: Record<string, MessageId> = {
+  DUPLICATE_KEY: 'yaml.duplicate-key',
+  BAD_INDENT: 'yaml.bad-indent',
+  TAB_AS_INDENT: 'yaml.tab-as-indent',
+  MISSING_CHAR: 'yaml.missing-char',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.block-as-implicit-key',
+  MULTILINE_IMPLICIT_KEY: 'yaml.multiline-implicit-key',
+  UNEXPECTED_TOKEN: 'yaml.unexpected-token',
+  BAD_SCALAR_START: 'yaml.bad-scalar-start',
+  BLOCK_IN_FLOW: 'yaml.block-in-flow',
+  MISSING_ANCHOR: 'yaml.missing-anchor',
+  BAD_ALIAS: 'yaml.bad-alias',
+  KEY_OVER_1024_CHARS: 'yaml.key-over-1024-chars',
+  IMPOSSIBLE: 'yaml.impossible',
+  RESOURCE_EXHAUSTION: 'yaml.resource-exhaustion',
+  TAG_RESOLVE_FAILED: 'yaml.tag-resolve-failed',
+  BAD_DIRECTIVE: 'yaml.bad-directive',
+  MULTIPLE_DOCS: 'yaml.multiple-docs',
+  MULTIPLE_ANCHORS: 'yaml.multiple-anchors',
+  MULTIPLE_TAGS: 'yaml.multiple-tags',
+  NON_STRING_KEY: 'yaml.non-string-key',
+  BAD_COLLECTION_TYPE: 'yaml.bad-collection-type',
+  ALIAS_PROPS: 'yaml.alias-props',
+  UNEXPECTED_END: 'yaml.unexpected-end',
+  BAD_DQ_ESCAPE: 'yaml.bad-dq-escape',
+  BLOCK_AS_IMPLICIT_KEY_WARNING: 'yaml.block-as-implicit-key-warning',
 };
 
-const yamlAdvice: Record<string, string> = {
-  DUPLICATE_KEY: 'a key may appear once in the same block; delete one of them or merge their contents',
-  BAD_INDENT: 'indent with spaces, the same number for every key of one block',
-  TAB_AS_INDENT: 'YAML indentation must use spaces, not tabs',
-  MISSING_CHAR: 'a quote or bracket is not closed; close it on the same line',
-  BLOCK_AS_IMPLICIT_KEY: 'a key is missing its colon, or a value is indented too far',
-  MULTILINE_IMPLICIT_KEY: 'a key must be on one line and end with a colon',
-  UNEXPECTED_TOKEN: 'check the punctuation on this line (quotes, colons, dashes)',
+const yamlAdvice: Record<string, MessageId> = {
+  DUPLICATE_KEY: 'yaml.duplicate-key.hint',
+  BAD_INDENT: 'yaml.bad-indent.hint',
+  TAB_AS_INDENT: 'yaml.tab-as-indent.hint',
+  MISSING_CHAR: 'yaml.missing-char.hint',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.block-as-implicit-key.hint',
+  MULTILINE_IMPLICIT_KEY: 'yaml.multiline-implicit-key.hint',
+  UNEXPECTED_TOKEN: 'yaml.unexpected-token.hint',
 };
 
 /** A key written twice in one block (or, in a JSON input, one object): the YAML parser's own words. */
@@ -302,15 +303,17 @@ export function duplicateKeyProblem(at: SourcePosition): Diagnostic {
 }
 
 function yamlProblem(file: string, code: string, _parserMessage: string, at: SourcePosition, severity: 'error' | 'warning'): Diagnostic {
+  const format = /\.(json|ndjson|jsonl)$/i.test(file) ? 'json' : 'yaml';
   return {
     severity,
     code: `yaml.${code.toLowerCase().replace(/_/g, '-')}`,
     at,
     // JSON is read by the YAML parser too; a .json file's user knows it as JSON.
-    message: /\.(json|ndjson|jsonl)$/i.test(file)
-      ? `this is not valid JSON: ${yamlMessages[code] ?? 'this line cannot be read as JSON'}`
-      : `this is not valid YAML: ${yamlMessages[code] ?? 'this line cannot be read as YAML'}`,
-    hint: yamlAdvice[code] ?? 'correct the YAML syntax at this line; an editor with the YAML extension shows the problem as you type',
+    message: t('yaml.invalid', {
+      format,
+      problem: t(Object.hasOwn(yamlMessages, code) ? yamlMessages[code] : 'yaml.impossible', { format }),
+    }),
+    hint: t(Object.hasOwn(yamlAdvice, code) ? yamlAdvice[code] : 'yaml.hint'),
   };
 }
 

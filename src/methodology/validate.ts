@@ -5,7 +5,7 @@ import { compiledValidators } from './compiledValidator.js';
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import { displayPath, getAtPointer, joinPointer, parentPointer, splitPointer } from './pointer.js';
 import type { ResolvedSource } from './resolve.js';
-import { closestMatch } from './resolve.js';
+import { didYouMean as suggestIn } from './resolve.js';
 import { currentLanguage, t, type MessageId } from '../i18n/index.js';
 import { methodologySchema, schemaAtPointer, type SchemaNode } from './schema.js';
 import { clauseAt } from './clause.js';
@@ -124,10 +124,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, originOf: OriginLookup,
   const where = displayPath(base, data, language);
   const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
   // "did you mean …? ", before what to do (the schema's own names, so no translation).
-  const didYouMean = (word: unknown, candidates: readonly string[]) => {
-    const match = typeof word === 'string' ? closestMatch(word, candidates) : undefined;
-    return match === undefined ? '' : t('suggest.didYouMean', { word: match }) + ' ';
-  };
+  const didYouMean = (word: unknown, candidates: readonly string[]) => (typeof word === 'string' ? suggestIn(word, candidates) : '');
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
