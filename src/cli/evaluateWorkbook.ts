@@ -11,6 +11,7 @@ import { allProblems } from './evaluateOutput.js';
 import { problemDiagnostic } from './findingsFormat.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { t } from '../i18n/index.js';
 
 export const isWorkbookInput = (file: string) => /\.xlsx$/i.test(file);
 
@@ -70,9 +71,17 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const { people, read: evaluated, setAside } = read.counts;
-  if (!options.quiet)
-    io.err(
-      `${file}: ${people} people read, ${evaluated} evaluated, ${setAside} set aside, under ${result.methodology.id} for ${result.year}: ${errors} error(s), ${problems.length - errors} warning(s)${options.out ? `; results in ${options.out} (results.json, summary.csv, results.xlsx)` : ''}\n`,
-    );
+  const counts = {
+    file,
+    people,
+    evaluated,
+    setAside,
+    methodology: result.methodology.id,
+    year: String(result.year),
+    errors,
+    warnings: problems.length - errors,
+    out: options.out ?? '',
+  };
+  if (!options.quiet) io.err(t(options.out ? 'evaluate.workbook.done.out' : 'evaluate.workbook.done', counts) + '\n');
   return errors > 0 ? ExitCode.findings : ExitCode.clean;
 }

@@ -142,6 +142,10 @@ export const en = {
     '{people, plural, one {# person} other {# people}} evaluated under {methodology} for {year}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   'evaluate.done.out':
     '{people, plural, one {# person} other {# people}} evaluated under {methodology} for {year}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}; results in {out}',
+  'evaluate.workbook.done':
+    '{file}: {people, plural, one {# person} other {# people}} read, {evaluated} evaluated, {setAside} set aside, under {methodology} for {year}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
+  'evaluate.workbook.done.out':
+    '{file}: {people, plural, one {# person} other {# people}} read, {evaluated} evaluated, {setAside} set aside, under {methodology} for {year}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}; results in {out} (results.json, summary.csv, results.xlsx)',
   'problem.person': 'person {person}',
   'problem.field': 'field {field}',
   'summary.csv.person': 'person',

@@ -135,6 +135,10 @@ export const kk: Record<MessageId, string> = {
   'evaluate.workers.invalid': '--workers мәні сан (ағынсыз болса 0) немесе auto болуы керек, "{value}" емес',
   'evaluate.done': '{methodology} бойынша {year} жылға {people} адам бағаланды: {errors} қате, {warnings} ескерту',
   'evaluate.done.out': '{methodology} бойынша {year} жылға {people} адам бағаланды: {errors} қате, {warnings} ескерту; нәтижелер: {out}',
+  'evaluate.workbook.done':
+    '{file}: {people} адам оқылды, {evaluated} бағаланды, {setAside} бөлек қойылды; {methodology} бойынша {year} жыл: {errors} қате, {warnings} ескерту',
+  'evaluate.workbook.done.out':
+    '{file}: {people} адам оқылды, {evaluated} бағаланды, {setAside} бөлек қойылды; {methodology} бойынша {year} жыл: {errors} қате, {warnings} ескерту; нәтижелер: {out} (results.json, summary.csv, results.xlsx)',
   'problem.person': '{person} қызметші',
   'problem.field': '{field} өрісі',
   'summary.csv.person': 'қызметші',

@@ -141,6 +141,10 @@ export const ru: Record<MessageId, string> = {
   'evaluate.workers.invalid': '--workers должен быть числом (0 — без потоков) или auto, а не "{value}"',
   'evaluate.done': `По методике {methodology} за {year} год оценено: ${people('people')}; ${errors('errors')}, ${warnings('warnings')}`,
   'evaluate.done.out': `По методике {methodology} за {year} год оценено: ${people('people')}; ${errors('errors')}, ${warnings('warnings')}; результаты в {out}`,
+  'evaluate.workbook.done':
+    '{file}: прочитано {people}, оценено {evaluated}, отложено {setAside}; методика {methodology}, {year} год: {errors, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}}, {warnings, plural, one {# предупреждение} few {# предупреждения} many {# предупреждений} other {# предупреждения}}',
+  'evaluate.workbook.done.out':
+    '{file}: прочитано {people}, оценено {evaluated}, отложено {setAside}; методика {methodology}, {year} год: {errors, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}}, {warnings, plural, one {# предупреждение} few {# предупреждения} many {# предупреждений} other {# предупреждения}}; результаты в {out} (results.json, summary.csv, results.xlsx)',
   'problem.person': 'служащий {person}',
   'problem.field': 'поле {field}',
   'summary.csv.person': 'служащий',
