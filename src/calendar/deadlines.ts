@@ -2,6 +2,7 @@
 // trace of every step so that a date can be explained to the person it binds. Pure.
 import type { WorkingCalendar } from './calendar.js';
 import { CalendarCoverageError, DeadlineDeclarationError, type JsonPath } from './errors.js';
+import { localText, t, type MessageId } from '../i18n/index.js';
 import { formatDateWithWeekday, formatLongDate, parseIsoDate, toIsoDate } from './isoDate.js';
 import {
   CALENDAR_EVENT_ANCHORS,
@@ -265,41 +266,45 @@ function anchorCycleFrom(start: string, deadlines: DeadlineDeclarations): string
 // ---------------------------------------------------------------------------------
 // Describing a rule in words, for deadlines whose anchor is a case event.
 
-const EVENT_WORDS: Record<string, string> = {
-  periodStart: 'the start of the reporting quarter',
-  periodEnd: 'the end of the reporting quarter',
-  yearStart: 'the start of the reporting year',
-  yearEnd: 'the end of the reporting year',
-  appointment: 'the appointment',
-  kpiApproval: 'the approval of the KPIs',
-  returnToWork: 'the return to work',
-  evaluationEnd: 'the end of the evaluation',
-  familiarisation: 'the familiarisation with the results',
-  application: 'the application',
-  protocolSigned: 'the signing of the protocol',
+// In the language of the run (the timetable is read by people); the engine's traces keep the words above.
+const EVENT_WORDS: Record<string, MessageId> = {
+  periodStart: 'deadline.event.periodStart',
+  periodEnd: 'deadline.event.periodEnd',
+  yearStart: 'deadline.event.yearStart',
+  yearEnd: 'deadline.event.yearEnd',
+  appointment: 'deadline.event.appointment',
+  kpiApproval: 'deadline.event.kpiApproval',
+  returnToWork: 'deadline.event.returnToWork',
+  evaluationEnd: 'deadline.event.evaluationEnd',
+  familiarisation: 'deadline.event.familiarisation',
+  application: 'deadline.event.application',
+  protocolSigned: 'deadline.event.protocolSigned',
 };
 
 export function deadlineTitle(id: string, declaration: DeadlineDeclaration): string {
-  return declaration.title?.en ?? declaration.title?.kk ?? id;
+  return localText(declaration.title) || id;
 }
 
-/** e.g. "5 working days after the application". */
+/** e.g. "5 working days after the application", «өтініш берілген күннен кейін 5 жұмыс күні». */
 export function describeDeadlineRule(declaration: DeadlineDeclaration, deadlines: DeadlineDeclarations = {}): string {
   const anchor = declaration.anchor;
-  const anchorWords =
-    EVENT_WORDS[anchor] ?? (anchor in deadlines ? `the deadline "${deadlineTitle(anchor, deadlines[anchor])}"` : `"${anchor}"`);
+  const anchorWords = Object.hasOwn(EVENT_WORDS, anchor)
+    ? t(EVENT_WORDS[anchor])
+    : anchor in deadlines
+      ? t('deadline.anchor.deadline', { title: deadlineTitle(anchor, deadlines[anchor]) })
+      : t('deadline.anchor.other', { anchor });
   const { kind, amount } = readOffset(declaration.offset);
   switch (kind) {
     case 'workingDays':
-      return `${plural(amount, 'working day')} after ${anchorWords}`;
+      return t('deadline.rule.workingDays', { amount, anchor: anchorWords });
     case 'workingDaysBefore':
-      return `${plural(amount, 'working day')} before ${anchorWords}`;
+      return t('deadline.rule.workingDaysBefore', { amount, anchor: anchorWords });
     case 'calendarDays':
-      return `${plural(amount, 'calendar day')} after ${anchorWords}`;
+      return t('deadline.rule.calendarDays', { amount, anchor: anchorWords });
     case 'dayOfFollowingMonth':
-      return `the ${ordinal(amount)} of the month after ${anchorWords}`;
+      return t('deadline.rule.dayOfFollowingMonth', { amount, anchor: anchorWords });
     case 'years':
-      return `${plural(amount, 'year')} after ${anchorWords}`;
+      return t('deadline.rule.years', { amount, anchor: anchorWords });
   }
 }
 

@@ -230,6 +230,14 @@ describe('the command line', () => {
     expect(csv.out.split('\r\n')[0]).toBe(
       'дата,день_недели,период,срок,название_kk,название_en,ответственный,кого_касается,правило,основание,проблема',
     );
+    // Rules counted from the events of each case, in words: Russian plurals, Kazakh cases.
+    const russian = await run(['schedule', '--methodology', 'model-2018', '--year', '2026', '--lang', 'ru']);
+    expect(russian.out).toContain(': 2 рабочих дня после окончания оценки (пункт 12)');
+    expect(russian.out).toContain(': 10 рабочих дней после подачи заявления (пункт 40)');
+    expect(russian.out).toContain(': 5 рабочих дней после ознакомления с результатами оценки (пункт 13)');
+    expect(russian.out).toContain(': 3 года после окончания оценки (пункт 15)');
+    const kazakh = await run(['schedule', '--methodology', 'model-2018', '--year', '2026', '--lang', 'kk']);
+    expect(kazakh.out).toContain(': бағалау аяқталғаннан кейін 2 жұмыс күні (12-тармақ)');
     const ics = await run(['schedule', '--methodology', 'model-2025', '--year', '2026', '--lang', 'kk', '--format', 'ics']);
     expect(ics.out.replace(/\r\n /g, '')).toContain('\\nЖауапты: тікелей басшы\\n');
   });

@@ -121,6 +121,28 @@ export const ru: Record<MessageId, string> = {
     '{count, plural, one {# срок} few {# срока} many {# сроков} other {# срока}} {year} года нельзя датировать; {count, plural, one {он показан} other {они показаны}} без даты:',
   'schedule.undatable.leftOut':
     '{count, plural, one {# срок} few {# срока} many {# сроков} other {# срока}} {year} года нельзя датировать; {count, plural, one {он не включён} other {они не включены}}:',
+  // События в родительном падеже: «после …», «до …».
+  'deadline.rule.workingDays':
+    '{amount, plural, one {# рабочий день} few {# рабочих дня} many {# рабочих дней} other {# рабочего дня}} после {anchor}',
+  'deadline.rule.workingDaysBefore':
+    '{amount, plural, one {# рабочий день} few {# рабочих дня} many {# рабочих дней} other {# рабочего дня}} до {anchor}',
+  'deadline.rule.calendarDays':
+    '{amount, plural, one {# календарный день} few {# календарных дня} many {# календарных дней} other {# календарного дня}} после {anchor}',
+  'deadline.rule.dayOfFollowingMonth': '{amount}-е число месяца после {anchor}',
+  'deadline.rule.years': '{amount, plural, one {# год} few {# года} many {# лет} other {# года}} после {anchor}',
+  'deadline.anchor.deadline': 'срока "{title}"',
+  'deadline.anchor.other': 'события "{anchor}"',
+  'deadline.event.periodStart': 'начала отчётного квартала',
+  'deadline.event.periodEnd': 'окончания отчётного квартала',
+  'deadline.event.yearStart': 'начала отчётного года',
+  'deadline.event.yearEnd': 'окончания отчётного года',
+  'deadline.event.appointment': 'назначения на должность',
+  'deadline.event.kpiApproval': 'утверждения целевых индикаторов',
+  'deadline.event.returnToWork': 'выхода на работу',
+  'deadline.event.evaluationEnd': 'окончания оценки',
+  'deadline.event.familiarisation': 'ознакомления с результатами оценки',
+  'deadline.event.application': 'подачи заявления',
+  'deadline.event.protocolSigned': 'подписания протокола',
   'schedule.csv.date': 'дата',
   'schedule.csv.weekday': 'день_недели',
   'schedule.csv.period': 'период',
