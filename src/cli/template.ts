@@ -11,6 +11,7 @@ import { readSourceFile } from '../methodology/source.js';
 import { FileWriteError, produceAtomically } from '../io/files.js';
 import { openMethodologies } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
+import { t } from '../i18n/index.js';
 
 interface TemplateOptions {
   methodology?: string[];
@@ -21,7 +22,7 @@ interface TemplateOptions {
 }
 
 function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a year; write four digits, e.g. --year 2026`);
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(t('schedule.year.invalid', { value }));
   return Number(value);
 }
 
@@ -36,11 +37,11 @@ function referenceFrom(out: string, reference: string, writtenIn?: string): stri
 
 export async function runTemplate(io: Io, options: TemplateOptions): Promise<number> {
   if (extname(options.out).toLowerCase() !== '.xlsx') {
-    io.err(`bagalau: --out must name an .xlsx file, not "${options.out}"\n`);
+    io.err(`bagalau: ${t('template.out.notXlsx', { out: options.out })}\n`);
     return ExitCode.unusable;
   }
   if (existsSync(options.out) && !options.force) {
-    io.err(`bagalau: ${options.out} exists; it may hold data already typed in. Choose another name, or pass --force to replace it\n`);
+    io.err(`bagalau: ${t('template.out.exists', { out: options.out })}\n`);
     return ExitCode.unusable;
   }
   let input: EvaluationInput | undefined;
@@ -62,8 +63,8 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
           severity: 'error',
           code: 'input.shape',
           at: { file: options.from, line: 1, col: 1 },
-          message: 'the file is not an evaluation input: it needs a list of people',
-          hint: 'write the input as schemas/evaluation.schema.json describes it (methodology, year, people)',
+          message: t('input.shape'),
+          hint: t('input.shape.hint'),
         },
       ]);
       return ExitCode.unusable;
@@ -72,11 +73,11 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
   }
   const year = options.year ?? input?.year;
   if (year === undefined) {
-    io.err('bagalau: give the year with --year YYYY\n');
+    io.err(`bagalau: ${t('template.year.missing')}\n`);
     return ExitCode.unusable;
   }
   if (!options.methodology?.length && !input) {
-    io.err('bagalau: give the methodology with --methodology ID|PATH (repeat it for the year of a change)\n');
+    io.err(`bagalau: ${t('template.methodology.missing')}\n`);
     return ExitCode.unusable;
   }
   const methodologies: Methodology[] | undefined = openMethodologies(io, options.methodology, input ?? {}, options.from ?? '.');
@@ -104,51 +105,47 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
     );
   } catch (error) {
     if (!(error instanceof FileWriteError)) throw error;
-    io.err(`bagalau: cannot write ${options.out}: ${error.message}\n    what to do: ${error.hint}\n`);
+    io.err(
+      `bagalau: ${t('template.cannotWrite', { out: options.out, reason: error.message })}\n    ${t('diagnostic.hint')}: ${error.hint}\n`,
+    );
     return ExitCode.unusable;
   }
   const sheets = layout.sheets.map((s) => s.name);
-  io.out(`${options.out}: intake workbook for ${methodologies.map((m) => m.id).join(' and ')}, ${year} — sheets ${sheets.join(', ')}\n`);
+  const ids = methodologies.map((m) => m.id).join(', ');
+  io.out(`${options.out}: ${t('template.written', { methodologies: ids, year: String(year), sheets: sheets.join(', ') })}\n`);
   if (layout.outOfForce.length) {
-    io.err(
-      `warning: ${methodologies.map((m) => m.id).join(', ')} ${methodologies.length > 1 ? 'are' : 'is'} not in force on the last day of ${layout.outOfForce.join(', ')} ${year}; those periods are evaluated only with --allow-out-of-force\n`,
-    );
+    io.err(`warning: ${t('template.outOfForce', { methodologies: ids, periods: layout.outOfForce.join(', '), year: String(year) })}\n`);
   }
   let code: number = ExitCode.clean;
   if (filled) {
     const rows = [...filled.rows.values()].reduce((n, r) => n + r.length, 0);
-    io.out(`filled from ${options.from}: ${input!.people.length} people, ${rows} rows\n`);
+    io.out(`${t('template.filled', { from: options.from!, people: input!.people.length, rows })}\n`);
     for (const field of filled.unrepresentable) {
       printDiagnostics(io, [
         {
           severity: 'warning',
           code: 'template.not-carried',
           at: { file: options.from!, line: 1, col: 1 },
-          message: `${field} has no cell in the workbook of ${methodologies.map((m) => m.id).join(', ')}: it is not carried over`,
-          hint: "check that the input follows the methodology's methods; enter it in the workbook by hand if it belongs there",
+          message: t('template.not-carried', { field, methodologies: ids }),
+          hint: t('template.not-carried.hint'),
         },
       ]);
       code = ExitCode.findings;
     }
   }
-  io.out(`${filled ? 'check it' : 'fill it in (the sheet «Нұсқаулық» says how)'}, then: bagalau evaluate ${options.out} --out results\n`);
+  io.out(`${t(filled ? 'template.next.check' : 'template.next.fill', { out: options.out })}\n`);
   return code;
 }
 
 export function registerTemplate(program: Command, io: Io): void {
   program
     .command('template')
-    .description(
-      'write the intake workbook (.xlsx) of a year, made from the methodology: people, units, absences, work plans, a sheet per method and period, survey responses, calibration',
-    )
-    .option(
-      '--methodology <id|path...>',
-      'methodology (repeat it for the year of a change); default with --from: the one(s) the input names',
-    )
-    .option('--year <yyyy>', "the year evaluated (default with --from: the input's year)", parseYear)
-    .requiredOption('--out <file.xlsx>', 'the workbook to write')
-    .option('--from <input>', 'fill the workbook with an evaluation input written in YAML or JSON')
-    .option('--force', 'replace the --out file if it exists')
+    .description(t('help.template'))
+    .option('--methodology <id|path...>', t('help.template.methodology'))
+    .option('--year <yyyy>', t('help.template.year'), parseYear)
+    .requiredOption('--out <file.xlsx>', t('help.template.out'))
+    .option('--from <input>', t('help.template.from'))
+    .option('--force', t('help.template.force'))
     .action(async (options: TemplateOptions) => {
       io.exitCode = await runTemplate(io, options);
     });

@@ -256,6 +256,16 @@ describe('the command line', () => {
   });
 });
 
+describe('the intake workbook', () => {
+  it('is written with Russian words around it, and its sheets stay Kazakh', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bagalau-i18n-')), 'intake.xlsx');
+    const { code, out: said } = await run(['template', '--methodology', 'model-2025', '--year', '2026', '--out', out, '--lang', 'ru']);
+    expect(code).toBe(0);
+    expect(said).toContain(`${out}: книга ввода по model-2025 за 2026 год — листы: Жалпы, Қызметшілер`);
+    expect(said).toContain(`заполните книгу (как — сказано на листе «Нұсқаулық»), затем: bagalau evaluate ${out} --out results`);
+  });
+});
+
 describe('the forms', () => {
   it('print the same pages whatever the language of the run', () => {
     const loaded = loadResolved(join(root, 'examples/baiterek-akimat/baiterek-akimat-2025.yaml'));

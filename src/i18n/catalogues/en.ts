@@ -211,6 +211,31 @@ export const en = {
   'summary.head.people': 'people',
   'summary.head.errors': 'errors',
 
+  // template
+  'help.template':
+    'write the intake workbook (.xlsx) of a year, made from the methodology: people, units, absences, work plans, a sheet per method and period, survey responses, calibration',
+  'help.template.methodology': 'methodology (repeat it for the year of a change); default with --from: the one(s) the input names',
+  'help.template.year': "the year evaluated (default with --from: the input's year)",
+  'help.template.out': 'the workbook to write',
+  'help.template.from': 'fill the workbook with an evaluation input written in YAML or JSON',
+  'help.template.force': 'replace the --out file if it exists',
+  'template.out.notXlsx': '--out must name an .xlsx file, not "{out}"',
+  'template.out.exists': '{out} exists; it may hold data already typed in. Choose another name, or pass --force to replace it',
+  'template.year.missing': 'give the year with --year YYYY',
+  'template.methodology.missing': 'give the methodology with --methodology ID|PATH (repeat it for the year of a change)',
+  'template.cannotWrite': 'cannot write {out}: {reason}',
+  'template.written': 'intake workbook for {methodologies}, {year} — sheets {sheets}',
+  'template.outOfForce':
+    'not in force on the last day of {periods} {year}: {methodologies}; those periods are evaluated only with --allow-out-of-force',
+  'template.filled': 'filled from {from}: {people, plural, one {# person} other {# people}}, {rows, plural, one {# row} other {# rows}}',
+  'template.not-carried': '{field} has no cell in the workbook of {methodologies}: it is not carried over',
+  'template.not-carried.hint':
+    "check that the input follows the methodology's methods; enter it in the workbook by hand if it belongs there",
+  'template.next.fill': 'fill it in (the sheet «Нұсқаулық» says how), then: bagalau evaluate {out} --out results',
+  'template.next.check': 'check it, then: bagalau evaluate {out} --out results',
+  'input.shape': 'the file is not an evaluation input: it needs a list of people',
+  'input.shape.hint': 'write the input as schemas/evaluation.schema.json describes it (methodology, year, people)',
+
   // test
   'test.notFound': '{dir}: no such file or folder (case files live in {cases}/<methodology-id>/<topic>.yaml)',
   'test.at': 'at {place}',

@@ -204,6 +204,31 @@ export const kk: Record<MessageId, string> = {
   'summary.head.people': 'адам',
   'summary.head.errors': 'қатесі бар',
 
+  'help.template':
+    'жылдың енгізу кітабын (.xlsx) әдістеме бойынша жасау: адамдар, бөлімшелер, болмаған кезеңдер, жұмыс жоспарлары, әр әдіс пен кезеңге бір парақ, сауалнама жауаптары, калибрлеу',
+  'help.template.methodology': 'әдістеме (әдістеме ауысқан жылы қайталап көрсетіңіз); --from болса, әдепкі бойынша деректерде көрсетілгені',
+  'help.template.year': 'бағаланатын жыл (--from болса, әдепкі бойынша деректердегі жыл)',
+  'help.template.out': 'жазылатын кітап',
+  'help.template.from': 'кітапты YAML немесе JSON түрінде жазылған бағалау деректерімен толтыру',
+  'help.template.force': '--out файлы бар болса, оны ауыстыру',
+  'template.out.notXlsx': '--out .xlsx файлын көрсетуі керек, "{out}" емес',
+  'template.out.exists': '{out} бар; онда енгізілген деректер болуы мүмкін. Басқа атау таңдаңыз немесе ауыстыру үшін --force көрсетіңіз',
+  'template.year.missing': 'жылды --year ЖЖЖЖ арқылы көрсетіңіз',
+  'template.methodology.missing': 'әдістемені --methodology ID|PATH арқылы көрсетіңіз (әдістеме ауысқан жылы қайталаңыз)',
+  'template.cannotWrite': '{out} жазылмайды: {reason}',
+  'template.written': '{methodologies} бойынша {year} жылғы енгізу кітабы — парақтары: {sheets}',
+  'template.outOfForce':
+    '{year} жылғы {periods} кезеңінің соңғы күні күшінде емес: {methodologies}; ол кезеңдер тек --allow-out-of-force арқылы бағаланады',
+  'template.filled': '{from} бойынша толтырылды: {people} адам, {rows} жол',
+  'template.not-carried': '{methodologies} кітабында {field} өрісіне ұяшық жоқ: ол көшірілмейді',
+  'template.not-carried.hint':
+    'деректердің әдістеме әдістеріне сәйкестігін тексеріңіз; егер бұл мән кітапқа жататын болса, оны қолмен енгізіңіз',
+  'template.next.fill':
+    'кітапты толтырыңыз («Нұсқаулық» парағында қалай толтыру жазылған), содан кейін: bagalau evaluate {out} --out results',
+  'template.next.check': 'кітапты тексеріңіз, содан кейін: bagalau evaluate {out} --out results',
+  'input.shape': 'файл бағалау деректері емес: онда адамдар тізімі болуы керек',
+  'input.shape.hint': 'деректерді schemas/evaluation.schema.json сипаттағандай жазыңыз (methodology, year, people)',
+
   'test.notFound': '{dir}: мұндай файл немесе қалта жоқ (жағдай файлдары {cases}/<methodology-id>/<topic>.yaml ішінде болады)',
   'test.at': 'орны: {place}',
   'test.summary': '{passed} өтті, {failed} өтпеді{refused, plural, =0 {} other {, # қабылданбады}} ({cases} жағдай)',

@@ -212,6 +212,32 @@ export const ru: Record<MessageId, string> = {
   'summary.head.people': 'человек',
   'summary.head.errors': 'с ошибками',
 
+  'help.template':
+    'создать книгу ввода (.xlsx) за год по методике: люди, подразделения, отсутствия, рабочие планы, лист на каждый метод и период, ответы анкет, калибровка',
+  'help.template.methodology': 'методика (повторите для года смены методики); с --from по умолчанию — указанная во входных данных',
+  'help.template.year': 'оцениваемый год (с --from по умолчанию — год из входных данных)',
+  'help.template.out': 'создаваемая книга',
+  'help.template.from': 'заполнить книгу входными данными оценки в формате YAML или JSON',
+  'help.template.force': 'заменить файл --out, если он существует',
+  'template.out.notXlsx': '--out должен указывать файл .xlsx, а не "{out}"',
+  'template.out.exists':
+    '{out} уже существует; в нём могут быть введённые данные. Выберите другое имя или укажите --force, чтобы заменить его',
+  'template.year.missing': 'укажите год: --year ГГГГ',
+  'template.methodology.missing': 'укажите методику: --methodology ID|PATH (повторите для года смены методики)',
+  'template.cannotWrite': 'не удаётся записать {out}: {reason}',
+  'template.written': 'книга ввода по {methodologies} за {year} год — листы: {sheets}',
+  'template.outOfForce':
+    'в последний день периода {periods} {year} года не в силе: {methodologies}; эти периоды оцениваются только с --allow-out-of-force',
+  'template.filled':
+    'заполнено из {from}: {people, plural, one {# человек} few {# человека} many {# человек} other {# человека}}, {rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}',
+  'template.not-carried': 'для {field} нет ячейки в книге по {methodologies}: значение не перенесено',
+  'template.not-carried.hint':
+    'проверьте, что входные данные соответствуют методам методики; если значение относится к книге, внесите его вручную',
+  'template.next.fill': 'заполните книгу (как — сказано на листе «Нұсқаулық»), затем: bagalau evaluate {out} --out results',
+  'template.next.check': 'проверьте книгу, затем: bagalau evaluate {out} --out results',
+  'input.shape': 'файл не является входными данными оценки: в нём должен быть список людей',
+  'input.shape.hint': 'запишите входные данные так, как описано в schemas/evaluation.schema.json (methodology, year, people)',
+
   'test.notFound': '{dir}: нет такого файла или папки (файлы случаев находятся в {cases}/<methodology-id>/<topic>.yaml)',
   'test.at': 'место: {place}',
   'test.summary':
