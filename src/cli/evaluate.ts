@@ -400,6 +400,7 @@ class EvaluationRun {
         if (table === 'summary')
           io.out(
             summaryTable(title, top.year, stats, Object.keys(methodologies.at(-1)!.bands.levels), unitNames(header)) +
+              '\n' +
               methodologyLegend(methodologies.at(-1)!),
           );
         else if (table === 'full') {

@@ -270,7 +270,10 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
           [mb, pb] = b.split('\t');
         return ma.localeCompare(mb) || order.indexOf(pa) - order.indexOf(pb);
       })
-      .map(([key, row]) => [...key.split('\t'), ...columns.map((c) => (row.get(c) ? n(row.get(c)!) : '·'))]);
+      .map(([key, row]) => {
+        const [method, period] = key.split('\t');
+        return [method, periodWord(period), ...columns.map((c) => (row.get(c) ? n(row.get(c)!) : '·'))];
+      });
     lines.push(...grid([t('summary.head.method'), t('summary.head.period'), ...columns.map(label)], body).map((l) => '  ' + l));
   }
   const units = [...byUnit.keys()].filter((u) => u !== '');
@@ -302,6 +305,12 @@ export function summaryTable(title: string, year: number, tally: Tally, bands: s
       lines.push(`  ${code.padEnd(40)} ${n(count)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** A period of the summary table in the language of the run: "Q1" / «1-тоқсан» / «1 кв.», "year" / «жыл» / «год». */
+function periodWord(period: string): string {
+  const quarter = /^Q([1-4])$/.exec(period)?.[1];
+  return quarter ? t('table.head.quarter', { quarter }) : period === 'year' ? t('summary.period.year') : period;
 }
 
 function label(outcome: string): string {

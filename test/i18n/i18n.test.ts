@@ -251,6 +251,16 @@ describe('the command line', () => {
     expect(result.out).toContain('  effective — Эффективно выполняет функциональные обязанности');
     expect(result.err).toContain('По методике zhaiyq-akimat-2025 за 2026 год оценено: 6 человек; 1 ошибка, 0 предупреждений');
     expect(result.err).toContain('служащий Z04, Q2, quarterly, поле quarters.Q2.quarterly.sheets.1.justifications');
+    const summary = await run([
+      'evaluate',
+      join(root, 'examples/zhaiyq-akimat/evaluation-2026.yaml'),
+      '--table',
+      'summary',
+      '--lang',
+      'ru',
+    ]);
+    expect(summary.out).toMatch(/ {2}метод +период +effective +proper +ОШИБКА +не оцен\.\n {2}quarterly +1 кв\. +4 +1 +· +1\n/);
+    expect(summary.out).toMatch(/ {2}quarterly +год +4 +1 +· +1\n/);
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('служащий,ФИО,категория,период,метод,статус,правило,балл,оценка,калибровка,ошибки,предупреждения');
   });

@@ -203,6 +203,7 @@ export const en = {
   'summary.byUnit': 'By unit: people, people with errors, and the yearly results:',
   'summary.byUnit.methods': 'By unit: people, people with errors, and the yearly results (method: outcome):',
   'summary.byCode': 'Problems by code (each is listed above with its place in the file):',
+  'summary.period.year': 'year',
   'summary.noUnit': '(no unit)',
   'summary.head.method': 'method',
   'summary.head.period': 'period',

@@ -196,6 +196,7 @@ export const kk: Record<MessageId, string> = {
   'summary.byUnit': 'Бөлімшелер бойынша: адам саны, қатесі барлар және жылдық нәтижелер:',
   'summary.byUnit.methods': 'Бөлімшелер бойынша: адам саны, қатесі барлар және жылдық нәтижелер (әдіс: нәтиже):',
   'summary.byCode': 'Кодтар бойынша мәселелер (әрқайсысы жоғарыда файлдағы орнымен көрсетілген):',
+  'summary.period.year': 'жыл',
   'summary.noUnit': '(бөлімшесіз)',
   'summary.head.method': 'әдіс',
   'summary.head.period': 'кезең',

@@ -204,6 +204,7 @@ export const ru: Record<MessageId, string> = {
   'summary.byUnit': 'По подразделениям: число человек, из них с ошибками, и годовые результаты:',
   'summary.byUnit.methods': 'По подразделениям: число человек, из них с ошибками, и годовые результаты (метод: результат):',
   'summary.byCode': 'Проблемы по кодам (каждая выше указана с местом в файле):',
+  'summary.period.year': 'год',
   'summary.noUnit': '(без подразделения)',
   'summary.head.method': 'метод',
   'summary.head.period': 'период',
