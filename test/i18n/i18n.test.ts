@@ -209,6 +209,16 @@ describe('the command line', () => {
     expect(kazakh.out).toContain('--lang <language>');
   });
 
+  it("words commander's own errors in the language, and in English as commander does", async () => {
+    const russian = await run(['lnt', '--lang', 'ru']);
+    expect(russian.code).toBe(2);
+    expect(russian.err).toContain("error: неизвестная команда 'lnt'\n(возможно, имелось в виду lint?)\n");
+    const year = await run(['schedule', '--methodology', 'model-2025', '--lang', 'kk']);
+    expect(year.err).toContain("error: міндетті '--year <yyyy>' опциясы көрсетілмеген\n");
+    const english = await run(['lint', '--bogus', '--lang', 'en']);
+    expect(english.err).toContain("error: unknown option '--bogus'\n");
+  });
+
   it('lists the methodologies with Russian headings and titles', async () => {
     const { code, out } = await run(['list', '--lang', 'ru']);
     expect(code).toBe(0);

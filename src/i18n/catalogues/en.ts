@@ -81,6 +81,16 @@ export const en = {
   'help.render': 'print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results',
   'help.render.source': 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)',
 
+  // commander's errors, as commander words them.
+  'cli.unknownOption': "unknown option ''{option}''",
+  'cli.unknownCommand': "unknown command ''{command}''",
+  'cli.missingArgument': "missing required argument ''{argument}''",
+  'cli.optionArgumentMissing': "option ''{option}'' argument missing",
+  'cli.requiredOption': "required option ''{option}'' not specified",
+  'cli.invalidArgument': "option ''{option}'' argument ''{value}'' is invalid. {reason}",
+  'cli.didYouMean': '(Did you mean {name}?)',
+  'cli.didYouMeanOneOf': '(Did you mean one of {names}?)',
+
   // list, validate, lint, diff
   'list.head.id': 'Id',
   'list.head.from': 'In force from',

@@ -80,6 +80,15 @@ export const kk: Record<MessageId, string> = {
     'әдістеменің ресми нысандарын (қосымшалар, калибрлеу хаттамасы) PDF-ке шығару: бос немесе нәтижелермен толтырылған күйінде',
   'help.render.source': 'results.json (bagalau evaluate --out нәтижесі) немесе бағалау деректері (YAML не JSON)',
 
+  'cli.unknownOption': "белгісіз опция: ''{option}''",
+  'cli.unknownCommand': "белгісіз команда: ''{command}''",
+  'cli.missingArgument': "міндетті ''{argument}'' аргументі көрсетілмеген",
+  'cli.optionArgumentMissing': "''{option}'' опциясының мәні көрсетілмеген",
+  'cli.requiredOption': "міндетті ''{option}'' опциясы көрсетілмеген",
+  'cli.invalidArgument': "''{option}'' опциясының ''{value}'' мәні жарамсыз. {reason}",
+  'cli.didYouMean': '({name} деп жазбақ болдыңыз ба?)',
+  'cli.didYouMeanOneOf': '(мыналардың бірін жазбақ болдыңыз ба: {names}?)',
+
   'list.head.id': 'Id',
   'list.head.from': 'Күшіне енген күні',
   'list.head.until': 'Қолданылу мерзімі',

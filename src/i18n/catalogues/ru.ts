@@ -84,6 +84,15 @@ export const ru: Record<MessageId, string> = {
   'help.render': 'напечатать официальные формы методики (приложения, протокол калибровки) в PDF: пустые или заполненные по результатам',
   'help.render.source': 'results.json (из bagalau evaluate --out) или входные данные оценки (YAML или JSON)',
 
+  'cli.unknownOption': "неизвестный параметр ''{option}''",
+  'cli.unknownCommand': "неизвестная команда ''{command}''",
+  'cli.missingArgument': "не указан обязательный аргумент ''{argument}''",
+  'cli.optionArgumentMissing': "не указано значение параметра ''{option}''",
+  'cli.requiredOption': "не указан обязательный параметр ''{option}''",
+  'cli.invalidArgument': "недопустимое значение ''{value}'' параметра ''{option}''. {reason}",
+  'cli.didYouMean': '(возможно, имелось в виду {name}?)',
+  'cli.didYouMeanOneOf': '(возможно, имелось в виду одно из: {names}?)',
+
   'list.head.id': 'Id',
   'list.head.from': 'Действует с',
   'list.head.until': 'Действует по',
