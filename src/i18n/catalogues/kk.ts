@@ -167,7 +167,7 @@ export const kk: Record<MessageId, string> = {
     '{file}: {people} адам оқылды, {evaluated} бағаланды, {setAside} бөлек қойылды; {methodology} бойынша {year} жыл: {errors} қате, {warnings} ескерту',
   'evaluate.workbook.done.out':
     '{file}: {people} адам оқылды, {evaluated} бағаланды, {setAside} бөлек қойылды; {methodology} бойынша {year} жыл: {errors} қате, {warnings} ескерту; нәтижелер: {out} (results.json, summary.csv, results.xlsx)',
-  'problem.person': '{person} қызметші',
+  'problem.person': '{person} қызметшісі',
   'problem.field': '{field} өрісі',
   'summary.csv.person': 'қызметші',
   'summary.csv.name': 'аты-жөні',
@@ -186,7 +186,7 @@ export const kk: Record<MessageId, string> = {
   'status.short.notInPost': 'лауазымда емес',
   'status.short.noKpi': 'НМИ жоқ',
   'status.short.missing': 'жоқ',
-  'status.short.refused': 'бас тартты',
+  'status.short.refused': 'бас тарт.',
   'status.short.error': 'ҚАТЕ',
   'status.short.deferred': 'кейінге',
   'table.head.person': 'Қызметші',
