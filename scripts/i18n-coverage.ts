@@ -56,7 +56,8 @@ export function diagnosticCoverage(): CodeCoverage[] {
     const uses = (index: number) => /\bt\(/.test(messageAfter(text, index));
     // { code: 'family.name', message: … } and problem('family.name', message, …)
     for (const m of text.matchAll(/\bcode: ['"]([a-z0-9]+\.[a-z0-9-]+)['"]/g)) add(m[1], where(m.index), uses(m.index));
-    for (const m of text.matchAll(/\bproblem\(\s*['"]([a-z0-9]+\.[a-zA-Z0-9-]+)['"]/g)) add(m[1], where(m.index), uses(m.index));
+    // … problem('family.name', message, …) and refuse('family.name', message, hint) (the input's file checks)
+    for (const m of text.matchAll(/\b(?:problem|refuse)\(\s*['"]([a-z0-9]+\.[a-zA-Z0-9-]+)['"]/g)) add(m[1], where(m.index), uses(m.index));
     // Lint rules: finding(context, 'rule', …) reports lint.rule.
     for (const m of text.matchAll(/\bfinding\(\s*\w+,\s*['"]([a-z0-9-]+)['"]/g)) add(`lint.${m[1]}`, where(m.index), uses(m.index));
     // Schema errors: schema.<ajv keyword>, one case of validate.ts each.
