@@ -168,7 +168,7 @@ describe('the command line', () => {
     const { code, err, out } = await run(['validate', '--lang', 'ru', broken('months-not-number')]);
     expect(code).toBe(1);
     expect(err).toContain(
-      'months-not-number.yaml:10:13: error [schema.type] eligibility › minimumTimeInPost › months: должно быть целое число, а указано "one"',
+      'months-not-number.yaml:10:13: error: eligibility › minimumTimeInPost › months: должно быть целое число, а указано "one" [schema.type]',
     );
     expect(err).toContain('    основание: пункт 5 (months-not-number)');
     expect(err).toContain('    что сделать: укажите здесь целое число');
@@ -269,8 +269,10 @@ describe('the command line', () => {
       '--lang',
       'ru',
     ]);
-    expect(summary.out).toMatch(/ {2}метод +период +effective +proper +ОШИБКА +не оцен\.\n {2}quarterly +1 кв\. +4 +1 +· +1\n/);
-    expect(summary.out).toMatch(/ {2}quarterly +год +4 +1 +· +1\n/);
+    expect(summary.out).toMatch(
+      / {2}метод +период +effective +proper +ОШИБКА +не оцен\. +не в должн\.\n {2}quarterly +1 кв\. +4 +1 +· +· +1\n/,
+    );
+    expect(summary.out).toMatch(/ {2}quarterly +год +4 +1 +· +1 +·\n/);
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('служащий,ФИО,категория,период,метод,статус,правило,балл,оценка,калибровка,ошибки,предупреждения');
   });

@@ -41,7 +41,6 @@ export const en = {
   'help.title.globalOptions': 'Global Options:',
   'help.title.commands': 'Commands:',
   'help.json': 'print JSON',
-  'help.jsonFindings': 'print the findings as JSON',
   'help.methodologyFiles': 'methodology files (or ids of bundled methodologies)',
   'help.methodologyFile': 'methodology file (or id of a bundled methodology)',
   'help.calendar': 'working-day calendar',
@@ -71,8 +70,6 @@ export const en = {
     'methodology to apply; repeat it for a year in which the body changed methodology (default: the one(s) the input names)',
   'help.evaluate.out': 'write results.json (or results.ndjson) and summary.csv to this folder',
   'help.evaluate.json': 'print the results on stdout (the expanded form unless --format is given)',
-  'help.evaluate.format':
-    'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full)',
   'help.evaluate.table':
     'the terminal table: summary (counts per method, period and unit), full (one row a person), none; default: full up to 100 people',
   'help.evaluate.workers': 'worker threads evaluating in parallel (default: auto, by the size of the input; 0: none)',
@@ -164,7 +161,7 @@ export const en = {
   'schedule.ics.basis': 'Basis',
 
   // evaluate
-  'evaluate.format.invalid': '--format must be json, ndjson or expanded, not "{value}"',
+  'evaluate.format.invalid': '--format must be json, ndjson, expanded or sarif, not "{value}"',
   'evaluate.table.invalid': '--table must be summary, full or none, not "{value}"',
   'evaluate.workers.invalid': '--workers must be a number (0 for none) or auto, not "{value}"',
   'evaluate.done':

@@ -38,7 +38,6 @@ export const kk: Record<MessageId, string> = {
   'help.title.globalOptions': 'Жалпы опциялар:',
   'help.title.commands': 'Командалар:',
   'help.json': 'JSON түрінде шығару',
-  'help.jsonFindings': 'табылған мәселелерді JSON түрінде шығару',
   'help.methodologyFiles': 'әдістеме файлдары (немесе кірістірілген әдістемелердің id-лері)',
   'help.methodologyFile': 'әдістеме файлы (немесе кірістірілген әдістеменің id-і)',
   'help.calendar': 'жұмыс күндерінің күнтізбесі',
@@ -69,8 +68,6 @@ export const kk: Record<MessageId, string> = {
     'қолданылатын әдістеме; орган әдістемесін ауыстырған жыл үшін қайталап көрсетіңіз (әдепкі бойынша: деректерде көрсетілгені)',
   'help.evaluate.out': 'results.json (немесе results.ndjson) және summary.csv файлдарын осы қалтаға жазу',
   'help.evaluate.json': 'нәтижелерді stdout-қа шығару (--format берілмесе, толық түрінде)',
-  'help.evaluate.format':
-    'нәтижелердің түрі: json (мәтіндер бір рет, бір адам — бір жол), ndjson (бір адам — бір жол), expanded (әр мәтін толық)',
   'help.evaluate.table':
     'терминалдағы кесте: summary (әдіс, кезең және бөлімше бойынша сандар), full (бір адам — бір жол), none; әдепкі бойынша 100 адамға дейін full',
   'help.evaluate.workers': 'қатар бағалайтын ағындар саны (әдепкі бойынша: auto, деректердің көлеміне қарай; 0: ағынсыз)',
@@ -158,7 +155,7 @@ export const kk: Record<MessageId, string> = {
   'schedule.ics.appliesTo': 'Кімге қолданылады',
   'schedule.ics.basis': 'Негіз',
 
-  'evaluate.format.invalid': '--format мәні json, ndjson немесе expanded болуы керек, "{value}" емес',
+  'evaluate.format.invalid': '--format мәні json, ndjson, expanded немесе sarif болуы керек, "{value}" емес',
   'evaluate.table.invalid': '--table мәні summary, full немесе none болуы керек, "{value}" емес',
   'evaluate.workers.invalid': '--workers мәні сан (ағынсыз болса 0) немесе auto болуы керек, "{value}" емес',
   'evaluate.done': '{methodology} бойынша {year} жылға {people} адам бағаланды: {errors} қате, {warnings} ескерту',

@@ -43,7 +43,6 @@ export const ru: Record<MessageId, string> = {
   'help.title.globalOptions': 'Общие параметры:',
   'help.title.commands': 'Команды:',
   'help.json': 'вывести в формате JSON',
-  'help.jsonFindings': 'вывести найденные замечания в формате JSON',
   'help.methodologyFiles': 'файлы методик (или id встроенных методик)',
   'help.methodologyFile': 'файл методики (или id встроенной методики)',
   'help.calendar': 'календарь рабочих дней',
@@ -74,8 +73,6 @@ export const ru: Record<MessageId, string> = {
     'применяемая методика; повторите для года, в котором орган сменил методику (по умолчанию: указанная во входных данных)',
   'help.evaluate.out': 'записать results.json (или results.ndjson) и summary.csv в эту папку',
   'help.evaluate.json': 'вывести результаты в stdout (в развёрнутой форме, если не задан --format)',
-  'help.evaluate.format':
-    'форма результатов: json (тексты один раз, один человек — одна строка), ndjson (один человек — одна строка), expanded (каждый текст полностью)',
   'help.evaluate.table':
     'таблица в терминале: summary (количества по методам, периодам и подразделениям), full (строка на человека), none; по умолчанию full до 100 человек',
   'help.evaluate.workers': 'число параллельных потоков оценки (по умолчанию: auto, по размеру входных данных; 0 — без потоков)',
@@ -167,7 +164,7 @@ export const ru: Record<MessageId, string> = {
   'schedule.ics.appliesTo': 'Кого касается',
   'schedule.ics.basis': 'Основание',
 
-  'evaluate.format.invalid': '--format должен быть json, ndjson или expanded, а не "{value}"',
+  'evaluate.format.invalid': '--format должен быть json, ndjson, expanded или sarif, а не "{value}"',
   'evaluate.table.invalid': '--table должен быть summary, full или none, а не "{value}"',
   'evaluate.workers.invalid': '--workers должен быть числом (0 — без потоков) или auto, а не "{value}"',
   'evaluate.done': `По методике {methodology} за {year} год оценено: ${people('people')}; ${errors('errors')}, ${warnings('warnings')}`,
