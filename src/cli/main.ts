@@ -165,6 +165,12 @@ export async function buildProgramFor(io: Io, argv: string[], today: () => strin
       outputError: (text, write) => write(translateCommanderError(text)),
     });
   const listedOnly = new Set<string>();
+  // Before the commands are made: each copies the help settings (the headings' language) when it is made.
+  const help = new Help();
+  program.configureHelp({
+    subcommandTerm: (command) => (listedOnly.has(command.name()) ? commandSummaries[command.name()].term : help.subcommandTerm(command)),
+    styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),
+  });
   for (const { names, load } of commandModules) {
     if (names.some((name) => argv.includes(name))) (await load())(program, io, today);
     else
@@ -173,11 +179,6 @@ export async function buildProgramFor(io: Io, argv: string[], today: () => strin
         listedOnly.add(name);
       }
   }
-  const help = new Help();
-  program.configureHelp({
-    subcommandTerm: (command) => (listedOnly.has(command.name()) ? commandSummaries[command.name()].term : help.subcommandTerm(command)),
-    styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),
-  });
   return program;
 }
 

@@ -76,7 +76,6 @@ export const en = {
   'help.test': 'run the methodology test cases: each case evaluates an input and compares the results with the expected ones',
   'help.test.dir': 'a folder of case files (one sub-folder per methodology id), one methodology folder or one case file',
   'help.render': 'print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results',
-  'help.render.source': 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)',
 
   // commander's errors, as commander words them.
   'cli.unknownOption': "unknown option ''{option}''",

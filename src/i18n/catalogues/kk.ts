@@ -75,7 +75,6 @@ export const kk: Record<MessageId, string> = {
   'help.test.dir': 'жағдай файлдарының қалтасы (әр әдістеме id-іне бір ішкі қалта), бір әдістеменің қалтасы немесе бір жағдай файлы',
   'help.render':
     'әдістеменің ресми нысандарын (қосымшалар, калибрлеу хаттамасы) PDF-ке шығару: бос немесе нәтижелермен толтырылған күйінде',
-  'help.render.source': 'results.json (bagalau evaluate --out нәтижесі) немесе бағалау деректері (YAML не JSON)',
 
   'cli.unknownOption': "белгісіз опция: ''{option}''",
   'cli.unknownCommand': "белгісіз команда: ''{command}''",
