@@ -33,7 +33,10 @@ import {
   type PersonOutput,
   problemLine,
 } from './evaluateBatch.js';
-import { Tally, csvHeader, methodologyLegend, summaryTable, tableHead, tableLegend } from './evaluateOutput.js';
+import { ResultsWorkbook } from '../excel/results.js';
+import type { Methodology } from '../methodology/index.js';
+import { CSV_STYLES, summaryCsvHeader, type CsvStyle } from './csv.js';
+import { Tally, methodologyLegend, summaryTable, tableHead, tableLegend } from './evaluateOutput.js';
 import { currentLanguage, localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
@@ -60,6 +63,8 @@ export interface EvaluateOptions {
   table?: 'auto' | 'summary' | 'full' | 'none';
   /** Worker threads: a number, or auto (by the size of the input). */
   workers?: string;
+  /** summary.csv for Excel under the Kazakh and Russian locales (default) or plain RFC 4180. */
+  csvStyle?: CsvStyle;
   /** People per batch (tests use small batches to exercise the batching). */
   batchSize?: number;
 }
@@ -91,6 +96,11 @@ export function registerEvaluate(program: Command, io: Io): void {
     .option('--quiet', 'no progress and no closing count on stderr: only the problems')
     .option('--table <kind>', t('help.evaluate.table'), 'auto')
     .option('--workers <n>', t('help.evaluate.workers'), 'auto')
+    .addOption(
+      new Option('--csv-style <style>', 'summary.csv: excel (BOM, ";", decimal comma: Excel in Kazakh or Russian) or rfc4180 (",", ".")')
+        .choices(CSV_STYLES)
+        .default('excel'),
+    )
     .option('--calendar <path>', t('help.calendar'), defaultCalendarPath())
     .option('--allow-out-of-force', t('help.allowOutOfForce'))
     // For the tests: small batches exercise the batching and the workers on small inputs.
@@ -249,7 +259,7 @@ class EvaluationRun {
         calendar: { file: calendar.file, label: calendar.label },
         allowOutOfForce: options.allowOutOfForce,
         features: 0,
-        outputs: { file: fileForm, stdout: stdoutForm, rows: table === 'full' },
+        outputs: { file: fileForm, stdout: stdoutForm, rows: table === 'full', csvStyle: options.csvStyle, workbook: !!options.out },
         columns: io.columns ?? 160,
         quarterlyMethods,
         yearlyColumns: [],
@@ -330,7 +340,7 @@ class EvaluationRun {
         texts = firstOutput.texts ?? [];
         setup.texts = texts;
         const topForFile: ResultsTop = top;
-        sink.open(topForFile, texts);
+        sink.open(topForFile, texts, methodologies);
         for (const p of top.problems) sink.problem(problemLine(p, options.sarif));
         if (setup.outputs.rows) sink.row(tableHead(setup.yearlyColumns, setup.columns));
         write(firstOutput, firstTask);
@@ -393,6 +403,7 @@ class EvaluationRun {
           return { features: union, wholeHeader: known.wholeHeader || wholeHeader };
         }
         sink.commit();
+        await sink.writeWorkbook();
         // Problems first (stderr), then the results (--json) or the table on stdout, then the count.
         sink.drainProblems();
         sink.drainResults();
@@ -532,6 +543,7 @@ function bytesOf(queue: RecordSpan[], upTo: number): number {
 class Sinks {
   private results?: OutputFile;
   private csv?: OutputFile;
+  private workbook?: { file: string; writer: ResultsWorkbook };
   private readonly stdout = new Spool();
   private readonly stderr = new Spool();
   private readonly rows = new Spool();
@@ -547,12 +559,13 @@ class Sinks {
     private readonly stdoutForm?: ResultsForm,
   ) {}
 
-  open(top: ResultsTop, texts: string[]): void {
+  open(top: ResultsTop, texts: string[], methodologies: Methodology[]): void {
     if (this.options.out) {
       makeFolder(this.options.out);
       this.results = new OutputFile(join(this.options.out, this.fileForm === 'ndjson' ? 'results.ndjson' : 'results.json'));
       this.csv = new OutputFile(join(this.options.out, 'summary.csv'));
-      this.csv.write(csvHeader());
+      this.csv.write(summaryCsvHeader(this.options.csvStyle));
+      this.workbook = { file: join(this.options.out, 'results.xlsx'), writer: new ResultsWorkbook(top, methodologies) };
       this.after = this.head(this.fileForm!, top, texts, (s) => this.results!.write(s));
     }
     if (this.stdoutForm) this.stdoutAfter = this.head(this.stdoutForm, top, texts, (s) => this.stdout.write(s));
@@ -577,6 +590,7 @@ class Sinks {
     if (this.results && output.results) {
       this.results.bytes(part(output.results, from, to, !this.any && this.fileForm !== 'ndjson'));
       this.csv!.bytes(part(output.csv!, from, to, false));
+      if (this.workbook && output.workbook) this.workbook.writer.addLines(part(output.workbook, from, to, false));
       this.any = true;
     }
     const stdout = output.stdout ?? (this.stdoutForm === this.fileForm ? output.results : undefined);
@@ -616,6 +630,13 @@ class Sinks {
     if (this.stdoutForm) this.stdout.write(this.tail(this.stdoutForm, this.stdoutAfter, this.anyStdout));
   }
 
+  /** results.xlsx, laid out from what the people left (after commit: the run stands). */
+  async writeWorkbook(): Promise<void> {
+    const workbook = this.workbook;
+    this.workbook = undefined;
+    if (workbook) await workbook.writer.write(workbook.file);
+  }
+
   drainProblems(): void {
     const collected = this.io.collected;
     if (!collected) {
@@ -644,6 +665,8 @@ class Sinks {
   discard(): void {
     this.results?.abort();
     this.csv?.abort();
+    this.workbook?.writer.discard();
+    this.workbook = undefined;
     this.stdout.discard();
     this.stderr.discard();
     this.rows.discard();

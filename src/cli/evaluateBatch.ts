@@ -10,7 +10,9 @@ import { RecordReader, locateField, type RecordOutcome, type RecordPlaces } from
 import { readRange, type InputFormat, type RecordSpan } from '../input/scan.js';
 import { closeSync, openSync } from 'node:fs';
 import type { Methodology } from '../methodology/index.js';
-import { allProblems, formatProblem, summaryCsvLines, tableRow, tally } from './evaluateOutput.js';
+import { resultsWorkbookLine } from '../excel/results.js';
+import { summaryCsvLines, type CsvStyle } from './csv.js';
+import { allProblems, formatProblem, tableRow, tally } from './evaluateOutput.js';
 import { problemDiagnostic } from './findingsFormat.js';
 import { useLanguage, type Language } from '../i18n/index.js';
 import { ByteSink, TextDictionary, collectTexts, expandedPerson, type ResultsForm, type ResultsTop } from './resultsFile.js';
@@ -32,8 +34,11 @@ export interface BatchSetup {
   features: number;
   /** The recurring texts of the results (absent: this batch, the first, collects them). */
   texts?: string[];
-  /** The forms of the results for the file (--out) and for stdout (--json); rows of the full table. */
-  outputs: { file?: ResultsForm; stdout?: ResultsForm; rows: boolean };
+  /**
+   * The forms of the results for the file (--out) and for stdout (--json); rows of the full
+   * table; with --out, the style of summary.csv and whether results.xlsx is written.
+   */
+  outputs: { file?: ResultsForm; stdout?: ResultsForm; rows: boolean; csvStyle?: CsvStyle; workbook?: boolean };
   /** For the table rows. */
   columns: number;
   quarterlyMethods: string[];
@@ -92,6 +97,8 @@ export interface BatchOutput {
   /** The results for stdout, when they take another form than the file's. */
   stdout?: Block;
   csv?: Block;
+  /** What results.xlsx shows of each person (resultsWorkbookLine), a line each. */
+  workbook?: Block;
   /** Only from the first batch: the dictionary it collected. */
   texts?: string[];
 }
@@ -103,6 +110,7 @@ interface Writers {
   results?: BlockWriter;
   csv?: BlockWriter;
   stdout?: BlockWriter;
+  workbook?: BlockWriter;
 }
 
 /** Parts of people written one after the other, with where each ends; the buffer can be handed to another thread. */
@@ -287,16 +295,22 @@ export class BatchEvaluator {
   }
 
   private writers(): Writers {
-    const { file, stdout } = this.setup.outputs;
+    const { file, stdout, workbook } = this.setup.outputs;
     return {
       results: file ? new BlockWriter() : undefined,
       csv: file ? new BlockWriter() : undefined,
       stdout: stdout && stdout !== file ? new BlockWriter() : undefined,
+      workbook: file && workbook ? new BlockWriter() : undefined,
     };
   }
 
-  private blocks(writers: Writers): Pick<BatchOutput, 'results' | 'csv' | 'stdout'> {
-    return { results: writers.results?.block(), csv: writers.csv?.block(), stdout: writers.stdout?.block() };
+  private blocks(writers: Writers): Pick<BatchOutput, 'results' | 'csv' | 'stdout' | 'workbook'> {
+    return {
+      results: writers.results?.block(),
+      csv: writers.csv?.block(),
+      stdout: writers.stdout?.block(),
+      workbook: writers.workbook?.block(),
+    };
   }
 
   private writeWith(
@@ -304,12 +318,13 @@ export class BatchEvaluator {
     persons: PersonResult[],
     records: Pick<PersonOutput, 'index' | 'id' | 'valid' | 'features'>[],
   ): PersonOutput[] {
-    const { file, stdout, rows } = this.setup.outputs;
+    const { file, stdout, rows, csvStyle } = this.setup.outputs;
     return persons.map((person, k): PersonOutput => {
       const problems = allProblems(person);
       const errors = problems.filter((p) => p.severity === 'error').length;
       if (writers.results) this.part(file!, person, writers.results);
-      writers.csv?.add(summaryCsvLines(person));
+      writers.csv?.add(summaryCsvLines(person, csvStyle));
+      writers.workbook?.add(resultsWorkbookLine(person));
       if (writers.stdout) this.part(stdout!, person, writers.stdout);
       return {
         ...records[k],

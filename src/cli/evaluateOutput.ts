@@ -1,5 +1,5 @@
-// What `bagalau evaluate` prints and writes besides the results file: problems in the
-// file:line:col form, summary.csv (one line per person, period and method), the summary
+// What `bagalau evaluate` prints besides the results file: problems in the
+// file:line:col form (summary.csv is written by csv.ts, the one CSV writer), the summary
 // table (counts per method and period, per unit) and, with --table full, one row a person.
 // Rows and lines are made person by person, so they stream; nothing here lays out a table
 // of the whole body at once.
@@ -7,7 +7,6 @@ import type { PersonResult, Problem } from '../engine/index.js';
 import { currentLanguage, localText, t, type MessageId } from '../i18n/index.js';
 import type { Methodology } from '../methodology/index.js';
 import { formatDiagnostic } from '../methodology/index.js';
-import { neutralise, summaryColumnHeadings } from './csv.js';
 import { problemDiagnostic } from './findingsFormat.js';
 
 export function allProblems(person: PersonResult): Problem[] {
@@ -16,36 +15,6 @@ export function allProblems(person: PersonResult): Problem[] {
 
 export function formatProblem(p: Problem): string {
   return formatDiagnostic(problemDiagnostic(p));
-}
-
-/** The first line of summary.csv, in the language of the run. */
-export function csvHeader(): string {
-  return summaryColumnHeadings().map(quote).join(',') + '\n';
-}
-
-const NEEDS_QUOTES = /[",\n]/;
-const quote = (v: unknown) => {
-  if (v === undefined || v === null) return '';
-  // A submitted name such as =HYPERLINK(…) must stay text in a spreadsheet (the rule of csv.ts).
-  const s = neutralise(typeof v === 'string' ? v : String(v));
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** A person's lines of summary.csv. */
-export function summaryCsvLines(person: PersonResult): string {
-  const who = `${quote(person.id)},${quote(person.name)},${quote(person.category)},`;
-  if (person.results.length === 0) return `${who},,error,,,,,${person.problems.length},0\n`;
-  let out = '';
-  for (const r of person.results) {
-    let errors = 0;
-    let warnings = 0;
-    for (const p of r.problems) {
-      if (p.severity === 'error') errors++;
-      else if (p.severity === 'warning') warnings++;
-    }
-    out += `${who}${quote(r.period)},${quote(r.method)},${quote(r.status)},${quote(r.eligibility?.rule)},${r.score === undefined ? '' : r.score.toFixed(2)},${quote(r.band)},${r.calibration ? quote(t('csv.yes')) : ''},${errors},${warnings}\n`;
-  }
-  return out;
 }
 
 /** Statuses without a score, in words that fit a narrow column (the CSV and JSON have the full ones). */

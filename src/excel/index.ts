@@ -19,7 +19,14 @@ export {
   type IntakeRead,
   type ReadOptions,
 } from './read.js';
-export { ResultsWorkbook, forResultsWorkbook, writeResultsWorkbook, type ResultsTopOf, type ResultsWorkbookOptions } from './results.js';
+export {
+  ResultsWorkbook,
+  forResultsWorkbook,
+  resultsWorkbookLine,
+  writeResultsWorkbook,
+  type ResultsTopOf,
+  type ResultsWorkbookOptions,
+} from './results.js';
 
 /** An input file the CLI reads as an intake workbook (rather than YAML or JSON). */
 export function isWorkbookPath(path: string): boolean {

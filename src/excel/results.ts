@@ -4,12 +4,21 @@
 // the competency averages and the weakest, never a response), and the problems with their
 // place. Band colours are conditional formatting on the band's label, labels and titles in
 // Kazakh from the methodology. Written with exceljs's streaming writer, row by row.
-import ExcelJS from 'exceljs';
-import type { DeadlineResult, EvaluationResult, MethodResult, PersonResult } from '../engine/index.js';
+//
+// People are added one at a time (as `bagalau evaluate` streams them, from any input form)
+// and kept in a temporary file, not in memory: the columns of a sheet (its deadlines, its
+// competencies) are known only once everyone has been seen, so the sheets are laid out at
+// the end, each read back from its own file.
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import type { EvaluationResult, PersonResult, Problem } from '../engine/index.js';
 import type { Methodology, SourcePosition } from '../methodology/index.js';
 import { cellAddress, columnLetters } from './cells.js';
 import { QUARTERS, sheetName } from './layout.js';
 import type { CellPosition } from './read.js';
+import { LineSpool } from './spool.js';
 
 export interface ResultsWorkbookOptions {
   /** Where a person's field was written (the input's locate): used for problems without `at`. */
@@ -43,10 +52,10 @@ const DATE_FORMAT = 'dd.mm.yyyy';
 interface Column {
   title: string;
   width: number;
-  value: (person: PersonResult, result: MethodResult | undefined) => ExcelJS.CellValue;
+  value: (person: WorkbookPerson, result: WorkbookResult | undefined) => ExcelJS.CellValue;
   /** A date column: late ones highlighted by `late`. */
   date?: boolean;
-  late?: (person: PersonResult, result: MethodResult | undefined) => boolean;
+  late?: (person: WorkbookPerson, result: WorkbookResult | undefined) => boolean;
   number?: string;
   band?: boolean;
 }
@@ -83,23 +92,21 @@ function scoreColumns(): Column[] {
   return [
     { title: 'Баға', width: 8, number: '0.00', value: (_, r) => r?.score ?? null },
     { title: 'Деңгейі', width: 44, band: true, value: (_, r) => r?.bandLabel ?? null },
-    { title: 'Калибрлеуден кейінгі баға', width: 12, number: '0.00', value: (_, r) => r?.calibration?.finalScore ?? null },
+    { title: 'Калибрлеуден кейінгі баға', width: 12, number: '0.00', value: (_, r) => r?.calibratedScore ?? null },
   ];
 }
 
 function problemColumns(): Column[] {
   return [
-    { title: 'Қателер', width: 8, value: (_, r) => r?.problems.filter((p) => p.severity === 'error').length || null },
-    { title: 'Ескертулер', width: 10, value: (_, r) => r?.problems.filter((p) => p.severity === 'warning').length || null },
+    { title: 'Қателер', width: 8, value: (_, r) => r?.errors || null },
+    { title: 'Ескертулер', width: 10, value: (_, r) => r?.warnings || null },
   ];
 }
 
-/** Two columns per deadline the results of a sheet carry: the date due and the date done (late ones highlighted). */
-function deadlineColumns(results: MethodResult[]): Column[] {
-  const deadlines = new Map<string, string>();
-  for (const r of results) for (const d of r.deadlines) if (!deadlines.has(d.id)) deadlines.set(d.id, d.title);
+/** Two columns per deadline the results of a sheet carry (id → title, in the order met): the date due and the date done (late ones highlighted). */
+function deadlineColumns(deadlines: Map<string, string>): Column[] {
   return [...deadlines].flatMap(([id, title]): Column[] => {
-    const find = (r: MethodResult | undefined): DeadlineResult | undefined => r?.deadlines.find((d) => d.id === id);
+    const find = (r: WorkbookResult | undefined) => r?.deadlines.find((d) => d.id === id);
     return [
       { title: `${shortTitle(title)}: мерзімі`, width: 14, date: true, value: (_, r) => toDate(find(r)?.date) },
       {
@@ -114,7 +121,7 @@ function deadlineColumns(results: MethodResult[]): Column[] {
 }
 
 /** The columns of a method's kind: the parameters and each evaluator's score, the KPIs, the competencies. */
-function kindColumns(methodology: Methodology | undefined, methodId: string, results: MethodResult[]): Column[] {
+function kindColumns(methodology: Methodology | undefined, methodId: string, competencies: Map<string, string>): Column[] {
   const method = methodology?.methods[methodId];
   if (method?.kind === 'parameters' && method.sheet) {
     const roles = method.evaluators && method.evaluators.roles.length > 1 ? method.evaluators.roles : [];
@@ -144,8 +151,6 @@ function kindColumns(methodology: Methodology | undefined, methodId: string, res
     ];
   }
   if (method?.kind === 'survey') {
-    const competencies = new Map<string, string>();
-    for (const r of results) for (const c of r.competencies ?? []) if (!competencies.has(c.id)) competencies.set(c.id, c.title);
     return [
       { title: 'Респонденттер', width: 12, value: (_, r) => r?.respondents ?? null },
       ...[...competencies].map(([id, title]): Column => ({
@@ -191,7 +196,7 @@ class SheetWriter {
     this.row = 2;
   }
 
-  add(person: PersonResult, result: MethodResult | undefined): void {
+  add(person: WorkbookPerson, result: WorkbookResult | undefined): void {
     const values = this.columns.map((c) => c.value(person, result));
     const row = this.ws.addRow(values);
     this.columns.forEach((c, k) => {
@@ -245,30 +250,109 @@ function place(at: CellPosition | SourcePosition | undefined): string | null {
 /** What results.xlsx needs of the result besides the people. */
 export type ResultsTopOf = Pick<EvaluationResult, 'methodology' | 'year' | 'body' | 'methodologies' | 'problems'>;
 
-/**
- * A person's result without what the workbook does not show (the trace, the facts, the steps
- * of each deadline): what is kept until the workbook is written, and what a worker thread
- * sends for it.
- */
-export function forResultsWorkbook(person: PersonResult): PersonResult {
+type Locate = ResultsWorkbookOptions['locate'];
+
+/** What a sheet's rows show of a person: the person columns. */
+type PersonHead = Pick<PersonResult, 'id' | 'name' | 'position' | 'unit' | 'categoryTitle' | 'positionCategory'>;
+
+/** What the workbook shows of a result, and no more (no trace, facts, justifications, deadline steps, names of evaluators). */
+export interface WorkbookResult {
+  period: string;
+  method: string;
+  methodology?: string;
+  status: string;
+  eligibility?: { rule?: string; reason?: string; clause?: string };
+  parameters?: { id: string; score?: number }[];
+  sheets?: { role: string; score?: number }[];
+  kpis?: { id: string; percent?: number; score?: number }[];
+  respondents?: number;
+  competencies?: { id: string; title: string; average?: number }[];
+  weakest?: string[];
+  score?: number;
+  bandLabel?: string;
+  calibratedScore?: number;
+  quarters?: { period: string; score: number }[];
+  deadlines: { id: string; title: string; date?: string; actual?: string; late?: boolean }[];
+  errors: number;
+  warnings: number;
+}
+
+/** What the workbook shows of a person: the person columns, the results, and every problem (the person's, then each result's). */
+export interface WorkbookPerson extends PersonHead {
+  results: WorkbookResult[];
+  problems: ProblemLike[];
+}
+
+const count = (problems: Problem[], severity: string) => problems.reduce((n, p) => n + (p.severity === severity ? 1 : 0), 0);
+
+/** A person's result as the workbook shows it, each problem given its place by `locate` when it has none. */
+export function forResultsWorkbook(person: PersonResult, locate?: Locate): WorkbookPerson {
+  const placed = (p: Problem): ProblemLike => {
+    const { code, severity, message, clause, hint, at, person: who, period, method, field } = p;
+    const where = at ?? (locate && who !== undefined ? locate(who, field) : undefined);
+    return { severity, code, message, clause, hint, at: where, person: who, period, method, field };
+  };
   return {
-    ...person,
-    results: person.results.map((r) => ({
-      ...r,
-      trace: [],
-      ...(r.eligibility && { eligibility: { ...r.eligibility, facts: {} } }),
-      deadlines: r.deadlines.map((d) => ({ ...d, steps: [] })),
-      ...(r.calibration && { calibration: { ...r.calibration, deadlines: [] } }),
+    ...headOf(person),
+    results: person.results.map((r): WorkbookResult => ({
+      period: r.period,
+      method: r.method,
+      methodology: r.methodology,
+      status: r.status,
+      eligibility: r.eligibility && { rule: r.eligibility.rule, reason: r.eligibility.reason, clause: r.eligibility.clause },
+      parameters: r.parameters?.map((x) => ({ id: x.id, score: x.score })),
+      sheets: r.sheets?.map((x) => ({ role: x.role, score: x.score })),
+      kpis: r.kpis?.map((x) => ({ id: x.id, percent: x.percent, score: x.score })),
+      respondents: r.respondents,
+      competencies: r.competencies?.map((x) => ({ id: x.id, title: x.title, average: x.average })),
+      weakest: r.weakest,
+      score: r.score,
+      bandLabel: r.bandLabel,
+      calibratedScore: r.calibration?.finalScore,
+      quarters: r.quarters?.map((q) => ({ period: q.period, score: q.score })),
+      deadlines: r.deadlines.map((d) => ({ id: d.id, title: d.title, date: d.date, actual: d.actual, late: d.late })),
+      errors: count(r.problems, 'error'),
+      warnings: count(r.problems, 'warning'),
     })),
+    problems: [...person.problems, ...person.results.flatMap((r) => r.problems)].map(placed),
   };
 }
 
+/** A person's line for `ResultsWorkbook.addLines`: made where the person is evaluated (a worker thread too). */
+export function resultsWorkbookLine(person: PersonResult, locate?: Locate): string {
+  return JSON.stringify(forResultsWorkbook(person, locate)) + '\n';
+}
+
+const headOf = (p: PersonHead): PersonHead => ({
+  id: p.id,
+  name: p.name,
+  position: p.position,
+  unit: p.unit,
+  categoryTitle: p.categoryTitle,
+  positionCategory: p.positionCategory,
+});
+
+/** A sheet of one period and method while its rows are gathered. */
+interface SheetPlan {
+  period: string;
+  method: string;
+  /** The methodology of its first result (a sheet of the year of a change has one). */
+  methodology?: string;
+  rows: LineSpool;
+  /** Deadline id → title, and competency id → title, in the order met. */
+  deadlines: Map<string, string>;
+  competencies: Map<string, string>;
+}
+
 /**
- * results.xlsx built person by person (as `bagalau evaluate` streams them): `add` each
- * person's result in order, then `write`. Only what the workbook shows is kept meanwhile.
+ * results.xlsx built person by person: `add` (or `addLines`) each person's result in the
+ * order of the input, then `write` once; `discard` when the run is abandoned. Memory does
+ * not grow with the body: people go to a temporary file, and each sheet is written from its
+ * own file.
  */
 export class ResultsWorkbook {
-  private readonly people: PersonResult[] = [];
+  private readonly dir = mkdtempSync(join(tmpdir(), 'bagalau-results-xlsx-'));
+  private readonly people = new LineSpool(join(this.dir, 'people.ndjson'));
 
   constructor(
     private readonly top: ResultsTopOf,
@@ -277,225 +361,287 @@ export class ResultsWorkbook {
   ) {}
 
   add(person: PersonResult): void {
-    this.people.push(forResultsWorkbook(person));
+    this.people.appendBytes(Buffer.from(resultsWorkbookLine(person, this.options.locate)));
   }
 
+  /** People as `resultsWorkbookLine` made them (UTF-8, a line each). */
+  addLines(bytes: Uint8Array): void {
+    this.people.appendBytes(bytes);
+  }
+
+  /** Writes the workbook at `path` (through a temporary file beside it) and removes the temporary files. */
   async write(path: string): Promise<void> {
-    await writeWorkbook({ ...this.top, people: this.people }, this.methodologies, path, this.options);
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      await this.writeTo(temporary);
+      renameSync(temporary, path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    } finally {
+      this.discard();
+    }
+  }
+
+  discard(): void {
+    this.people.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async writeTo(path: string): Promise<void> {
+    const { top, methodologies, options } = this;
+    const { default: Excel } = await import('exceljs');
+
+    // The people, once, into a file per sheet (sheets and their columns in the order met).
+    const plans = new Map<string, SheetPlan>();
+    const year = new LineSpool(join(this.dir, 'year.ndjson'));
+    const problemRows = new LineSpool(join(this.dir, 'problems.ndjson'));
+    let people = 0;
+    this.people.forEach((line) => {
+      const person = JSON.parse(line) as WorkbookPerson;
+      people++;
+      const head = headOf(person);
+      for (const r of person.results) {
+        const key = `${r.period}\t${r.method}`;
+        let plan = plans.get(key);
+        if (!plan) {
+          plan = {
+            period: r.period,
+            method: r.method,
+            methodology: r.methodology,
+            rows: new LineSpool(join(this.dir, `sheet-${plans.size}.ndjson`)),
+            deadlines: new Map(),
+            competencies: new Map(),
+          };
+          plans.set(key, plan);
+        }
+        for (const d of r.deadlines) if (!plan.deadlines.has(d.id)) plan.deadlines.set(d.id, d.title);
+        for (const c of r.competencies ?? []) if (!plan.competencies.has(c.id)) plan.competencies.set(c.id, c.title);
+        plan.rows.append(JSON.stringify([head, r]));
+      }
+      year.append(JSON.stringify({ ...head, results: person.results.filter((r) => r.period === 'year'), problems: [] }));
+      for (const p of person.problems) problemRows.append(JSON.stringify(p));
+    });
+    const rowsOf = (spool: LineSpool, visit: (person: WorkbookPerson, result: WorkbookResult | undefined) => void) =>
+      spool.forEach((line) => {
+        const parsed = JSON.parse(line) as [WorkbookPerson, WorkbookResult] | WorkbookPerson;
+        if (Array.isArray(parsed)) visit(parsed[0], parsed[1]);
+        else visit(parsed, undefined);
+      });
+
+    try {
+      const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+      const created = options.created ?? new Date();
+      Object.assign(wb, {
+        creator: 'bagalau',
+        lastModifiedBy: 'bagalau',
+        created,
+        modified: created,
+        title: `${top.methodology.id} — ${top.year}`,
+        subject: 'bagalau-results/1',
+        keywords: `bagalau-results methodology=${top.methodology.id} year=${top.year}`,
+      });
+      const byId = new Map(methodologies.map((m) => [m.id, m]));
+      const latest = byId.get(top.methodology.id) ?? methodologies.at(-1);
+      const bands = bandColours(methodologies);
+      const taken = new Set<string>();
+      const mark = latest?.confidentiality.mark?.kk ?? '';
+
+      // The information sheet.
+      const info = wb.addWorksheet(sheetName('Ақпарат', taken));
+      info.columns = [{ width: 34 }, { width: 90 }];
+      const infoRows: [string, string][] = [
+        ['Бағалау нәтижелері', mark],
+        ['Мемлекеттік орган', top.body ?? ''],
+        ['Жыл', String(top.year)],
+        [
+          'Әдістеме',
+          (top.methodologies ?? [top.methodology])
+            .map((m) => `${m.id} — ${m.title}${'periods' in m ? ` (${(m as { periods: string[] }).periods.join(', ')})` : ''}`)
+            .join('; '),
+        ],
+        ['Қызметшілер саны', String(people)],
+        ['', ''],
+        ['Деңгейлер (түсі бойынша)', ''],
+      ];
+      for (const [k, v] of infoRows) {
+        const row = info.addRow([k, v]);
+        row.getCell(1).font = { bold: true };
+        row.commit();
+      }
+      for (const b of bands) {
+        const row = info.addRow(['', b.label]);
+        row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: b.colour } };
+        row.commit();
+      }
+      const legend = info.addRow(['', 'Қызыл: мерзімі өтіп кеткен күн / красным: просроченная дата']);
+      legend.getCell(2).fill = LATE_FILL;
+      legend.commit();
+      info.commit();
+
+      // One sheet per period and method, in the order of the periods (methods in the order met).
+      const periods: string[] = [...QUARTERS, 'year'];
+      const ordered = [...plans.values()]
+        .filter((p) => periods.includes(p.period))
+        .sort((a, b) => periods.indexOf(a.period) - periods.indexOf(b.period));
+      const quarterly = new Set(ordered.filter((p) => p.period !== 'year').map((p) => p.method));
+      const yearlyOfQuarterly = ordered.filter((p) => p.period === 'year' && quarterly.has(p.method));
+      for (const plan of ordered.filter((p) => !yearlyOfQuarterly.includes(p))) {
+        const { period, method } = plan;
+        const methodology = (plan.methodology ? byId.get(plan.methodology) : undefined) ?? latest;
+        const declared = methodology?.methods[method];
+        const columns = [
+          ...personColumns(),
+          ...outcomeColumns(),
+          ...kindColumns(methodology, method, plan.competencies),
+          ...scoreColumns(),
+          ...deadlineColumns(plan.deadlines),
+          ...problemColumns(),
+        ];
+        const ws = wb.addWorksheet(sheetName(period === 'year' ? method : `${period} ${method}`, taken), {
+          views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }],
+        });
+        const writer = new SheetWriter(ws, columns);
+        writer.header(
+          `${declared?.title.kk ?? method} — ${period === 'year' ? `${top.year} ж.` : `${top.year} ж. ${period.slice(1)}-тоқсан`}${mark ? ` — ${mark}` : ''}`,
+        );
+        rowsOf(plan.rows, (person, r) => writer.add(person, r));
+        writer.finish(bands);
+      }
+
+      // The year: each quarterly method's yearly result with the quarters it counts, a row for everyone.
+      if (yearlyOfQuarterly.length) {
+        const columns: Column[] = [...personColumns()];
+        for (const { method, deadlines } of yearlyOfQuarterly) {
+          const title = latest?.methods[method]?.title.kk ?? method;
+          const find = (p: WorkbookPerson) => p.results.find((r) => r.period === 'year' && r.method === method);
+          columns.push(
+            {
+              title: `${title}: мәртебесі`,
+              width: 18,
+              value: (p) => {
+                const r = find(p);
+                return r ? (STATUS_KK[r.status] ?? r.status) : null;
+              },
+            },
+            {
+              title: `${title}: тоқсандар`,
+              width: 30,
+              value: (p) =>
+                find(p)
+                  ?.quarters?.map((q) => `${q.period} ${q.score.toFixed(2)}`)
+                  .join('; ') || null,
+            },
+            { title: `${title}: жылдық баға`, width: 12, number: '0.00', value: (p) => find(p)?.score ?? null },
+            { title: `${title}: деңгейі`, width: 44, band: true, value: (p) => find(p)?.bandLabel ?? null },
+            ...deadlineColumns(deadlines).map((c): Column => ({
+              ...c,
+              value: (p) => c.value(p, find(p)),
+              late: c.late ? (p) => c.late!(p, find(p)) : undefined,
+            })),
+          );
+        }
+        const ws = wb.addWorksheet(sheetName('Жыл', taken), {
+          views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }],
+        });
+        const writer = new SheetWriter(ws, columns);
+        writer.header(`${top.year} жылдың қорытындысы${mark ? ` — ${mark}` : ''}`);
+        rowsOf(year, (person) => writer.add(person, undefined));
+        // Each band column gets the colours (the writer colours the first; the others here).
+        const bandColumns = columns.map((c, k) => (c.band ? k : -1)).filter((k) => k >= 0);
+        for (const k of bandColumns.slice(1)) {
+          const letters = columnLetters(k + 1);
+          ws.addConditionalFormatting({
+            ref: `${letters}3:${letters}${people + 2}`,
+            rules: bands.map((b, n) => ({
+              type: 'expression',
+              priority: n + 1,
+              formulae: [`$${letters}3="${b.label.replace(/"/g, '""')}"`],
+              style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: b.colour } } },
+            })),
+          });
+        }
+        writer.finish(bands);
+      }
+
+      // Problems, with their place.
+      const problems = wb.addWorksheet(sheetName('Мәселелер', taken), {
+        views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }],
+      });
+      problems.columns = [10, 26, 10, 8, 16, 36, 26, 70, 30, 50].map((width) => ({ width }));
+      const head = problems.addRow([
+        'Түрі',
+        'Коды',
+        'Қызметші',
+        'Кезең',
+        'Әдіс',
+        'Өріс',
+        'Орны',
+        'Не дұрыс емес',
+        'Тармақ',
+        'Не істеу керек',
+      ]);
+      head.eachCell((cell) => {
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+      });
+      head.commit();
+      const problemRow = (p: ProblemLike) => {
+        const at = p.at ?? (p.person !== undefined ? options.locate?.(p.person, p.field) : undefined);
+        const row = problems.addRow([
+          p.severity === 'error' ? 'қате' : 'ескерту',
+          p.code,
+          p.person ?? null,
+          p.period ?? null,
+          p.method ?? null,
+          p.field ?? null,
+          place(at),
+          p.message,
+          p.clause ?? null,
+          p.hint ?? null,
+        ]);
+        if (p.severity === 'error') row.getCell(1).fill = LATE_FILL;
+        row.commit();
+      };
+      for (const p of options.problems ?? []) problemRow(p);
+      for (const p of top.problems) problemRow(p);
+      problemRows.forEach((line) => problemRow(JSON.parse(line) as ProblemLike));
+      problems.commit();
+      await wb.commit();
+    } finally {
+      for (const plan of plans.values()) plan.rows.close();
+      year.close();
+      problemRows.close();
+    }
   }
 }
 
-/** Writes results.xlsx. `methodologies`: those the results were evaluated under (for titles, parameters and bands). */
+interface ProblemLike {
+  severity: string;
+  code: string;
+  message: string;
+  clause?: string;
+  hint?: string;
+  at?: CellPosition | SourcePosition;
+  person?: string;
+  period?: string;
+  method?: string;
+  field?: string;
+}
+
+/** Writes results.xlsx of a whole result. `methodologies`: those the results were evaluated under (for titles, parameters and bands). */
 export async function writeResultsWorkbook(
   result: EvaluationResult,
   methodologies: Methodology[],
   path: string,
   options: ResultsWorkbookOptions = {},
 ): Promise<void> {
-  await writeWorkbook(result, methodologies, path, options);
-}
-
-async function writeWorkbook(
-  result: EvaluationResult,
-  methodologies: Methodology[],
-  path: string,
-  options: ResultsWorkbookOptions,
-): Promise<void> {
-  const { people } = result;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
-  const created = options.created ?? new Date();
-  Object.assign(wb, {
-    creator: 'bagalau',
-    lastModifiedBy: 'bagalau',
-    created,
-    modified: created,
-    title: `${result.methodology.id} — ${result.year}`,
-    subject: 'bagalau-results/1',
-    keywords: `bagalau-results methodology=${result.methodology.id} year=${result.year}`,
-  });
-  const byId = new Map(methodologies.map((m) => [m.id, m]));
-  const latest = byId.get(result.methodology.id) ?? methodologies.at(-1);
-  const methodologyOf = (r: MethodResult) => (r.methodology ? byId.get(r.methodology) : undefined) ?? latest;
-  const bands = bandColours(methodologies);
-  const taken = new Set<string>();
-  const mark = latest?.confidentiality.mark?.kk ?? '';
-
-  // The information sheet.
-  const info = wb.addWorksheet(sheetName('Ақпарат', taken));
-  info.columns = [{ width: 34 }, { width: 90 }];
-  const infoRows: [string, string][] = [
-    ['Бағалау нәтижелері', mark],
-    ['Мемлекеттік орган', result.body ?? ''],
-    ['Жыл', String(result.year)],
-    [
-      'Әдістеме',
-      (result.methodologies ?? [result.methodology])
-        .map((m) => `${m.id} — ${m.title}${'periods' in m ? ` (${(m as { periods: string[] }).periods.join(', ')})` : ''}`)
-        .join('; '),
-    ],
-    ['Қызметшілер саны', String(result.people.length)],
-    ['', ''],
-    ['Деңгейлер (түсі бойынша)', ''],
-  ];
-  for (const [k, v] of infoRows) {
-    const row = info.addRow([k, v]);
-    row.getCell(1).font = { bold: true };
-    row.commit();
+  const workbook = new ResultsWorkbook(result, methodologies, options);
+  try {
+    for (const person of result.people) workbook.add(person);
+  } catch (error) {
+    workbook.discard();
+    throw error;
   }
-  for (const b of bands) {
-    const row = info.addRow(['', b.label]);
-    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: b.colour } };
-    row.commit();
-  }
-  const legend = info.addRow(['', 'Қызыл: мерзімі өтіп кеткен күн / красным: просроченная дата']);
-  legend.getCell(2).fill = LATE_FILL;
-  legend.commit();
-  info.commit();
-
-  // One sheet per period and method, in the order of the periods.
-  const pairs: { period: string; method: string }[] = [];
-  for (const period of [...QUARTERS, 'year']) {
-    for (const person of result.people)
-      for (const r of person.results) {
-        if (r.period !== period || pairs.some((p) => p.period === period && p.method === r.method)) continue;
-        pairs.push({ period, method: r.method });
-      }
-  }
-  const yearlyOfQuarterly = pairs.filter((p) => p.period === 'year' && pairs.some((q) => q.period !== 'year' && q.method === p.method));
-  for (const { period, method } of pairs.filter((p) => p.period !== 'year' || !yearlyOfQuarterly.includes(p))) {
-    const results = result.people.flatMap((p) => p.results.filter((r) => r.period === period && r.method === method));
-    const methodology = results[0] ? methodologyOf(results[0]) : latest;
-    const declared = methodology?.methods[method];
-    const columns = [
-      ...personColumns(),
-      ...outcomeColumns(),
-      ...kindColumns(methodology, method, results),
-      ...scoreColumns(),
-      ...deadlineColumns(results),
-      ...problemColumns(),
-    ];
-    const ws = wb.addWorksheet(sheetName(period === 'year' ? method : `${period} ${method}`, taken), {
-      views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }],
-    });
-    const writer = new SheetWriter(ws, columns);
-    writer.header(
-      `${declared?.title.kk ?? method} — ${period === 'year' ? `${result.year} ж.` : `${result.year} ж. ${period.slice(1)}-тоқсан`}${mark ? ` — ${mark}` : ''}`,
-    );
-    for (const person of result.people) {
-      const r = person.results.find((x) => x.period === period && x.method === method);
-      if (r) writer.add(person, r);
-    }
-    writer.finish(bands);
-  }
-
-  // The year: each quarterly method's yearly result with the quarters it counts.
-  if (yearlyOfQuarterly.length) {
-    const columns: Column[] = [...personColumns()];
-    for (const { method } of yearlyOfQuarterly) {
-      const title = latest?.methods[method]?.title.kk ?? method;
-      const find = (p: PersonResult) => p.results.find((r) => r.period === 'year' && r.method === method);
-      columns.push(
-        {
-          title: `${title}: мәртебесі`,
-          width: 18,
-          value: (p) => {
-            const r = find(p);
-            return r ? (STATUS_KK[r.status] ?? r.status) : null;
-          },
-        },
-        {
-          title: `${title}: тоқсандар`,
-          width: 30,
-          value: (p) =>
-            find(p)
-              ?.quarters?.map((q) => `${q.period} ${q.score.toFixed(2)}`)
-              .join('; ') || null,
-        },
-        { title: `${title}: жылдық баға`, width: 12, number: '0.00', value: (p) => find(p)?.score ?? null },
-        { title: `${title}: деңгейі`, width: 44, band: true, value: (p) => find(p)?.bandLabel ?? null },
-        ...deadlineColumns(people.flatMap((p) => p.results.filter((r) => r.period === 'year' && r.method === method))).map((c): Column => ({
-          ...c,
-          value: (p) => c.value(p, find(p)),
-          late: c.late ? (p) => c.late!(p, find(p)) : undefined,
-        })),
-      );
-    }
-    const ws = wb.addWorksheet(sheetName('Жыл', taken), {
-      views: [{ state: 'frozen', xSplit: 2, ySplit: 2, topLeftCell: cellAddress(3, 3) }],
-    });
-    const writer = new SheetWriter(ws, columns);
-    writer.header(`${result.year} жылдың қорытындысы${mark ? ` — ${mark}` : ''}`);
-    for (const person of result.people) writer.add(person, undefined);
-    // Each band column gets the colours (the writer colours the first; the others here).
-    const bandColumns = columns.map((c, k) => (c.band ? k : -1)).filter((k) => k >= 0);
-    for (const k of bandColumns.slice(1)) {
-      const letters = columnLetters(k + 1);
-      ws.addConditionalFormatting({
-        ref: `${letters}3:${letters}${result.people.length + 2}`,
-        rules: bands.map((b, n) => ({
-          type: 'expression',
-          priority: n + 1,
-          formulae: [`$${letters}3="${b.label.replace(/"/g, '""')}"`],
-          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: b.colour } } },
-        })),
-      });
-    }
-    writer.finish(bands);
-  }
-
-  // Problems, with their place.
-  const problems = wb.addWorksheet(sheetName('Мәселелер', taken), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }],
-  });
-  problems.columns = [
-    { width: 10 },
-    { width: 26 },
-    { width: 10 },
-    { width: 8 },
-    { width: 16 },
-    { width: 36 },
-    { width: 26 },
-    { width: 70 },
-    { width: 30 },
-    { width: 50 },
-  ];
-  const head = problems.addRow(['Түрі', 'Коды', 'Қызметші', 'Кезең', 'Әдіс', 'Өріс', 'Орны', 'Не дұрыс емес', 'Тармақ', 'Не істеу керек']);
-  head.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-  });
-  head.commit();
-  const problemRow = (p: {
-    severity: string;
-    code: string;
-    message: string;
-    clause?: string;
-    hint?: string;
-    at?: CellPosition | SourcePosition;
-    person?: string;
-    period?: string;
-    method?: string;
-    field?: string;
-  }) => {
-    const at = p.at ?? (p.person !== undefined ? options.locate?.(p.person, p.field) : undefined);
-    const row = problems.addRow([
-      p.severity === 'error' ? 'қате' : 'ескерту',
-      p.code,
-      p.person ?? null,
-      p.period ?? null,
-      p.method ?? null,
-      p.field ?? null,
-      place(at),
-      p.message,
-      p.clause ?? null,
-      p.hint ?? null,
-    ]);
-    if (p.severity === 'error') row.getCell(1).fill = LATE_FILL;
-    row.commit();
-  };
-  for (const p of options.problems ?? []) problemRow(p);
-  for (const p of result.problems) problemRow(p);
-  for (const person of result.people) for (const p of [...person.problems, ...person.results.flatMap((r) => r.problems)]) problemRow(p);
-  problems.commit();
-  await wb.commit();
+  await workbook.write(path);
 }

@@ -56,7 +56,8 @@ describe('bagalau evaluate', () => {
       ),
     );
     const csv = readFileSync(join(dir, 'a', 'summary.csv'), 'utf8');
-    expect(csv).toContain('S2,Омаров Дәурен,servant,Q1,differentiation,evaluated,,4.50,effective');
+    // summary.csv in the excel style by default: ";" and a decimal comma.
+    expect(csv).toContain('S2;Омаров Дәурен;servant;Q1;differentiation;evaluated;;4,50;effective');
   });
 
   it('writes byte-identical results for the same input', async () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
-import { summaryCsvLines, tableRow, tableLegend, summaryTable, Tally, tally } from '../../src/cli/evaluateOutput.js';
+import { summaryCsvLines } from '../../src/cli/csv.js';
+import { tableRow, tableLegend, summaryTable, Tally, tally } from '../../src/cli/evaluateOutput.js';
 import { evaluate, type EvaluationInput, type MethodResult } from '../../src/engine/index.js';
 import type { Person } from '../../src/engine/input.generated.js';
 import { writeResultsWorkbook } from '../../src/excel/results.js';
@@ -93,7 +94,7 @@ describe('not in post', () => {
     const row = tableRow(p, ['differentiation'], [], 160);
     expect(row.split('│').map((c) => c.trim())[2]).toBe('not in post');
     expect(tableLegend()).toContain('"not in post"');
-    expect(summaryCsvLines(p)).toContain('MAY,Person MAY,servant,Q1,differentiation,notInPost,,');
+    expect(summaryCsvLines(p, 'rfc4180')).toContain('MAY,Person MAY,servant,Q1,differentiation,notInPost,,');
     const counts = new Tally();
     counts.add({ tally: tally(p), errors: 0, warnings: 0, valid: true, codes: '' });
     expect(summaryTable('t', 2024, counts, Object.keys(almaty.bands.levels), {})).toMatch(/differentiation\s+Q1.*\n/);

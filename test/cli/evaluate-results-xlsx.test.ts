@@ -1,0 +1,112 @@
+// results.xlsx is written for every input form — YAML, JSON and NDJSON through the
+// streaming path (batches, worker threads) and the intake workbook — and holds the same
+// content for the same people: only the place of a problem (a line of the file, a cell of
+// the workbook) depends on the form.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/output.js';
+import { examples, exampleWorkbook } from '../excel/helpers.js';
+
+const root = join(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'bagalau-results-xlsx-'));
+// The inputs made here name their methodologies as the examples do, relative to the input.
+for (const example of examples) for (const m of example.methodologies) copyFileSync(join(root, m), join(dir, basename(m)));
+let runs = 0;
+
+async function evaluate(input: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = join(dir, `run-${++runs}`);
+  let err = '';
+  const io: Io = { out: () => {}, err: (t) => void (err += t), exitCode: 0, columns: 160 };
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const code = await main(['evaluate', input, '--out', out, ...args], io, () => '2026-11-24');
+    return { code, out, err };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+type Sheets = Record<string, unknown[][]>;
+
+/** Every sheet's cell values, row by row (dates as ISO text); the problems' place column apart. */
+async function contents(file: string): Promise<{ sheets: Sheets; places: unknown[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheets: Sheets = {};
+  let places: unknown[] = [];
+  for (const ws of wb.worksheets) {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null)));
+      rows.push(values);
+    });
+    if (ws.name === 'Мәселелер') {
+      places = rows.map((r) => r[6]);
+      for (const r of rows) r[6] = null;
+    }
+    sheets[ws.name] = rows;
+  }
+  return { sheets, places };
+}
+
+/** The example's YAML input as NDJSON: its header on the first line, then one person a line. */
+function asNdjson(yamlFile: string): string {
+  const { people, ...header } = parse(readFileSync(join(root, yamlFile), 'utf8')) as { people: unknown[] };
+  delete (header as Record<string, unknown>).$schema;
+  const file = join(dir, yamlFile.replace(/\W+/g, '-') + '.ndjson');
+  writeFileSync(file, [header, ...people].map((x) => JSON.stringify(x)).join('\n') + '\n');
+  return file;
+}
+
+describe.each(examples)('results.xlsx of $name from every input form', (example) => {
+  let yaml: Awaited<ReturnType<typeof contents>>;
+  beforeAll(async () => {
+    const run = await evaluate(example.input, '--workers', '0');
+    expect(run.err).toContain('results in');
+    yaml = await contents(join(run.out, 'results.xlsx'));
+  }, 120_000);
+
+  it('has the sheets of the methodology, each with a row per result', () => {
+    expect(Object.keys(yaml.sheets)[0]).toBe('Ақпарат');
+    expect(Object.keys(yaml.sheets).at(-1)).toBe('Мәселелер');
+    expect(Object.keys(yaml.sheets).filter((n) => /^Q[1-4] /.test(n)).length).toBeGreaterThan(0);
+    // A YAML input's problems are placed at file:line:col.
+    expect(yaml.places.slice(1).every((p) => typeof p === 'string' && /\.yaml:\d+:\d+$/.test(p))).toBe(true);
+  });
+
+  it('is the same in batches and worker threads, byte for byte in every cell', async () => {
+    const threads = await contents(join((await evaluate(example.input, '--workers', '2', '--batch-size', '2')).out, 'results.xlsx'));
+    expect(threads).toEqual(yaml);
+    const ndjsonForm = await contents(join((await evaluate(example.input, '--format', 'ndjson', '--batch-size', '3')).out, 'results.xlsx'));
+    expect(ndjsonForm).toEqual(yaml);
+  }, 120_000);
+
+  it('is the same from an NDJSON input, only the lines of the problems differ', async () => {
+    const ndjson = await contents(
+      join((await evaluate(asNdjson(example.input), '--workers', '1', '--batch-size', '2')).out, 'results.xlsx'),
+    );
+    expect(ndjson.sheets).toEqual(yaml.sheets);
+    expect(ndjson.places.length).toBe(yaml.places.length);
+  }, 120_000);
+
+  it('is the same from the intake workbook of the same people, problems placed at their cells', async () => {
+    const intake = join(dir, `${example.name}-intake.xlsx`);
+    await exampleWorkbook(example, intake);
+    const run = await evaluate(intake);
+    const workbook = await contents(join(run.out, 'results.xlsx'));
+    expect(Object.keys(workbook.sheets)).toEqual(Object.keys(yaml.sheets));
+    // Baiterek's YAML has its 360 responses on the person (the form before 2026), the workbook under annual.<method>: the field says so.
+    const field = (sheets: Sheets) =>
+      sheets['Мәселелер'].map((row) => [...row.slice(0, 5), String(row[5]).replace(/^annual\./, ''), ...row.slice(6)]);
+    expect(field(workbook.sheets)).toEqual(field(yaml.sheets));
+    for (const name of Object.keys(yaml.sheets).filter((n) => n !== 'Мәселелер'))
+      expect(workbook.sheets[name], name).toEqual(yaml.sheets[name]);
+    expect(workbook.places.slice(1).every((p) => typeof p === 'string' && /^[^!]+![A-Z]+\d+$/.test(p))).toBe(true);
+  }, 120_000);
+});
