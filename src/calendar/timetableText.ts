@@ -104,16 +104,13 @@ export function renderTimetableTable(timetable: YearTimetable, heading: string, 
   return sections.join('\n') + '\n';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * RFC 4180 CSV, one row per dated deadline, per undatable one and per event rule. The
- * header and the words are in the language of the run; ids (deadline, responsible role,
- * categories) stay ids, for spreadsheets that look them up.
+ * The timetable as rows for a CSV file (the header first): one per dated deadline, per
+ * undatable one and per event rule. The header and the words are in the language of the run;
+ * ids (deadline, responsible role, categories) stay ids, for spreadsheets that look them up.
+ * The command line writes them with its CSV writer.
  */
-export function renderTimetableCsv(timetable: YearTimetable): string {
+export function timetableCsvRows(timetable: YearTimetable): string[][] {
   const header = [
     t('schedule.csv.date'),
     t('schedule.csv.weekday'),
@@ -155,5 +152,5 @@ export function renderTimetableCsv(timetable: YearTimetable): string {
       '',
     ]),
   ];
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows];
 }

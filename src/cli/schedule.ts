@@ -3,13 +3,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   DeadlineDeclarationError,
-  renderTimetableCsv,
   renderTimetableIcs,
   renderTimetableTable,
   periodLabel,
+  timetableCsvRows,
   yearTimetable,
 } from '../calendar/index.js';
 import { localText, t } from '../i18n/index.js';
+import { CSV_STYLES, csvRows, type CsvStyle } from './csv.js';
 import { openCalendar, openMethodology } from './open.js';
 import { ExitCode, processIo, type Io } from './output.js';
 
@@ -24,6 +25,7 @@ interface ScheduleOptions {
   methodology: string;
   year: number;
   format: ScheduleFormat;
+  csvStyle: CsvStyle;
   calendar?: string;
 }
 
@@ -76,7 +78,7 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
     category: (id: string) => localText(methodology.categories[id]?.title) || id,
   };
 
-  if (options.format === 'csv') io.out(renderTimetableCsv(timetable));
+  if (options.format === 'csv') io.out(csvRows(timetableCsvRows(timetable), options.csvStyle));
   else if (options.format === 'ics') {
     io.out(renderTimetableIcs(timetable, { calendarId: methodology.id, calendarName: name, generatedAt: dependencies.now(), names }));
   } else io.out(renderTimetableTable(timetable, t('schedule.heading', { name, calendar: calendar.label }), names));
@@ -111,6 +113,11 @@ export function registerSchedule(program: Command, io: Io = processIo(), depende
     .requiredOption('--methodology <path>', t('help.schedule.methodology'))
     .requiredOption('--year <yyyy>', t('help.schedule.year'), parseYear)
     .addOption(new Option('--format <format>', t('help.schedule.format')).choices(['table', 'csv', 'ics']).default('table'))
+    .addOption(
+      new Option('--csv-style <style>', 'with --format csv: excel (BOM, ";": Excel in Kazakh or Russian) or rfc4180 (",")')
+        .choices(CSV_STYLES)
+        .default('excel'),
+    )
     .option('--calendar <path>', t('help.schedule.calendar'))
     .action((options: ScheduleOptions) => runSchedule(options, io, resolved));
 }

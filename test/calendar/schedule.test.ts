@@ -52,14 +52,23 @@ async function runSchedule(...args: string[]) {
 describe('bagalau schedule', () => {
   it("names the act of an inherited clause, and cites the body's own clauses alone", async () => {
     const file = bodyWithDeadlines('own-clause', '  notifyHeads:\n    basis: { clause: "26" }');
-    const { out } = await runSchedule('--methodology', file, '--year', '2026', '--format', 'csv');
+    const { out } = await runSchedule('--methodology', file, '--year', '2026', '--format', 'csv', '--csv-style', 'rfc4180');
     const basisOf = (id: string) => out.split('\n').find((line) => line.split(',')[3] === id)!;
     expect(basisOf('notifyHeads')).toContain(',clause 26,');
     expect(basisOf('quarterlyEvaluation')).toContain('clause 5 of model-2018');
   });
 
   it('lists the law in force today: model-2025 quarters due on the 20th, the yearly score by 1 February 2027, citing the public report', async () => {
-    const { out, exitCode } = await runSchedule('--methodology', 'model-2025', '--year', '2026', '--format', 'csv');
+    const { out, exitCode } = await runSchedule(
+      '--methodology',
+      'model-2025',
+      '--year',
+      '2026',
+      '--format',
+      'csv',
+      '--csv-style',
+      'rfc4180',
+    );
     expect(exitCode).toBe(0);
     const dated = out.split('\n').filter((line) => /^\d{4}-\d\d-\d\d,/.test(line));
     expect(dated.map((line) => line.split(',')).map((c) => `${c[0]} ${c[1]} ${c[2]} ${c[3]}`)).toEqual([
@@ -85,13 +94,31 @@ describe('bagalau schedule', () => {
   });
 
   it('prints CSV with a header and one row per deadline', async () => {
-    const { out } = await runSchedule('--methodology', fixture, '--year', '2026', '--format', 'csv');
+    const { out } = await runSchedule('--methodology', fixture, '--year', '2026', '--format', 'csv', '--csv-style', 'rfc4180');
     const lines = out.split('\r\n');
     expect(lines[0]).toBe('date,weekday,period,deadline,title_kk,title_en,responsible,applies_to,rule,basis,problem');
     expect(lines).toContain(
       '2026-10-12,Monday,Q3 2026,notifyServants,"""Б"" корпусының қызметшісін бағалау туралы хабардар ету — есепті тоқсаннан кейінгі айдың оныншы күнінен кешіктірмей","Notify the corps ""B"" servant of the evaluation — by the 10th of the month after the reporting quarter",hrService,servant,the 10th of the month after the end of the reporting quarter,clause 31,',
     );
     expect(lines.filter((line) => line.startsWith(',,each case,'))).toHaveLength(9);
+  });
+
+  it('prints CSV for Excel by default (BOM, CRLF, ";"), a title that would be a formula made plain text', async () => {
+    const file = bodyWithDeadlines(
+      'formula-title',
+      '  notifyHeads:\n    title: { kk: "=HYPERLINK(\\"http://x\\";\\"Хабардар ету\\")", en: "@SUM(1)" }\n    basis: { clause: "26" }',
+    );
+    const { out, exitCode } = await runSchedule('--methodology', file, '--year', '2026', '--format', 'csv');
+    expect(exitCode).toBe(0);
+    expect(out.startsWith('\ufeffdate;weekday;period;deadline;title_kk;')).toBe(true);
+    expect(out.endsWith('\r\n')).toBe(true);
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    const row = out.split('\r\n').find((line) => line.split(';')[3] === 'notifyHeads')!;
+    expect(row).toMatch(/^\d{4}-\d\d-\d\d;\w+day;Q\d 2026;notifyHeads;"'=HYPERLINK\(""http:\/\/x"";""Хабардар ету""\)";'@SUM\(1\);/);
+    // The same rows as the RFC 4180 style, field by field.
+    const plain = await runSchedule('--methodology', file, '--year', '2026', '--format', 'csv', '--csv-style', 'rfc4180');
+    expect(plain.out.startsWith('date,weekday,')).toBe(true);
+    expect(plain.out.split('\r\n').length).toBe(out.split('\r\n').length);
   });
 
   it('writes an RFC 5545 calendar of all-day events with stable UIDs, CRLF and folded UTF-8 lines', async () => {
@@ -182,6 +209,8 @@ describe('bagalau schedule', () => {
       '2024',
       '--format',
       'csv',
+      '--csv-style',
+      'rfc4180',
     );
     expect(exitCode).toBe(0);
     expect(out).toMatch(/\r\n2024-04-10,Wednesday,Q1 2024,quarterlyEvaluation,.*clause 4/);
