@@ -1,10 +1,12 @@
 // bagalau evaluate intake.xlsx: the HR service's workbook (made by `bagalau template`) read
 // with every problem at its cell, evaluated like any input, and written as results.json,
 // summary.csv and results.xlsx. A workbook holds one body's year, so it is read whole;
-// exceljs is loaded only for it.
+// exceljs is loaded only for it. `render` and `test` read a workbook input the same way
+// (readWorkbookInput).
 import { join } from 'node:path';
 import { evaluate, type EvaluationResult } from '../engine/index.js';
 import { FileWriteError, produceAtomically, writeAtomically } from '../io/files.js';
+import type { IntakeRead } from '../excel/read.js';
 import type { Methodology } from '../methodology/index.js';
 import { summaryCsv, type CsvStyle } from './csv.js';
 import { allProblems } from './evaluateOutput.js';
@@ -25,20 +27,40 @@ export interface WorkbookEvaluateOptions {
   quiet?: boolean;
 }
 
+/**
+ * An intake workbook read as an evaluation input, under `methodologies` (given, or named by
+ * --methodology, else those the workbook's General sheet names). The workbook's own problems
+ * are printed at their cells; those of the people set aside are in `read.rejected` (and in
+ * the result once `withIntakePlaces` has placed them). Undefined when it cannot be used.
+ */
+export async function readWorkbookInput(
+  io: Io,
+  file: string,
+  methodologies: { ids?: string[] } | { opened: Methodology[] } = {},
+): Promise<{ read: IntakeRead & { input: NonNullable<IntakeRead['input']> }; methodologies: Methodology[] } | undefined> {
+  const excel = await import('../excel/index.js');
+  let opened: Methodology[] | undefined = 'opened' in methodologies ? methodologies.opened : undefined;
+  const read = await excel.readIntakeWorkbook(
+    file,
+    opened ??
+      ((header) =>
+        (opened = openMethodologies(
+          io,
+          'ids' in methodologies ? methodologies.ids : undefined,
+          header.methodologies.length > 1 ? { methodologies: header.methodologies } : { methodology: header.methodologies[0] },
+          file,
+        ))),
+  );
+  printDiagnostics(io, read.diagnostics);
+  if (!read.input || !opened) return undefined;
+  return { read: read as IntakeRead & { input: NonNullable<IntakeRead['input']> }, methodologies: opened };
+}
+
 export async function runEvaluateWorkbook(io: Io, file: string, options: WorkbookEvaluateOptions): Promise<number> {
   const excel = await import('../excel/index.js');
-  let methodologies: Methodology[] | undefined;
-  const read = await excel.readIntakeWorkbook(file, (header) => {
-    methodologies = openMethodologies(
-      io,
-      options.methodology,
-      header.methodologies.length > 1 ? { methodologies: header.methodologies } : { methodology: header.methodologies[0] },
-      file,
-    );
-    return methodologies;
-  });
-  printDiagnostics(io, read.diagnostics);
-  if (!read.input || !methodologies) return ExitCode.unusable;
+  const intake = await readWorkbookInput(io, file, { ids: options.methodology });
+  if (!intake) return ExitCode.unusable;
+  const { read, methodologies } = intake;
   const calendar = openCalendar(io, options.calendar);
   if (!calendar) return ExitCode.unusable;
 

@@ -1,7 +1,7 @@
 // bagalau render: the official forms of a methodology (its forms:, e.g. the 2018 model's
 // annexes 1–8 and the calibration protocol) as PDF, blank from the methodology or filled
-// from results. Given an evaluation input it evaluates it first; given a results.json
-// (bagalau evaluate --out) it prints those results.
+// from results. Given an evaluation input (YAML, JSON or an intake workbook) it evaluates it
+// first; given a results.json (bagalau evaluate --out) it prints those results.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -13,6 +13,7 @@ import { readResultsFile } from './resultsFile.js';
 import { parseFormList, planDocuments, renderDocuments } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
+import { isWorkbookInput, readWorkbookInput } from './evaluateWorkbook.js';
 import { openCalendar, openMethodologies, openMethodology, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { RENDER_PROGRESS, startProgress } from './progress.js';
@@ -39,7 +40,7 @@ export function registerRender(program: Command, io: Io): void {
   program
     .command('render')
     .description('print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results')
-    .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (YAML or JSON)')
+    .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (an intake workbook .xlsx, YAML or JSON)')
     .requiredOption(
       '--forms <list>',
       'annex numbers (e.g. 2,4,8) or form ids of the methodology, "protocol" for the calibration protocol, or "all"',
@@ -48,7 +49,10 @@ export function registerRender(program: Command, io: Io): void {
     .option('--methodology <id|path>', 'methodology (default: the one the results or the input name)')
     .option('--combined', 'also print one combined PDF per structural unit')
     .requiredOption('--out <dir>', 'folder for the PDFs')
-    .option('--input <file>', 'with a results.json: the evaluation input it came from (work plans, names of evaluators and members)')
+    .option(
+      '--input <file>',
+      'with a results.json: the evaluation input it came from, a workbook or YAML/JSON (work plans, names of evaluators and members)',
+    )
     .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
     .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
     .option('--pages <n>', 'pages printing in parallel (2–4)', '3')
@@ -101,7 +105,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   }
   if (looksLikeResults(parsed)) {
     results = parsed;
-    if (options.input) {
+    if (options.input && !isWorkbookInput(options.input)) {
       const loaded = loadEvaluationInput(options.input);
       printDiagnostics(io, loaded.diagnostics);
       if (!loaded.input) return ExitCode.unusable;
@@ -125,9 +129,32 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       if (opened.some((m) => !m)) return ExitCode.unusable;
       several = opened as Methodology[];
     }
+    // A workbook is read under the methodologies of the results (its sheets follow their methods).
+    if (options.input && isWorkbookInput(options.input) && methodology) {
+      const intake = await readWorkbookInput(io, options.input, { opened: several.length ? several : [methodology] });
+      if (!intake) return ExitCode.unusable;
+      input = intake.read.input;
+    }
   } else if (options.blank && isMethodology(source)) {
     // Blank forms need only the methodology: `bagalau render almaty-akimat-2023 --blank`.
     methodology = openMethodology(io, options.methodology ?? source);
+  } else if (isWorkbookInput(source)) {
+    // An intake workbook (bagalau template): read with every problem at its cell, evaluated, printed.
+    const intake = await readWorkbookInput(io, source, { ids: options.methodology ? [options.methodology] : undefined });
+    if (!intake) return ExitCode.unusable;
+    input = intake.read.input;
+    const methodologies = [...intake.methodologies].sort((a, b) => (a.inForce.from < b.inForce.from ? -1 : 1));
+    methodology = methodologies.at(-1);
+    if (methodologies.length > 1) several = methodologies;
+    if (methodology && !options.blank) {
+      const calendar = openCalendar(io, options.calendar);
+      if (!calendar) return ExitCode.unusable;
+      const { withIntakePlaces, formatIntakeDiagnostic } = await import('../excel/index.js');
+      // People set aside are in the results with their problems (counted below), no figures, so no forms.
+      results = withIntakePlaces(evaluate(methodologies, input, calendar, { allowOutOfForce: options.allowOutOfForce }), intake.read);
+      for (const r of intake.read.rejected)
+        for (const d of r.diagnostics) io.err(`${formatIntakeDiagnostic(d)}\n    person ${r.id ?? `#${r.index + 1}`} is set aside\n`);
+    }
   } else {
     const loaded = loadEvaluationInput(source);
     printDiagnostics(io, loaded.diagnostics);

@@ -48,6 +48,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 /** Band colours from the best band to the worst. */
 const BAND_COLOURS = ['FFC6EFCE', 'FFE2EFDA', 'FFFFEB9C', 'FFFCE4D6', 'FFFFC7CE'];
 const DATE_FORMAT = 'dd.mm.yyyy';
+const ROWS_BETWEEN_DRAINS = 500;
 
 interface Column {
   title: string;
@@ -422,12 +423,16 @@ export class ResultsWorkbook {
       year.append(JSON.stringify({ ...head, results: person.results.filter((r) => r.period === 'year'), problems: [] }));
       for (const p of person.problems) problemRows.append(JSON.stringify(p));
     });
-    const rowsOf = (spool: LineSpool, visit: (person: WorkbookPerson, result: WorkbookResult | undefined) => void) =>
-      spool.forEach((line) => {
+    // Every so many rows the zip is let compress what the sheet has written: rows are not held until the sheet ends.
+    let written = 0;
+    const rowsOf = async (spool: LineSpool, visit: (person: WorkbookPerson, result: WorkbookResult | undefined) => void) => {
+      for (const line of spool.lines()) {
         const parsed = JSON.parse(line) as [WorkbookPerson, WorkbookResult] | WorkbookPerson;
         if (Array.isArray(parsed)) visit(parsed[0], parsed[1]);
         else visit(parsed, undefined);
-      });
+        if (++written % ROWS_BETWEEN_DRAINS === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
 
     try {
       const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
@@ -505,7 +510,7 @@ export class ResultsWorkbook {
         writer.header(
           `${declared?.title.kk ?? method} — ${period === 'year' ? `${top.year} ж.` : `${top.year} ж. ${period.slice(1)}-тоқсан`}${mark ? ` — ${mark}` : ''}`,
         );
-        rowsOf(plan.rows, (person, r) => writer.add(person, r));
+        await rowsOf(plan.rows, (person, r) => writer.add(person, r));
         writer.finish(bands);
       }
 
@@ -546,7 +551,7 @@ export class ResultsWorkbook {
         });
         const writer = new SheetWriter(ws, columns);
         writer.header(`${top.year} жылдың қорытындысы${mark ? ` — ${mark}` : ''}`);
-        rowsOf(year, (person) => writer.add(person, undefined));
+        await rowsOf(year, (person) => writer.add(person, undefined));
         // Each band column gets the colours (the writer colours the first; the others here).
         const bandColumns = columns.map((c, k) => (c.band ? k : -1)).filter((k) => k >= 0);
         for (const k of bandColumns.slice(1)) {

@@ -11,8 +11,6 @@ export class LineSpool {
   private fd?: number;
   private pending: string[] = [];
   private pendingSize = 0;
-  /** Lines appended (as text; those appended as bytes are not counted). */
-  lines = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w+');
@@ -22,7 +20,6 @@ export class LineSpool {
   append(line: string): void {
     this.pending.push(line, '\n');
     this.pendingSize += line.length + 1;
-    this.lines++;
     if (this.pendingSize >= FLUSH_AT) this.flush();
   }
 
@@ -41,6 +38,11 @@ export class LineSpool {
 
   /** Every line in order. */
   forEach(visit: (line: string) => void): void {
+    for (const line of this.lines()) visit(line);
+  }
+
+  /** Every line in order, one at a time. */
+  *lines(): Generator<string> {
     this.flush();
     let chunk = Buffer.allocUnsafe(READ_CHUNK);
     // Bytes of a line begun in the previous chunk are moved to the front of the next.
@@ -56,11 +58,11 @@ export class LineSpool {
       position += n;
       let start = 0;
       for (let lf = chunk.indexOf(0x0a, start); lf >= 0 && lf < end; lf = chunk.indexOf(0x0a, start)) {
-        if (lf > start) visit(chunk.toString('utf8', start, lf));
+        if (lf > start) yield chunk.toString('utf8', start, lf);
         start = lf + 1;
       }
       if (n === 0) {
-        if (end > start) visit(chunk.toString('utf8', start, end));
+        if (end > start) yield chunk.toString('utf8', start, end);
         return;
       }
       kept = end - start;
