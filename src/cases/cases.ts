@@ -2,7 +2,9 @@
 // each a list of cases — an evaluation input and the results expected for it, worked out by
 // hand from the legal texts. The runner evaluates each input with the engine and reports every
 // expected figure the engine did not produce (person, key, field, expected, actual).
-// Format: docs/cases.md.
+// Format: docs/cases.md. A case's input may be an intake workbook (`input: intake.xlsx`, made
+// by bagalau template, relative to the case file): it is read as `evaluate` reads it, and
+// its mistakes refuse the case, each at its cell.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath as display } from '../calendar/load.js';
@@ -12,6 +14,8 @@ import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { loadResolved, type Methodology } from '../methodology/index.js';
 import { evaluate } from '../engine/index.js';
 import type { EvaluationInput } from '../engine/input.generated.js';
+import type { CellPosition } from '../excel/read.js';
+import type { SourcePosition } from '../methodology/index.js';
 import { checkEvaluationInput } from '../input/records.js';
 import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 
@@ -28,8 +32,10 @@ export interface MethodologyCase {
   name: string;
   clause?: string;
   options?: CaseOptions;
-  /** An evaluation input without `methodology` (the methodology is the folder's name). */
+  /** An evaluation input without `methodology` (the methodology is the folder's name); from `workbook` once read. */
   input: Omit<EvaluationInput, 'methodology'> & { methodology?: string };
+  /** The intake workbook the input is read from (`input: intake.xlsx`): its path, and as written. */
+  workbook?: { path: string; written: string };
   /** Person id → expectations; the key "$evaluation" is matched against the whole result (e.g. its problems). */
   expect: Record<string, PersonExpectation>;
   /** The methodology id: the name of the folder holding the case file. */
@@ -48,6 +54,8 @@ export interface CaseLoadError {
   code: string;
   message: string;
   hint?: string;
+  /** For a mistake in a case's intake workbook: its cell (`intake.xlsx › Sheet!C12`). */
+  place?: CellPosition | SourcePosition;
 }
 
 export interface CaseLoadResult {
@@ -87,7 +95,13 @@ export type EvaluateFn = (
 ) => EvaluationResult;
 
 export function caseLoadDiagnostic(e: CaseLoadError): Diagnostic {
-  return { severity: 'error', code: e.code, message: e.message, hint: e.hint, at: { file: e.file, line: e.line, col: e.column } };
+  return {
+    severity: 'error',
+    code: e.code,
+    message: e.message,
+    hint: e.hint,
+    at: e.place ?? { file: e.file, line: e.line, col: e.column },
+  };
 }
 
 export function formatLoadError(e: CaseLoadError): string {
@@ -175,10 +189,11 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
     const label2 = name ? `case "${name}"` : `case ${index + 1}`;
     const problems: { code: string; message: string }[] = [];
     if (!name) problems.push({ code: 'cases.name-missing', message: `${label2} has no name: give it "name: <what it shows>"` });
-    if (!('input' in c) || typeof c.input !== 'object' || c.input === null || Array.isArray(c.input)) {
+    const workbook = typeof c.input === 'string' && /\.xlsx$/i.test(c.input) ? c.input : undefined;
+    if (!workbook && (!('input' in c) || typeof c.input !== 'object' || c.input === null || Array.isArray(c.input))) {
       problems.push({
         code: 'cases.input-missing',
-        message: `${label2} has no input: give the evaluation input (year, people, …) under "input:"`,
+        message: `${label2} has no input: give the evaluation input (year, people, …) under "input:", or the intake workbook it is in ("input: intake.xlsx")`,
       });
     }
     if (!('expect' in c) || c.expect === null || c.expect === undefined) {
@@ -226,7 +241,8 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
       name: name!,
       clause: c.clause === undefined ? undefined : String(c.clause),
       options: c.options as CaseOptions | undefined,
-      input: c.input as MethodologyCase['input'],
+      input: workbook ? { year: 0, people: [] } : (c.input as MethodologyCase['input']),
+      ...(workbook && { workbook: { path: resolve(dirname(file), workbook), written: workbook } }),
       expect: c.expect as MethodologyCase['expect'],
       methodology,
       ...where,
@@ -364,6 +380,16 @@ export function runCase(
   calendar: WorkingCalendar,
   evaluateFn: EvaluateFn = evaluate,
 ): Mismatch[] {
+  if (c.workbook && c.input.people.length === 0 && c.input.year === 0)
+    return [
+      {
+        person: '',
+        key: '',
+        field: '(input)',
+        expected: `the input read from ${c.workbook.written}`,
+        actual: 'not read (readCaseWorkbooks)',
+      },
+    ];
   const input = { ...c.input, methodology: methodology.id } as EvaluationInput;
   // A case of the year of a change lists the earlier methodologies too (input.methodologies).
   const earlier = (c.input.methodologies ?? []).filter((id) => id !== methodology.id).map((id) => loadResolved(id));
@@ -408,9 +434,69 @@ export interface RunAllOptions {
   evaluateFn?: EvaluateFn;
 }
 
+/**
+ * Reads the input of each case given as an intake workbook, under the methodologies the
+ * workbook names (the case's folder must be one of them). A case whose workbook cannot be
+ * read, or has a mistake (an error of the workbook or of a person), is refused: it is left
+ * out of the cases returned, and each mistake is an error at its cell.
+ */
+export async function readCaseWorkbooks(cases: MethodologyCase[]): Promise<{ cases: MethodologyCase[]; errors: CaseLoadError[] }> {
+  if (!cases.some((c) => c.workbook)) return { cases, errors: [] };
+  const { readIntakeWorkbook } = await import('../excel/read.js');
+  const errors: CaseLoadError[] = [];
+  const ready: MethodologyCase[] = [];
+  for (const c of cases) {
+    if (!c.workbook) {
+      ready.push(c);
+      continue;
+    }
+    const where = { file: c.file, line: c.line, column: c.column };
+    const of = `(the input of case "${c.name}")`;
+    let opened: Methodology[] | undefined;
+    const refused: string[] = [];
+    const read = await readIntakeWorkbook(
+      c.workbook.path,
+      (header) => {
+        const loaded = header.methodologies.map((ref) => {
+          const beside = resolve(dirname(c.workbook!.path), ref);
+          return { ref, loaded: loadResolved(existsSync(beside) ? beside : ref) };
+        });
+        for (const { ref, loaded: l } of loaded) if (!l.ok) refused.push(`the methodology ${ref} the workbook names cannot be loaded`);
+        if (refused.length) return undefined;
+        opened = loaded.map(({ loaded: l }) => (l as { methodology: Methodology }).methodology);
+        if (!opened.some((m) => m.id === c.methodology))
+          refused.push(`the workbook is for ${opened.map((m) => m.id).join(' and ')}, the case's folder for ${c.methodology}`);
+        return refused.length ? undefined : opened;
+      },
+      { displayName: join(dirname(c.file), c.workbook.written) },
+    );
+    const mistakes = [...read.diagnostics, ...read.rejected.flatMap((r) => r.diagnostics)].filter((d) => d.severity === 'error');
+    for (const d of mistakes) errors.push({ ...where, place: d.at, code: d.code, message: `${d.message} ${of}`, hint: d.hint });
+    for (const message of refused)
+      errors.push({
+        ...where,
+        code: 'cases.workbook',
+        message: `${message} ${of}`,
+        hint: "make the workbook with bagalau template for the methodology of the case's folder",
+      });
+    if (!read.input || !opened || mistakes.length || refused.length) {
+      if (!mistakes.length && !refused.length)
+        errors.push({ ...where, code: 'cases.workbook', message: `${c.workbook.written} cannot be read ${of}` });
+      continue;
+    }
+    const { methodology: _named, methodologies: _listed, ...input } = read.input;
+    const ids = opened.map((m) => m.id) as [string, ...string[]];
+    ready.push({ ...c, input: { ...input, ...(ids.length > 1 && { methodologies: ids }) } });
+  }
+  return { cases: ready, errors };
+}
+
 /** Loads and runs every case under `rootDir`; a methodology that cannot be loaded fails its cases. */
-export function runAllCases(rootDir: string = DEFAULT_CASES_DIR, options: RunAllOptions = {}): CasesReport {
-  const { cases, errors } = loadCases(rootDir);
+export async function runAllCases(rootDir: string = DEFAULT_CASES_DIR, options: RunAllOptions = {}): Promise<CasesReport> {
+  const loaded = loadCases(rootDir);
+  const workbooks = await readCaseWorkbooks(loaded.cases);
+  const cases = workbooks.cases;
+  const errors = [...loaded.errors, ...workbooks.errors];
   const calendar = options.calendar ?? loadCalendar();
   const methodologies = new Map<string, ReturnType<typeof loadResolved>>();
   const runs: CaseRun[] = cases.map((c) => {

@@ -16,7 +16,7 @@ export function registerTestCommand(program: Command, io: Io): void {
     .option('--json', 'print the cases and their mismatches as JSON (the same as --format json)')
     .option('--format <format>', 'text (a line per case; problems as file:line:col: error: message [code] on stderr), json or sarif')
     .option('--quiet', 'print only the problems and failed cases, not a line per passing case')
-    .action((dir: string, options: { json?: boolean; format?: string; quiet?: boolean }) => {
+    .action(async (dir: string, options: { json?: boolean; format?: string; quiet?: boolean }) => {
       const format = findingsFormat(io, 'test', options);
       if (!format) return;
       if (!existsSync(dir)) {
@@ -24,7 +24,7 @@ export function registerTestCommand(program: Command, io: Io): void {
         io.exitCode = ExitCode.unusable;
         return;
       }
-      const report = runAllCases(dir);
+      const report = await runAllCases(dir);
       const failed = report.failed > 0 || report.errors.length > 0;
       // A file that cannot be read as a case file at all (a device, UTF-16, binary) is unusable input, as for every command.
       const unreadable = report.errors.some((e) => e.code?.startsWith('file.') === true);
@@ -39,6 +39,7 @@ export function registerTestCommand(program: Command, io: Io): void {
             methodology: r.case.methodology,
             clause: r.case.clause,
             at: `${r.case.file}:${r.case.line}:${r.case.column}`,
+            ...(r.case.workbook && { workbook: r.case.workbook.written }),
             passed: r.passed,
             mismatches: r.mismatches,
           })),

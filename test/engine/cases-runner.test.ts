@@ -239,9 +239,9 @@ describe('runCase', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('runs a case against the real engine and reports a wrong expectation', () => {
+  it('runs a case against the real engine and reports a wrong expectation', async () => {
     const wrong = goodCase.replace('score: 4.25', 'score: 4.5');
-    const report = runAllCases(caseDir({ 'a.yaml': goodCase, 'b.yaml': wrong }));
+    const report = await runAllCases(caseDir({ 'a.yaml': goodCase, 'b.yaml': wrong }));
     expect(report.errors).toEqual([]);
     expect(report.passed).toBe(1);
     expect(report.failed).toBe(1);
