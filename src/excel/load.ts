@@ -9,7 +9,7 @@
 // part they are in (docProps/core.xml) is taken from the zip here.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { RawValue } from './cells.js';
 
@@ -19,6 +19,18 @@ export interface LoadedSheet {
   rowCount: number;
   columnCount: number;
   value(row: number, col: number): RawValue;
+  /** Puts a value in a cell (the reader fills a merged cell's value down into the rows it covers). */
+  setValue(row: number, col: number, value: RawValue): void;
+  /** The merged ranges of the sheet (exceljs's streaming reader leaves them out; they are read from the sheet's XML). */
+  merges: CellRange[];
+}
+
+/** A rectangle of cells, 1-based. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface LoadedWorkbook {
@@ -41,9 +53,18 @@ class GridSheet implements LoadedSheet {
   rowCount = 0;
   columnCount = 0;
   readonly rows: RawValue[][] = [];
-  constructor(readonly name: string) {}
+  merges: CellRange[] = [];
+  constructor(
+    readonly name: string,
+    readonly part?: string,
+  ) {}
   value(row: number, col: number): RawValue {
     return this.rows[row]?.[col];
+  }
+  setValue(row: number, col: number, value: RawValue): void {
+    (this.rows[row] ??= [])[col] = value;
+    this.rowCount = Math.max(this.rowCount, row);
+    this.columnCount = Math.max(this.columnCount, col);
   }
 }
 
@@ -98,7 +119,7 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   const sheets: GridSheet[] = [];
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const sheet = new GridSheet((part !== undefined ? names.get(part) : undefined) ?? ws.name);
+    const sheet = new GridSheet((part !== undefined ? names.get(part) : undefined) ?? ws.name, part);
     sheets.push(sheet);
     for await (const row of ws) {
       const values: RawValue[] = [];
@@ -110,6 +131,10 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
       sheet.rows[row.number] = values;
       if (row.number > sheet.rowCount) sheet.rowCount = row.number;
     }
+  }
+  for (const sheet of sheets) {
+    const entry = entries.find((e) => e.name === `xl/worksheets/sheet${sheet.part}.xml`);
+    if (entry) sheet.merges = await mergedRanges(path, entry);
   }
   const order = [...names.values()];
   sheets.sort((a, b) => rank(order, a.name) - rank(order, b.name));
@@ -181,6 +206,56 @@ function repacked(path: string, entries: ZipEntry[]): Readable {
     }
   }
   return Readable.from(parts(), { objectMode: false });
+}
+
+/** The bytes of a part as stored in the zip (compressed, unless stored). */
+function* storedBytes(path: string, entry: ZipEntry): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    const local = Buffer.alloc(30);
+    readSync(fd, local, 0, 30, entry.local);
+    if (local.readUInt32LE(0) !== 0x04034b50) throw new WorkbookFileError(`its part ${entry.name} cannot be found (the file is damaged)`);
+    let position = entry.local + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    for (let left = entry.compressed; left > 0;) {
+      const chunk = Buffer.alloc(Math.min(left, 1 << 20));
+      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) throw new WorkbookFileError(`its part ${entry.name} is cut short (the file is damaged)`);
+      yield read === chunk.length ? chunk : chunk.subarray(0, read);
+      position += read;
+      left -= read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const MERGE_CELL = /<(?:\w+:)?mergeCell\s[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
+
+/** The merged ranges a sheet's XML lists (<mergeCell ref="A4:A6"/>), read as the part is unpacked, a chunk at a time. */
+async function mergedRanges(path: string, entry: ZipEntry): Promise<CellRange[]> {
+  const ranges: CellRange[] = [];
+  const stored = Readable.from(storedBytes(path, entry));
+  const text = entry.method === 0 ? stored : stored.pipe(createInflateRaw());
+  let carry = '';
+  for await (const chunk of text as AsyncIterable<Buffer>) {
+    // latin1: the references are ASCII, and no character is cut between chunks.
+    const window = carry + chunk.toString('latin1');
+    let end = 0;
+    for (const m of window.matchAll(MERGE_CELL)) {
+      const [top, left] = [Number(m[2]), columnNumber(m[1])];
+      ranges.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left });
+      end = m.index + m[0].length;
+    }
+    // What may be the start of a reference cut by the chunk's end is looked at again with the next chunk.
+    carry = window.slice(Math.max(end, window.length - 200));
+  }
+  return ranges;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
 }
 
 function rank(order: string[], name: string): number {

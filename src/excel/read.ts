@@ -558,6 +558,7 @@ class Reading {
         keyRow = r;
       }
     }
+    if (keyRow) this.unmerge(grid, keyRow);
     const columns: SheetIn['columns'] = [];
     const col = new Map<string, number>();
     if (keyRow) {
@@ -673,6 +674,41 @@ class Reading {
       personCol: col.get('person') ?? col.get('id') ?? columns[0].col,
       firstRow: keyRow + 1,
     };
+  }
+
+  /**
+   * Merged cells below the key row. Merged down one column (a person's code over the rows of
+   * their evaluators), the value is read in every row that has data. Merged across columns,
+   * only the first column's value would be read: said, so nothing is lost unseen. Title rows
+   * may be merged as anyone likes; a key cell covered by a merge is reported with its column.
+   */
+  private unmerge(grid: LoadedSheet, keyRow: number): void {
+    for (const m of grid.merges) {
+      if (m.bottom <= keyRow) continue;
+      const top = Math.max(m.top, keyRow + 1);
+      if (m.left === m.right) {
+        const value = grid.value(m.top, m.left);
+        if (m.top <= keyRow || value === undefined || value === null) continue;
+        for (let r = top + 1; r <= m.bottom; r++) if (this.rowHasData(grid, r)) grid.setValue(r, m.left, value);
+        continue;
+      }
+      const range = `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
+      this.diagnostics.push({
+        severity: 'warning',
+        code: 'intake.merged-across-columns',
+        at: this.place(grid.name, top, m.left),
+        message: `the cells ${range} of «${grid.name}» are merged across columns: only the value of ${cellAddress(m.top, m.left)} is read, the columns ${cellAddress(keyRow, m.left + 1).replace(/\d+$/, '')}–${cellAddress(keyRow, m.right).replace(/\d+$/, '')} of ${m.bottom > top ? 'these rows' : 'this row'} are read as empty`,
+        hint: 'unmerge the cells and type each value in its own column (a person code may be merged down over the rows of one person)',
+      });
+    }
+  }
+
+  private rowHasData(grid: LoadedSheet, row: number): boolean {
+    for (let c = 1; c <= grid.columnCount; c++) {
+      const v = grid.value(row, c);
+      if (v !== undefined && v !== null && v !== '') return true;
+    }
+    return false;
   }
 
   private columnHasData(sheet: LoadedSheet, keyRow: number, col: number): boolean {
