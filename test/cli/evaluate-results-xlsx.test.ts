@@ -2,7 +2,7 @@
 // streaming path (batches, worker threads) and the intake workbook — and holds the same
 // content for the same people: only the place of a problem (a line of the file, a cell of
 // the workbook) depends on the form.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
-import { examples, exampleWorkbook } from '../excel/helpers.js';
+import { examples, exampleWorkbook, runSoffice } from '../excel/helpers.js';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-results-xlsx-'));
@@ -66,10 +66,22 @@ function asNdjson(yamlFile: string): string {
 
 describe.each(examples)('results.xlsx of $name from every input form', (example) => {
   let yaml: Awaited<ReturnType<typeof contents>>;
+  let yamlFile: string;
   beforeAll(async () => {
     const run = await evaluate(example.input, '--workers', '0');
     expect(run.err).toContain('results in');
-    yaml = await contents(join(run.out, 'results.xlsx'));
+    yamlFile = join(run.out, 'results.xlsx');
+    yaml = await contents(yamlFile);
+  }, 120_000);
+
+  it('opens in LibreOffice: every sheet converts', () => {
+    const out = join(dir, `lo-${example.name}`);
+    const run = runSoffice(
+      ['--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, yamlFile],
+      join(dir, 'profile'),
+    );
+    expect(run.status, run.output).toBe(0);
+    expect(readdirSync(out)).toHaveLength(Object.keys(yaml.sheets).length);
   }, 120_000);
 
   it('has the sheets of the methodology, each with a row per result', () => {
