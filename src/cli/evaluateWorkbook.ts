@@ -14,6 +14,7 @@ import { problemDiagnostic } from './findingsFormat.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { t } from '../i18n/index.js';
+import { resultsFileText, type ResultsForm } from './resultsFile.js';
 
 export const isWorkbookInput = (file: string) => /\.xlsx$/i.test(file);
 
@@ -25,6 +26,8 @@ export interface WorkbookEvaluateOptions {
   allowOutOfForce?: boolean;
   csvStyle?: CsvStyle;
   quiet?: boolean;
+  /** The form of the results file, as for any input (default json; --json prints the expanded form unless given). */
+  format?: ResultsForm;
 }
 
 /**
@@ -57,6 +60,10 @@ export async function readWorkbookInput(
 }
 
 export async function runEvaluateWorkbook(io: Io, file: string, options: WorkbookEvaluateOptions): Promise<number> {
+  if (options.format && !['json', 'ndjson', 'expanded'].includes(options.format)) {
+    io.err(`bagalau: --format must be json, ndjson or expanded, not "${options.format}"\n`);
+    return ExitCode.unusable;
+  }
   const excel = await import('../excel/index.js');
   const intake = await readWorkbookInput(io, file, { ids: options.methodology });
   if (!intake) return ExitCode.unusable;
@@ -80,8 +87,9 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
   printDiagnostics(io, problems.map(problemDiagnostic));
   if (options.out) {
     const opened = methodologies;
+    const form = options.format ?? 'json';
     try {
-      writeAtomically(join(options.out, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+      writeAtomically(join(options.out, form === 'ndjson' ? 'results.ndjson' : 'results.json'), resultsFileText(result, form));
       writeAtomically(join(options.out, 'summary.csv'), summaryCsv(result, options.csvStyle ?? 'excel'));
       await produceAtomically(join(options.out, 'results.xlsx'), (temporary) => excel.writeResultsWorkbook(result, opened, temporary));
     } catch (error) {
@@ -90,7 +98,7 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
       return ExitCode.unusable;
     }
   }
-  if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
+  if (options.json) io.out(resultsFileText(result, options.format ?? 'expanded'));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const { people, read: evaluated, setAside } = read.counts;
   const counts = {

@@ -396,3 +396,15 @@ export function readResultsFile(path: string): EvaluationResult {
   if (methodologies !== undefined) result.methodologies = methodologies;
   return result;
 }
+
+/** A whole result (a workbook's, evaluated at once) as a results file in `form`, read back by `readResultsFile` as it was. */
+export function resultsFileText(result: EvaluationResult, form: ResultsForm): string {
+  if (form === 'expanded') return JSON.stringify(result, null, 2) + '\n';
+  const { people, ...top } = result;
+  const texts = collectTexts(people);
+  const dictionary = new TextDictionary(texts);
+  if (form === 'ndjson') return ndjsonHead(top, texts) + people.map((p) => dictionary.person(p) + '\n').join('');
+  return (
+    compactHead(top, texts) + people.map((p, k) => (k ? ',\n' : '\n') + dictionary.person(p)).join('') + compactTail(people.length > 0)
+  );
+}

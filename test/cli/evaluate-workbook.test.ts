@@ -1,6 +1,6 @@
 // bagalau evaluate intake.xlsx as an HR officer runs it: the committed example workbook
 // gives the same figures as the example's YAML, each problem at its cell, and results.xlsx.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,18 @@ describe('bagalau evaluate intake.xlsx', () => {
     expect(existsSync(join(dir, 'x', 'results.xlsx'))).toBe(true);
     await run('evaluate', 'examples/zhaiyq-akimat/evaluation-2026.yaml', '--out', join(dir, 'y'));
     expect(figures(join(dir, 'x', 'results.json'))).toEqual(figures(join(dir, 'y', 'results.json')));
+  }, 60_000);
+
+  it('writes the results file in the form asked for, each read back as the same result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bagalau-workbook-forms-'));
+    const workbook = 'examples/zhaiyq-akimat/intake-2026.xlsx';
+    await run('evaluate', workbook, '--out', join(dir, 'json'));
+    await run('evaluate', workbook, '--out', join(dir, 'ndjson'), '--format', 'ndjson');
+    await run('evaluate', workbook, '--out', join(dir, 'expanded'), '--format', 'expanded');
+    const expanded = readResultsFile(join(dir, 'expanded', 'results.json'));
+    expect(readFileSync(join(dir, 'json', 'results.json'), 'utf8')).toContain('"texts":[');
+    expect(readResultsFile(join(dir, 'json', 'results.json'))).toEqual(expanded);
+    expect(readResultsFile(join(dir, 'ndjson', 'results.ndjson'))).toEqual(expanded);
+    expect((await run('evaluate', workbook, '--format', 'yaml')).code).toBe(2);
   }, 60_000);
 });
