@@ -40,7 +40,7 @@ import { Tally, methodologyLegend, summaryTable, tableHead, tableLegend } from '
 import { currentLanguage, localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
-import { AtomicFile, FileWriteError, describeFileError, makeFolder } from '../io/files.js';
+import { AtomicFile, FileWriteError, describeFileError, makeFolder, produceAtomically } from '../io/files.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { EVALUATE_PROGRESS, startProgress, type Progress } from './progress.js';
 import { collectDiagnostics, printSarif, problemDiagnostic } from './findingsFormat.js';
@@ -634,7 +634,8 @@ class Sinks {
   async writeWorkbook(): Promise<void> {
     const workbook = this.workbook;
     this.workbook = undefined;
-    if (workbook) await workbook.writer.write(workbook.file);
+    // Through the shared atomic writer: a folder in the way or a full disk is said in words, nothing half-written is left.
+    if (workbook) await produceAtomically(workbook.file, (temporary) => workbook.writer.write(temporary));
   }
 
   drainProblems(): void {

@@ -9,7 +9,7 @@
 // and kept in a temporary file, not in memory: the columns of a sheet (its deadlines, its
 // competencies) are known only once everyone has been seen, so the sheets are laid out at
 // the end, each read back from its own file.
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -370,15 +370,10 @@ export class ResultsWorkbook {
     this.people.appendBytes(bytes);
   }
 
-  /** Writes the workbook at `path` (through a temporary file beside it) and removes the temporary files. */
+  /** Writes the workbook at `path` and removes the temporary files (callers write to a temporary name and rename it: produceAtomically). */
   async write(path: string): Promise<void> {
-    const temporary = `${path}.${process.pid}.tmp`;
     try {
-      await this.writeTo(temporary);
-      renameSync(temporary, path);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
+      await this.writeTo(path);
     } finally {
       this.discard();
     }
