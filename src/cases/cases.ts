@@ -222,9 +222,10 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
       return;
     }
     // The input as `evaluate` would read it (the methodology is the folder's): a misspelt key is an error at its place.
+    // A workbook is checked cell by cell when it is read (readCaseWorkbooks).
     const input = { methodology, ...(c.input as Record<string, unknown>) };
     const origin = (pointer: string) => parsed.origins.get(`/${index}/input${pointer}`) ?? parsed.origins.get(`/${index}/input`);
-    const mistakes = checkEvaluationInput(input, origin).filter((d) => d.severity === 'error');
+    const mistakes = workbook ? [] : checkEvaluationInput(input, origin).filter((d) => d.severity === 'error');
     if (mistakes.length > 0) {
       for (const d of mistakes)
         result.errors.push({

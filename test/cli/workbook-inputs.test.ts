@@ -127,7 +127,7 @@ describe('bagalau test with a case whose input is an intake workbook', () => {
     );
     const { code, err, out } = await run('test', cases);
     expect(code).toBe(1);
-    expect(err).toContain(`${join(cases, 'model-2025', 'intake.xlsx')} › Q3 quarterly!${cell.address}: error [`);
+    expect(err).toContain(`${join(cases, 'model-2025', 'intake.xlsx')} › Q3 quarterly!${cell.address}: error: `);
     expect(err).toContain('(the input of case "broken")');
     expect(out).toContain('0 passed, 0 failed, 1 refused');
 
@@ -135,7 +135,7 @@ describe('bagalau test with a case whose input is an intake workbook', () => {
     copyFileSync(intake, join(dir, 'broken.xlsx'));
     const printed = await run('render', join(dir, 'broken.xlsx'), '--forms', 'all', '--out', join(dir, 'broken-forms'));
     expect(printed.code).toBe(1);
-    expect(printed.err).toContain(`broken.xlsx › Q3 quarterly!${cell.address}: error [`);
+    expect(printed.err).toContain(`broken.xlsx › Q3 quarterly!${cell.address}: error: `);
     expect(printed.err).toContain('person S1 is set aside');
   }, 120_000);
 });
