@@ -65,6 +65,8 @@ export interface EvaluateOptions {
   workers?: string;
   /** summary.csv for Excel under the Kazakh and Russian locales (default) or plain RFC 4180. */
   csvStyle?: CsvStyle;
+  /** results.xlsx: auto (inputs up to XLSX_AUTO_BYTES), yes, no. */
+  xlsx?: 'auto' | 'yes' | 'no';
   /** People per batch (tests use small batches to exercise the batching). */
   batchSize?: number;
 }
@@ -79,6 +81,12 @@ const YOUNG_GENERATION_MB = 64;
 /** Batches main evaluates itself, beyond what the workers have queued, while it waits for them. */
 const MAIN_AHEAD = 1;
 /** Up to this many people the terminal gets one row a person unless --table says otherwise. */
+/**
+ * With --xlsx auto, results.xlsx is written for inputs up to this size (about 10,000 people):
+ * laying out the workbook costs about 1.3 ms a person (exceljs), minutes for a nationwide run.
+ */
+export const XLSX_AUTO_BYTES = 64 * 2 ** 20;
+
 const FULL_TABLE_UP_TO = 100;
 
 export function registerEvaluate(program: Command, io: Io): void {
@@ -100,6 +108,11 @@ export function registerEvaluate(program: Command, io: Io): void {
       new Option('--csv-style <style>', 'summary.csv: excel (BOM, ";", decimal comma: Excel in Kazakh or Russian) or rfc4180 (",", ".")')
         .choices(CSV_STYLES)
         .default('excel'),
+    )
+    .addOption(
+      new Option('--xlsx <when>', 'with --out, results.xlsx: auto (inputs up to 64 MiB, about 10,000 people), yes, no')
+        .choices(['auto', 'yes', 'no'])
+        .default('auto'),
     )
     .option('--calendar <path>', t('help.calendar'), defaultCalendarPath())
     .option('--allow-out-of-force', t('help.allowOutOfForce'))
@@ -259,7 +272,13 @@ class EvaluationRun {
         calendar: { file: calendar.file, label: calendar.label },
         allowOutOfForce: options.allowOutOfForce,
         features: 0,
-        outputs: { file: fileForm, stdout: stdoutForm, rows: table === 'full', csvStyle: options.csvStyle, workbook: !!options.out },
+        outputs: {
+          file: fileForm,
+          stdout: stdoutForm,
+          rows: table === 'full',
+          csvStyle: options.csvStyle,
+          workbook: !!options.out && this.writesWorkbook(options, scanner.size),
+        },
         columns: io.columns ?? 160,
         quarterlyMethods,
         yearlyColumns: [],
@@ -289,7 +308,7 @@ class EvaluationRun {
         return ExitCode.unusable;
       }
 
-      const sink = new Sinks(io, options, fileForm, stdoutForm);
+      const sink = new Sinks(io, options, fileForm, stdoutForm, setup.outputs.workbook === true);
       let progress: Progress | undefined;
       try {
         const stats = new Tally();
@@ -442,6 +461,13 @@ class EvaluationRun {
     }
   }
 
+  /** Whether --out gets results.xlsx: always with --xlsx yes, never with no, by the input's size with auto. */
+  private writesWorkbook(options: EvaluateOptions, size: number): boolean {
+    if (options.xlsx === 'yes') return true;
+    if (options.xlsx === 'no') return false;
+    return size <= XLSX_AUTO_BYTES;
+  }
+
   private workerCount(size: number): number {
     const given = this.options.workers;
     if (given && given !== 'auto') return Number(given);
@@ -557,6 +583,7 @@ class Sinks {
     private readonly options: EvaluateOptions,
     private readonly fileForm?: ResultsForm,
     private readonly stdoutForm?: ResultsForm,
+    private readonly withWorkbook = false,
   ) {}
 
   open(top: ResultsTop, texts: string[], methodologies: Methodology[]): void {
@@ -565,7 +592,12 @@ class Sinks {
       this.results = new OutputFile(join(this.options.out, this.fileForm === 'ndjson' ? 'results.ndjson' : 'results.json'));
       this.csv = new OutputFile(join(this.options.out, 'summary.csv'));
       this.csv.write(summaryCsvHeader(this.options.csvStyle));
-      this.workbook = { file: join(this.options.out, 'results.xlsx'), writer: new ResultsWorkbook(top, methodologies) };
+      if (this.withWorkbook)
+        this.workbook = { file: join(this.options.out, 'results.xlsx'), writer: new ResultsWorkbook(top, methodologies) };
+      else if (this.options.xlsx !== 'no')
+        this.io.err(
+          `results.xlsx is not written for an input over ${XLSX_AUTO_BYTES / 2 ** 20} MiB (it would take minutes); --xlsx yes writes it\n`,
+        );
       this.after = this.head(this.fileForm!, top, texts, (s) => this.results!.write(s));
     }
     if (this.stdoutForm) this.stdoutAfter = this.head(this.stdoutForm, top, texts, (s) => this.stdout.write(s));

@@ -122,3 +122,21 @@ describe.each(examples)('results.xlsx of $name from every input form', (example)
     expect(workbook.places.slice(1).every((p) => typeof p === 'string' && /^[^!]+![A-Z]+\d+$/.test(p))).toBe(true);
   }, 120_000);
 });
+
+describe('--xlsx: results.xlsx by the size of the input, or as asked', () => {
+  const input = examples[0].input;
+  it('auto: written for an input of the usual size', async () => {
+    const run = await evaluate(input, '--table', 'none');
+    expect(readdirSync(run.out).sort()).toEqual(['results.json', 'results.xlsx', 'summary.csv']);
+    expect(run.err).not.toContain('results.xlsx is not written');
+  });
+  it('no: only results.json and summary.csv, without a note', async () => {
+    const run = await evaluate(input, '--table', 'none', '--xlsx', 'no');
+    expect(readdirSync(run.out).sort()).toEqual(['results.json', 'summary.csv']);
+    expect(run.err).not.toContain('results.xlsx');
+  });
+  it('a value it does not know is refused', async () => {
+    const run = await evaluate(input, '--xlsx', 'maybe');
+    expect(run.code).toBe(2);
+  });
+});
