@@ -237,8 +237,9 @@ describe('the command line', () => {
       /2026-04-20\s+пн\s+1 квартал 2026 г\.\s+Тоқсан қорытындысы бойынша бағалау.*непосредственный руководитель\s+всех/,
     );
     const csv = await run(['schedule', '--methodology', 'model-2025', '--year', '2026', '--lang', 'ru', '--format', 'csv']);
+    // the excel style by default: a BOM and ';' (Excel in Russian or Kazakh splits on it)
     expect(csv.out.split('\r\n')[0]).toBe(
-      'дата,день_недели,период,срок,название_kk,название_en,ответственный,кого_касается,правило,основание,проблема',
+      '\ufeffдата;день_недели;период;срок;название_kk;название_en;ответственный;кого_касается;правило;основание;проблема',
     );
     // Rules counted from the events of each case, in words: Russian plurals, Kazakh cases.
     const russian = await run(['schedule', '--methodology', 'model-2018', '--year', '2026', '--lang', 'ru']);
@@ -274,7 +275,9 @@ describe('the command line', () => {
     );
     expect(summary.out).toMatch(/ {2}quarterly +год +4 +1 +· +1 +·\n/);
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('служащий,ФИО,категория,период,метод,статус,правило,балл,оценка,калибровка,ошибки,предупреждения');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffслужащий;ФИО;категория;период;метод;статус;правило;балл;оценка;калибровка;ошибки;предупреждения',
+    );
   });
 });
 
