@@ -170,40 +170,23 @@ function repacked(path: string, entries: ZipEntry[]): Readable {
     ...entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)),
   ];
   function* parts(): Generator<Buffer> {
-    const fd = openSync(path, 'r');
-    try {
-      for (const entry of wanted) {
-        const local = Buffer.alloc(30);
-        readSync(fd, local, 0, 30, entry.local);
-        if (local.readUInt32LE(0) !== 0x04034b50)
-          throw new WorkbookFileError(`its part ${entry.name} cannot be found (the file is damaged)`);
-        const name = Buffer.from(entry.name, 'utf8');
-        const header = Buffer.alloc(30);
-        header.writeUInt32LE(0x04034b50, 0);
-        header.writeUInt16LE(20, 4);
-        header.writeUInt16LE((entry.flags & ~0x08) | 0x800, 6); // sizes known; the name is UTF-8
-        header.writeUInt16LE(entry.method, 8);
-        header.writeUInt32LE(entry.crc, 14);
-        header.writeUInt32LE(entry.compressed, 18);
-        header.writeUInt32LE(entry.size, 22);
-        header.writeUInt16LE(name.length, 26);
-        yield Buffer.concat([header, name]);
-        let position = entry.local + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-        for (let left = entry.compressed; left > 0;) {
-          const chunk = Buffer.alloc(Math.min(left, 1 << 20));
-          const read = readSync(fd, chunk, 0, chunk.length, position);
-          if (read === 0) throw new WorkbookFileError(`its part ${entry.name} is cut short (the file is damaged)`);
-          yield read === chunk.length ? chunk : chunk.subarray(0, read);
-          position += read;
-          left -= read;
-        }
-      }
-      const end = Buffer.alloc(22); // an empty central directory: the end of the archive
-      end.writeUInt32LE(0x06054b50, 0);
-      yield end;
-    } finally {
-      closeSync(fd);
+    for (const entry of wanted) {
+      const name = Buffer.from(entry.name, 'utf8');
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE((entry.flags & ~0x08) | 0x800, 6); // sizes known; the name is UTF-8
+      header.writeUInt16LE(entry.method, 8);
+      header.writeUInt32LE(entry.crc, 14);
+      header.writeUInt32LE(entry.compressed, 18);
+      header.writeUInt32LE(entry.size, 22);
+      header.writeUInt16LE(name.length, 26);
+      yield Buffer.concat([header, name]);
+      yield* storedBytes(path, entry);
     }
+    const end = Buffer.alloc(22); // an empty central directory: the end of the archive
+    end.writeUInt32LE(0x06054b50, 0);
+    yield end;
   }
   return Readable.from(parts(), { objectMode: false });
 }
