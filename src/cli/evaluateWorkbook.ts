@@ -25,6 +25,8 @@ export interface WorkbookEvaluateOptions {
   calendar?: string;
   allowOutOfForce?: boolean;
   csvStyle?: CsvStyle;
+  /** results.xlsx beside the results (auto and yes: written; no: not). */
+  xlsx?: 'auto' | 'yes' | 'no';
   quiet?: boolean;
   /** The form of the results file, as for any input (default json; --json prints the expanded form unless given). */
   format?: ResultsForm;
@@ -91,7 +93,8 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
     try {
       writeAtomically(join(options.out, form === 'ndjson' ? 'results.ndjson' : 'results.json'), resultsFileText(result, form));
       writeAtomically(join(options.out, 'summary.csv'), summaryCsv(result, options.csvStyle ?? 'excel'));
-      await produceAtomically(join(options.out, 'results.xlsx'), (temporary) => excel.writeResultsWorkbook(result, opened, temporary));
+      if (options.xlsx !== 'no')
+        await produceAtomically(join(options.out, 'results.xlsx'), (temporary) => excel.writeResultsWorkbook(result, opened, temporary));
     } catch (error) {
       if (!(error instanceof FileWriteError)) throw error;
       io.err(`bagalau: the results cannot be written: ${error.message}\n    what to do: ${error.hint}\n`);
