@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { runCli } from '../helpers/cli.js';
 import { artifactUri, sarifLog } from '../../src/cli/sarif.js';
 import { formatDiagnostic } from '../../src/methodology/diagnostic.js';
 
@@ -20,20 +19,7 @@ const GCC = /^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$/;
 const CODE = /\s\[([a-z0-9-]+(?:\.[a-z0-9-]+)*)\]$/;
 
 async function run(...argv: string[]) {
-  let out = '',
-    err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-    columns: 160,
-  };
-  const code = await main(argv, io, () => '2026-11-24');
-  return { code, out, err };
+  return runCli(argv);
 }
 
 /** The lines of a diagnostic output: first lines (not indented) and the lines that follow them. */

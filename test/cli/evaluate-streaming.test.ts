@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { runCli } from '../helpers/cli.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -16,20 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bagalau-streaming-'));
 let runs = 0;
 
 async function run(...argv: string[]) {
-  let out = '',
-    err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-    columns: 160,
-  };
-  const code = await main(argv, io, () => '2026-11-24');
-  return { code, out, err };
+  return runCli(argv);
 }
 
 /** Evaluates `input` with `args` into a fresh folder; returns the files and what was printed. */

@@ -4,29 +4,16 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { runCli } from '../helpers/cli.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
 
 const root = join(import.meta.dirname, '../..');
 
 async function run(...argv: string[]) {
-  let out = '',
-    err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-    columns: 160,
-  };
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    return { code: await main(argv, io, () => '2026-12-01'), out, err };
+    return await runCli(argv, '2026-12-01');
   } finally {
     process.chdir(cwd);
   }

@@ -3,27 +3,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { runCli } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const broken = (name: string) => join(root, 'test/methodology/broken', `${name}.yaml`);
 
 async function run(...argv: string[]) {
-  let out = '',
-    err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-    columns: 160,
-  };
-  const code = await main(argv, io, () => '2026-11-24');
-  return { code, out, err };
+  return runCli(argv);
 }
 
 describe('bagalau validate', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
+import { capturingIo } from '../helpers/cli.js';
 import { registerTestCommand } from '../../src/cli/testCommand.js';
 import {
   compareWithExpectations,
@@ -261,21 +262,11 @@ describe('runCase', () => {
 
 describe('bagalau test', () => {
   async function run(...argv: string[]) {
-    let out = '',
-      err = '';
-    const io: Io = {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      exitCode: 0,
-    };
+    const { io, text } = capturingIo();
     const program = new Command('bagalau').exitOverride().configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
     registerTestCommand(program, io);
     await program.parseAsync(argv, { from: 'user' });
-    return { code: io.exitCode, out, err };
+    return { code: io.exitCode, out: text.out, err: text.err };
   }
 
   it('prints ✓ per passing case and exits 0', async () => {

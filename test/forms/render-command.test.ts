@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
 import { registerRender } from '../../src/cli/render.js';
-import type { Io } from '../../src/cli/output.js';
+import { capturingIo } from '../helpers/cli.js';
 import { evaluate } from '../../src/engine/index.js';
 import { findChromium } from '../../src/forms/browser.js';
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
@@ -18,21 +18,11 @@ import { flat, pdfText } from './pdf-tools.js';
 const fixture = fileURLToPath(new URL('./fixtures/evaluation-2023.yaml', import.meta.url));
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-  };
+  const { io, text } = capturingIo();
   const program = new Command('bagalau').exitOverride();
   registerRender(program, io);
   await program.parseAsync(args, { from: 'user' });
-  return { code: io.exitCode, out, err };
+  return { code: io.exitCode, out: text.out, err: text.err };
 }
 
 describe('bagalau render', () => {

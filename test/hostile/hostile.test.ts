@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { capturingIo } from '../helpers/cli.js';
 // @ts-expect-error a plain .mjs helper shared with the shell
 import { makeHostileFiles } from './make-files.mjs';
 
@@ -42,18 +42,7 @@ function tree(dir: string): string[] {
 }
 
 async function run(argv: string[], temporary: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '',
-    err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-    columns: 120,
-  };
+  const { io, text } = capturingIo(120);
   const cwd = process.cwd();
   const systemTemporary = process.env.TMPDIR;
   process.chdir(files);
@@ -61,7 +50,7 @@ async function run(argv: string[], temporary: string): Promise<{ code: number; o
   process.env.TMPDIR = temporary;
   try {
     const code = await main(argv, io, () => '2026-12-01');
-    return { code, out, err };
+    return { code, out: text.out, err: text.err };
   } finally {
     process.chdir(cwd);
     if (systemTemporary === undefined) delete process.env.TMPDIR;
