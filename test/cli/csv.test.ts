@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { csvRows, neutralise, summaryCsv, summaryCsvHeader, summaryCsvLines } from '../../src/cli/csv.js';
 import type { EvaluationResult, PersonResult } from '../../src/engine/index.js';
@@ -97,4 +99,27 @@ describe('cells a spreadsheet would run as formulas', () => {
     expect(summaryCsvHeader().startsWith('\ufeff')).toBe(true);
     expect(summaryCsvLines(person('x')).startsWith('\ufeff')).toBe(false);
   });
+});
+
+describe('lines joined without csv-stringify', () => {
+  // csvRows joins a line itself when no field needs quoting: the bytes must be csv-stringify's.
+  const field = fc.oneof(
+    fc.string(),
+    fc.string({ unit: fc.constantFrom('a', ' ', ';', ',', '"', '\r', '\n', '\t', '\u00a0', 'ә', '=', '-') }),
+    fc.constantFrom('', ' ', 'a b', ' a', 'a ', '\u2028', 'x\u2028y'),
+  );
+  for (const style of ['excel', 'rfc4180'] as const) {
+    it(`writes what csv-stringify writes (${style})`, () => {
+      const delimiter = style === 'excel' ? ';' : ',';
+      fc.assert(
+        fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }), (rows) => {
+          // Texts only as neutralise leaves them (no leading formula sign): those are csvRows's cells.
+          const cells = rows.map((row) => row.map(neutralise));
+          const expected = stringify(cells, { delimiter, record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] });
+          expect(csvRows(cells, style, { bom: false })).toBe(expected);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
 });
