@@ -40,7 +40,7 @@ import { Tally, methodologyLegend, summaryTable, tableHead, tableLegend } from '
 import { currentLanguage, localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
-import { AtomicFile, FileWriteError, describeFileError, makeFolder, produceAtomically } from '../io/files.js';
+import { AtomicFile, FileWriteError, describeFileError, makeFolder, produceAtomically, removeOpenTemporaries } from '../io/files.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { EVALUATE_PROGRESS, startProgress, type Progress } from './progress.js';
 import { collectDiagnostics, printSarif, problemDiagnostic } from './findingsFormat.js';
@@ -163,6 +163,16 @@ async function runEvaluateAs(
     return ExitCode.unusable;
   }
   const run = new EvaluationRun(io, inputFile, detectFormat(inputFile), options);
+  // Interrupted (Ctrl+C, kill): the files being written are removed, so --out holds only
+  // whole files (the previous run's, if any). The loop yields after each batch, so the
+  // signal is seen within one batch even without workers.
+  const interrupt = (signal: NodeJS.Signals) => {
+    removeOpenTemporaries();
+    io.err(`bagalau: ${t(signal === 'SIGINT' ? 'evaluate.interrupted' : 'evaluate.stopped')}\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     let outcome = await run.attempt({});
     if (typeof outcome !== 'number') outcome = await run.attempt(outcome);
@@ -173,6 +183,8 @@ async function runEvaluateAs(
     io.err(`bagalau: the results cannot be written: ${error.message}\n    what to do: ${error.hint}\n`);
     return ExitCode.unusable;
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     await run.close();
   }
 }
@@ -398,6 +410,8 @@ class EvaluationRun {
           return takeBatch(queue, batchSize);
         };
         for (let spans = nextBatch(); spans; spans = nextBatch()) {
+          // A signal (Ctrl+C) is handled between batches, also when main evaluates them all.
+          if (!pool) await new Promise((resolve) => setImmediate(resolve));
           while (pending.length > 0 && pending[0].done) await writeOldest();
           if (!pool || pending.length < limit) dispatch(spans, false);
           else if (pending.length < limit + MAIN_AHEAD) {

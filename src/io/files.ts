@@ -7,6 +7,18 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 
 let temporaryCounter = 0;
 
+/** Temporary files being written now: removed by `removeOpenTemporaries` when the run is interrupted. */
+const openTemporaries = new Set<string>();
+
+/**
+ * Removes every temporary file an AtomicFile or produceAtomically is still writing, for a
+ * command stopped by a signal: the finished outputs stay, nothing half-written is left.
+ */
+export function removeOpenTemporaries(): void {
+  for (const temporary of openTemporaries) rmSync(temporary, { force: true });
+  openTemporaries.clear();
+}
+
 /** A file that could not be written (or its folder made), said in words: `message` names the file, `hint` says what to do. */
 export class FileWriteError extends Error {
   constructor(
@@ -55,6 +67,7 @@ export class AtomicFile {
     } catch (error) {
       throw writeError(error, path, 'write');
     }
+    openTemporaries.add(this.temporary);
   }
 
   write(bytes: Uint8Array | string): void {
@@ -74,6 +87,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
       renameSync(this.temporary, this.path);
+      openTemporaries.delete(this.temporary);
     } catch (error) {
       this.abort();
       throw writeError(error, this.path, 'write');
@@ -90,6 +104,7 @@ export class AtomicFile {
       this.fd = undefined;
     }
     rmSync(this.temporary, { force: true });
+    openTemporaries.delete(this.temporary);
   }
 }
 
@@ -103,12 +118,15 @@ export async function produceAtomically(file: string, produce: (temporary: strin
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
     throw writeError(Object.assign(new Error(), { code: 'EISDIR' }), file, 'write');
   const temporary = `${file}.${process.pid}.${++temporaryCounter}.tmp`;
+  openTemporaries.add(temporary);
   try {
     await produce(temporary);
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw (error as NodeJS.ErrnoException)?.code ? writeError(error, file, 'write') : error;
+  } finally {
+    openTemporaries.delete(temporary);
   }
 }
 

@@ -162,6 +162,8 @@ export const en = {
   // evaluate
   'evaluate.format.invalid': '--format must be json, ndjson, expanded or sarif, not "{value}"',
   'evaluate.table.invalid': '--table must be summary, full or none, not "{value}"',
+  'evaluate.interrupted': 'interrupted; the files being written were removed, the finished ones in --out are whole',
+  'evaluate.stopped': 'stopped; the files being written were removed, the finished ones in --out are whole',
   'evaluate.workers.invalid': '--workers must be a number (0 for none) or auto, not "{value}"',
   'evaluate.done':
     '{people, plural, one {# person} other {# people}} evaluated under {methodology} for {year}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',

@@ -156,6 +156,8 @@ export const kk: Record<MessageId, string> = {
 
   'evaluate.format.invalid': '--format мәні json, ndjson, expanded немесе sarif болуы керек, "{value}" емес',
   'evaluate.table.invalid': '--table мәні summary, full немесе none болуы керек, "{value}" емес',
+  'evaluate.interrupted': 'тоқтатылды; жазылып жатқан файлдар жойылды, --out ішіндегі аяқталған файлдар толық',
+  'evaluate.stopped': 'тоқтатылды (сигнал бойынша); жазылып жатқан файлдар жойылды, --out ішіндегі аяқталған файлдар толық',
   'evaluate.workers.invalid': '--workers мәні сан (ағынсыз болса 0) немесе auto болуы керек, "{value}" емес',
   'evaluate.done': '{methodology} бойынша {year} жылға {people} адам бағаланды: {errors} қате, {warnings} ескерту',
   'evaluate.done.out': '{methodology} бойынша {year} жылға {people} адам бағаланды: {errors} қате, {warnings} ескерту; нәтижелер: {out}',

@@ -165,6 +165,8 @@ export const ru: Record<MessageId, string> = {
 
   'evaluate.format.invalid': '--format должен быть json, ndjson, expanded или sarif, а не "{value}"',
   'evaluate.table.invalid': '--table должен быть summary, full или none, а не "{value}"',
+  'evaluate.interrupted': 'прервано; файлы, которые записывались, удалены, готовые файлы в --out целы',
+  'evaluate.stopped': 'остановлено (по сигналу); файлы, которые записывались, удалены, готовые файлы в --out целы',
   'evaluate.workers.invalid': '--workers должен быть числом (0 — без потоков) или auto, а не "{value}"',
   'evaluate.done': `По методике {methodology} за {year} год оценено: ${people('people')}; ${errors('errors')}, ${warnings('warnings')}`,
   'evaluate.done.out': `По методике {methodology} за {year} год оценено: ${people('people')}; ${errors('errors')}, ${warnings('warnings')}; результаты в {out}`,
