@@ -37,7 +37,10 @@ describe.each([
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // wait until the results are being written: a temporary file in --out
     for (let i = 0; i < 600 && !readdirSync(out).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(readdirSync(out).some((f) => f.endsWith('.tmp')), 'the run never began writing').toBe(true);
+    expect(
+      readdirSync(out).some((f) => f.endsWith('.tmp')),
+      'the run never began writing',
+    ).toBe(true);
     child.kill(signal);
     const code = await exited;
     expect(code, stderr).toBe(signal === 'SIGINT' ? 130 : 143);
