@@ -70,6 +70,11 @@ export function baseline(input: EvaluationInput, deadlines: { quarters: string[]
     for (let q = 0; q < 4; q++) {
       const start = `${year}-${QUARTER_STARTS[q]}`,
         end = `${year}-${QUARTER_ENDS[q]}`;
+      // Not in the post on any day of the quarter (appointed after it, or gone before it).
+      if (person.appointedOn > end || (person.leftOn !== undefined && person.leftOn < start)) {
+        out.push(`${person.id} Q${q + 1} ${method} notInPost`);
+        continue;
+      }
       const from = person.appointedOn > start ? person.appointedOn : start;
       const to = person.leftOn && person.leftOn < end ? person.leftOn : end;
       if (months(from, to) < 1) {

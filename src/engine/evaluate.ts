@@ -359,6 +359,19 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
         ),
       );
     }
+  // The individual work plan is the data of a KPI method: under methodologies with none, it is not used.
+  const contexts = [...run.plans.map((p) => p.context), run.yearPlan.context];
+  if (person.workPlan && !contexts.some((c) => Object.values(c.methodology.methods).some((m) => m.kind === 'kpi'))) {
+    const ids = [...new Set(contexts.map((c) => c.methodology.id))].join(', ');
+    out.problems.push(
+      problem(
+        'data.method-not-used',
+        `workPlan has data for a method of kind kpi, which ${ids} does not have`,
+        `remove it: ${ids} has the methods ${Object.keys(yearMethods).join(', ')}`,
+        { person: person.id, period: 'year', field: 'workPlan' },
+      ),
+    );
+  }
   const legacy = person as unknown as Record<string, unknown>;
   for (const key in legacy) {
     if (!personFields.has(key) && typeof legacy[key] === 'object' && !Array.isArray(legacy[key]) && !Object.hasOwn(yearMethods, key)) {
