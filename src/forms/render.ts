@@ -57,7 +57,7 @@ export function parseFormList(m: Methodology, list: string): string[] {
     const byAnnex = n !== undefined ? all.find((id) => m.forms[id].annex === n) : undefined;
     const found = byId ?? byAnnex;
     if (!found) {
-      const known = all.map((id) => (m.forms[id].annex !== undefined ? String(m.forms[id].annex) : id)).join(', ');
+      const known = all.map((id) => (typeof m.forms[id].annex === 'number' ? String(m.forms[id].annex) : id)).join(', ');
       throw new Error(`unknown form "${raw}": ${m.id} has the forms ${known} (or "all", "protocol")`);
     }
     ids.add(found);
@@ -69,7 +69,7 @@ export function parseFormList(m: Methodology, list: string): string[] {
 /** In file names: "annex-4" for a form with an annex number, else its id in kebab case ("calibration-protocol"). */
 export const formFileSuffix = (m: Methodology, id: string) => {
   const annex = m.forms[id]?.annex;
-  return annex !== undefined ? `annex-${annex}` : id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return typeof annex === 'number' ? `annex-${annex}` : id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 };
 
 /**

@@ -34,7 +34,8 @@ export interface FormFrame {
   formId: string;
   kind: FormKind;
   template: string;
-  annex?: number;
+  /** The annex number; true for an annex whose number is not known. */
+  annex?: number | true;
   /** The header block, split so that its last word and "N-қосымша" never part. */
   header: { lead: string; tail: string };
   title: string;
@@ -157,7 +158,11 @@ function frame(ctx: FormContext, blank: boolean, showsResults: boolean, source?:
     kind: form.kind,
     template: form.template ?? kindTemplate(form.kind),
     annex: form.annex,
-    header: form.annex !== undefined ? { lead: words.join(' '), tail: `${last} ${form.annex}-қосымша` } : { lead: '', tail: '' },
+    // An annex whose number is not known (annex: true) still names the body's methodology.
+    header:
+      form.annex !== undefined
+        ? { lead: words.join(' '), tail: form.annex === true ? `${last} қосымша` : `${last} ${form.annex}-қосымша` }
+        : { lead: '', tail: '' },
     title: form.title.kk,
     bodyName: m.body.name.kk,
     mark: showsResults && !blank ? m.confidentiality.mark?.kk : undefined,

@@ -928,7 +928,10 @@ export interface UseOfResult {
  * via the `definition` "form".
  */
 export interface Form {
-  annex?: number;
+  /**
+   * The number of the annex this form is in the methodology, or true for an annex whose number is not known (the header then reads "…әдістемесіне қосымша"). A form without it (a protocol) prints no header.
+   */
+  annex?: number | true;
   title: Text;
   header?: Text;
   /**

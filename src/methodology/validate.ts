@@ -15,12 +15,13 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   // Compiled once and kept (compiledValidator.ts): compiling takes longer than the rest of `validate`.
   // refersTo is an annotation read by the linter (src/methodology/lint/references.ts); movedTo
-  // names where a setting of an older format now lives (its message says so).
+  // names where a setting of an older format now lives (its message says so); tsType gives
+  // the generated type where an if/then/else says more than json-schema-to-typescript reads.
   compiled ??= compiledValidators({
     name: 'methodology',
     schema: methodologySchema(),
     formats: true,
-    keywords: ['refersTo', 'movedTo'],
+    keywords: ['refersTo', 'movedTo', 'tsType'],
     options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true },
   }).root;
   return compiled;

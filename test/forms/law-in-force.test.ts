@@ -47,6 +47,8 @@ describe('forms of the law in force today', () => {
     expect(text).toContain('Тоқсан қорытындысы бойынша бағалау парағы');
     expect(text).toContain('Тікелей басшы');
     expect(text).not.toMatch(/НМИ|360|саралау/);
+    // an annex whose number the reports do not give (annex: true) still names its methodology
+    expect(text).toContain('бағалаудың үлгілік әдістемесіне қосымша Нысан');
   }, 120_000);
 
   it('the body extending it prints two evaluators, the delegate, the score that stands and three signatures', async () => {
@@ -68,6 +70,8 @@ describe('forms of the law in force today', () => {
       'Серікбаев Н.Ә.',
       'Ахметов С.Б.',
       '16.04.2026',
+      // the body's own header (its formHeader), not the model's
+      'Жайық ауданы әкімдігінің "Б" корпусы мемлекеттік әкімшілік қызметшілерінің қызметін бағалау әдістемесіне қосымша',
     ]) {
       expect(text, phrase).toContain(phrase);
     }

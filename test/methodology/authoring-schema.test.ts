@@ -18,6 +18,7 @@ function validator(schemaFile: string) {
   addFormats.default(ajv);
   ajv.addKeyword({ keyword: 'refersTo', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'movedTo', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'tsType', schemaType: 'string' });
   return ajv.compile(JSON.parse(readFileSync(join(root, schemaFile), 'utf8')));
 }
 
