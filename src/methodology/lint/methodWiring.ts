@@ -94,6 +94,41 @@ export const methodWiring: LintRule = {
         );
       }
     }
+    // The work plan: the engine checks its setting once a year (eligibility counts the time
+    // to the end of the year); the timetable lists a deadline anchored on each quarter four
+    // times. Both must read the same period from the methodology.
+    for (const [id, method] of Object.entries(methods)) {
+      const plan = method.kpi?.workPlan;
+      if (!plan) continue;
+      if (plan.period === 'quarter') {
+        out.push(
+          finding(
+            context,
+            'work-plan-period',
+            'error',
+            `/methods/${id}/kpi/workPlan/period`,
+            `the work plan of "${id}" is set each quarter, but bagalau evaluates a work plan per year (one plan with values per quarter, its setting checked once a year)`,
+            'write period: year; a body whose act sets a plan each quarter cannot be evaluated by bagalau yet',
+          ),
+        );
+        continue;
+      }
+      for (const deadline of plan.settingDeadlines ?? []) {
+        let anchor = deadlines[deadline]?.anchor;
+        for (let hops = 0; anchor && deadlines[anchor] && hops < 20; hops++) anchor = deadlines[anchor].anchor;
+        if (anchor !== 'periodStart' && anchor !== 'periodEnd') continue;
+        out.push(
+          finding(
+            context,
+            'work-plan-period',
+            'error',
+            `/deadlines/${deadline}/anchor`,
+            `the work plan of "${id}" is set once a year (period: year), but its setting deadline "${deadline}" hangs on ${anchor}, so the timetable would list it every quarter`,
+            'anchor it on yearStart (or the appointment), as the plan is set once a year',
+          ),
+        );
+      }
+    }
     const used = new Set(
       referenceFields(context.methodology)
         .filter((f) => f.refersTo.split('|').includes('deadlines'))
