@@ -38,7 +38,14 @@ const results = evaluate(m, input, loadCalendar(), { allowOutOfForce: true });
 const [template] = planDocuments(m, { forms: ['annex4'] }, results, input);
 const docs: PlannedDocument[] = Array.from({ length: count }, (_, i) => ({
   file: `S${i}_2023-Q3_annex-4.pdf`,
-  views: [{ ...template.views[0], personName: `Әбдірахманова Гүлнәр Сәкенқызы ${i + 1}` }],
+  // each copy its own person in the Info too, as in a real run (the Subject was once part of the batch key)
+  views: [
+    {
+      ...template.views[0],
+      personName: `Әбдірахманова Гүлнәр Сәкенқызы ${i + 1}`,
+      subject: template.views[0].subject.replace(/^[^,]*/, `Әбдірахманова Гүлнәр Сәкенқызы ${i + 1}`),
+    },
+  ],
 }));
 const htmls = docs.map((d) => renderDocument(d.views));
 

@@ -52,7 +52,7 @@ import {
 
 /** The parts of a document made by templates.ts. */
 export interface DocumentParts {
-  /** Everything up to and including <body>, the style of the page numbers removed. */
+  /** Everything up to and including <body>, the style of the page numbers and the Info (title, author, subject) removed: the key of a batch. */
   head: string;
   /** The @font-face rules (the printer swaps documents with the same ones into a page). */
   fonts: string;
@@ -123,11 +123,15 @@ export function documentParts(html: string): DocumentParts | undefined {
   const landscape = margins(landscapes[0]);
   if (!landscape) return undefined;
   const strippedStyle = style.replace(BOTTOM_CENTER, '');
-  const head =
+  // Without the document's own Info (title, author, subject: each PDF gets its own from
+  // `meta` when the batch is split), so that the forms of different people, which differ
+  // in nothing else, share a head and are printed in one batch.
+  const head = withoutInfo(
     html.slice(0, styleMatch.index) +
-    `<style id="document">${strippedStyle}</style>` +
-    html.slice(styleMatch.index + styleMatch[0].length, bodyMatch.index) +
-    '<body>';
+      `<style id="document">${strippedStyle}</style>` +
+      html.slice(styleMatch.index + styleMatch[0].length, bodyMatch.index) +
+      '<body>',
+  );
   const forms = bodyMatch[1].match(FORM_START)?.length ?? 0;
   if (forms === 0) return undefined;
   return {
@@ -139,6 +143,13 @@ export function documentParts(html: string): DocumentParts | undefined {
     forms,
     meta: documentMeta(html),
   };
+}
+
+/** A head with its <title> and <meta name="author|subject"> emptied. */
+function withoutInfo(head: string): string {
+  return head
+    .replace(/<title>[\s\S]*?<\/title>/, '<title></title>')
+    .replace(/(<meta name="(?:author|subject)" content=")[^"]*(">)/g, '$1$2');
 }
 
 export const BATCH_GLYPHS_ID = 'bagalau-glyphs';

@@ -29,6 +29,20 @@ export function pdfRawText(file: string): string {
   return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
 }
 
+/**
+ * Each page's text in content order, its page number ("1 / 2 бет") taken out of the text: a
+ * batch's numbers are written by pdf-lib after Chromium's content, a document printed
+ * alone has them where Chromium draws its margin box, so only their place in the stream differs.
+ */
+export function pdfRawPages(file: string): { number: string; text: string }[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: pages }, (_, i) => {
+    const raw = execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' });
+    const numbers = raw.match(/^\d+ \/ \d+ \S+$/gm) ?? [];
+    return { number: numbers.join(' | '), text: raw.replace(/^\d+ \/ \d+ \S+\n/gm, '') };
+  });
+}
+
 /** The structure tree with its text (pdfinfo -struct-text), the IDs Chromium numbers per print left out. */
 export function pdfStructure(file: string): string {
   return execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).replace(/node\d+/g, 'node');
