@@ -83,6 +83,24 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
     io.out(renderTimetableIcs(timetable, { calendarId: methodology.id, calendarName: name, generatedAt: dependencies.now(), names }));
   } else io.out(renderTimetableTable(timetable, t('schedule.heading', { name, calendar: calendar.label }), names));
 
+  // A year (or part of one) the methodology does not govern: the timetable is what its rules would give, not what applies.
+  const { from, until } = methodology.inForce;
+  const yearStart = `${options.year}-01-01`;
+  const yearEnd = `${options.year}-12-31`;
+  if (from > yearStart || (until !== undefined && until < yearEnd)) {
+    const none = from > yearEnd || (until !== undefined && until < yearStart);
+    io.err(
+      `bagalau: ${t(none ? 'schedule.notInForce' : 'schedule.partlyInForce', {
+        methodology: methodology.id,
+        year: String(options.year),
+        from,
+        until: until ?? 'none',
+      })}\n`,
+    );
+    // Wholly outside its force the timetable misleads (exit 1); partly, it is a warning.
+    if (none) io.exitCode = Math.max(io.exitCode, ExitCode.findings);
+  }
+
   const undatable = timetable.entries.filter((entry) => entry.date === undefined);
   if (undatable.length > 0) {
     io.err(

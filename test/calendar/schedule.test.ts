@@ -202,7 +202,7 @@ describe('bagalau schedule', () => {
   });
 
   it('takes a body methodology file and its own clauses', async () => {
-    const { out, exitCode } = await runSchedule(
+    const { out, err, exitCode } = await runSchedule(
       '--methodology',
       'methodologies/enbekshikazakh-maslikhat-2023.yaml',
       '--year',
@@ -212,7 +212,23 @@ describe('bagalau schedule', () => {
       '--csv-style',
       'rfc4180',
     );
-    expect(exitCode).toBe(0);
     expect(out).toMatch(/\r\n2024-04-10,Wednesday,Q1 2024,quarterlyEvaluation,.*clause 4/);
+    // the decision was repealed on 2023-11-27: the timetable is printed, with a warning and exit 1
+    expect(err).toContain('enbekshikazakh-maslikhat-2023 is not in force in 2024 (in force from 2023-05-23 until 2023-11-27)');
+    expect(exitCode).toBe(1);
+    const partly = await runSchedule('--methodology', 'methodologies/enbekshikazakh-maslikhat-2023.yaml', '--year', '2023');
+    expect(partly.err).toContain('enbekshikazakh-maslikhat-2023 is in force only part of 2023 (from 2023-05-23 until 2023-11-27)');
+    expect(partly.exitCode).toBe(0);
+  });
+
+  it('warns, and exits 1, for a year in which the methodology is not in force at all', async () => {
+    const before = await runSchedule('--methodology', 'model-2025', '--year', '2024');
+    expect(before.exitCode).toBe(1);
+    expect(before.err).toContain('model-2025 is not in force in 2024 (in force from 2025-08-01)');
+    const after = await runSchedule('--methodology', 'model-2018', '--year', '2026');
+    expect(after.exitCode).toBe(1);
+    expect(after.err).toContain('model-2018 is not in force in 2026 (in force from 2018-01-16 until 2025-07-31)');
+    const whole = await runSchedule('--methodology', 'model-2025', '--year', '2026');
+    expect(whole.err).not.toMatch(/in force/);
   });
 });

@@ -104,6 +104,10 @@ export const en = {
 
   // schedule
   'schedule.year.invalid': '"{value}" is not a year; write four digits, e.g. --year 2024',
+  'schedule.notInForce':
+    '{methodology} is not in force in {year} (in force from {from}{until, select, other { until {until}} none {}}): the timetable shows what its rules would give, not the deadlines that apply; use the methodology in force that year',
+  'schedule.partlyInForce':
+    '{methodology} is in force only part of {year} (from {from}{until, select, other { until {until}} none {}}): deadlines outside that span are what its rules would give, not what applies; the rest of the year is under another methodology',
   'schedule.year.outsideCalendar':
     "{year} is outside the working-day calendar {calendar}, which covers {first}–{last}; add the year's non-working days to the calendar file or pass another one with --calendar",
   'schedule.deadlineDeclaration': '{problem}; correct deadlines.{deadline} in {file}',

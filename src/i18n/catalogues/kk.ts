@@ -101,6 +101,10 @@ export const kk: Record<MessageId, string> = {
   'diff.summary': '{a} және {b} арасында {count} баптау ерекшеленеді',
 
   'schedule.year.invalid': '"{value}" — жыл емес; төрт цифрмен жазыңыз, мысалы --year 2024',
+  'schedule.notInForce':
+    '{methodology} {year} жылы күшінде емес ({from} бастап{until, select, other { {until} дейін} none {}} күшінде): кесте оның ережелері бойынша есептелді, бірақ қолданылатын мерзімдер емес; сол жылы күшінде болған әдістемені пайдаланыңыз',
+  'schedule.partlyInForce':
+    '{methodology} {year} жылдың бір бөлігінде ғана күшінде ({from} бастап{until, select, other { {until} дейін} none {}}): осы аралықтан тыс мерзімдер оның ережелері бойынша есептелді, бірақ қолданылатын мерзімдер емес; жылдың қалған бөлігі басқа әдістемемен реттеледі',
   'schedule.year.outsideCalendar':
     '{year} жыл {calendar} жұмыс күндері күнтізбесінен тыс, ол {first}–{last} жылдарды қамтиды; сол жылдың жұмыс емес күндерін күнтізбе файлына қосыңыз немесе --calendar арқылы басқа файл көрсетіңіз',
   'schedule.deadlineDeclaration': '{problem}; {file} файлындағы deadlines.{deadline} баптауын түзетіңіз',

@@ -105,6 +105,10 @@ export const ru: Record<MessageId, string> = {
     'Между {a} и {b} {count, plural, one {различается # настройка} few {различаются # настройки} many {различаются # настроек} other {различаются # настройки}}',
 
   'schedule.year.invalid': '"{value}" — не год; укажите четыре цифры, например --year 2024',
+  'schedule.notInForce':
+    '{methodology} не действует в {year} году (действует с {from}{until, select, other { по {until}} none {}}): график показывает, что дали бы её правила, а не применимые сроки; используйте методику, действовавшую в том году',
+  'schedule.partlyInForce':
+    '{methodology} действует лишь часть {year} года (с {from}{until, select, other { по {until}} none {}}): сроки вне этого периода показаны по её правилам, но не применяются; остальная часть года регулируется другой методикой',
   'schedule.year.outsideCalendar':
     '{year} год вне календаря рабочих дней {calendar}, который охватывает {first}–{last} годы; добавьте нерабочие дни этого года в файл календаря или укажите другой через --calendar',
   'schedule.deadlineDeclaration': '{problem}; исправьте deadlines.{deadline} в {file}',
