@@ -26,13 +26,14 @@ function compile(): Compiled {
     (typeof value === 'string' && value ? JSON.stringify(value) : '""').replace(/</g, '\\3C '),
   );
   hb.registerHelper('join', (list: unknown) => (Array.isArray(list) ? list.join(', ') : ''));
-  // A text of the methodology (the view model's Printed), escaped; a one-word value never breaks at its hyphen.
+  // A text of the methodology (the view model's Printed), escaped; a one-word value never breaks at its hyphen, a strong one is bold.
   hb.registerHelper('print', (value: unknown) => {
     if (typeof value === 'string') return value;
     const parts = (value as Printed | undefined)?.parts;
     if (!Array.isArray(parts)) return '';
     const escape = hb.Utils.escapeExpression;
-    return new hb.SafeString(parts.map((p) => (p.keep ? `<span class="nowrap">${escape(p.text)}</span>` : escape(p.text))).join(''));
+    const one = (p: Printed['parts'][number]) => (p.keep ? `<span class="nowrap">${escape(p.text)}</span>` : escape(p.text));
+    return new hb.SafeString(parts.map((p) => (p.strong ? `<b>${one(p)}</b>` : one(p))).join(''));
   });
   const partialsDir = join(templatesDir, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {

@@ -27,6 +27,7 @@ import {
 type Form = Methodology['forms'][string];
 type Method = Methodology['methods'][string];
 type Text = { kk: string };
+type Wording = NonNullable<Form['wording']>;
 export type FormKind = Form['kind'];
 
 /** What every form prints around its own content. */
@@ -80,8 +81,8 @@ export interface FilledSource {
 
 /** A text of the methodology with its {placeholders} filled. */
 export interface Printed {
-  /** keep: a filled value of one word ("1-ден"), which must not break at its hyphen. */
-  parts: { text: string; keep: boolean }[];
+  /** keep: a filled value of one word ("1-ден"), which must not break at its hyphen; strong: a value printed in bold. */
+  parts: { text: string; keep: boolean; strong?: boolean }[];
 }
 
 /** forms.*.wording, filled, as the templates print it. */
@@ -111,6 +112,16 @@ export interface CalibratedView {
   protocolDate: string;
 }
 
+/** The texts a form prints, each the form's own (forms.<id>.wording), else its kind's, else every form's (formWording). */
+interface FormTexts {
+  intro?: Text[];
+  note?: Text;
+  closing?: Text;
+  columns: Record<string, Text>;
+  labels: Record<string, Text>;
+  rows: NonNullable<Wording['rows']>;
+}
+
 /** One form of a methodology, with the method it prints, while its view is built. */
 interface FormContext {
   m: Methodology;
@@ -118,6 +129,7 @@ interface FormContext {
   form: Form;
   methodId?: string;
   method?: Method;
+  texts: FormTexts;
 }
 
 const BLANK = '';
@@ -134,8 +146,30 @@ function contextOf(m: Methodology, id: string): FormContext {
   const method = form.method !== undefined ? m.methods[form.method] : undefined;
   if (form.method !== undefined && !method)
     throw new Error(`the form "${id}" of ${m.id} prints the method "${form.method}", which the methodology does not declare`);
-  return { m, id, form, methodId: form.method, method };
+  return { m, id, form, methodId: form.method, method, texts: textsOf(m, form.kind, form.wording) };
 }
+
+/**
+ * The wording a form prints: formWording.all, then formWording.<kind>, then the form's own
+ * wording, each replacing the one before key by key (intro, note, closing, columns.<key>,
+ * labels.<key>, rows.<id>).
+ */
+function textsOf(m: Methodology, kind: FormKind, own?: Wording): FormTexts {
+  const texts: FormTexts = { columns: {}, labels: {}, rows: {} };
+  for (const w of [m.formWording?.all, m.formWording?.[kind], own]) {
+    if (!w) continue;
+    if (w.intro) texts.intro = w.intro;
+    if (w.note) texts.note = w.note;
+    if (w.closing) texts.closing = w.closing;
+    Object.assign(texts.columns, w.columns);
+    Object.assign(texts.labels, w.labels);
+    Object.assign(texts.rows, w.rows);
+  }
+  return texts;
+}
+
+/** A label of the form, its {placeholders} filled, as plain text ("" where the methodology gives none). */
+const labelText = (ctx: FormContext, key: string, values: Record<string, string> = {}) => plainText(fill(ctx.texts.labels[key], values));
 
 /** The form's method, which must be of the kind its template is made for. */
 function methodOf(ctx: FormContext, kind: Method['kind']): { methodId: string; method: Method } {
@@ -161,24 +195,29 @@ function frame(ctx: FormContext, blank: boolean, showsResults: boolean, source?:
     // An annex whose number is not known (annex: true) still names the body's methodology.
     header:
       form.annex !== undefined
-        ? { lead: words.join(' '), tail: form.annex === true ? `${last} қосымша` : `${last} ${form.annex}-қосымша` }
+        ? {
+            lead: words.join(' '),
+            tail: `${last} ${form.annex === true ? labelText(ctx, 'annexUnnumbered') : labelText(ctx, 'annex', { annex: String(form.annex) })}`,
+          }
         : { lead: '', tail: '' },
     title: form.title.kk,
     bodyName: m.body.name.kk,
     mark: showsResults && !blank ? m.confidentiality.mark?.kk : undefined,
     blank,
-    pageWord: 'бет',
+    pageWord: labelText(ctx, 'page'),
     // (a KPI sheet printed as the act prints it, its table continued below, fits a portrait page)
-    orientation:
-      LANDSCAPE_KINDS.has(form.kind) && !(form.kind === 'kpiSheet' && form.wording?.labels?.continuation) ? 'landscape' : 'portrait',
+    orientation: LANDSCAPE_KINDS.has(form.kind) && !(form.kind === 'kpiSheet' && ctx.texts.labels.continuation) ? 'landscape' : 'portrait',
     author: m.body.name.kk,
     subject: source ? [source.person.name, periodText].filter(Boolean).join(', ') : '',
     signedFor: { title: form.title.kk, person: source?.person.name ?? '', period: periodText },
   };
 }
 
-/** "{scaleMax}" in a text of the methodology → the value; a name the form does not know is printed as written. */
-export function fill(text: Text | undefined, values: Record<string, string>): Printed | undefined {
+/**
+ * "{scaleMax}" in a text of the methodology → the value; a name the form does not know is
+ * printed as written. The values named in `strong` are printed in bold.
+ */
+export function fill(text: Text | undefined, values: Record<string, string>, strong: string[] = []): Printed | undefined {
   if (!text) return undefined;
   const parts: Printed['parts'] = [];
   let last = 0;
@@ -186,7 +225,7 @@ export function fill(text: Text | undefined, values: Record<string, string>): Pr
     const value = values[match[1]];
     if (value === undefined) continue;
     if (match.index > last) parts.push({ text: text.kk.slice(last, match.index), keep: false });
-    parts.push({ text: value, keep: !/\s/.test(value) });
+    if (value) parts.push({ text: value, keep: !/\s/.test(value), ...(strong.includes(match[1]) ? { strong: true } : {}) });
     last = match.index + match[0].length;
   }
   if (last < text.kk.length) parts.push({ text: text.kk.slice(last), keep: false });
@@ -196,7 +235,7 @@ export function fill(text: Text | undefined, values: Record<string, string>): Pr
 export const plainText = (printed: Printed | undefined) => printed?.parts.map((p) => p.text).join('') ?? '';
 
 function wording(ctx: FormContext, values: Record<string, string> = {}): WordingView {
-  const w = ctx.form.wording ?? {};
+  const w = ctx.texts;
   const map = (entries: Record<string, Text> | undefined) =>
     Object.fromEntries(Object.entries(entries ?? {}).map(([k, t]) => [k, fill(t, values)!]));
   return {
@@ -212,8 +251,9 @@ const roleTitle = (m: Methodology, key: string | undefined) => capitalise((key &
 const bandLabels = (m: Methodology) => Object.values(m.bands.levels).sort((a, b) => b.min - a.min);
 
 /** "(функционалдық міндеттерін тиімді атқарады, …, … (қанағаттанарлықсыз баға))" as the sheets print it. */
-function bandChoices(m: Methodology): string {
-  const labels = bandLabels(m).map((b) => uncapitalise(b.label.kk) + (b.unsatisfactory ? ' (қанағаттанарлықсыз баға)' : ''));
+function bandChoices(ctx: FormContext): string {
+  const unsatisfactory = labelText(ctx, 'unsatisfactory');
+  const labels = bandLabels(ctx.m).map((b) => uncapitalise(b.label.kk) + (b.unsatisfactory && unsatisfactory ? ` ${unsatisfactory}` : ''));
   return `(${labels.join(', ')})`;
 }
 
@@ -286,7 +326,7 @@ function signatures(
 ): Signature[] {
   const evaluators = ctx.method?.evaluators;
   const roles = ctx.form.signatures ?? (byDefault && evaluators ? [...evaluators.roles, ...(evaluators.signedBy ?? [])] : []);
-  const labels = ctx.form.wording?.labels ?? {};
+  const labels = ctx.texts.labels;
   const approver = ctx.method?.kpi?.workPlanApprovedBy;
   return roles.flatMap((role): Signature[] => {
     const label = labels[role]?.kk ?? roleTitle(ctx.m, role);
@@ -309,7 +349,7 @@ function signatures(
     // taking part did not: the line stays empty, with the fact under it.
     if (ctx.m.roles[role]?.isEvaluatedPerson) {
       if (current?.status === 'withoutParticipation')
-        return [{ role: label, name: surnameInitials(source?.person.name), date: '', note: 'қатысуынсыз бағаланды' }];
+        return [{ role: label, name: surnameInitials(source?.person.name), date: '', note: labelText(ctx, 'withoutParticipation') }];
       return [{ role: label, name: surnameInitials(source?.person.name), date: kzDate(informedOn(ctx, source)) }];
     }
     // Any other signer (the HR service on a 360 result): the name the input gives for the role,
@@ -341,19 +381,24 @@ function calibratedView(source: FilledSource | undefined, current: MethodResult 
   };
 }
 
+/** The line under a calibrated score, in the words of labels.calibratedChanged or labels.calibratedKept. */
+function calibratedLine(ctx: FormContext, calibrated: CalibratedView | undefined): Printed | undefined {
+  if (!calibrated) return undefined;
+  const protocol = calibrated.protocolDate ? labelText(ctx, 'protocol', { date: calibrated.protocolDate }) : '';
+  const values = { protocol, final: calibrated.final, original: calibrated.original };
+  return fill(ctx.texts.labels[calibrated.changed ? 'calibratedChanged' : 'calibratedKept'], values, ['final']);
+}
+
 /**
  * Why a result was not scored the ordinary way, in the methodology's words and with its clause:
  * "Бағалау мерзімі аяқталғанға дейін жұмыстан шығарылған — қатысуынсыз бағаланады
  * (әдістеменің 7-тармағы)." Only for results evaluated without participation or deferred.
  */
-function statusNote(m: Methodology, current: MethodResult | undefined): string {
+function statusNote(ctx: FormContext, current: MethodResult | undefined): string {
   const eligibility = current?.eligibility;
   if (!current || !eligibility || (current.status !== 'withoutParticipation' && current.status !== 'deferred')) return '';
-  const rule = eligibility.rule ? m.eligibility.rules[eligibility.rule] : undefined;
-  const title =
-    rule?.title.kk ??
-    eligibility.reason ??
-    (current.status === 'withoutParticipation' ? 'Қатысуынсыз бағаланды' : 'Бағалау кейінге қалдырылды');
+  const rule = eligibility.rule ? ctx.m.eligibility.rules[eligibility.rule] : undefined;
+  const title = rule?.title.kk ?? eligibility.reason ?? labelText(ctx, current.status);
   const clause = kzClause(rule?.basis);
   return `${capitalise(title)}${clause ? ` (${clause})` : ''}.`;
 }
@@ -469,9 +514,10 @@ function kpiSheet(ctx: FormContext, source?: FilledSource): FormView {
     // the evaluator's score; a calibration session's is printed under it, with its protocol
     finalScore: calibrated ? calibrated.original : current?.score !== undefined ? kzScore(current.score) : '',
     calibrated,
-    statusNote: statusNote(ctx.m, current),
+    calibratedLine: calibratedLine(ctx, calibrated),
+    statusNote: statusNote(ctx, current),
     bandLabel: current?.bandLabel ?? '',
-    bandChoices: bandChoices(ctx.m),
+    bandChoices: bandChoices(ctx),
     signatures: signatures(ctx, source, current, true),
   };
 }
@@ -542,6 +588,7 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
           role: c.role,
           name: c.name,
           actingFor,
+          actingForLine: actingFor ? fill(ctx.texts.labels.actingFor, { name: actingFor }) : undefined,
           showRole: columns.length > 1 || !!actingFor || c.role !== roleTitle(ctx.m, evaluatorRoles[0]),
         };
       })
@@ -557,7 +604,7 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
           return text ? [`${c.initials || c.role}: ${text}`] : [];
         })
       : [own?.justification ?? columns[0]?.sheet?.parameters?.find((x) => x.id === id)?.justification].filter((t): t is string => !!t);
-    const printed = ctx.form.wording?.rows?.[id];
+    const printed = ctx.texts.rows[id];
     return { n: i + 1, title: printed?.title?.kk ?? p.title.kk, criteria: printed?.criteria?.kk ?? p.criteria.kk, scores, justifications };
   });
   // The justification of the whole score: the result's, or each evaluator's as submitted.
@@ -580,9 +627,10 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
     totals: several ? columns.map((c) => c.score) : [originalScore !== undefined ? kzScore(originalScore) : ''],
     combined: several ? { score: originalScore !== undefined ? kzScore(originalScore) : '', span: columns.length } : undefined,
     calibrated: calibratedView(source, current),
-    statusNote: statusNote(ctx.m, current),
+    calibratedLine: calibratedLine(ctx, calibratedView(source, current)),
+    statusNote: statusNote(ctx, current),
     bandLabel: current?.bandLabel ?? '',
-    bandChoices: bandChoices(ctx.m),
+    bandChoices: bandChoices(ctx),
     // With a justification per parameter (the Негіздеме column) the line for the whole score is printed only when written.
     justifications: perParameter ? general.filter((g) => g.text) : general,
     signatures: signatures(ctx, source, current, true),
@@ -626,7 +674,7 @@ const answerLabels = (method: Method) =>
 function questionnaire(ctx: FormContext, source?: FilledSource): FormView {
   const { method } = methodOf(ctx, 'survey');
   const q = questionnaireOf(ctx, method);
-  const titles = ctx.form.wording?.rows ?? {};
+  const titles = ctx.texts.rows;
   return {
     ...frame(ctx, !source, false, source, 'year'),
     wording: wording(ctx, surveyValues(method)),
@@ -643,7 +691,7 @@ function questionnaire(ctx: FormContext, source?: FilledSource): FormView {
           indicators: Object.values(c.indicators)
             .filter((s) => !s.remove)
             .map((s) => s.text.kk),
-          averageLabel: titles[id]?.average?.kk ?? `${title} бойынша орташа баға`,
+          averageLabel: titles[id]?.average?.kk ?? labelText(ctx, 'average', { title }),
         };
       }),
     signatures: signatures(ctx, source, undefined, false),
@@ -654,7 +702,7 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
   const { methodId, method } = methodOf(ctx, 'survey');
   const q = questionnaireOf(ctx, method);
   const survey = source ? result(source, methodId, 'year') : undefined;
-  const titles = ctx.form.wording?.rows ?? {};
+  const titles = ctx.texts.rows;
   const competencies = Object.entries(q.competencies)
     .filter(([, c]) => !c.remove)
     .map(([id, c], i) => {
@@ -686,10 +734,19 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
     ),
     score: calibrated ? calibrated.original : survey?.score !== undefined ? kzScore(survey.score) : '',
     calibrated,
-    statusNote: statusNote(ctx.m, survey),
+    calibratedLine: calibratedLine(ctx, calibrated),
+    statusNote: statusNote(ctx, survey),
     // a band only where the methodology gives the 360 one (survey.result.band)
     bandLabel: survey?.bandLabel ?? '',
     weakest: competencies.filter((c) => c.weak).map((c) => c.title),
+    weakestLine: competencies.some((c) => c.weak)
+      ? fill(ctx.texts.labels.weakest, {
+          weakest: competencies
+            .filter((c) => c.weak)
+            .map((c) => c.title)
+            .join(', '),
+        })
+      : undefined,
     signatures: signatures(ctx, source, survey, true),
   };
 }
@@ -708,37 +765,18 @@ export type DecisionKind =
   | 'tieChair'
   | 'outsideScale';
 
-const DECISIONS: Record<DecisionKind, string> = {
-  majorityUp:
-    'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау жоғарылау жағына қарай түзетілді.',
-  majorityDown:
-    'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) қорытынды бағаны {final} деп қабылдады: бағалау төмендеу жағына қарай түзетілді.',
-  majorityUnchanged:
-    'Калибрлеу сессиясы қатысушылардың басым дауысымен ({count} дауыс, қатысушылар саны – {members}) бағалаушы адам қойған {original} бағасын өзгеріссіз қалдырды.',
-  majorityNotAllowed:
-    'Басым дауыс {proposal} бағасына берілді, бірақ әдістеме бағалауды бұл бағытта түзетуге жол бермейді: бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
-  tieStands: 'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, бағалаушы адам қойған {original} бағасы өзгеріссіз қалдырылды.',
-  tieLower:
-    'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең төменгісі – {final} – қорытынды баға болып қабылданды.',
-  tieHigher:
-    'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, ең көп дауыс алған ұсыныстардың ең жоғарысы – {final} – қорытынды баға болып қабылданды.',
-  tieChair:
-    'Ұсыныстардың ешқайсысы басым дауыс алмағандықтан, қорытынды баға калибрлеу сессиясы төрағасының ұсынысы бойынша {final} болып қабылданды.',
-  outsideScale:
-    'Ұсыныстардың бірі бағалау шкаласынан ({min}–{max}) тыс болғандықтан, калибрлеу сессиясының шешімі қолданылмады: бағалаушы адам қойған {original} бағасы өзгеріссіз қалды.',
-};
-
 /**
  * The decision of a session: the case the engine applied (`outcome`) or, when it was not
- * applied because a proposal lay outside the scale, the submitted proposals. A methodology
- * may word each sentence itself (forms.<protocol>.wording.labels.<kind>).
+ * applied because a proposal lay outside the scale, the submitted proposals. Each sentence is
+ * the methodology's: the protocol's labels.<kind> (formWording.calibrationProtocol, or the
+ * form's own wording).
  */
 export function decisionOf(
   m: Methodology,
   outcome: CalibrationOutcome | undefined,
   proposals: number[],
   contested: number | undefined,
-  labels: Record<string, Text> = {},
+  labels: Record<string, Text> = textsOf(m, 'calibrationProtocol').labels,
 ): { kind: DecisionKind; text: string } | undefined {
   let kind: DecisionKind;
   const values: Record<string, string> = { min: kzNumber(m.scores.min), max: kzNumber(m.scores.max) };
@@ -777,7 +815,7 @@ export function decisionOf(
               : 'tieStands';
     }
   }
-  const text = plainText(fill(labels[kind] ?? { kk: DECISIONS[kind] }, values));
+  const text = plainText(fill(labels[kind], values));
   return { kind, text };
 }
 
@@ -804,12 +842,12 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
   const contested = outcome?.originalScore ?? (source && methodResult ? methodResult.score : undefined);
   const votes = outcome ? outcome.votes : submitted ? tally(submitted.members.map((x) => x.proposal)) : [];
   const decision = source
-    ? decisionOf(m, outcome, submitted?.members.map((x) => x.proposal) ?? [], contested, ctx.form.wording?.labels)
+    ? decisionOf(m, outcome, submitted?.members.map((x) => x.proposal) ?? [], contested, ctx.texts.labels)
     : undefined;
   const final = outcome ? outcome.finalScore : decision ? contested : undefined;
   return {
     ...frame(ctx, !source, true, source, methodResult?.period),
-    wording: wording(ctx),
+    wording: wording(ctx, { decisionBy: roleTitle(m, m.calibration.decisionBy), organizer: roleTitle(m, m.calibration.organizer) }),
     personName: source?.person.name ?? '',
     position: source ? personFields(source).position : '',
     unit: source ? personFields(source).unit : '',
@@ -830,7 +868,7 @@ function calibrationProtocol(ctx: FormContext, source?: FilledSource): FormView 
       decision && final !== undefined
         ? { text: decision.text, kind: decision.kind, score: kzScore(final), band: outcome ? outcome.bandLabel : bandOf(final) }
         : undefined,
-    bandChoices: bandChoices(m),
+    bandChoices: bandChoices(ctx),
     appeal: m.calibration.appealOfDecision?.text.kk ?? '',
   };
 }

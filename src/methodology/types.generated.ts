@@ -96,6 +96,7 @@ export interface Methodology {
   inForce: InForce;
   repealedBy?: Repeal;
   formHeader: Text;
+  formWording: FormWordingByKind;
   calendarRules: CalendarRules;
   scores: ScoreDomain;
   bands: Bands;
@@ -195,6 +196,45 @@ export interface Repeal {
   effectiveRule?: Text;
   verified?: boolean;
   note?: string;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "formWordingByKind".
+ */
+export interface FormWordingByKind {
+  all?: FormWording;
+  workPlan?: FormWording;
+  kpiSheet?: FormWording;
+  scoreTable?: FormWording;
+  parameterSheet?: FormWording;
+  questionnaire?: FormWording;
+  surveyResult?: FormWording;
+  calibrationProtocol?: FormWording;
+}
+/**
+ * This interface was referenced by `Methodology`'s JSON-Schema
+ * via the `definition` "formWording".
+ */
+export interface FormWording {
+  intro?: Text[];
+  note?: Text;
+  closing?: Text;
+  columns?: {
+    [k: string]: Text;
+  };
+  labels?: {
+    [k: string]: Text;
+  };
+  /**
+   * Where the annex words a parameter or a competency otherwise than the clause that lists it (annex 5 prints "Команданы басқару" for clause 35's "Топты басқару", annex 4 an asterisk after a parameter), the annex's wording, by id of the parameter (sheet.parameters) or competency (the questionnaire): its title, its criteria, and on a questionnaire the label of its average row (default: labels.average, "{title} бойынша орташа баға" in the models). The method keeps the clause's wording.
+   */
+  rows?: {
+    [k: string]: {
+      title?: Text;
+      criteria?: Text;
+      average?: Text;
+    };
+  };
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
@@ -959,31 +999,6 @@ export interface Form {
    * Roles that sign the form, in print order; the evaluators of a method sign by default.
    */
   signatures?: Key[];
-}
-/**
- * This interface was referenced by `Methodology`'s JSON-Schema
- * via the `definition` "formWording".
- */
-export interface FormWording {
-  intro?: Text[];
-  note?: Text;
-  closing?: Text;
-  columns?: {
-    [k: string]: Text;
-  };
-  labels?: {
-    [k: string]: Text;
-  };
-  /**
-   * Where the annex words a parameter or a competency otherwise than the clause that lists it (annex 5 prints "Команданы басқару" for clause 35's "Топты басқару", annex 4 an asterisk after a parameter), the annex's wording, by id of the parameter (sheet.parameters) or competency (the questionnaire): its title, its criteria, and on a questionnaire the label of its average row (default "<title> бойынша орташа баға"). The method keeps the clause's wording.
-   */
-  rows?: {
-    [k: string]: {
-      title?: Text;
-      criteria?: Text;
-      average?: Text;
-    };
-  };
 }
 /**
  * This interface was referenced by `Methodology`'s JSON-Schema
