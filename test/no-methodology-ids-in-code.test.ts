@@ -71,13 +71,32 @@ describe('no id of a bundled methodology in the code', () => {
     .map((f) => f.replace(/\.yaml$/, ''));
   const vocabulary = schemaWords();
   const ids = new Set<string>();
+  /** Ids that are also words of the formats (the method id "kpi" is also a kind): only a lookup in a collection betrays them. */
+  const wordIds = new Set<string>();
   for (const id of bundled) {
     const loaded = loadResolved(id);
     if (!loaded.ok) throw new Error(`${id} does not load`);
-    idsOf(loaded.methodology).forEach((k) => {
-      if (!vocabulary.has(k)) ids.add(k);
-    });
+    idsOf(loaded.methodology).forEach((k) => (vocabulary.has(k) ? wordIds : ids).add(k));
   }
+
+  // (calibration.deadlines is a record of the format's own slots, appeal, decision…, each naming a deadline id.)
+  it('finds no lookup of an id that is also a word of the formats (methods.kpi, deadlines["appeal"])', () => {
+    expect([...wordIds]).toContain('kpi');
+    const found: string[] = [];
+    for (const file of files(join(root, 'src'))) {
+      const text = withoutComments(readFileSync(file, 'utf8'));
+      for (const id of wordIds) {
+        const match = new RegExp(
+          `(?<!calibration\\??\\.)\\b(?:methods|forms|roles|deadlines|categories|questionnaires|answers)(?:\\?\\.|\\.|\\?\\.\\[|\\[)['"\`]?${id}(?![A-Za-z0-9_$-])`,
+        ).exec(text);
+        if (match)
+          found.push(
+            `${file.slice(root.length + 1)}: "${id}" (…${text.slice(Math.max(0, match.index - 30), match.index + 40).replace(/\s+/g, ' ')}…)`,
+          );
+      }
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  });
 
   it('collects the ids of every bundled methodology', () => {
     for (const expected of [
