@@ -254,3 +254,101 @@ function yamlMap(map: Record<string, unknown>, indent: string): string[] {
   }
   return lines;
 }
+
+const MALE_SURNAMES = ['Ахметов', 'Дәулетов', 'Жұмабеков', 'Нұрғалиев', 'Серікбаев', 'Сейітқали', 'Бекмұхамбетов'];
+const FEMALE_SURNAMES = ['Байжанова', 'Есенова', 'Қайыпова', 'Омарова', 'Төлеуова', 'Әбдірахманова', 'Өтеғұлова'];
+const MALE_NAMES = ['Серік Болатұлы', 'Ерлан Нұрланұлы', 'Арман Серікұлы', 'Дархан Маратұлы', 'Ержан Қайратұлы', 'Дәурен Асқарұлы'];
+const FEMALE_NAMES = [
+  'Айгүл Маратқызы',
+  'Гүлмира Асқарқызы',
+  'Мадина Ерланқызы',
+  'Сәуле Қайратқызы',
+  'Гүлнәр Сәкенқызы',
+  'Әйгерім Бекқызы',
+];
+const KPI_NAMES = [
+  'Электрондық форматта көрсетілген мемлекеттік қызметтердің үлесі',
+  'Мерзімінде қаралған өтініштердің үлесі',
+  'Ақпараттық жүйеге қосылған мекемелердің үлесі',
+  'Бюджет қаражатының игерілу деңгейі',
+];
+const DEPARTMENTS = [
+  'Цифрландыру және мемлекеттік қызметтер бөлімі',
+  'Қаржы бөлімі',
+  'Құқықтық қамтамасыз ету бөлімі',
+  'Персоналды басқару қызметі',
+  'Білім бөлімі',
+  'Жер қатынастары бөлімі',
+  'Құрылыс және сәулет бөлімі',
+  'Тұрғын үй-коммуналдық шаруашылығы бөлімі',
+  'Ішкі саясат бөлімі',
+  'Кәсіпкерлік және өнеркәсіп бөлімі',
+];
+
+/**
+ * The header of an Almaty body of `size` people for printing its forms: the body's name,
+ * the HR officer who signs the 360 results, and units of 10 (one head each, as
+ * `almatyPeople` makes every tenth person a head), named after an akimat's departments.
+ */
+export function almatyFormsHeader(size: number, year = 2024): Omit<EvaluationInput, 'people'> {
+  const units: Record<string, { name: string; corpsBServants: number }> = {};
+  for (let u = 0; u * 10 < size; u++) {
+    const round = Math.floor(u / DEPARTMENTS.length);
+    units[`u${String(u).padStart(4, '0')}`] = {
+      name: DEPARTMENTS[u % DEPARTMENTS.length] + (round ? `, ${round + 1}-сектор` : ''),
+      corpsBServants: Math.min(10, size - u * 10),
+    };
+  }
+  return {
+    methodology: 'almaty-akimat-2023',
+    body: 'Алматы қаласы әкімдігі',
+    year,
+    signatories: { hrService: { name: 'Өтеғұлова Айгүл Бекқызы' } },
+    units,
+  };
+}
+
+/**
+ * The people of `almatyPeople` (the same scores, in the same order) with what their forms
+ * print: a Kazakh name, a position and unit, the evaluator of each quarter (a head's is a
+ * deputy akim, a servant's the head of their unit), the work plan's approver, and a
+ * justification per differentiation parameter. A separate generator picks the names, so the
+ * scores are those of `almatyPeople` for the same seed.
+ */
+export function* almatyFormsPeople(methodology: Methodology, size: number, year = 2024, seed = 42): Generator<Person> {
+  const next = random(seed + 1);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const name = () => (next() < 0.5 ? `${pick(MALE_SURNAMES)} ${pick(MALE_NAMES)}` : `${pick(FEMALE_SURNAMES)} ${pick(FEMALE_NAMES)}`);
+  const deputies = ['Нұрланов Дәурен Қайратұлы', 'Сапарова Жанар Ерланқызы', 'Ермеков Талғат Серікұлы'];
+  let headName = '';
+  for (const person of almatyPeople(methodology, size, year, seed)) {
+    const i = Number(person.id.slice(1));
+    const head = i % 10 === 0;
+    const own = name();
+    if (head) headName = own;
+    const evaluator = head ? deputies[Math.floor(i / 10) % deputies.length] : headName;
+    person.name = own;
+    person.position = head ? 'Бөлім басшысы' : person.positionCategory === 'C-R-3' ? 'Бас маман' : 'Жетекші маман';
+    person.unit = `u${String(Math.floor(i / 10)).padStart(4, '0')}`;
+    if (person.workPlan) {
+      person.workPlan.approvedBy = evaluator.replace(/^(\S+) (\S)\S* (\S)\S*$/, '$1 $2.$3.');
+      person.workPlan.kpis.forEach((kpi, k) => Object.assign(kpi, { name: KPI_NAMES[k % KPI_NAMES.length], unit: '%' }));
+    }
+    for (const quarter of Object.values(person.quarters ?? {})) {
+      const data = quarter as Record<string, unknown> & {
+        differentiation?: { justification?: string; justifications?: Record<string, string> };
+      };
+      data.evaluator = evaluator;
+      if (data.differentiation) {
+        delete data.differentiation.justification;
+        data.differentiation.justifications = {
+          quality: pick(WHY.quality),
+          deadlines: pick(WHY.deadlines),
+          independence: pick(WHY.independence),
+          discipline: pick(WHY.discipline),
+        };
+      }
+    }
+    yield person;
+  }
+}

@@ -11,6 +11,8 @@ const benches = [
   { file: 'cli.ts', args: [] },
   { file: 'conditions.ts', args: [] },
   { file: 'forms.ts', args: [] },
+  // The command users run to print a body's forms (render --forms all, 1,000 people), with bare puppeteer on the same documents for the ratio.
+  { file: 'render-cli.ts', args: [] },
   { file: 'excel.ts', args: [] },
 ];
 
