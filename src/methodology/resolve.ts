@@ -365,11 +365,6 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return match === undefined ? '' : t('suggest.didYouMean', { word: match }) + ' ';
 }
 
-export function suggest(word: string, candidates: readonly string[]): string {
-  const match = closestMatch(word, candidates);
-  return match === undefined ? '' : `did you mean "${match}"? `;
-}
-
 /** The candidate `word` was probably meant to be: one it begins, or one a few letters away. */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();

@@ -384,6 +384,105 @@ export const en = {
   'schema.not.categories.hint':
     'a category either lists its position categories or takes every other position (allOtherPositions: true), not both',
   'schema.other.hint': 'see the schema (schemas/methodology.schema.json) for what is allowed here',
+
+  // bagalau lint: lint.<rule>, its hint lint.<rule>.hint.
+  'lint.band-precision':
+    'band {band} ({min}–{max}) is written with more decimals than scores.precision ({precision}), so some rounded scores would fall between bands',
+  'lint.band-precision.hint': 'write its limits with at most {precision} decimals, or raise scores.precision',
+  'lint.band-gap': 'no band covers scores {from}–{to} (scores are rounded to {precision} decimals)',
+  'lint.band-gap.hint': 'make band {band} start at {from}, or add a band for these scores',
+  'lint.band-overlap': 'scores {from}–{to} fall in two bands ({band} and the band below it)',
+  'lint.band-overlap.hint': 'make band {band} start at {from}',
+  'lint.band-gap.top': 'no band covers scores {from}–{to}',
+  'lint.band-gap.top.hint': 'extend the highest band to the top of the score domain',
+  'lint.band-outside-domain': 'the bands reach {reach}, above the highest score {max}',
+  'lint.band-outside-domain.hint': 'end the highest band at scores.max',
+  'lint.categories-catch-all': 'categories {categories} both take "every other position"',
+  'lint.categories-catch-all.hint': 'keep allOtherPositions: true on one category only',
+  'lint.categories-duplicate-position': 'position category {position} is listed in both {first} and {second}',
+  'lint.categories-duplicate-position.hint': 'list each position category in one category only',
+  'lint.categories-unknown-method': 'category {category} uses the method {method}, which this methodology does not declare under methods',
+  'lint.categories-unknown-method.hint': 'declare methods.{method}, or remove it from the category',
+  'lint.categories-no-questionnaire': 'category {category} is evaluated by the survey method {method} but names no questionnaire',
+  'lint.categories-no-questionnaire.hint': 'add questionnaire: with the id of one of methods.{method}.survey.questionnaires',
+  'lint.condition-path': 'the condition takes its value from "{path}", which is not a value of this methodology',
+  'lint.condition-path.hint': 'write a path such as $.eligibility.minimumTimeInPost.months that ends at a number or text',
+  'lint.deadline-cycle': 'deadline {deadline} is counted from itself: {chain}',
+  'lint.deadline-cycle.hint': 'count one of these deadlines from an event such as periodEnd or application',
+  'lint.parentFallback': 'the methodology it extends',
+  'lint.form-header-inherited':
+    '{methodology} inherits the formHeader of {parent}, so its forms would say they are annexes to {parent} ("{header} N-қосымша")',
+  'lint.form-header-inherited.hint':
+    "write formHeader: '{' kk: \"<your body's name in the genitive> … бағалау әдістемесіне\" '}'; if your act uses the annexes of {parent}, write its header again to say so",
+  'lint.not-yet-in-force': '{methodology} is not yet in force on {on}: it applies from {from}',
+  'lint.not-yet-in-force.hint': 'use the methodology that was in force on that date',
+  'lint.repealed': '{methodology} was repealed by {act} No. {number} of {date} and no longer applies on {on} (repeal effective from {end})',
+  'lint.repealed.hint': 'evaluate periods after the repeal under the methodology that replaced it',
+  'lint.expired': '{methodology} applied until {until} and no longer applies on {on}',
+  'lint.expired.hint': 'use the methodology in force on that date',
+  'lint.inherited-bases':
+    "{count} of {total} rules still cite the clauses of {parent} (the clause numbers of {methodology}'s act may differ)",
+  'lint.inherited-bases.hint':
+    "re-cite each rule your act numbers otherwise (basis: '{' clause: \"…\" '}'), or write sameClauseNumbers: true if it numbers its clauses as {parent} does{list}",
+  'lint.inherited-bases.verbose': '; bagalau lint --verbose lists them',
+  'lint.evaluators-kind':
+    'the {kind} method "{method}" has {count} evaluator role(s) combined by "{combine}", but bagalau combines several evaluators\' sheets only for methods of kind parameters',
+  'lint.evaluators-kind.hint': 'give it one role with combine: single, or make it a parameters method',
+  'lint.evaluators-single': 'the method "{method}" has {count} evaluators ({roles}) but combine: single',
+  'lint.evaluators-single.hint': 'write how their sheets combine: mean, finalRole (with finalRole: <role>) or jointSheet',
+  'lint.evaluators-final-role': 'finalRole "{role}" is not one of the method\'s evaluators ({roles})',
+  'lint.evaluators.nameOneOf': 'name one of: {roles}',
+  'lint.evaluators-delegation-role':
+    'the delegation "{delegation}" replaces "{role}", which is not one of the method\'s evaluators ({roles})',
+  'lint.method-without-deadline': 'the method "{method}" names no deadline, so no evaluation of it is checked for lateness',
+  'lint.method-without-deadline.hint': 'add deadline: <the id of one of deadlines> to methods.{method}',
+  'lint.deadline-unused':
+    'the deadline "{deadline}" is not used: no method, eligibility rule, familiarisation, calibration, work plan or other deadline refers to it, so it only appears in the timetable',
+  'lint.deadline-unused.hint':
+    'refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true',
+  'lint.form-without-method': 'the form "{form}" ({kind}) names no method, so it has nothing to print',
+  'lint.form-without-method.hint': 'add method: <the id of a method of kind {expected}>',
+  'lint.form-method-kind': 'the form "{form}" is a {kind}, which prints a method of kind {expected}, but "{method}" is of kind {actual}',
+  'lint.form-method-kind.hint': 'use a form kind made for {actual} methods, or name another method',
+  'lint.min-above-max': '{path} goes from {min} down to {max}: min is above max',
+  'lint.min-above-max.hint': 'swap the two values, or correct the one that is mistyped',
+  'lint.script.Latin': 'Latin',
+  'lint.script.Cyrillic': 'Cyrillic',
+  'lint.script.other': 'other',
+  'lint.mixed-script':
+    'the word "{word}" in {path} mixes {scripts} letters: "{foreign}" {letters, plural, one {is not Cyrillic, though it looks} other {are not Cyrillic, though they look}} the same',
+  'lint.mixed-script.hint': 'retype the word with the Kazakh keyboard layout only',
+  'lint.partial-translation':
+    '{path}: {overridden} {overriddenCount, plural, one {is} other {are}} written here, but {inherited} {inheritedCount, plural, one {is} other {are}} inherited from {from} ({shown}) and may describe the old text',
+  'lint.partial-translation.hint':
+    'write {inherited} here too, translating the new {first}, or drop {inheritedCount, plural, one {it} other {them}} with {nulls}',
+  'lint.range.row': 'row {row} ("{printed}")',
+  'lint.range-gap.start': 'the KPI score table leaves 0–{below} % uncovered: its lowest row, {row}, starts at {from} %',
+  'lint.range-gap.start.hint': 'add a row from 0 %, or the engine will refuse to score a KPI achieved below it',
+  'lint.range-gap': 'the KPI score table leaves {from}–{to} % uncovered: {previous} ends at {end} and {current} starts at {start}',
+  'lint.range-gap.hint':
+    'if the act prints the table this way, keep the figures as printed: the engine refuses to score a KPI whose achievement falls in the gap and names this table; otherwise correct the row',
+  'lint.range-overlap': 'the KPI score table gives two score ranges for {from}–{to} %: {previous} and {current} overlap',
+  'lint.range-overlap.hint': 'make each row start one step (at the table precision) after the previous row ends',
+  'lint.range-gap.top': 'the KPI score table covers nothing above {end} %: its highest row, {row}, has an upper bound',
+  'lint.range-gap.top.hint': 'leave out "max" in the highest row to mean "and above"',
+  'lint.range-precision': '{row}: {bound} {value} has more decimals than the table precision ({precision})',
+  'lint.range-precision.hint': 'round it to {precision} decimals or raise scoreTable.precision',
+  'lint.range-score-outside-scale': '{row} allows {min}–{max}, outside the KPI scale {scaleMin}–{scaleMax}',
+  'lint.range-score-outside-scale.hint': 'keep every allowed score within kpi.scale',
+  'lint.reference.role': 'role',
+  'lint.reference.form': 'form',
+  'lint.reference.category': 'category',
+  'lint.reference.deadline': 'deadline',
+  'lint.reference.method': 'method',
+  'lint.reference.questionnaire': 'questionnaire',
+  'lint.reference.absenceKind': 'kind of absence',
+  'lint.reference.event': 'event',
+  'lint.unknown-reference': '{path} names the {kind} "{value}", which this methodology does not define',
+  'lint.unknown-reference.hint': '{suggestion}use one of: {known}',
+  'lint.scale-contradiction':
+    'the {method} scale is {min}–{max} by {basis}, but the form prints {printedMin}–{printedMax}; bagalau applies {min}–{max}',
+  'lint.scale-contradiction.hint': "nothing to do unless the act is amended; the form is printed with the clause's scale",
 } as const;
 
 export type MessageId = keyof typeof en;

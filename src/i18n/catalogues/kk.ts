@@ -372,4 +372,107 @@ export const kk: Record<MessageId, string> = {
   'schema.not.categories.hint':
     'санат не өз лауазым санаттарын тізіп көрсетеді, не қалған барлық лауазымдарды қамтиды (allOtherPositions: true), екеуі бірдей болмайды',
   'schema.other.hint': 'мұнда не рұқсат етілгенін схемадан (schemas/methodology.schema.json) қараңыз',
+
+  'lint.band-precision':
+    '{band} бағасы ({min}–{max}) scores.precision ({precision}) рұқсат еткеннен көп ондық таңбамен жазылған, сондықтан дөңгелектенген кейбір балдар бағалардың арасына түсіп қалады',
+  'lint.band-precision.hint': 'шектерін ең көбі {precision} ондық таңбамен жазыңыз немесе scores.precision мәнін арттырыңыз',
+  'lint.band-gap': '{from}–{to} балдары ешбір бағаға кірмейді (балдар {precision} ондық таңбаға дейін дөңгелектенеді)',
+  'lint.band-gap.hint': '{band} бағасын {from} мәнінен бастаңыз немесе осы балдарға арналған баға қосыңыз',
+  'lint.band-overlap': '{from}–{to} балдары екі бағаға түседі ({band} және одан төменгі баға)',
+  'lint.band-overlap.hint': '{band} бағасын {from} мәнінен бастаңыз',
+  'lint.band-gap.top': '{from}–{to} балдары ешбір бағаға кірмейді',
+  'lint.band-gap.top.hint': 'ең жоғары бағаны балдар шкаласының жоғарғы шегіне дейін созыңыз',
+  'lint.band-outside-domain': 'бағалар {reach} мәніне дейін жетеді, бұл ең жоғары балдан ({max}) жоғары',
+  'lint.band-outside-domain.hint': 'ең жоғары бағаны scores.max мәнімен аяқтаңыз',
+  'lint.categories-catch-all': '{categories} санаттарының екеуі де "қалған барлық лауазымдарды" қамтиды',
+  'lint.categories-catch-all.hint': 'allOtherPositions: true баптауын тек бір санатта қалдырыңыз',
+  'lint.categories-duplicate-position': '{position} лауазым санаты әрі {first}, әрі {second} санатында көрсетілген',
+  'lint.categories-duplicate-position.hint': 'әр лауазым санатын тек бір санатта көрсетіңіз',
+  'lint.categories-unknown-method': '{category} санаты {method} әдісін қолданады, бірақ бұл әдістеме оны methods бөлімінде жарияламаған',
+  'lint.categories-unknown-method.hint': 'methods.{method} баптауын жариялаңыз немесе әдісті санаттан алып тастаңыз',
+  'lint.categories-no-questionnaire': '{category} санаты {method} сауалнама әдісімен бағаланады, бірақ сауалнама парағы көрсетілмеген',
+  'lint.categories-no-questionnaire.hint':
+    'questionnaire: жолын methods.{method}.survey.questionnaires ішіндегі сауалнама парағының id-імен қосыңыз',
+  'lint.condition-path': 'шарт мәнін "{path}" жолынан алады, бірақ бұл әдістемеде мұндай мән жоқ',
+  'lint.condition-path.hint': 'сан немесе мәтінмен аяқталатын жол жазыңыз, мысалы $.eligibility.minimumTimeInPost.months',
+  'lint.deadline-cycle': '{deadline} мерзімі өзінен бастап есептеледі: {chain}',
+  'lint.deadline-cycle.hint': 'осы мерзімдердің бірін periodEnd немесе application сияқты оқиғадан бастап есептеңіз',
+  'lint.parentFallback': 'ол кеңейтетін әдістеме',
+  'lint.form-header-inherited':
+    '{methodology} әдістемесі {parent} әдістемесінің formHeader баптауын мұраға алады, сондықтан оның нысандарында олар {parent} әдістемесінің қосымшалары деп жазылады ("{header} N-қосымша")',
+  'lint.form-header-inherited.hint':
+    "formHeader: '{' kk: \"<органның атауы ілік септігінде> … бағалау әдістемесіне\" '}' деп жазыңыз; егер сіздің актіңіз {parent} қосымшаларын қолданса, мұны білдіру үшін оның тақырыбын қайта жазыңыз",
+  'lint.not-yet-in-force': '{methodology} әдістемесі {on} күні әлі күшіне енбеген: ол {from} бастап қолданылады',
+  'lint.not-yet-in-force.hint': 'сол күні күшінде болған әдістемені қолданыңыз',
+  'lint.repealed':
+    '{methodology} әдістемесінің күші жойылған (акт: {act}, № {number}, {date}) және {on} күні қолданылмайды (күшін жою {end} бастап)',
+  'lint.repealed.hint': 'күші жойылғаннан кейінгі кезеңдерді оның орнына келген әдістеме бойынша бағалаңыз',
+  'lint.expired': '{methodology} әдістемесі {until} дейін қолданылды және {on} күні қолданылмайды',
+  'lint.expired.hint': 'сол күні күшінде болған әдістемені қолданыңыз',
+  'lint.inherited-bases':
+    '{total} ереженің {count} әлі де {parent} тармақтарына сілтейді ({methodology} актісіндегі тармақ нөмірлері басқаша болуы мүмкін)',
+  'lint.inherited-bases.hint':
+    "актіңіз басқаша нөмірлейтін әр ережеге тармағын қайта көрсетіңіз (basis: '{' clause: \"…\" '}'), ал тармақтары {parent} әдістемесіндегідей нөмірленсе, sameClauseNumbers: true деп жазыңыз{list}",
+  'lint.inherited-bases.verbose': '; тізімін bagalau lint --verbose шығарады',
+  'lint.evaluators-kind':
+    '{kind} түріндегі "{method}" әдісінде "{combine}" тәсілімен біріктірілетін {count} бағалаушы рөлі бар, бірақ bagalau бірнеше бағалаушының парақтарын тек parameters түріндегі әдістер үшін біріктіреді',
+  'lint.evaluators-kind.hint': 'оған combine: single тәсілімен бір рөл беріңіз немесе оны parameters әдісіне айналдырыңыз',
+  'lint.evaluators-single': '"{method}" әдісінде {count} бағалаушы бар ({roles}), бірақ combine: single деп жазылған',
+  'lint.evaluators-single.hint':
+    'олардың парақтары қалай біріктірілетінін жазыңыз: mean, finalRole (finalRole: <рөл> бірге) немесе jointSheet',
+  'lint.evaluators-final-role': 'finalRole "{role}" әдістің бағалаушыларының қатарында жоқ ({roles})',
+  'lint.evaluators.nameOneOf': 'мыналардың бірін көрсетіңіз: {roles}',
+  'lint.evaluators-delegation-role':
+    '"{delegation}" өкілеттікті беру "{role}" рөлін алмастырады, бірақ ол әдістің бағалаушыларының қатарында жоқ ({roles})',
+  'lint.method-without-deadline': '"{method}" әдісінде мерзім көрсетілмеген, сондықтан оның бағалауларының мерзімі өткені тексерілмейді',
+  'lint.method-without-deadline.hint': 'methods.{method} ішіне deadline: <deadlines ішіндегі мерзімнің id-і> қосыңыз',
+  'lint.deadline-unused':
+    '"{deadline}" мерзімі қолданылмайды: оған ешбір әдіс, бағалауға жатқызу ережесі, танысу, калибрлеу, жұмыс жоспары не басқа мерзім сілтемейді, сондықтан ол тек кестеде көрсетіледі',
+  'lint.deadline-unused.hint':
+    'оған қолданылатын жерде сілтеме жасаңыз (мысалы methods.<id>.deadline, calibration.deadlines, familiarisation.deadline) немесе remove: true арқылы алып тастаңыз',
+  'lint.form-without-method': '"{form}" нысанында ({kind}) әдіс көрсетілмеген, сондықтан оған басып шығаратын ештеңе жоқ',
+  'lint.form-without-method.hint': 'method: <{expected} түріндегі әдістің id-і> қосыңыз',
+  'lint.form-method-kind':
+    '"{form}" нысаны — {kind}, ол {expected} түріндегі әдісті басып шығарады, ал "{method}" әдісінің түрі — {actual}',
+  'lint.form-method-kind.hint': '{actual} әдістеріне арналған нысан түрін қолданыңыз немесе басқа әдісті көрсетіңіз',
+  'lint.min-above-max': '{path}: {min} мәнінен {max} мәніне дейін кемиді — min мәні max мәнінен үлкен',
+  'lint.min-above-max.hint': 'екі мәннің орнын ауыстырыңыз немесе қате терілгенін түзетіңіз',
+  'lint.script.Latin': 'латын',
+  'lint.script.Cyrillic': 'кирилл',
+  'lint.script.other': 'басқа',
+  'lint.mixed-script':
+    '{path} ішіндегі "{word}" сөзінде {scripts} әріптері араласқан: "{foreign}" сырттай бірдей көрінгенімен, {letters, plural, one {кирилл әрпі емес} other {кирилл әріптері емес}}',
+  'lint.mixed-script.hint': 'сөзді тек қазақша пернетақта орналасуымен қайта теріңіз',
+  'lint.partial-translation':
+    '{path}: {overridden} {overriddenCount, plural, one {тіліндегі мәтін} other {тілдеріндегі мәтіндер}} осында жазылған, бірақ {inherited} {inheritedCount, plural, one {тіліндегі мәтін} other {тілдеріндегі мәтіндер}} {from} әдістемесінен мұраға алынған ({shown}) және ескі мәтінді сипаттауы мүмкін',
+  'lint.partial-translation.hint':
+    'жаңа {first} мәтінін аударып, {inherited} {inheritedCount, plural, one {тіліндегі мәтінді} other {тілдеріндегі мәтіндерді}} де осында жазыңыз немесе {nulls} арқылы алып тастаңыз',
+  'lint.range.row': '{row}-жол ("{printed}")',
+  'lint.range-gap.start': 'НМИ балдарының кестесі 0–{below} % аралығын қамтымайды: оның ең төменгі жолы, {row}, {from} % мәнінен басталады',
+  'lint.range-gap.start.hint': '0 % мәнінен басталатын жол қосыңыз, әйтпесе бұдан төмен орындалған НМИ бағаланбайды',
+  'lint.range-gap':
+    'НМИ балдарының кестесі {from}–{to} % аралығын қамтымайды: {previous} {end} мәнімен аяқталады, ал {current} {start} мәнінен басталады',
+  'lint.range-gap.hint':
+    'егер актіде кесте осылай басылған болса, сандарды сол күйінде қалдырыңыз: орындалуы осы аралыққа түскен НМИ бағаланбайды және осы кесте көрсетіледі; әйтпесе жолды түзетіңіз',
+  'lint.range-overlap': 'НМИ балдарының кестесі {from}–{to} % үшін екі балл аралығын береді: {previous} мен {current} бір-бірін қайталайды',
+  'lint.range-overlap.hint': 'әр жолды алдыңғы жол аяқталғаннан кейін бір қадамнан (кесте дәлдігімен) бастаңыз',
+  'lint.range-gap.top': 'НМИ балдарының кестесі {end} % жоғары ештеңені қамтымайды: оның ең жоғарғы жолының, {row}, жоғарғы шегі бар',
+  'lint.range-gap.top.hint': '"және одан жоғары" деген мағынада ең жоғарғы жолда "max" жазбаңыз',
+  'lint.range-precision': '{row}: {bound} {value} мәнінде кесте дәлдігінен ({precision}) көп ондық таңба бар',
+  'lint.range-precision.hint': 'оны {precision} ондық таңбаға дейін дөңгелектеңіз немесе scoreTable.precision мәнін арттырыңыз',
+  'lint.range-score-outside-scale': '{row} {min}–{max} балдарына рұқсат етеді, бұл НМИ шкаласынан ({scaleMin}–{scaleMax}) тыс',
+  'lint.range-score-outside-scale.hint': 'рұқсат етілген әр балды kpi.scale шегінде ұстаңыз',
+  'lint.reference.role': 'рөл',
+  'lint.reference.form': 'нысан',
+  'lint.reference.category': 'санат',
+  'lint.reference.deadline': 'мерзім',
+  'lint.reference.method': 'әдіс',
+  'lint.reference.questionnaire': 'сауалнама парағы',
+  'lint.reference.absenceKind': 'болмау түрі',
+  'lint.reference.event': 'оқиға',
+  'lint.unknown-reference': '{path} "{value}" деген {kind} көрсетеді, бірақ бұл әдістемеде ол анықталмаған',
+  'lint.unknown-reference.hint': '{suggestion}мыналардың бірін қолданыңыз: {known}',
+  'lint.scale-contradiction':
+    '{basis} бойынша {method} шкаласы {min}–{max}, бірақ нысанда {printedMin}–{printedMax} басылған; bagalau {min}–{max} шкаласын қолданады',
+  'lint.scale-contradiction.hint': 'актіге өзгеріс енгізілмесе, ештеңе істеудің қажеті жоқ; нысан тармақтағы шкаламен басылады',
 };
