@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath as display } from '../calendar/load.js';
+import { t } from '../i18n/index.js';
 import { MAX_FILE_BYTES, parseSource, readTextFile } from '../methodology/source.js';
 import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
@@ -152,7 +153,7 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
   const methodology = basename(dirname(resolve(file)));
   const result: CaseLoadResult = { cases: [], errors: [] };
   // Read as methodologies are: a regular UTF-8 file of at most 2 MiB (not a device, not UTF-16), said in words otherwise.
-  const text = source ?? readTextFile(file, 'a case file', MAX_FILE_BYTES);
+  const text = source ?? readTextFile(file, t('file.kind.case'), MAX_FILE_BYTES);
   if (typeof text !== 'string') {
     result.errors.push({ file: label, line: 1, column: 1, code: text.code, message: text.message, hint: text.hint });
     return result;
