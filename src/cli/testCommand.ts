@@ -80,8 +80,10 @@ function failureDiagnostic(run: CaseRun): Diagnostic {
     severity: 'error',
     code: 'cases.mismatch',
     at: { file: run.case.file, line: run.case.line, col: run.case.column },
-    message: `case "${run.case.name}" fails: ${run.mismatches.map(formatMismatch).join('; ')}`,
-    clause: run.case.clause ? `clause ${run.case.clause} of ${run.case.methodology}` : undefined,
-    hint: 'correct the engine or the methodology if the case states the act right, otherwise the expected figures',
+    message: t('cases.mismatch', { name: run.case.name, mismatches: run.mismatches.map(formatMismatch).join('; ') }),
+    clause: run.case.clause
+      ? t('basis.ofSource', { basis: t('basis.clause', { clause: run.case.clause }), source: run.case.methodology })
+      : undefined,
+    hint: t('cases.mismatch.hint'),
   };
 }

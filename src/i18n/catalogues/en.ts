@@ -797,6 +797,30 @@ export const en = {
   'io.ENAMETOOLONG.hint': 'choose a shorter output folder',
   'io.other': '{path} could not be {action, select, read {read} other {written}}{code}',
   'io.other.hint': 'check the path and the disk',
+
+  // bagalau test: the case files (cases.<problem>).
+  'cases.not-found': 'no such file or folder; case files live in {cases}/<methodology-id>/<topic>.yaml',
+  'cases.not-a-list': 'a case file is a list of cases: start each case with "- name: …"',
+  'cases.not-a-case': 'case {case} is not a mapping with name, input and expect',
+  'cases.label.named': 'case "{name}"',
+  'cases.label.numbered': 'case {case}',
+  'cases.name-missing': '{case} has no name: give it "name: <what it shows>"',
+  'cases.input-missing':
+    '{case} has no input: give the evaluation input (year, people, …) under "input:", or the intake workbook it is in ("input: intake.xlsx")',
+  'cases.expect-missing':
+    "{case} has no expect: a case must say what the result should be (\"expect: '{' <person>: '{' Q1.kpi: '{' … '}' '}' '}'\"), otherwise it proves nothing",
+  'cases.expect-invalid': '{case}: expect must map person ids to expected results',
+  'cases.expect-invalid.person': '{case}: expect.{person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results',
+  'cases.unknown-key': '{case}: unknown key "{key}" (allowed: {allowed})',
+  'cases.workbook.of': '(the input of case "{name}")',
+  'cases.workbook.unloadable': 'the methodology {ref} the workbook names cannot be loaded',
+  'cases.workbook.otherMethodology': "the workbook is for {methodologies}, the case's folder for {folder}",
+  'cases.workbook': '{message} {of}',
+  'cases.workbook.hint': "make the workbook with bagalau template for the methodology of the case's folder",
+  'cases.workbook.unreadable': '{file} cannot be read {of}',
+  'cases.mismatch.field': '{where}{field}: expected {expected}, got {actual}',
+  'cases.mismatch': 'case "{name}" fails: {mismatches}',
+  'cases.mismatch.hint': 'correct the engine or the methodology if the case states the act right, otherwise the expected figures',
 } as const;
 
 export type MessageId = keyof typeof en;

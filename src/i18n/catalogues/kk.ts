@@ -799,4 +799,29 @@ export const kk: Record<MessageId, string> = {
   'io.ENAMETOOLONG.hint': 'қысқарақ шығыс қалтасын таңдаңыз',
   'io.other': '{path} {action, select, read {оқылмады} other {жазылмады}}{code}',
   'io.other.hint': 'жолды және дискіні тексеріңіз',
+
+  'cases.not-found': 'мұндай файл немесе қалта жоқ; тест жағдайларының файлдары {cases}/<methodology-id>/<topic>.yaml жолында болады',
+  'cases.not-a-list': 'тест жағдайларының файлы — жағдайлар тізімі: әр жағдайды "- name: …" деп бастаңыз',
+  'cases.not-a-case': '{case}-жағдай name, input және expect кілттері бар блок емес',
+  'cases.label.named': '"{name}" жағдайы',
+  'cases.label.numbered': '{case}-жағдай',
+  'cases.name-missing': '{case}: атауы жоқ — "name: <не көрсететіні>" жазыңыз',
+  'cases.input-missing':
+    '{case}: деректері жоқ — бағалау деректерін (year, people, …) "input:" астына жазыңыз немесе олар жазылған енгізу кітабын көрсетіңіз ("input: intake.xlsx")',
+  'cases.expect-missing':
+    "{case}: expect жоқ — жағдай нәтиженің қандай болуы керегін айтуы тиіс (\"expect: '{' <person>: '{' Q1.kpi: '{' … '}' '}' '}'\"), әйтпесе ол ештеңені дәлелдемейді",
+  'cases.expect-invalid': '{case}: expect адамдардың id-лерін күтілетін нәтижелерге сәйкестендіруі керек',
+  'cases.expect-invalid.person':
+    '{case}: expect.{person} "<period>.<method>" кілттерін (мысалы, Q1.kpi) күтілетін нәтижелерге сәйкестендіруі керек',
+  'cases.unknown-key': '{case}: белгісіз "{key}" кілті (рұқсат етілгендері: {allowed})',
+  'cases.workbook.of': '("{name}" жағдайының деректері)',
+  'cases.workbook.unloadable': 'кітапта көрсетілген {ref} әдістемесі жүктелмейді',
+  'cases.workbook.otherMethodology': 'кітап {methodologies} үшін, ал жағдайдың қалтасы {folder} үшін',
+  'cases.workbook': '{message} {of}',
+  'cases.workbook.hint': 'кітапты жағдай қалтасының әдістемесі үшін bagalau template арқылы жасаңыз',
+  'cases.workbook.unreadable': '{file} оқылмайды {of}',
+  'cases.mismatch.field': '{where}{field}: күтілгені {expected}, алынғаны {actual}',
+  'cases.mismatch': '"{name}" жағдайы өтпеді: {mismatches}',
+  'cases.mismatch.hint':
+    'егер жағдай актіні дұрыс білдірсе, қозғалтқышты немесе әдістемені түзетіңіз, әйтпесе күтілетін сандарды түзетіңіз',
 };

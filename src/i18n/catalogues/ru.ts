@@ -801,4 +801,28 @@ export const ru: Record<MessageId, string> = {
   'io.ENAMETOOLONG.hint': 'выберите выходную папку с более коротким путём',
   'io.other': '{path} не удалось {action, select, read {прочитать} other {записать}}{code}',
   'io.other.hint': 'проверьте путь и диск',
+
+  'cases.not-found': 'нет такого файла или папки; файлы тестовых случаев лежат в {cases}/<methodology-id>/<topic>.yaml',
+  'cases.not-a-list': 'файл тестовых случаев — это список случаев: начинайте каждый случай с "- name: …"',
+  'cases.not-a-case': 'случай {case} — не блок с name, input и expect',
+  'cases.label.named': 'случай "{name}"',
+  'cases.label.numbered': 'случай {case}',
+  'cases.name-missing': '{case}: нет названия — напишите "name: <что он показывает>"',
+  'cases.input-missing':
+    '{case}: нет входных данных — укажите данные оценки (year, people, …) под "input:" или книгу ввода, в которой они записаны ("input: intake.xlsx")',
+  'cases.expect-missing':
+    "{case}: нет expect — случай должен говорить, каким должен быть результат (\"expect: '{' <person>: '{' Q1.kpi: '{' … '}' '}' '}'\"), иначе он ничего не доказывает",
+  'cases.expect-invalid': '{case}: expect должен сопоставлять id людей с ожидаемыми результатами',
+  'cases.expect-invalid.person':
+    '{case}: expect.{person} должен сопоставлять ключи "<period>.<method>" (например, Q1.kpi) с ожидаемыми результатами',
+  'cases.unknown-key': '{case}: неизвестный ключ "{key}" (допустимы: {allowed})',
+  'cases.workbook.of': '(входные данные случая "{name}")',
+  'cases.workbook.unloadable': 'методику {ref}, названную в книге, не удаётся загрузить',
+  'cases.workbook.otherMethodology': 'книга — для {methodologies}, а папка случая — для {folder}',
+  'cases.workbook': '{message} {of}',
+  'cases.workbook.hint': 'создайте книгу командой bagalau template для методики папки случая',
+  'cases.workbook.unreadable': '{file} не читается {of}',
+  'cases.mismatch.field': '{where}{field}: ожидалось {expected}, получено {actual}',
+  'cases.mismatch': 'случай "{name}" не пройден: {mismatches}',
+  'cases.mismatch.hint': 'если случай верно передаёт акт, исправьте движок или методику, иначе — ожидаемые значения',
 };
