@@ -821,6 +821,32 @@ export const en = {
   'cases.mismatch.field': '{where}{field}: expected {expected}, got {actual}',
   'cases.mismatch': 'case "{name}" fails: {mismatches}',
   'cases.mismatch.hint': 'correct the engine or the methodology if the case states the act right, otherwise the expected figures',
+
+  // The working-day calendar file (calendars/kz.yaml): calendar.inconsistent.
+  'calendar.coverage-reversed': 'coverage ends in {last}, before it starts in {first}; swap the two years',
+  'calendar.year-missing':
+    'year {year} is within the coverage {first}–{last} but has no entry under "years"; add its non-working days or narrow "coverage"',
+  'calendar.not-a-date': '{date} is not a real calendar date; correct it',
+  'calendar.wrong-year': '{date} is listed under year {year}; move it to year {actual}',
+  'calendar.twice': '{date} is listed twice (also at {earlier}); keep a single entry',
+  'calendar.outside-coverage': 'year {year} is listed but the coverage is {first}–{last}; extend "coverage" to include it',
+  'calendar.unknown-act': 'unknown act "{act}"; declare it under "acts" or use one of: {acts}',
+  'calendar.day-off-on-weekend': 'a {kind} day off must fall on a working weekday, but {date} is a weekend day; check the date',
+  'calendar.extra-working-day':
+    'an extra working day must be a weekend day made working, but {date} is already a working weekday; check the date',
+  'calendar.moved-from-unknown':
+    'movedFrom {date} is not a holiday listed in this calendar; list the holiday (kind: holiday) or correct the date',
+  'calendar.moved-from-weekday': 'movedFrom {date} is not a weekend day, so no day off is moved from it; correct the date or the kind',
+  'calendar.moved-before': 'a day off is moved to after the holiday (art. 5 of the law on holidays), but {date} is not after {from}',
+  'calendar.holiday-not-moved': '{name} falls on {day} but no moved day off names it (movedFrom: {date}); add the moved day',
+  'calendar.holiday-moved-twice': '{count} moved days name {date} in movedFrom; a holiday moves to a single day',
+  'calendar.transferred-unpaired':
+    'transferred day {date} is paired with {paired}, but no extra working day {paired} is paired back with {date}; add it under extraWorkingDays',
+  'calendar.extra-unpaired':
+    'extra working day {date} is paired with {paired}, but no transferred day off {paired} is paired back with {date}; add it under nonWorkingDays (kind: transferred)',
+  'calendar.both': '{date} is listed both as not a day off and as a non-working day; keep one',
+  'calendar.working-days':
+    'year {year} declares {declared} working days but its entries give {counted}; look for a missing or mistyped date, or correct the count',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -825,4 +825,30 @@ export const ru: Record<MessageId, string> = {
   'cases.mismatch.field': '{where}{field}: ожидалось {expected}, получено {actual}',
   'cases.mismatch': 'случай "{name}" не пройден: {mismatches}',
   'cases.mismatch.hint': 'если случай верно передаёт акт, исправьте движок или методику, иначе — ожидаемые значения',
+
+  'calendar.coverage-reversed': 'охват заканчивается в {last} году, раньше, чем начинается в {first}; поменяйте годы местами',
+  'calendar.year-missing':
+    '{year} год входит в охват {first}–{last}, но в "years" записи о нём нет; добавьте его нерабочие дни или сузьте "coverage"',
+  'calendar.not-a-date': '{date} — такой даты в календаре нет; исправьте её',
+  'calendar.wrong-year': '{date} указана в {year} году; перенесите её в {actual} год',
+  'calendar.twice': '{date} указана дважды (также в {earlier}); оставьте одну запись',
+  'calendar.outside-coverage': '{year} год указан, но охват — {first}–{last}; расширьте "coverage", чтобы включить его',
+  'calendar.unknown-act': 'неизвестный акт "{act}"; объявите его в "acts" или используйте один из: {acts}',
+  'calendar.day-off-on-weekend': 'выходной вида {kind} должен приходиться на рабочий день недели, но {date} — выходной; проверьте дату',
+  'calendar.extra-working-day':
+    'дополнительный рабочий день должен быть выходным, сделанным рабочим, но {date} и так рабочий день; проверьте дату',
+  'calendar.moved-from-unknown': 'movedFrom {date} — не праздник из этого календаря; укажите праздник (kind: holiday) или исправьте дату',
+  'calendar.moved-from-weekday': 'movedFrom {date} — не выходной, поэтому с него выходной не переносится; исправьте дату или вид',
+  'calendar.moved-before': 'выходной переносится на день после праздника (ст. 5 закона о праздниках), но {date} не позже {from}',
+  'calendar.holiday-not-moved':
+    '{name} приходится на {day}, но ни один перенесённый выходной на него не ссылается (movedFrom: {date}); добавьте перенесённый день',
+  'calendar.holiday-moved-twice':
+    '{count, plural, one {# перенесённый день указывает} few {# перенесённых дня указывают} many {# перенесённых дней указывают} other {# перенесённого дня указывают}} {date} в movedFrom; праздник переносится только на один день',
+  'calendar.transferred-unpaired':
+    'перенесённый день {date} связан с {paired}, но нет дополнительного рабочего дня {paired}, связанного обратно с {date}; добавьте его в extraWorkingDays',
+  'calendar.extra-unpaired':
+    'дополнительный рабочий день {date} связан с {paired}, но нет перенесённого выходного {paired}, связанного обратно с {date}; добавьте его в nonWorkingDays (kind: transferred)',
+  'calendar.both': '{date} указана и как невыходной, и как нерабочий день; оставьте одно',
+  'calendar.working-days':
+    'в {year} году объявлено {declared} рабочих дней, а по записям выходит {counted}; найдите пропущенную или опечатанную дату или исправьте число',
 };
