@@ -13,9 +13,9 @@ export function registerTestCommand(program: Command, io: Io): void {
     .command('test')
     .description(t('help.test'))
     .argument('[dir]', t('help.test.dir'), DEFAULT_CASES_DIR)
-    .option('--json', 'print the cases and their mismatches as JSON (the same as --format json)')
-    .option('--format <format>', 'text (a line per case; problems as file:line:col: error: message [code] on stderr), json or sarif')
-    .option('--quiet', 'print only the problems and failed cases, not a line per passing case')
+    .option('--json', t('help.test.json'))
+    .option('--format <format>', t('help.test.format'))
+    .option('--quiet', t('help.test.quiet'))
     .action(async (dir: string, options: { json?: boolean; format?: string; quiet?: boolean }) => {
       const format = findingsFormat(io, 'test', options);
       if (!format) return;

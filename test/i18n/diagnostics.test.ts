@@ -12,6 +12,7 @@ import { CalendarCoverageError } from '../../src/calendar/errors.js';
 import { loadCaseFile } from '../../src/cases/cases.js';
 import { parseDate, parseNumber } from '../../src/excel/cells.js';
 import { readIntakeWorkbook } from '../../src/excel/read.js';
+import { parseFormList } from '../../src/forms/render.js';
 import { useLanguage, type Language } from '../../src/i18n/index.js';
 import { describeFileError } from '../../src/io/files.js';
 import { loadResolved } from '../../src/methodology/index.js';
@@ -162,6 +163,27 @@ describe('case files', () => {
     expect(said.ru.join('\n')).toContain('случай 1: нет названия');
     const notAList = inEach(() => loadCaseFile(file, 'name: x\n').errors[0].message);
     expect(notAList.ru).toContain('файл тестовых случаев — это список случаев');
+  });
+});
+
+describe('bagalau render and the usage errors', () => {
+  it('are Kazakh and Russian', async () => {
+    const pages = await runCli(['render', zhaiyq, '--forms', 'all', '--out', tmpdir(), '--pages', '9', '--lang', 'kk']);
+    expect(pages.err).toBe('bagalau: --pages мәні — қатар басылатын беттер саны, 1-ден 4-ке дейін, "9" емес\n');
+    const format = await runCli(['lint', broken('band-gap'), '--format', 'xml', '--lang', 'ru']);
+    expect(format.err).toContain('--format должен быть text, json или sarif, а не "xml"');
+    const m = loadResolved('model-2025');
+    if (!m.ok) throw new Error('model-2025 does not load');
+    const said = inEach(() => {
+      try {
+        parseFormList(m.methodology, '99');
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(said.kk).toMatch(/^белгісіз "99" нысаны: model-2025 әдістемесінің нысандары — /);
+    expect(said.ru).toMatch(/^неизвестная форма "99": в model-2025 есть формы /);
   });
 });
 

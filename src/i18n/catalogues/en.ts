@@ -847,6 +847,55 @@ export const en = {
   'calendar.both': '{date} is listed both as not a day off and as a non-working day; keep one',
   'calendar.working-days':
     'year {year} declares {declared} working days but its entries give {counted}; look for a missing or mistyped date, or correct the count',
+
+  // The command line: options, usage errors, bagalau render.
+  'help.findings.json': 'print the findings as JSON (the same as --format json)',
+  'help.findings.format': 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)',
+  'help.findings.quiet': 'print the findings only, not the line per file',
+  'help.test.json': 'print the cases and their mismatches as JSON (the same as --format json)',
+  'help.test.format': 'text (a line per case; problems as file:line:col: error: message [code] on stderr), json or sarif',
+  'help.test.quiet': 'print only the problems and failed cases, not a line per passing case',
+  'help.evaluate.format':
+    'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full); sarif: the problems as a SARIF 2.1.0 log on stdout (results, with --out, in the json form)',
+  'help.evaluate.quiet': 'no progress and no closing count on stderr: only the problems',
+  'help.evaluate.csvStyle': 'summary.csv: excel (BOM, ";", decimal comma: Excel in Kazakh or Russian) or rfc4180 (",", ".")',
+  'findings.format.invalid': '--format must be text, json or sarif, not "{value}"',
+  'cli.twoOutputs': '--json and --format {format} ask for two outputs on stdout: give one',
+  'cli.resultsNotWritten': 'the results cannot be written: {reason}',
+  'evaluate.workbook.format.invalid': '--format must be json, ndjson or expanded, not "{value}"',
+  'progress.evaluate':
+    '{bar} {percentage}% of the input | {people} people evaluated | {duration_formatted} elapsed | about {eta_formatted} left',
+  'progress.render': '{bar} {value}/{total} forms | {duration_formatted} elapsed | about {eta_formatted} left',
+  'help.render.source': 'results.json (from bagalau evaluate --out) or an evaluation input (an intake workbook .xlsx, YAML or JSON)',
+  'help.render.forms': 'annex numbers (e.g. 2,4,8) or form ids of the methodology, "protocol" for the calibration protocol, or "all"',
+  'help.render.blank': 'print blank forms from the methodology alone (for evaluation on paper)',
+  'help.render.methodology': 'methodology (default: the one the results or the input name)',
+  'help.render.combined': 'also print one combined PDF per structural unit',
+  'help.render.out': 'folder for the PDFs',
+  'help.render.input':
+    'with a results.json: the evaluation input it came from, a workbook or YAML/JSON (work plans, names of evaluators and members)',
+  'help.render.pages': 'pages printing in parallel (2–4)',
+  'help.render.quiet': 'no progress and no closing count on stderr (the files written are still listed on stdout)',
+  'help.render.tagged': 'tag every PDF (accessible structure), also those printed in batches: about a quarter slower',
+  'render.pages.invalid': '--pages takes a number of pages printing in parallel from 1 to 4, not "{value}"',
+  'render.warning': 'warning',
+  'render.methodologyChanged':
+    '{file} has changed since these results were made (its SHA-256 differs); the forms use the file as it is now — evaluate again if the change matters',
+  'render.setAside': 'person {person} is set aside',
+  'render.setAside.why': 'person {person} set aside: {why}',
+  'render.resultErrors': '{count} error(s) in the results (see bagalau evaluate); forms are printed only for the results that have figures',
+  'render.nothing': 'nothing to print: no person in the results has the requested forms (use --blank for blank forms)',
+  'render.outNotMade': 'the output folder cannot be made: {reason}',
+  'render.interrupted': '{signal}; the PDFs written so far are whole, nothing else was left in {out}',
+  'render.failed': 'could not print {file}: {reason}',
+  'render.done': '{count} PDF(s) written to {out} in {seconds} s{failed, plural, =0 {} other {, # failed}} ({methodology}, {kind})',
+  'render.unknownForm': 'unknown form "{form}": {methodology} has the forms {forms} (or "all", "protocol")',
+  'render.noForm': 'no form given: write e.g. --forms 2,4,8 or --forms all',
+  'render.removedCharacters': '{field}: removed {characters} (invisible control or formatting characters are not printed)',
+  'render.missingGlyph':
+    "{field}: {characters} cannot be printed: the forms' font (Tinos) has no glyph for it, and no other font is embedded",
+  'render.noChromium':
+    'no Chromium found to print the forms (looked at PUPPETEER_EXECUTABLE_PATH and {paths}); install it: apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -852,4 +852,55 @@ export const kk: Record<MessageId, string> = {
   'calendar.both': '{date} әрі демалыс емес күн, әрі жұмыс емес күн ретінде жазылған; біреуін қалдырыңыз',
   'calendar.working-days':
     '{year} жыл {declared} жұмыс күнін жариялайды, бірақ оның жазбалары бойынша {counted} шығады; жетіспейтін немесе қате терілген күнді іздеңіз немесе санын түзетіңіз',
+
+  'help.findings.json': 'табылғандарды JSON түрінде шығару (--format json сияқты)',
+  'help.findings.format': 'text (file:line:col: error: хабарлама [код], stderr-ге), json немесе sarif (SARIF 2.1.0, stdout-қа)',
+  'help.findings.quiet': 'тек табылғандарды шығару, әр файлдың жолынсыз',
+  'help.test.json': 'жағдайлар мен олардың сәйкессіздіктерін JSON түрінде шығару (--format json сияқты)',
+  'help.test.format': 'text (әр жағдайға бір жол; мәселелер file:line:col: error: хабарлама [код] түрінде stderr-ге), json немесе sarif',
+  'help.test.quiet': 'тек мәселелер мен өтпеген жағдайларды шығару, өткен әр жағдайдың жолынсыз',
+  'help.evaluate.format':
+    'нәтижелердің түрі: json (мәтіндер бір рет, бір жолда бір адам), ndjson (бір жолда бір адам), expanded (әр мәтін толық); sarif: мәселелер SARIF 2.1.0 журналы ретінде stdout-қа (нәтижелер --out көрсетілсе, json түрінде)',
+  'help.evaluate.quiet': 'stderr-ге барыс пен қорытынды санды шығармау: тек мәселелер',
+  'help.evaluate.csvStyle': 'summary.csv: excel (BOM, ";", ондық үтір: қазақша не орысша Excel) немесе rfc4180 (",", ".")',
+  'findings.format.invalid': '--format мәні text, json немесе sarif болуы керек, "{value}" емес',
+  'cli.twoOutputs': '--json және --format {format} stdout-қа екі түрлі шығыс сұрайды: біреуін көрсетіңіз',
+  'cli.resultsNotWritten': 'нәтижелер жазылмайды: {reason}',
+  'evaluate.workbook.format.invalid': '--format мәні json, ndjson немесе expanded болуы керек, "{value}" емес',
+  'progress.evaluate':
+    '{bar} деректердің {percentage}% | {people} адам бағаланды | {duration_formatted} өтті | шамамен {eta_formatted} қалды',
+  'progress.render': '{bar} {value}/{total} нысан | {duration_formatted} өтті | шамамен {eta_formatted} қалды',
+  'help.render.source': 'results.json (bagalau evaluate --out жасайды) немесе бағалау деректері (.xlsx енгізу кітабы, YAML не JSON)',
+  'help.render.forms':
+    'қосымшалардың нөмірлері (мысалы, 2,4,8) немесе әдістеме нысандарының id-лері, калибрлеу хаттамасы үшін "protocol", не "all"',
+  'help.render.blank': 'бос нысандарды тек әдістеме бойынша басып шығару (қағаз жүзінде бағалау үшін)',
+  'help.render.methodology': 'әдістеме (әдепкі бойынша нәтижелерде не деректерде көрсетілгені)',
+  'help.render.combined': 'әр құрылымдық бөлімшеге бір біріктірілген PDF те басып шығару',
+  'help.render.out': 'PDF файлдарына арналған қалта',
+  'help.render.input':
+    'results.json бірге: ол алынған бағалау деректері, кітап не YAML/JSON (жұмыс жоспарлары, бағалаушылар мен мүшелердің аты-жөні)',
+  'help.render.pages': 'қатар басылатын беттер саны (2–4)',
+  'help.render.quiet': 'stderr-ге барыс пен қорытынды санды шығармау (жазылған файлдар бәрібір stdout-қа тізіледі)',
+  'help.render.tagged': 'әр PDF-ке тегтер қою (қолжетімді құрылым), топтап басылғандарына да: шамамен төрттен бір есе баяу',
+  'render.pages.invalid': '--pages мәні — қатар басылатын беттер саны, 1-ден 4-ке дейін, "{value}" емес',
+  'render.warning': 'ескерту',
+  'render.methodologyChanged':
+    '{file} осы нәтижелер жасалғаннан кейін өзгерген (SHA-256 басқа); нысандар файлды қазіргі күйінде пайдаланады — өзгеріс маңызды болса, қайта бағалаңыз',
+  'render.setAside': '{person} қызметшісі бөлек қойылды',
+  'render.setAside.why': '{person} қызметшісі бөлек қойылды: {why}',
+  'render.resultErrors': 'нәтижелерде {count} қате бар (bagalau evaluate қараңыз); нысандар тек сандары бар нәтижелер үшін басылады',
+  'render.nothing': 'басып шығаратын ештеңе жоқ: нәтижелерде сұралған нысандары бар адам жоқ (бос нысандар үшін --blank қолданыңыз)',
+  'render.outNotMade': 'шығыс қалтасын жасау мүмкін емес: {reason}',
+  'render.interrupted':
+    '{signal, select, interrupted {үзілді} other {тоқтатылды}}; осы уақытқа дейін жазылған PDF файлдары толық, {out} ішінде басқа ештеңе қалмады',
+  'render.failed': '{file} басып шығарылмады: {reason}',
+  'render.done':
+    '{out} ішіне {seconds} с ішінде {count} PDF жазылды{failed, plural, =0 {} other {, # сәтсіз}} ({methodology}, {kind, select, blank {бос} other {толтырылған}})',
+  'render.unknownForm': 'белгісіз "{form}" нысаны: {methodology} әдістемесінің нысандары — {forms} (немесе "all", "protocol")',
+  'render.noForm': 'нысан көрсетілмеген: мысалы, --forms 2,4,8 немесе --forms all деп жазыңыз',
+  'render.removedCharacters': '{field}: {characters} алынып тасталды (көрінбейтін басқару не пішімдеу таңбалары басылмайды)',
+  'render.missingGlyph':
+    '{field}: {characters} басып шығарылмайды: нысандардың қарпінде (Tinos) бұл таңба жоқ, ал басқа қаріп енгізілмеген',
+  'render.noChromium':
+    'нысандарды басып шығаратын Chromium табылмады (PUPPETEER_EXECUTABLE_PATH және {paths} қаралды); оны орнатыңыз: apt-get install -y chromium, немесе PUPPETEER_EXECUTABLE_PATH көрсетіңіз',
 };

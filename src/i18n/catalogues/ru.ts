@@ -851,4 +851,54 @@ export const ru: Record<MessageId, string> = {
   'calendar.both': '{date} указана и как невыходной, и как нерабочий день; оставьте одно',
   'calendar.working-days':
     'в {year} году объявлено {declared} рабочих дней, а по записям выходит {counted}; найдите пропущенную или опечатанную дату или исправьте число',
+
+  'help.findings.json': 'вывести находки в JSON (то же, что --format json)',
+  'help.findings.format': 'text (file:line:col: error: сообщение [код], в stderr), json или sarif (SARIF 2.1.0, в stdout)',
+  'help.findings.quiet': 'выводить только находки, без строки на каждый файл',
+  'help.test.json': 'вывести случаи и их расхождения в JSON (то же, что --format json)',
+  'help.test.format': 'text (строка на случай; проблемы в виде file:line:col: error: сообщение [код] в stderr), json или sarif',
+  'help.test.quiet': 'выводить только проблемы и непройденные случаи, без строки на каждый пройденный',
+  'help.evaluate.format':
+    'форма результатов: json (тексты один раз, по человеку в строке), ndjson (по человеку в строке), expanded (каждый текст полностью); sarif: проблемы журналом SARIF 2.1.0 в stdout (результаты, с --out, в форме json)',
+  'help.evaluate.quiet': 'без хода работы и итогового подсчёта в stderr: только проблемы',
+  'help.evaluate.csvStyle': 'summary.csv: excel (BOM, ";", десятичная запятая: Excel на казахском или русском) или rfc4180 (",", ".")',
+  'findings.format.invalid': '--format должен быть text, json или sarif, а не "{value}"',
+  'cli.twoOutputs': '--json и --format {format} требуют двух выводов в stdout: укажите один',
+  'cli.resultsNotWritten': 'результаты не удаётся записать: {reason}',
+  'evaluate.workbook.format.invalid': '--format должен быть json, ndjson или expanded, а не "{value}"',
+  'progress.evaluate':
+    '{bar} {percentage}% входных данных | оценено человек: {people} | прошло {duration_formatted} | осталось около {eta_formatted}',
+  'progress.render': '{bar} {value}/{total} форм | прошло {duration_formatted} | осталось около {eta_formatted}',
+  'help.render.source': 'results.json (из bagalau evaluate --out) или входные данные оценки (книга ввода .xlsx, YAML или JSON)',
+  'help.render.forms': 'номера приложений (например, 2,4,8) или id форм методики, "protocol" для протокола калибровки или "all"',
+  'help.render.blank': 'печатать пустые формы только по методике (для оценки на бумаге)',
+  'help.render.methodology': 'методика (по умолчанию — названная в результатах или входных данных)',
+  'help.render.combined': 'также печатать один общий PDF на структурное подразделение',
+  'help.render.out': 'папка для PDF',
+  'help.render.input':
+    'вместе с results.json: входные данные, из которых он получен, книга или YAML/JSON (рабочие планы, ФИО оценивающих и членов)',
+  'help.render.pages': 'число страниц, печатаемых параллельно (2–4)',
+  'help.render.quiet': 'без хода работы и итогового подсчёта в stderr (записанные файлы всё равно перечисляются в stdout)',
+  'help.render.tagged': 'размечать каждый PDF (доступная структура), и печатаемые пакетами: примерно на четверть медленнее',
+  'render.pages.invalid': '--pages задаёт число страниц, печатаемых параллельно, от 1 до 4, а не "{value}"',
+  'render.warning': 'предупреждение',
+  'render.methodologyChanged':
+    '{file} изменился после получения этих результатов (SHA-256 другой); формы используют файл в нынешнем виде — оцените заново, если изменение важно',
+  'render.setAside': 'служащий {person} отложен',
+  'render.setAside.why': 'служащий {person} отложен: {why}',
+  'render.resultErrors':
+    'в результатах {count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}} (см. bagalau evaluate); формы печатаются только для результатов с цифрами',
+  'render.nothing': 'печатать нечего: ни у кого в результатах нет запрошенных форм (для пустых форм используйте --blank)',
+  'render.outNotMade': 'не удаётся создать выходную папку: {reason}',
+  'render.interrupted':
+    '{signal, select, interrupted {прервано} other {остановлено}}; записанные до сих пор PDF целы, больше ничего в {out} не осталось',
+  'render.failed': 'не удалось напечатать {file}: {reason}',
+  'render.done':
+    'в {out} за {seconds} с {count, plural, one {записан # PDF} few {записано # PDF} many {записано # PDF} other {записано # PDF}}{failed, plural, =0 {} other {, не удалось: #}} ({methodology}, {kind, select, blank {пустые} other {заполненные}})',
+  'render.unknownForm': 'неизвестная форма "{form}": в {methodology} есть формы {forms} (или "all", "protocol")',
+  'render.noForm': 'формы не указаны: напишите, например, --forms 2,4,8 или --forms all',
+  'render.removedCharacters': '{field}: удалены {characters} (невидимые управляющие и форматирующие символы не печатаются)',
+  'render.missingGlyph': '{field}: {characters} напечатать нельзя: в шрифте форм (Tinos) нет такого знака, а другие шрифты не встроены',
+  'render.noChromium':
+    'не найден Chromium для печати форм (проверены PUPPETEER_EXECUTABLE_PATH и {paths}); установите его: apt-get install -y chromium, или задайте PUPPETEER_EXECUTABLE_PATH',
 };
