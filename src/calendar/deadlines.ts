@@ -46,7 +46,7 @@ export function readOffset(offset: DeadlineOffset, deadlineId = '(unnamed)'): { 
     throw new DeadlineDeclarationError(
       deadlineId,
       ['deadlines', deadlineId, 'offset'],
-      `offset must have exactly one of ${OFFSET_KINDS.join(', ')}; found ${keys.length ? keys.join(', ') : 'none'}`,
+      t('deadlineDeclaration.offset', { kinds: OFFSET_KINDS.join(', '), found: keys.length ? keys.join(', ') : t('engine.none') }),
     );
   }
   const kind = kinds[0];
@@ -58,8 +58,8 @@ export function readOffset(offset: DeadlineOffset, deadlineId = '(unnamed)'): { 
       deadlineId,
       ['deadlines', deadlineId, 'offset', kind],
       kind === 'dayOfFollowingMonth'
-        ? `offset.dayOfFollowingMonth must be a whole day number from 1 to 31, got ${JSON.stringify(amount)}`
-        : `offset.${kind} must be a whole number of 0 or more, got ${JSON.stringify(amount)}`,
+        ? t('deadlineDeclaration.dayOfFollowingMonth', { value: String(JSON.stringify(amount)) })
+        : t('deadlineDeclaration.amount', { kind, value: String(JSON.stringify(amount)) }),
     );
   }
   return { kind, amount: amount };
@@ -138,7 +138,7 @@ export function computeDeadline(
     throw new DeadlineDeclarationError(
       ruleId,
       ['deadlines', ruleId, 'nonWorkingDay'],
-      `nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}, got ${JSON.stringify(nonWorkingDay)}`,
+      t('deadlineDeclaration.nonWorkingDay.got', { rules: NON_WORKING_DAY_RULES.join(', '), value: String(JSON.stringify(nonWorkingDay)) }),
     );
   }
   const startsDayAfter = rules.termStartsDayAfterEvent;
@@ -228,14 +228,19 @@ export function checkDeadlineDeclarations(deadlines: DeadlineDeclarations): Dead
     if (declaration.nonWorkingDay !== undefined && !NON_WORKING_DAY_RULES.includes(declaration.nonWorkingDay)) {
       issues.push({
         path: ['deadlines', id, 'nonWorkingDay'],
-        message: `deadline "${id}": nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}`,
+        message: t('deadlineDeclaration.nonWorkingDay', { deadline: id, rules: NON_WORKING_DAY_RULES.join(', ') }),
       });
     }
     const anchor = declaration.anchor;
     if (!EVENT_ANCHORS.includes(anchor) && !(anchor in deadlines)) {
       issues.push({
         path: ['deadlines', id, 'anchor'],
-        message: `deadline "${id}": anchor "${anchor}" is neither an event (${EVENT_ANCHORS.join(', ')}) nor the id of another deadline (${Object.keys(deadlines).join(', ')}); correct it`,
+        message: t('deadlineDeclaration.anchor', {
+          deadline: id,
+          anchor,
+          events: EVENT_ANCHORS.join(', '),
+          deadlines: Object.keys(deadlines).join(', '),
+        }),
       });
     }
   }
@@ -244,7 +249,7 @@ export function checkDeadlineDeclarations(deadlines: DeadlineDeclarations): Dead
     if (cycle && cycle[0] === id) {
       issues.push({
         path: ['deadlines', id, 'anchor'],
-        message: `deadline "${id}": anchors go round in a circle (${cycle.join(' → ')}); anchor one of them on an event`,
+        message: t('deadlineDeclaration.cycle', { deadline: id, chain: cycle.join(' → ') }),
       });
     }
   }
@@ -424,7 +429,7 @@ export function yearTimetable(
       else {
         const anchorResult = dateOf(declaration.anchor);
         if (!('date' in anchorResult)) {
-          const result = { problem: `depends on "${declaration.anchor}", which cannot be dated: ${anchorResult.problem}` };
+          const result = { problem: t('deadlineDeclaration.dependsOn', { anchor: declaration.anchor, problem: anchorResult.problem }) };
           memo.set(id, result);
           return result;
         }

@@ -34,7 +34,7 @@ export class DeadlineDeclarationError extends Error {
     readonly path: (string | number)[],
     detail: string,
   ) {
-    super(`deadline "${deadlineId}": ${detail}`);
+    super(t('deadlineDeclaration.error', { deadline: deadlineId, detail }));
     this.name = 'DeadlineDeclarationError';
   }
 }

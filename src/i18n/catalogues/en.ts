@@ -896,6 +896,18 @@ export const en = {
     "{field}: {characters} cannot be printed: the forms' font (Tinos) has no glyph for it, and no other font is embedded",
   'render.noChromium':
     'no Chromium found to print the forms (looked at PUPPETEER_EXECUTABLE_PATH and {paths}); install it: apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH',
+
+  // Deadline declarations that cannot be computed (bagalau schedule, evaluate).
+  'deadlineDeclaration.error': 'deadline "{deadline}": {detail}',
+  'deadlineDeclaration.offset': 'offset must have exactly one of {kinds}; found {found}',
+  'deadlineDeclaration.dayOfFollowingMonth': 'offset.dayOfFollowingMonth must be a whole day number from 1 to 31, got {value}',
+  'deadlineDeclaration.amount': 'offset.{kind} must be a whole number of 0 or more, got {value}',
+  'deadlineDeclaration.nonWorkingDay.got': 'nonWorkingDay must be one of {rules}, got {value}',
+  'deadlineDeclaration.nonWorkingDay': 'deadline "{deadline}": nonWorkingDay must be one of {rules}',
+  'deadlineDeclaration.anchor':
+    'deadline "{deadline}": anchor "{anchor}" is neither an event ({events}) nor the id of another deadline ({deadlines}); correct it',
+  'deadlineDeclaration.cycle': 'deadline "{deadline}": anchors go round in a circle ({chain}); anchor one of them on an event',
+  'deadlineDeclaration.dependsOn': 'depends on "{anchor}", which cannot be dated: {problem}',
 } as const;
 
 export type MessageId = keyof typeof en;

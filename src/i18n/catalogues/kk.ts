@@ -903,4 +903,17 @@ export const kk: Record<MessageId, string> = {
     '{field}: {characters} басып шығарылмайды: нысандардың қарпінде (Tinos) бұл таңба жоқ, ал басқа қаріп енгізілмеген',
   'render.noChromium':
     'нысандарды басып шығаратын Chromium табылмады (PUPPETEER_EXECUTABLE_PATH және {paths} қаралды); оны орнатыңыз: apt-get install -y chromium, немесе PUPPETEER_EXECUTABLE_PATH көрсетіңіз',
+
+  'deadlineDeclaration.error': '"{deadline}" мерзімі: {detail}',
+  'deadlineDeclaration.offset': 'offset ішінде мыналардың дәл біреуі болуы керек: {kinds}; табылғаны: {found}',
+  'deadlineDeclaration.dayOfFollowingMonth':
+    'offset.dayOfFollowingMonth 1-ден 31-ге дейінгі бүтін күн нөмірі болуы керек, бірақ мәні {value}',
+  'deadlineDeclaration.amount': 'offset.{kind} 0 немесе одан көп бүтін сан болуы керек, бірақ мәні {value}',
+  'deadlineDeclaration.nonWorkingDay.got': 'nonWorkingDay мыналардың бірі болуы керек: {rules}, бірақ мәні {value}',
+  'deadlineDeclaration.nonWorkingDay': '"{deadline}" мерзімі: nonWorkingDay мыналардың бірі болуы керек: {rules}',
+  'deadlineDeclaration.anchor':
+    '"{deadline}" мерзімі: "{anchor}" бастау нүктесі оқиға да ({events}), басқа мерзімнің id-і де ({deadlines}) емес; оны түзетіңіз',
+  'deadlineDeclaration.cycle':
+    '"{deadline}" мерзімі: бастау нүктелері тұйық шеңбер құрайды ({chain}); олардың бірін оқиғадан бастап есептеңіз',
+  'deadlineDeclaration.dependsOn': '"{anchor}" мерзіміне тәуелді, ал оның күнін анықтау мүмкін емес: {problem}',
 };

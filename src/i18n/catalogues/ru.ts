@@ -901,4 +901,15 @@ export const ru: Record<MessageId, string> = {
   'render.missingGlyph': '{field}: {characters} напечатать нельзя: в шрифте форм (Tinos) нет такого знака, а другие шрифты не встроены',
   'render.noChromium':
     'не найден Chromium для печати форм (проверены PUPPETEER_EXECUTABLE_PATH и {paths}); установите его: apt-get install -y chromium, или задайте PUPPETEER_EXECUTABLE_PATH',
+
+  'deadlineDeclaration.error': 'срок "{deadline}": {detail}',
+  'deadlineDeclaration.offset': 'в offset должно быть ровно одно из: {kinds}; найдено: {found}',
+  'deadlineDeclaration.dayOfFollowingMonth': 'offset.dayOfFollowingMonth должен быть целым номером дня от 1 до 31, а указано {value}',
+  'deadlineDeclaration.amount': 'offset.{kind} должен быть целым числом не меньше 0, а указано {value}',
+  'deadlineDeclaration.nonWorkingDay.got': 'nonWorkingDay должен быть одним из: {rules}, а указано {value}',
+  'deadlineDeclaration.nonWorkingDay': 'срок "{deadline}": nonWorkingDay должен быть одним из: {rules}',
+  'deadlineDeclaration.anchor':
+    'срок "{deadline}": точка отсчёта "{anchor}" — ни событие ({events}), ни id другого срока ({deadlines}); исправьте её',
+  'deadlineDeclaration.cycle': 'срок "{deadline}": точки отсчёта замыкаются в круг ({chain}); отсчитывайте один из сроков от события',
+  'deadlineDeclaration.dependsOn': 'зависит от "{anchor}", дату которого определить нельзя: {problem}',
 };
