@@ -468,7 +468,7 @@ export const kk: Record<MessageId, string> = {
   'lint.reference.deadline': 'мерзім',
   'lint.reference.method': 'әдіс',
   'lint.reference.questionnaire': 'сауалнама парағы',
-  'lint.reference.absenceKind': 'болмау түрі',
+  'lint.reference.absenceKind': 'жұмыста болмау түрі',
   'lint.reference.event': 'оқиға',
   'lint.unknown-reference': '{path} "{value}" деген {kind} көрсетеді, бірақ бұл әдістемеде ол анықталмаған',
   'lint.unknown-reference.hint': '{suggestion}мыналардың бірін қолданыңыз: {known}',
@@ -567,8 +567,9 @@ export const kk: Record<MessageId, string> = {
   'calendar.not-covered.hint': 'жылды жұмыс күндері күнтізбесіне (calendars/kz.yaml) қосыңыз немесе ол қамтитын жылды бағалаңыз',
   'date.outside-calendar.deadline': '{anchor} күнінен бастап есептелетін {deadline} мерзімін есептеу мүмкін емес: {reason}',
   'date.outside-calendar.deadline.hint': 'деректердегі {anchor} күнін тексеріңіз',
-  'date.outside-calendar.return': '{end} аяқталатын болмаудан оралу күнін жұмыс күндері күнтізбесіне орналастыру мүмкін емес: {reason}',
-  'date.outside-calendar.return.hint': 'болмау күндерін тексеріңіз',
+  'date.outside-calendar.return':
+    '{end} аяқталатын жұмыста болмау кезеңінен кейін жұмысқа шығу күнін жұмыс күндері күнтізбесіне орналастыру мүмкін емес: {reason}',
+  'date.outside-calendar.return.hint': 'жұмыста болмау кезеңдерінің күндерін тексеріңіз',
   'deadline.late': '{title}: {actual} күні орындалған, {deadline} мерзімінен кейін',
   'deadline.late.hint': 'кешігу себебін тіркеңіз; нәтиже күшінде қалады',
   'methodology.not-in-force':
@@ -582,7 +583,7 @@ export const kk: Record<MessageId, string> = {
   'category.unknown-position': '{position} лауазым санаты {methodology} әдістемесінің ешбір санатына жатпайды',
   'category.unknown-position.hint': 'categories бөлімінде көрсетілген лауазым санатын қолданыңыз ({positions})',
   'absence.unknown-kind':
-    '"{kind}" болмауы {methodology} әдістемесі тізіп көрсеткен түрлердің қатарында жоқ, сондықтан ескерілмейді: адам жұмыста болғандай бағаланады, ал тізімдегі болмау бағалауды өзгертер еді (қатысуынсыз немесе кейінге қалдырылып)',
+    '"{kind}" жұмыста болмау түрі {methodology} әдістемесі тізіп көрсеткен түрлердің қатарында жоқ, сондықтан ескерілмейді: адам жұмыста болғандай бағаланады, ал тізімдегі болмау бағалауды өзгертер еді (қатысуынсыз немесе кейінге қалдырылып)',
   'unit.unknown':
     '"{unit}" бөлімшесі деректердің бөлімшелері қатарында жоқ, сондықтан ондағы "Б" корпусы қызметшілерінің саны белгісіз: соған тәуелді ережелер (мысалы, 50-ден астам адамы бар бөлімшелердегі өкілеттікті беру) оны белгісіз деп есептейді',
   'unit.unknown.hint': 'units ішіне {unit} қосыңыз (corpsBServants мәнімен) немесе id-ді түзетіңіз',
@@ -693,7 +694,7 @@ export const kk: Record<MessageId, string> = {
   'intake.unit-twice.hint': 'әр бөлімшеге бір жол қалдырыңыз; бұл жол оқылмайды',
   'intake.role-twice': '{role} рөлінде екі қол қоюшы бар',
   'intake.role-twice.hint': 'әр рөлге бір жол қалдырыңыз; бұл жол оқылмайды',
-  'intake.absence-dates': 'болмау басталмай ({from}) тұрып аяқталады ({to})',
+  'intake.absence-dates': 'жұмыста болмау кезеңі басталмай ({from}) тұрып аяқталады ({to})',
   'intake.absence-dates.hint': 'екі күнді де тексеріңіз',
   'intake.kpi-twice.plan': '{person} жұмыс жоспарында {id} НМИ екі рет жазылған',
   'intake.kpi-twice.plan.hint': 'қызметшінің әр НМИ-іне жеке код беріңіз',
@@ -757,8 +758,8 @@ export const kk: Record<MessageId, string> = {
     'bagalau-дың calendars/kz.yaml сияқты күнтізбе файлын көрсетіңіз (--calendar) немесе --calendar жазбаңыз',
   'file.not-a-methodology.extension': '{file} — әдістеме файлы емес: әдістеме .yaml, .yml немесе .json файлы болады',
   'file.not-a-methodology.extension.hint':
-    'бірге берілген әдістемені id-і бойынша (мысалы, model-2025) немесе органыңыздың .yaml файлын көрсетіңіз',
-  'file.not-found.methodology': '"{id}" әдістемесі жоқ: бұл файл да емес, бірге берілген әдістеменің id-і де емес',
+    'кірістірілген әдістемені id-і бойынша (мысалы, model-2025) немесе органыңыздың .yaml файлын көрсетіңіз',
+  'file.not-found.methodology': '"{id}" әдістемесі жоқ: бұл файл да емес, кірістірілген әдістеменің id-і де емес',
   'file.not-found.methodology.hint': 'мыналардың бірін қолданыңыз: {ids} (bagalau list оларды көрсетеді) немесе органыңыздың файлына жол',
   'file.not-a-methodology.shape':
     '{file} ішінде әдістеме жоқ: файл тізім немесе жалғыз мән емес, кілттер жиыны (id:, title:, …) болуы керек',
@@ -766,7 +767,7 @@ export const kk: Record<MessageId, string> = {
   'file.not-a-methodology.keys':
     '{file} — әдістеме емес: оның жоғарғы деңгейдегі кілттерінің ешқайсысы әдістеменің кілті (id, title, methods, …) емес',
   'file.not-a-methodology.keys.hint':
-    'бірге берілген әдістемені id-і бойынша (мысалы, model-2025) немесе органыңыздың әдістеме файлын көрсетіңіз',
+    'кірістірілген әдістемені id-і бойынша (мысалы, model-2025) немесе органыңыздың әдістеме файлын көрсетіңіз',
   'identity.id-mismatch': '"{id}" id-і {file} файлының атына сәйкес келмейді',
   'identity.id-mismatch.hint':
     'файлдың атын {id}.yaml деп өзгертіңіз немесе id: {expected} деп жазыңыз; басқа әдістемелер бұл әдістемені id-і бойынша табады',

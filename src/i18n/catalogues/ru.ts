@@ -417,7 +417,7 @@ export const ru: Record<MessageId, string> = {
   'lint.expired': 'методика {methodology} применялась до {until} и на {on} уже не применяется',
   'lint.expired.hint': 'используйте методику, действующую на эту дату',
   'lint.inherited-bases':
-    '{count} из {total, plural, one {# правила} other {# правил}} по-прежнему ссылаются на пункты {parent} (номера пунктов в акте {methodology} могут отличаться)',
+    'правил, всё ещё ссылающихся на пункты {parent}: {count} из {total} (номера пунктов в акте {methodology} могут отличаться)',
   'lint.inherited-bases.hint':
     "для каждого правила, которое ваш акт нумерует иначе, укажите пункт заново (basis: '{' clause: \"…\" '}') или напишите sameClauseNumbers: true, если пункты нумеруются так же, как в {parent}{list}",
   'lint.inherited-bases.verbose': '; их список выводит bagalau lint --verbose',
@@ -569,11 +569,11 @@ export const ru: Record<MessageId, string> = {
   'kpi.nothing-planned': 'значения ЦИ поданы за {quarter}, но ни у одного ЦИ плана работы нет планового значения на {quarter}',
   'kpi.nothing-planned.hint': 'добавьте плановые значения на {quarter} в workPlan.kpis.*.plan',
   'calendar.not-covered':
-    '{date} вне производственного календаря {calendar}, который охватывает {first}–{last} годы; добавьте нерабочие дни этого года в файл календаря',
-  'calendar.not-covered.hint': 'добавьте год в производственный календарь (calendars/kz.yaml) или оценивайте год, который он охватывает',
+    '{date} вне календаря рабочих дней {calendar}, который охватывает {first}–{last} годы; добавьте нерабочие дни этого года в файл календаря',
+  'calendar.not-covered.hint': 'добавьте год в календарь рабочих дней (calendars/kz.yaml) или оценивайте год, который он охватывает',
   'date.outside-calendar.deadline': 'срок {deadline}, отсчитываемый от {anchor}, вычислить нельзя: {reason}',
   'date.outside-calendar.deadline.hint': 'проверьте дату {anchor} во входных данных',
-  'date.outside-calendar.return': 'выход после отсутствия, оканчивающегося {end}, нельзя поместить в производственный календарь: {reason}',
+  'date.outside-calendar.return': 'выход после отсутствия, оканчивающегося {end}, нельзя поместить в календарь рабочих дней: {reason}',
   'date.outside-calendar.return.hint': 'проверьте даты отсутствий',
   'deadline.late': '{title}: выполнено {actual}, после срока {deadline}',
   'deadline.late.hint': 'зафиксируйте причину задержки; результат остаётся в силе',
@@ -734,7 +734,7 @@ export const ru: Record<MessageId, string> = {
 
   'file.kind.methodology': 'файл методики',
   'file.kind.calendarFile': 'файл календаря',
-  'file.kind.calendar': 'производственный календарь',
+  'file.kind.calendar': 'календарь рабочих дней',
   'file.kind.input': 'входные данные оценки',
   'file.kind.inputText': 'входные данные оценки (текст YAML, JSON или NDJSON либо книга .xlsx)',
   'file.kind.case': 'файл тестового случая',
