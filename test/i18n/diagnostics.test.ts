@@ -165,6 +165,18 @@ describe('case files', () => {
   });
 });
 
+describe('the steps of a deadline', () => {
+  it('are counted in words of the language in the .ics descriptions', async () => {
+    const ics = async (language: Language) => {
+      const { out } = await runCli(['schedule', '--methodology', 'model-2025', '--year', '2026', '--format', 'ics', '--lang', language]);
+      return out.replace(/\r\n /g, '');
+    };
+    expect(await ics('ru')).toContain('\\n20-е число следующего месяца → понедельник 20 апреля 2026\\n');
+    expect(await ics('kk')).toContain('күніне ауыстырылды (келесі жұмыс күні');
+    expect(await ics('en')).toContain('\\n20th day of the following month → Monday 20 April 2026\\n');
+  });
+});
+
 describe('bagalau render and the usage errors', () => {
   it('are Kazakh and Russian', async () => {
     const pages = await runCli(['render', zhaiyq, '--forms', 'all', '--out', tmpdir(), '--pages', '9', '--lang', 'kk']);

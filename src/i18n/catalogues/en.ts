@@ -908,6 +908,28 @@ export const en = {
     'deadline "{deadline}": anchor "{anchor}" is neither an event ({events}) nor the id of another deadline ({deadlines}); correct it',
   'deadlineDeclaration.cycle': 'deadline "{deadline}": anchors go round in a circle ({chain}); anchor one of them on an event',
   'deadlineDeclaration.dependsOn': 'depends on "{anchor}", which cannot be dated: {problem}',
+
+  // How a deadline's date was counted (the steps of the timetable, the .ics descriptions and the results).
+  'deadlineStep.countingDayAfter': 'the term starts the day after the event (Civil Code art. 187)',
+  'deadlineStep.countingSameDay': 'the day of the event counts as the first day of the term',
+  'deadlineStep.workingDays': '{amount, plural, one {# working day} other {# working days}} after it, {counting} → {date}',
+  'deadlineStep.workingDaysBefore':
+    '{amount, plural, one {# working day} other {# working days}} before it, {from, select, dayBefore {counting back from the day before} other {counting back from that day itself}} → {date}',
+  'deadlineStep.calendarDays': '{amount, plural, one {# calendar day} other {# calendar days}} after it, {counting} → {date}',
+  'deadlineStep.dayOfFollowingMonth':
+    '{amount, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} day of the following month → {date}',
+  'deadlineStep.shortMonth': ' (the month has only {days} days, so its last day)',
+  'deadlineStep.years': '{amount, plural, one {# year} other {# years}} after it → {date}',
+  'deadlineStep.weekday': 'a {weekday}',
+  'deadlineStep.weekdayListed': 'a {weekday}, {name}',
+  'deadlineStep.nonWorking': '{date} is {why}',
+  'deadlineStep.origin.own': 'nonWorkingDay set on this deadline',
+  'deadlineStep.origin.rules': 'calendarRules.nonWorkingDay',
+  'deadlineStep.next': '{reason} → moved to {date} (next working day, Civil Code art. 188; {origin})',
+  'deadlineStep.previous': '{reason} → brought forward to {date} (previous working day; {origin})',
+  'deadlineStep.keep': '{reason}; kept as it is (nonWorkingDay: keep; {origin})',
+  'deadlineStep.notCounted': '{date} not counted: {name}',
+  'deadlineStep.counted': '{date} counted: a weekend day made working (paired with {paired})',
 } as const;
 
 export type MessageId = keyof typeof en;

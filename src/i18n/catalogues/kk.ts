@@ -917,4 +917,24 @@ export const kk: Record<MessageId, string> = {
   'deadlineDeclaration.cycle':
     '"{deadline}" мерзімі: бастау нүктелері тұйық шеңбер құрайды ({chain}); олардың бірін оқиғадан бастап есептеңіз',
   'deadlineDeclaration.dependsOn': '"{anchor}" мерзіміне тәуелді, ал оның күнін анықтау мүмкін емес: {problem}',
+
+  'deadlineStep.countingDayAfter': 'мерзім оқиғадан кейінгі күннен басталады (Азаматтық кодекстің 187-бабы)',
+  'deadlineStep.countingSameDay': 'оқиға болған күн мерзімнің бірінші күні болып есептеледі',
+  'deadlineStep.workingDays': 'одан кейін {amount} жұмыс күні, {counting} → {date}',
+  'deadlineStep.workingDaysBefore':
+    'одан бұрын {amount} жұмыс күні, {from, select, dayBefore {алдыңғы күннен кері санағанда} other {сол күннің өзінен кері санағанда}} → {date}',
+  'deadlineStep.calendarDays': 'одан кейін {amount} күнтізбелік күн, {counting} → {date}',
+  'deadlineStep.dayOfFollowingMonth': 'келесі айдың {amount}-күні → {date}',
+  'deadlineStep.shortMonth': ' (айда тек {days} күн бар, сондықтан оның соңғы күні)',
+  'deadlineStep.years': 'одан кейін {amount} жыл → {date}',
+  'deadlineStep.weekday': '{weekday}',
+  'deadlineStep.weekdayListed': '{weekday}, {name}',
+  'deadlineStep.nonWorking': '{date} — {why}',
+  'deadlineStep.origin.own': 'nonWorkingDay осы мерзімде белгіленген',
+  'deadlineStep.origin.rules': 'calendarRules.nonWorkingDay баптауы',
+  'deadlineStep.next': '{reason} → {date} күніне ауыстырылды (келесі жұмыс күні, Азаматтық кодекстің 188-бабы; {origin})',
+  'deadlineStep.previous': '{reason} → {date} күніне ертерек ауыстырылды (алдыңғы жұмыс күні; {origin})',
+  'deadlineStep.keep': '{reason}; өзгеріссіз қалдырылды (nonWorkingDay: keep; {origin})',
+  'deadlineStep.notCounted': '{date} есептелмейді: {name}',
+  'deadlineStep.counted': '{date} есептеледі: жұмыс күніне айналдырылған демалыс күні ({paired} күнімен жұптастырылған)',
 };

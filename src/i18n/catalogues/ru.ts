@@ -912,4 +912,27 @@ export const ru: Record<MessageId, string> = {
     'срок "{deadline}": точка отсчёта "{anchor}" — ни событие ({events}), ни id другого срока ({deadlines}); исправьте её',
   'deadlineDeclaration.cycle': 'срок "{deadline}": точки отсчёта замыкаются в круг ({chain}); отсчитывайте один из сроков от события',
   'deadlineDeclaration.dependsOn': 'зависит от "{anchor}", дату которого определить нельзя: {problem}',
+
+  'deadlineStep.countingDayAfter': 'срок начинается со дня, следующего за событием (ст. 187 Гражданского кодекса)',
+  'deadlineStep.countingSameDay': 'день события считается первым днём срока',
+  'deadlineStep.workingDays':
+    '{amount, plural, one {# рабочий день} few {# рабочих дня} many {# рабочих дней} other {# рабочего дня}} после него, {counting} → {date}',
+  'deadlineStep.workingDaysBefore':
+    '{amount, plural, one {# рабочий день} few {# рабочих дня} many {# рабочих дней} other {# рабочего дня}} до него, {from, select, dayBefore {отсчёт назад от предыдущего дня} other {отсчёт назад от самого этого дня}} → {date}',
+  'deadlineStep.calendarDays':
+    '{amount, plural, one {# календарный день} few {# календарных дня} many {# календарных дней} other {# календарного дня}} после него, {counting} → {date}',
+  'deadlineStep.dayOfFollowingMonth': '{amount}-е число следующего месяца → {date}',
+  'deadlineStep.shortMonth':
+    ' (в месяце только {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}, поэтому его последний день)',
+  'deadlineStep.years': '{amount, plural, one {# год} few {# года} many {# лет} other {# года}} после него → {date}',
+  'deadlineStep.weekday': '{weekday}',
+  'deadlineStep.weekdayListed': '{weekday}, {name}',
+  'deadlineStep.nonWorking': '{date} — {why}',
+  'deadlineStep.origin.own': 'nonWorkingDay задан у этого срока',
+  'deadlineStep.origin.rules': 'настройка calendarRules.nonWorkingDay',
+  'deadlineStep.next': '{reason} → перенесено на {date} (следующий рабочий день, ст. 188 Гражданского кодекса; {origin})',
+  'deadlineStep.previous': '{reason} → перенесено раньше, на {date} (предыдущий рабочий день; {origin})',
+  'deadlineStep.keep': '{reason}; оставлено как есть (nonWorkingDay: keep; {origin})',
+  'deadlineStep.notCounted': '{date} не считается: {name}',
+  'deadlineStep.counted': '{date} считается: выходной, сделанный рабочим (в паре с {paired})',
 };
