@@ -34,12 +34,12 @@ const lineOf = (text: string, index: number) => text.slice(0, index).split('\n')
 
 /**
  * The text that makes a diagnostic's message, from where its code is written: up to its
- * hint (object literals) or to the end of the call (problem(code, message, …)). A t( in it
- * is a message from the catalogue.
+ * hint, or to the end of its object literal (a line that starts with "}") or of the call
+ * (problem(code, message, …)). A t( in it is a message from the catalogue.
  */
 function messageAfter(text: string, index: number): string {
   const rest = text.slice(index, index + 600);
-  const end = rest.search(/\bhint\b|\n\s*\)/);
+  const end = rest.search(/\bhint\b|\n\s*\)|\n\s*\}/);
   return end === -1 ? rest : rest.slice(0, end);
 }
 

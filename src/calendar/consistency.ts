@@ -5,6 +5,7 @@ import { LUXON_WEEKDAY, WorkingCalendar } from './calendar.js';
 import type { CalendarFile } from './calendarFile.js';
 import type { JsonPath } from './errors.js';
 import { formatDateWithWeekday, isValidIsoDate, parseIsoDate } from './isoDate.js';
+import { localText, t } from '../i18n/index.js';
 
 export interface CalendarIssue {
   path: JsonPath;
@@ -19,15 +20,12 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
 
   const { firstYear, lastYear } = file.coverage;
   if (firstYear > lastYear) {
-    report(['coverage', 'lastYear'], `coverage ends in ${lastYear}, before it starts in ${firstYear}; swap the two years`);
+    report(['coverage', 'lastYear'], t('calendar.coverage-reversed', { first: String(firstYear), last: String(lastYear) }));
     return issues;
   }
   for (let year = firstYear; year <= lastYear; year++) {
     if (!(String(year) in file.years)) {
-      report(
-        ['years'],
-        `year ${year} is within the coverage ${firstYear}–${lastYear} but has no entry under "years"; add its non-working days or narrow "coverage"`,
-      );
+      report(['years'], t('calendar.year-missing', { year: String(year), first: String(firstYear), last: String(lastYear) }));
     }
   }
 
@@ -37,16 +35,16 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
   const seenAt = new Map<string, JsonPath>();
   const datesAreValid = (year: string, date: string, path: JsonPath): boolean => {
     if (!isValidIsoDate(date)) {
-      report(path, `${date} is not a real calendar date; correct it`);
+      report(path, t('calendar.not-a-date', { date }));
       return false;
     }
     if (date.slice(0, 4) !== year) {
-      report(path, `${date} is listed under year ${year}; move it to year ${date.slice(0, 4)}`);
+      report(path, t('calendar.wrong-year', { date, year: String(year), actual: date.slice(0, 4) }));
       return false;
     }
     const earlier = seenAt.get(date);
     if (earlier) {
-      report(path, `${date} is listed twice (also at /${earlier.join('/')}); keep a single entry`);
+      report(path, t('calendar.twice', { date, earlier: `/${earlier.join('/')}` }));
       return false;
     }
     seenAt.set(date, path);
@@ -56,23 +54,17 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
   for (const [year, content] of Object.entries(file.years)) {
     const yearNumber = Number(year);
     if (yearNumber < firstYear || yearNumber > lastYear) {
-      report(['years', year], `year ${year} is listed but the coverage is ${firstYear}–${lastYear}; extend "coverage" to include it`);
+      report(['years', year], t('calendar.outside-coverage', { year: String(year), first: String(firstYear), last: String(lastYear) }));
     }
     content.nonWorkingDays.forEach((entry, index) => {
       const path: JsonPath = ['years', year, 'nonWorkingDays', index];
       if (!datesAreValid(year, entry.date, [...path, 'date'])) return;
       nonWorking.set(entry.date, { kind: entry.kind, pairedWith: entry.pairedWith, path });
       if (!(entry.source.act in file.acts)) {
-        report(
-          [...path, 'source', 'act'],
-          `unknown act "${entry.source.act}"; declare it under "acts" or use one of: ${Object.keys(file.acts).join(', ')}`,
-        );
+        report([...path, 'source', 'act'], t('calendar.unknown-act', { act: entry.source.act, acts: Object.keys(file.acts).join(', ') }));
       }
       if ((entry.kind === 'moved' || entry.kind === 'transferred') && isWeekend(entry.date)) {
-        report(
-          [...path, 'date'],
-          `a ${entry.kind} day off must fall on a working weekday, but ${formatDateWithWeekday(entry.date)} is a weekend day; check the date`,
-        );
+        report([...path, 'date'], t('calendar.day-off-on-weekend', { kind: entry.kind, date: formatDateWithWeekday(entry.date) }));
       }
     });
     (content.extraWorkingDays ?? []).forEach((entry, index) => {
@@ -80,16 +72,10 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       if (!datesAreValid(year, entry.date, [...path, 'date'])) return;
       extraWorking.set(entry.date, { pairedWith: entry.pairedWith, path });
       if (!(entry.source.act in file.acts)) {
-        report(
-          [...path, 'source', 'act'],
-          `unknown act "${entry.source.act}"; declare it under "acts" or use one of: ${Object.keys(file.acts).join(', ')}`,
-        );
+        report([...path, 'source', 'act'], t('calendar.unknown-act', { act: entry.source.act, acts: Object.keys(file.acts).join(', ') }));
       }
       if (!isWeekend(entry.date)) {
-        report(
-          [...path, 'date'],
-          `an extra working day must be a weekend day made working, but ${formatDateWithWeekday(entry.date)} is already a working weekday; check the date`,
-        );
+        report([...path, 'date'], t('calendar.extra-working-day', { date: formatDateWithWeekday(entry.date) }));
       }
     });
   }
@@ -105,20 +91,11 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       const path: JsonPath = ['years', year, 'nonWorkingDays', index, 'movedFrom'];
       const origin = nonWorking.get(entry.movedFrom);
       if (!origin || origin.kind !== 'holiday') {
-        report(
-          path,
-          `movedFrom ${entry.movedFrom} is not a holiday listed in this calendar; list the holiday (kind: holiday) or correct the date`,
-        );
+        report(path, t('calendar.moved-from-unknown', { date: entry.movedFrom }));
       } else if (!isWeekend(entry.movedFrom)) {
-        report(
-          path,
-          `movedFrom ${formatDateWithWeekday(entry.movedFrom)} is not a weekend day, so no day off is moved from it; correct the date or the kind`,
-        );
+        report(path, t('calendar.moved-from-weekday', { date: formatDateWithWeekday(entry.movedFrom) }));
       } else if (entry.movedFrom >= entry.date) {
-        report(
-          path,
-          `a day off is moved to after the holiday (art. 5 of the law on holidays), but ${entry.date} is not after ${entry.movedFrom}`,
-        );
+        report(path, t('calendar.moved-before', { date: entry.date, from: entry.movedFrom }));
       }
     });
   }
@@ -137,8 +114,8 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       report(
         path,
         count === 0
-          ? `${entry.name.en} falls on ${formatDateWithWeekday(entry.date)} but no moved day off names it (movedFrom: ${entry.date}); add the moved day`
-          : `${count} moved days name ${entry.date} in movedFrom; a holiday moves to a single day`,
+          ? t('calendar.holiday-not-moved', { name: localText(entry.name), day: formatDateWithWeekday(entry.date), date: entry.date })
+          : t('calendar.holiday-moved-twice', { count, date: entry.date }),
       );
     });
   }
@@ -148,27 +125,21 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
     if (entry.kind !== 'transferred' || entry.pairedWith === undefined) continue;
     const partner = extraWorking.get(entry.pairedWith);
     if (!partner || partner.pairedWith !== date) {
-      report(
-        [...entry.path, 'pairedWith'],
-        `transferred day ${date} is paired with ${entry.pairedWith}, but no extra working day ${entry.pairedWith} is paired back with ${date}; add it under extraWorkingDays`,
-      );
+      report([...entry.path, 'pairedWith'], t('calendar.transferred-unpaired', { date, paired: entry.pairedWith }));
     }
   }
   for (const [date, entry] of extraWorking) {
     const partner = nonWorking.get(entry.pairedWith);
     if (!partner || partner.kind !== 'transferred' || partner.pairedWith !== date) {
-      report(
-        [...entry.path, 'pairedWith'],
-        `extra working day ${date} is paired with ${entry.pairedWith}, but no transferred day off ${entry.pairedWith} is paired back with ${date}; add it under nonWorkingDays (kind: transferred)`,
-      );
+      report([...entry.path, 'pairedWith'], t('calendar.extra-unpaired', { date, paired: entry.pairedWith }));
     }
   }
 
   for (const [year, content] of Object.entries(file.years)) {
     (content.notDaysOff ?? []).forEach((entry, index) => {
       const path: JsonPath = ['years', year, 'notDaysOff', index, 'date'];
-      if (!isValidIsoDate(entry.date)) report(path, `${entry.date} is not a real calendar date; correct it`);
-      else if (nonWorking.has(entry.date)) report(path, `${entry.date} is listed both as not a day off and as a non-working day; keep one`);
+      if (!isValidIsoDate(entry.date)) report(path, t('calendar.not-a-date', { date: entry.date }));
+      else if (nonWorking.has(entry.date)) report(path, t('calendar.both', { date: entry.date }));
     });
   }
 
@@ -180,7 +151,7 @@ export function checkCalendarConsistency(file: CalendarFile): CalendarIssue[] {
       if (counted !== content.workingDays) {
         report(
           ['years', year, 'workingDays'],
-          `year ${year} declares ${content.workingDays} working days but its entries give ${counted}; look for a missing or mistyped date, or correct the count`,
+          t('calendar.working-days', { year: String(year), declared: String(content.workingDays), counted: String(counted) }),
         );
       }
     }

@@ -2,7 +2,7 @@
 // trace of every step so that a date can be explained to the person it binds. Pure.
 import type { WorkingCalendar } from './calendar.js';
 import { CalendarCoverageError, DeadlineDeclarationError, type JsonPath } from './errors.js';
-import { localText, t, type MessageId } from '../i18n/index.js';
+import { currentLanguage, localText, t, type MessageId } from '../i18n/index.js';
 import { formatDateWithWeekday, formatLongDate, parseIsoDate, toIsoDate } from './isoDate.js';
 import {
   CALENDAR_EVENT_ANCHORS,
@@ -46,7 +46,7 @@ export function readOffset(offset: DeadlineOffset, deadlineId = '(unnamed)'): { 
     throw new DeadlineDeclarationError(
       deadlineId,
       ['deadlines', deadlineId, 'offset'],
-      `offset must have exactly one of ${OFFSET_KINDS.join(', ')}; found ${keys.length ? keys.join(', ') : 'none'}`,
+      t('deadlineDeclaration.offset', { kinds: OFFSET_KINDS.join(', '), found: keys.length ? keys.join(', ') : t('engine.none') }),
     );
   }
   const kind = kinds[0];
@@ -58,29 +58,19 @@ export function readOffset(offset: DeadlineOffset, deadlineId = '(unnamed)'): { 
       deadlineId,
       ['deadlines', deadlineId, 'offset', kind],
       kind === 'dayOfFollowingMonth'
-        ? `offset.dayOfFollowingMonth must be a whole day number from 1 to 31, got ${JSON.stringify(amount)}`
-        : `offset.${kind} must be a whole number of 0 or more, got ${JSON.stringify(amount)}`,
+        ? t('deadlineDeclaration.dayOfFollowingMonth', { value: String(JSON.stringify(amount)) })
+        : t('deadlineDeclaration.amount', { kind, value: String(JSON.stringify(amount)) }),
     );
   }
   return { kind, amount: amount };
 }
 
-function ordinal(value: number): string {
-  const lastTwo = value % 100;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th');
-  return `${value}${suffix}`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
 /** Why a non-working date is off, e.g. "a Sunday" or "a Saturday, Victory Day". */
 function nonWorkingReason(calendar: WorkingCalendar, isoDate: string): string {
   const status = calendar.dayStatus(isoDate);
-  const weekday = parseIsoDate(isoDate).setLocale('en').toFormat('cccc');
-  if (status.because === 'listed') return `a ${weekday}, ${status.entry.name.en}`;
-  return `a ${weekday}`;
+  const weekday = parseIsoDate(isoDate).setLocale(currentLanguage()).toFormat('cccc');
+  if (status.because === 'listed') return t('deadlineStep.weekdayListed', { weekday, name: localText(status.entry.name) });
+  return t('deadlineStep.weekday', { weekday });
 }
 
 /** Non-weekend days off and extra working days met while counting, for the trace. */
@@ -89,9 +79,10 @@ function notableDaysBetween(calendar: WorkingCalendar, from: string, to: string)
   const notes: string[] = [];
   for (let date = parseIsoDate(first).plus({ days: 1 }); toIsoDate(date) < last; date = date.plus({ days: 1 })) {
     const status = calendar.dayStatus(toIsoDate(date));
-    if (status.because === 'listed') notes.push(`${formatDateWithWeekday(status.date)} not counted: ${status.entry.name.en}`);
+    if (status.because === 'listed')
+      notes.push(t('deadlineStep.notCounted', { date: formatDateWithWeekday(status.date), name: localText(status.entry.name) }));
     if (status.because === 'extraWorkingDay')
-      notes.push(`${formatDateWithWeekday(status.date)} counted: a weekend day made working (paired with ${status.entry.pairedWith})`);
+      notes.push(t('deadlineStep.counted', { date: formatDateWithWeekday(status.date), paired: String(status.entry.pairedWith) }));
   }
   return notes;
 }
@@ -104,19 +95,19 @@ function applyNonWorkingDayRule(
   steps: string[],
 ): string {
   if (calendar.isWorkingDay(date)) return date;
-  const reason = `${formatLongDate(date)} is ${nonWorkingReason(calendar, date)}`;
-  const origin = overridden ? 'nonWorkingDay set on this deadline' : 'calendarRules.nonWorkingDay';
+  const reason = t('deadlineStep.nonWorking', { date: formatLongDate(date), why: nonWorkingReason(calendar, date) });
+  const origin = overridden ? t('deadlineStep.origin.own') : t('deadlineStep.origin.rules');
   if (rule === 'next') {
     const moved = calendar.nextWorkingDay(date);
-    steps.push(`${reason} → moved to ${formatDateWithWeekday(moved)} (next working day, Civil Code art. 188; ${origin})`);
+    steps.push(t('deadlineStep.next', { reason, date: formatDateWithWeekday(moved), origin }));
     return moved;
   }
   if (rule === 'previous') {
     const moved = calendar.previousWorkingDay(date);
-    steps.push(`${reason} → brought forward to ${formatDateWithWeekday(moved)} (previous working day; ${origin})`);
+    steps.push(t('deadlineStep.previous', { reason, date: formatDateWithWeekday(moved), origin }));
     return moved;
   }
-  steps.push(`${reason}; kept as it is (nonWorkingDay: keep; ${origin})`);
+  steps.push(t('deadlineStep.keep', { reason, origin }));
   return date;
 }
 
@@ -138,14 +129,12 @@ export function computeDeadline(
     throw new DeadlineDeclarationError(
       ruleId,
       ['deadlines', ruleId, 'nonWorkingDay'],
-      `nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}, got ${JSON.stringify(nonWorkingDay)}`,
+      t('deadlineDeclaration.nonWorkingDay.got', { rules: NON_WORKING_DAY_RULES.join(', '), value: String(JSON.stringify(nonWorkingDay)) }),
     );
   }
   const startsDayAfter = rules.termStartsDayAfterEvent;
   const steps: string[] = [`${declaration.anchor}: ${formatDateWithWeekday(anchorDate)}`];
-  const counting = startsDayAfter
-    ? 'the term starts the day after the event (Civil Code art. 187)'
-    : 'the day of the event counts as the first day of the term';
+  const counting = startsDayAfter ? t('deadlineStep.countingDayAfter') : t('deadlineStep.countingSameDay');
 
   let date: string;
   switch (kind) {
@@ -153,7 +142,7 @@ export function computeDeadline(
       // Counting from the day before makes the event day itself count when the rules say so.
       const from = startsDayAfter ? anchorDate : toIsoDate(parseIsoDate(anchorDate).minus({ days: 1 }));
       date = calendar.addWorkingDays(from, amount);
-      steps.push(`${plural(amount, 'working day')} after it, ${counting} → ${formatDateWithWeekday(date)}`);
+      steps.push(t('deadlineStep.workingDays', { amount, counting, date: formatDateWithWeekday(date) }));
       steps.push(...notableDaysBetween(calendar, anchorDate, date));
       break;
     }
@@ -161,7 +150,7 @@ export function computeDeadline(
       const from = startsDayAfter ? anchorDate : toIsoDate(parseIsoDate(anchorDate).plus({ days: 1 }));
       date = calendar.addWorkingDays(from, -amount);
       steps.push(
-        `${plural(amount, 'working day')} before it, ${startsDayAfter ? 'counting back from the day before' : 'counting back from that day itself'} → ${formatDateWithWeekday(date)}`,
+        t('deadlineStep.workingDaysBefore', { amount, from: startsDayAfter ? 'dayBefore' : 'sameDay', date: formatDateWithWeekday(date) }),
       );
       steps.push(...notableDaysBetween(calendar, date, anchorDate));
       break;
@@ -169,7 +158,7 @@ export function computeDeadline(
     case 'calendarDays': {
       const days = startsDayAfter || amount === 0 ? amount : amount - 1;
       date = toIsoDate(parseIsoDate(anchorDate).plus({ days }));
-      steps.push(`${plural(amount, 'calendar day')} after it, ${counting} → ${formatDateWithWeekday(date)}`);
+      steps.push(t('deadlineStep.calendarDays', { amount, counting, date: formatDateWithWeekday(date) }));
       break;
     }
     case 'dayOfFollowingMonth': {
@@ -177,15 +166,15 @@ export function computeDeadline(
       const day = Math.min(amount, followingMonth.daysInMonth as number);
       date = toIsoDate(followingMonth.set({ day }));
       steps.push(
-        `${ordinal(amount)} day of the following month → ${formatDateWithWeekday(date)}` +
-          (day !== amount ? ` (the month has only ${day} days, so its last day)` : ''),
+        t('deadlineStep.dayOfFollowingMonth', { amount, date: formatDateWithWeekday(date) }) +
+          (day !== amount ? t('deadlineStep.shortMonth', { days: day }) : ''),
       );
       break;
     }
     case 'years': {
       // luxon keeps the day of the month, or takes the month's last day (29 Feb → 28 Feb).
       date = toIsoDate(parseIsoDate(anchorDate).plus({ years: amount }));
-      steps.push(`${plural(amount, 'year')} after it → ${formatDateWithWeekday(date)}`);
+      steps.push(t('deadlineStep.years', { amount, date: formatDateWithWeekday(date) }));
       break;
     }
   }
@@ -228,14 +217,19 @@ export function checkDeadlineDeclarations(deadlines: DeadlineDeclarations): Dead
     if (declaration.nonWorkingDay !== undefined && !NON_WORKING_DAY_RULES.includes(declaration.nonWorkingDay)) {
       issues.push({
         path: ['deadlines', id, 'nonWorkingDay'],
-        message: `deadline "${id}": nonWorkingDay must be one of ${NON_WORKING_DAY_RULES.join(', ')}`,
+        message: t('deadlineDeclaration.nonWorkingDay', { deadline: id, rules: NON_WORKING_DAY_RULES.join(', ') }),
       });
     }
     const anchor = declaration.anchor;
     if (!EVENT_ANCHORS.includes(anchor) && !(anchor in deadlines)) {
       issues.push({
         path: ['deadlines', id, 'anchor'],
-        message: `deadline "${id}": anchor "${anchor}" is neither an event (${EVENT_ANCHORS.join(', ')}) nor the id of another deadline (${Object.keys(deadlines).join(', ')}); correct it`,
+        message: t('deadlineDeclaration.anchor', {
+          deadline: id,
+          anchor,
+          events: EVENT_ANCHORS.join(', '),
+          deadlines: Object.keys(deadlines).join(', '),
+        }),
       });
     }
   }
@@ -244,7 +238,7 @@ export function checkDeadlineDeclarations(deadlines: DeadlineDeclarations): Dead
     if (cycle && cycle[0] === id) {
       issues.push({
         path: ['deadlines', id, 'anchor'],
-        message: `deadline "${id}": anchors go round in a circle (${cycle.join(' → ')}); anchor one of them on an event`,
+        message: t('deadlineDeclaration.cycle', { deadline: id, chain: cycle.join(' → ') }),
       });
     }
   }
@@ -424,7 +418,7 @@ export function yearTimetable(
       else {
         const anchorResult = dateOf(declaration.anchor);
         if (!('date' in anchorResult)) {
-          const result = { problem: `depends on "${declaration.anchor}", which cannot be dated: ${anchorResult.problem}` };
+          const result = { problem: t('deadlineDeclaration.dependsOn', { anchor: declaration.anchor, problem: anchorResult.problem }) };
           memo.set(id, result);
           return result;
         }

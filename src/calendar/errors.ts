@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
 
 /** Path of a value inside a parsed document: object keys and array indexes. */
@@ -13,10 +14,7 @@ export class CalendarCoverageError extends Error {
     readonly firstYear: number,
     readonly lastYear: number,
   ) {
-    super(
-      `${date} is outside the working-day calendar ${calendarLabel}, which covers ` +
-        `${firstYear}–${lastYear}; add the year's non-working days to the calendar file`,
-    );
+    super(t('calendar.not-covered', { date, calendar: calendarLabel, first: String(firstYear), last: String(lastYear) }));
     this.name = 'CalendarCoverageError';
   }
 }
@@ -36,7 +34,7 @@ export class DeadlineDeclarationError extends Error {
     readonly path: (string | number)[],
     detail: string,
   ) {
-    super(`deadline "${deadlineId}": ${detail}`);
+    super(t('deadlineDeclaration.error', { deadline: deadlineId, detail }));
     this.name = 'DeadlineDeclarationError';
   }
 }

@@ -1,6 +1,7 @@
 // ISO calendar dates ('YYYY-MM-DD') as plain strings at the API boundary; luxon
 // does the arithmetic in UTC so that no time zone or DST change can shift a day.
 import { DateTime } from 'luxon';
+import { currentLanguage } from '../i18n/index.js';
 
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,10 +40,10 @@ export function weekdayName(isoDate: string): string {
 
 /** "10 June 2024" */
 export function formatLongDate(isoDate: string): string {
-  return parseIsoDate(isoDate).setLocale('en').toFormat('d MMMM yyyy');
+  return parseIsoDate(isoDate).setLocale(currentLanguage()).toFormat('d MMMM yyyy');
 }
 
 /** "Sunday 10 June 2024" */
 export function formatDateWithWeekday(isoDate: string): string {
-  return parseIsoDate(isoDate).setLocale('en').toFormat('cccc d MMMM yyyy');
+  return parseIsoDate(isoDate).setLocale(currentLanguage()).toFormat('cccc d MMMM yyyy');
 }

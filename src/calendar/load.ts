@@ -8,6 +8,7 @@ import { WorkingCalendar } from './calendar.js';
 import type { CalendarFile } from './calendarFile.js';
 import { checkCalendarConsistency } from './consistency.js';
 import { CalendarFileError } from './errors.js';
+import { t } from '../i18n/index.js';
 import { hasErrors, type Diagnostic } from '../methodology/diagnostic.js';
 import type { SchemaNode } from '../methodology/schema.js';
 import { parseSource, readSourceFile, type SourceFile } from '../methodology/source.js';
@@ -66,9 +67,9 @@ function checkCalendar(parsed: SourceFile, fileLabel: string): CalendarParseResu
   };
   const { validate, schema } = calendarValidator();
   const foreign = foreignFile(parsed.file, parsed.data, Object.keys((schema.properties ?? {}) as object), {
-    what: 'a working-day calendar',
+    what: t('file.kind.calendar'),
     keys: 'country:, title:, years:',
-    hint: 'name a calendar file such as calendars/kz.yaml of bagalau (--calendar), or leave --calendar out',
+    hint: t('file.not-a-document.calendar.hint'),
   });
   if (foreign) return { ok: false, diagnostics: [foreign] };
   if (!validate(parsed.data)) return { ok: false, diagnostics: translateAjvErrors(validate.errors ?? [], parsed.data, originOf, schema) };
@@ -110,7 +111,7 @@ export function displayPath(path: string): string {
 /** Reads, parses and checks a calendar file; throws CalendarFileError listing every problem. */
 export function loadCalendar(path: string = defaultCalendarPath()): WorkingCalendar {
   const label = displayPath(path);
-  const parsed = readSourceFile(path, { what: 'a calendar file' });
+  const parsed = readSourceFile(path, { what: t('file.kind.calendarFile') });
   const result = checkCalendar(
     { ...parsed, file: label, diagnostics: parsed.diagnostics.map((d) => (d.at ? { ...d, at: { ...d.at, file: label } } : d)) },
     label,

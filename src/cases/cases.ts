@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath as display } from '../calendar/load.js';
+import { andList, t } from '../i18n/index.js';
 import { MAX_FILE_BYTES, parseSource, readTextFile } from '../methodology/source.js';
 import { formatDiagnostic, type Diagnostic } from '../methodology/diagnostic.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.js';
@@ -134,7 +135,7 @@ export function loadCases(dir: string): CaseLoadResult {
       line: 1,
       column: 1,
       code: 'cases.not-found',
-      message: `no such file or folder; case files live in ${DEFAULT_CASES_DIR}/<methodology-id>/<topic>.yaml`,
+      message: t('cases.not-found', { cases: DEFAULT_CASES_DIR }),
     });
     return result;
   }
@@ -152,7 +153,7 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
   const methodology = basename(dirname(resolve(file)));
   const result: CaseLoadResult = { cases: [], errors: [] };
   // Read as methodologies are: a regular UTF-8 file of at most 2 MiB (not a device, not UTF-16), said in words otherwise.
-  const text = source ?? readTextFile(file, 'a case file', MAX_FILE_BYTES);
+  const text = source ?? readTextFile(file, t('file.kind.case'), MAX_FILE_BYTES);
   if (typeof text !== 'string') {
     result.errors.push({ file: label, line: 1, column: 1, code: text.code, message: text.message, hint: text.hint });
     return result;
@@ -174,41 +175,41 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
       file: label,
       ...at(''),
       code: 'cases.not-a-list',
-      message: 'a case file is a list of cases: start each case with "- name: …"',
+      message: t('cases.not-a-list'),
     });
     return result;
   }
   parsed.data.forEach((item: unknown, index: number) => {
     const where = { file: label, ...at(`/${index}`) };
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      result.errors.push({ ...where, code: 'cases.not-a-case', message: `case ${index + 1} is not a mapping with name, input and expect` });
+      result.errors.push({ ...where, code: 'cases.not-a-case', message: t('cases.not-a-case', { case: String(index + 1) }) });
       return;
     }
     const c = item as Record<string, unknown>;
     const name = typeof c.name === 'string' && c.name.trim() !== '' ? c.name : undefined;
-    const label2 = name ? `case "${name}"` : `case ${index + 1}`;
+    const label2 = name ? t('cases.label.named', { name }) : t('cases.label.numbered', { case: String(index + 1) });
     const problems: { code: string; message: string }[] = [];
-    if (!name) problems.push({ code: 'cases.name-missing', message: `${label2} has no name: give it "name: <what it shows>"` });
+    if (!name) problems.push({ code: 'cases.name-missing', message: t('cases.name-missing', { case: label2 }) });
     const workbook = typeof c.input === 'string' && /\.xlsx$/i.test(c.input) ? c.input : undefined;
     if (!workbook && (!('input' in c) || typeof c.input !== 'object' || c.input === null || Array.isArray(c.input))) {
       problems.push({
         code: 'cases.input-missing',
-        message: `${label2} has no input: give the evaluation input (year, people, …) under "input:", or the intake workbook it is in ("input: intake.xlsx")`,
+        message: t('cases.input-missing', { case: label2 }),
       });
     }
     if (!('expect' in c) || c.expect === null || c.expect === undefined) {
       problems.push({
         code: 'cases.expect-missing',
-        message: `${label2} has no expect: a case must say what the result should be ("expect: { <person>: { Q1.kpi: { … } } }"), otherwise it proves nothing`,
+        message: t('cases.expect-missing', { case: label2 }),
       });
     } else if (typeof c.expect !== 'object' || Array.isArray(c.expect) || Object.keys(c.expect).length === 0) {
-      problems.push({ code: 'cases.expect-invalid', message: `${label2}: expect must map person ids to expected results` });
+      problems.push({ code: 'cases.expect-invalid', message: t('cases.expect-invalid', { case: label2 }) });
     } else {
       for (const [person, value] of Object.entries(c.expect as Record<string, unknown>)) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
           problems.push({
             code: 'cases.expect-invalid',
-            message: `${label2}: expect.${person} must map "<period>.<method>" keys (e.g. Q1.kpi) to expected results`,
+            message: t('cases.expect-invalid.person', { case: label2, person }),
           });
         }
       }
@@ -216,7 +217,10 @@ export function loadCaseFile(file: string, source?: string): CaseLoadResult {
     const allowed = new Set(['name', 'clause', 'options', 'input', 'expect', 'description']);
     for (const key of Object.keys(c))
       if (!allowed.has(key))
-        problems.push({ code: 'cases.unknown-key', message: `${label2}: unknown key "${key}" (allowed: ${[...allowed].join(', ')})` });
+        problems.push({
+          code: 'cases.unknown-key',
+          message: t('cases.unknown-key', { case: label2, key, allowed: [...allowed].join(', ') }),
+        });
     if (problems.length > 0) {
       for (const problem of problems) result.errors.push({ ...where, ...problem });
       return;
@@ -452,7 +456,7 @@ export async function readCaseWorkbooks(cases: MethodologyCase[]): Promise<{ cas
       continue;
     }
     const where = { file: c.file, line: c.line, column: c.column };
-    const of = `(the input of case "${c.name}")`;
+    const of = t('cases.workbook.of', { name: c.name });
     let opened: Methodology[] | undefined;
     const refused: string[] = [];
     const read = await readIntakeWorkbook(
@@ -462,11 +466,11 @@ export async function readCaseWorkbooks(cases: MethodologyCase[]): Promise<{ cas
           const beside = resolve(dirname(c.workbook!.path), ref);
           return { ref, loaded: loadResolved(existsSync(beside) ? beside : ref) };
         });
-        for (const { ref, loaded: l } of loaded) if (!l.ok) refused.push(`the methodology ${ref} the workbook names cannot be loaded`);
+        for (const { ref, loaded: l } of loaded) if (!l.ok) refused.push(t('cases.workbook.unloadable', { ref }));
         if (refused.length) return undefined;
         opened = loaded.map(({ loaded: l }) => (l as { methodology: Methodology }).methodology);
         if (!opened.some((m) => m.id === c.methodology))
-          refused.push(`the workbook is for ${opened.map((m) => m.id).join(' and ')}, the case's folder for ${c.methodology}`);
+          refused.push(t('cases.workbook.otherMethodology', { methodologies: andList(opened.map((m) => m.id)), folder: c.methodology }));
         return refused.length ? undefined : opened;
       },
       { displayName: join(dirname(c.file), c.workbook.written) },
@@ -477,12 +481,12 @@ export async function readCaseWorkbooks(cases: MethodologyCase[]): Promise<{ cas
       errors.push({
         ...where,
         code: 'cases.workbook',
-        message: `${message} ${of}`,
-        hint: "make the workbook with bagalau template for the methodology of the case's folder",
+        message: t('cases.workbook', { message, of }),
+        hint: t('cases.workbook.hint'),
       });
     if (!read.input || !opened || mistakes.length || refused.length) {
       if (!mistakes.length && !refused.length)
-        errors.push({ ...where, code: 'cases.workbook', message: `${c.workbook.written} cannot be read ${of}` });
+        errors.push({ ...where, code: 'cases.workbook', message: t('cases.workbook.unreadable', { file: c.workbook.written, of }) });
       continue;
     }
     const { methodology: _named, methodologies: _listed, ...input } = read.input;
@@ -529,5 +533,5 @@ const show = (value: unknown): string => (value === undefined ? '(absent)' : typ
 /** One line per mismatch, e.g. "P1 Q1.kpi score: expected 4.93, got 4.9". */
 export function formatMismatch(m: Mismatch): string {
   const where = [m.person, m.key].filter(Boolean).join(' ');
-  return `${where ? where + ' ' : ''}${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`;
+  return t('cases.mismatch.field', { where: where ? where + ' ' : '', field: m.field, expected: show(m.expected), actual: show(m.actual) });
 }

@@ -42,7 +42,7 @@ import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
 import { AtomicFile, FileWriteError, describeFileError, makeFolder, produceAtomically, removeOpenTemporaries } from '../io/files.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
-import { EVALUATE_PROGRESS, startProgress, type Progress } from './progress.js';
+import { evaluateProgress, startProgress, type Progress } from './progress.js';
 import { collectDiagnostics, printSarif, problemDiagnostic } from './findingsFormat.js';
 import type { Diagnostic } from '../methodology/index.js';
 import { compactHead, compactTail, expandedFrame, ndjsonHead, type ResultsForm, type ResultsTop } from './resultsFile.js';
@@ -97,18 +97,11 @@ export function registerEvaluate(program: Command, io: Io): void {
     .option('--methodology <id|path...>', t('help.evaluate.methodology'))
     .option('--out <dir>', t('help.evaluate.out'))
     .option('--json', t('help.evaluate.json'))
-    .option(
-      '--format <form>',
-      'form of the results: json (texts once, one person a line), ndjson (one person a line), expanded (every text in full); sarif: the problems as a SARIF 2.1.0 log on stdout (results, with --out, in the json form)',
-    )
-    .option('--quiet', 'no progress and no closing count on stderr: only the problems')
+    .option('--format <form>', t('help.evaluate.format'))
+    .option('--quiet', t('help.evaluate.quiet'))
     .option('--table <kind>', t('help.evaluate.table'), 'auto')
     .option('--workers <n>', t('help.evaluate.workers'), 'auto')
-    .addOption(
-      new Option('--csv-style <style>', 'summary.csv: excel (BOM, ";", decimal comma: Excel in Kazakh or Russian) or rfc4180 (",", ".")')
-        .choices(CSV_STYLES)
-        .default('excel'),
-    )
+    .addOption(new Option('--csv-style <style>', t('help.evaluate.csvStyle')).choices(CSV_STYLES).default('excel'))
     .addOption(
       new Option('--xlsx <when>', 'with --out, results.xlsx: auto (when the input is an intake workbook), yes, no')
         .choices(['auto', 'yes', 'no'])
@@ -131,7 +124,7 @@ export async function runEvaluate(io: Io, inputFile: string, options: EvaluateOp
   if (options.format !== 'sarif') return runEvaluateAs(io, inputFile, options as EvaluateOptions & { format?: ResultsForm });
   // --format sarif: stdout is the SARIF log of every problem; no table, no JSON results there.
   if (options.json) {
-    io.err('bagalau: --json and --format sarif ask for two outputs on stdout: give one\n');
+    io.err(`bagalau: ${t('cli.twoOutputs', { format: 'sarif' })}\n`);
     return ExitCode.unusable;
   }
   collectDiagnostics(io);
@@ -180,7 +173,7 @@ async function runEvaluateAs(
   } catch (error) {
     // --out cannot be written (a file in the way, no permission, the disk full): said in words, nothing half-written left.
     if (!(error instanceof FileWriteError)) throw error;
-    io.err(`bagalau: the results cannot be written: ${error.message}\n    what to do: ${error.hint}\n`);
+    io.err(`bagalau: ${t('cli.resultsNotWritten', { reason: error.message })}\n    ${t('diagnostic.hint')}: ${error.hint}\n`);
     return ExitCode.unusable;
   } finally {
     process.off('SIGINT', interrupt);
@@ -329,7 +322,7 @@ class EvaluationRun {
         const places = new SpanList();
         let union = 0;
         let texts: string[] = [];
-        progress = startProgress(io, { total: scanner.size, format: EVALUATE_PROGRESS, payload: { people: '0' } }, options.quiet);
+        progress = startProgress(io, { total: scanner.size, format: evaluateProgress(), payload: { people: '0' } }, options.quiet);
         const write = (output: Omit<BatchOutput, 'batch' | 'texts'>, task: BatchTask) => {
           // Runs of people are written as they come; a record whose id came before is replaced.
           let from = 0;

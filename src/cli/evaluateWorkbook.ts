@@ -63,7 +63,7 @@ export async function readWorkbookInput(
 
 export async function runEvaluateWorkbook(io: Io, file: string, options: WorkbookEvaluateOptions): Promise<number> {
   if (options.format && !['json', 'ndjson', 'expanded'].includes(options.format)) {
-    io.err(`bagalau: --format must be json, ndjson or expanded, not "${options.format}"\n`);
+    io.err(`bagalau: ${t('evaluate.workbook.format.invalid', { value: options.format })}\n`);
     return ExitCode.unusable;
   }
   const excel = await import('../excel/index.js');
@@ -97,7 +97,7 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
         await produceAtomically(join(options.out, 'results.xlsx'), (temporary) => excel.writeResultsWorkbook(result, opened, temporary));
     } catch (error) {
       if (!(error instanceof FileWriteError)) throw error;
-      io.err(`bagalau: the results cannot be written: ${error.message}\n    what to do: ${error.hint}\n`);
+      io.err(`bagalau: ${t('cli.resultsNotWritten', { reason: error.message })}\n    ${t('diagnostic.hint')}: ${error.hint}\n`);
       return ExitCode.unusable;
     }
   }

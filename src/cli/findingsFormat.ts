@@ -14,12 +14,12 @@ export const FINDINGS_FORMATS: readonly FindingsFormat[] = ['text', 'json', 'sar
 export function findingsFormat(io: Io, command: string, options: { json?: boolean; format?: string }): FindingsFormat | undefined {
   const format = options.format ?? (options.json ? 'json' : 'text');
   if (!(FINDINGS_FORMATS as readonly string[]).includes(format)) {
-    io.err(`bagalau ${command}: --format must be text, json or sarif, not "${format}"\n`);
+    io.err(`bagalau ${command}: ${t('findings.format.invalid', { value: format })}\n`);
     io.exitCode = ExitCode.unusable;
     return undefined;
   }
   if (options.json && format !== 'json') {
-    io.err(`bagalau ${command}: --json and --format ${format} ask for two outputs on stdout: give one\n`);
+    io.err(`bagalau ${command}: ${t('cli.twoOutputs', { format })}\n`);
     io.exitCode = ExitCode.unusable;
     return undefined;
   }

@@ -50,9 +50,9 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
     .command('validate')
     .description(t('help.validate'))
     .argument('<files...>', t('help.methodologyFiles'))
-    .option('--json', 'print the findings as JSON (the same as --format json)')
-    .option('--format <format>', 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)')
-    .option('--quiet', 'print the findings only, not the line per file')
+    .option('--json', t('help.findings.json'))
+    .option('--format <format>', t('help.findings.format'))
+    .option('--quiet', t('help.findings.quiet'))
     .action((files: string[], options: { json?: boolean; format?: string; quiet?: boolean }) => {
       const format = findingsFormat(io, 'validate', options);
       if (!format) return;
@@ -85,9 +85,9 @@ export function registerMethodologyCommands(program: Command, io: Io, today: () 
     .option('--on <date>', t('help.lint.on'), isoDate)
     .option('--strict', t('help.lint.strict'))
     .option('--verbose', t('help.lint.verbose'))
-    .option('--json', 'print the findings as JSON (the same as --format json)')
-    .option('--format <format>', 'text (file:line:col: error: message [code], on stderr), json or sarif (SARIF 2.1.0, on stdout)')
-    .option('--quiet', 'print the findings only, not the line per file')
+    .option('--json', t('help.findings.json'))
+    .option('--format <format>', t('help.findings.format'))
+    .option('--quiet', t('help.findings.quiet'))
     .action(
       (
         files: string[],

@@ -2,6 +2,7 @@
 // only when stderr is a terminal (Io.progress) and --quiet is not given. The bar writes
 // through the Io, so tests see what a terminal would.
 import cliProgress from 'cli-progress';
+import { t, type Language } from '../i18n/index.js';
 import type { Io } from './output.js';
 
 export interface Progress {
@@ -19,9 +20,14 @@ export interface ProgressSpec {
 }
 
 /** The formats of the two commands. */
-export const EVALUATE_PROGRESS =
-  '{bar} {percentage}% of the input | {people} people evaluated | {duration_formatted} elapsed | about {eta_formatted} left';
-export const RENDER_PROGRESS = '{bar} {value}/{total} forms | {duration_formatted} elapsed | about {eta_formatted} left';
+// cli-progress's own {fields}, passed through the catalogue's words as they are.
+const FIELDS = Object.fromEntries(
+  ['bar', 'percentage', 'people', 'value', 'total', 'duration_formatted', 'eta_formatted'].map((f) => [f, `{${f}}`]),
+);
+export const evaluateProgress = (language?: Language) => t('progress.evaluate', FIELDS, language);
+export const renderProgress = (language?: Language) => t('progress.render', FIELDS, language);
+export const EVALUATE_PROGRESS = evaluateProgress('en');
+export const RENDER_PROGRESS = renderProgress('en');
 
 /** A writable "terminal" over io.err, as cli-progress (and node:readline's cursor moves) use it. */
 function terminalStream(io: Io): NodeJS.WritableStream {

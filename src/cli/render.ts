@@ -15,8 +15,9 @@ import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
 import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
 import { isWorkbookInput, readWorkbookInput } from './evaluateWorkbook.js';
 import { openCalendar, openMethodologies, openMethodology, sourceOf } from './open.js';
+import { t } from '../i18n/index.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
-import { RENDER_PROGRESS, startProgress } from './progress.js';
+import { renderProgress, startProgress } from './progress.js';
 
 export interface RenderOptions {
   forms: string;
@@ -39,25 +40,19 @@ export interface RenderOptions {
 export function registerRender(program: Command, io: Io): void {
   program
     .command('render')
-    .description('print the official forms of the methodology (annexes, calibration protocol) to PDF, blank or filled from the results')
-    .argument('<source>', 'results.json (from bagalau evaluate --out) or an evaluation input (an intake workbook .xlsx, YAML or JSON)')
-    .requiredOption(
-      '--forms <list>',
-      'annex numbers (e.g. 2,4,8) or form ids of the methodology, "protocol" for the calibration protocol, or "all"',
-    )
-    .option('--blank', 'print blank forms from the methodology alone (for evaluation on paper)')
-    .option('--methodology <id|path>', 'methodology (default: the one the results or the input name)')
-    .option('--combined', 'also print one combined PDF per structural unit')
-    .requiredOption('--out <dir>', 'folder for the PDFs')
-    .option(
-      '--input <file>',
-      'with a results.json: the evaluation input it came from, a workbook or YAML/JSON (work plans, names of evaluators and members)',
-    )
-    .option('--calendar <path>', 'working-day calendar', defaultCalendarPath())
-    .option('--allow-out-of-force', 'evaluate periods in which the methodology is not in force')
-    .option('--pages <n>', 'pages printing in parallel (2–4)', '3')
-    .option('--quiet', 'no progress and no closing count on stderr (the files written are still listed on stdout)')
-    .option('--tagged', 'tag every PDF (accessible structure), also those printed in batches: about a quarter slower')
+    .description(t('help.render'))
+    .argument('<source>', t('help.render.source'))
+    .requiredOption('--forms <list>', t('help.render.forms'))
+    .option('--blank', t('help.render.blank'))
+    .option('--methodology <id|path>', t('help.render.methodology'))
+    .option('--combined', t('help.render.combined'))
+    .requiredOption('--out <dir>', t('help.render.out'))
+    .option('--input <file>', t('help.render.input'))
+    .option('--calendar <path>', t('help.calendar'), defaultCalendarPath())
+    .option('--allow-out-of-force', t('help.allowOutOfForce'))
+    .option('--pages <n>', t('help.render.pages'), '3')
+    .option('--quiet', t('help.render.quiet'))
+    .option('--tagged', t('help.render.tagged'))
     .action(async (source: string, options: RenderOptions) => {
       io.exitCode = await runRender(io, source, options);
     });
@@ -83,7 +78,7 @@ function isMethodology(source: string): boolean {
 
 export async function runRender(io: Io, source: string, options: RenderOptions): Promise<number> {
   if (options.pages !== undefined && !/^[1-4]$/.test(String(options.pages))) {
-    io.err(`bagalau: --pages takes a number of pages printing in parallel from 1 to 4, not "${options.pages}"\n`);
+    io.err(`bagalau: ${t('render.pages.invalid', { value: String(options.pages) })}\n`);
     return ExitCode.unusable;
   }
   let results: EvaluationResult | undefined;
@@ -117,9 +112,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       if (!entry.file || !existsSync(entry.file)) return openMethodology(io, entry.id);
       const opened = openMethodology(io, entry.file);
       if (opened && entry.sha256 && sourceOf(opened)?.sha256 !== entry.sha256) {
-        io.err(
-          `bagalau: warning: ${entry.file} has changed since these results were made (its SHA-256 differs); the forms use the file as it is now — evaluate again if the change matters\n`,
-        );
+        io.err(`bagalau: ${t('render.warning')}: ${t('render.methodologyChanged', { file: entry.file })}\n`);
       }
       return opened;
     };
@@ -153,7 +146,8 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       // People set aside are in the results with their problems (counted below), no figures, so no forms.
       results = withIntakePlaces(evaluate(methodologies, input, calendar, { allowOutOfForce: options.allowOutOfForce }), intake.read);
       for (const r of intake.read.rejected)
-        for (const d of r.diagnostics) io.err(`${formatIntakeDiagnostic(d)}\n    person ${r.id ?? `#${r.index + 1}`} is set aside\n`);
+        for (const d of r.diagnostics)
+          io.err(`${formatIntakeDiagnostic(d)}\n    ${t('render.setAside', { person: r.id ?? `#${r.index + 1}` })}\n`);
     }
   } else {
     const loaded = loadEvaluationInput(source);
@@ -169,7 +163,9 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
       if (!calendar) return ExitCode.unusable;
       results = evaluate(methodologies, input, calendar, { allowOutOfForce: options.allowOutOfForce });
       for (const r of loaded.rejected)
-        io.err(`bagalau: person ${r.id ?? `#${r.index + 1}`} set aside: ${r.diagnostics.map((d) => d.message).join('; ')}\n`);
+        io.err(
+          `bagalau: ${t('render.setAside.why', { person: r.id ?? `#${r.index + 1}`, why: r.diagnostics.map((d) => d.message).join('; ') })}\n`,
+        );
       problems += loaded.rejected.length;
     }
   }
@@ -178,10 +174,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     const errors = [...results.problems, ...results.people.flatMap((p) => [...p.problems, ...p.results.flatMap((r) => r.problems)])].filter(
       (p) => p.severity === 'error',
     );
-    if (errors.length)
-      io.err(
-        `bagalau: ${errors.length} error(s) in the results (see bagalau evaluate); forms are printed only for the results that have figures\n`,
-      );
+    if (errors.length) io.err(`bagalau: ${t('render.resultErrors', { count: errors.length })}\n`);
     problems += errors.length;
   }
 
@@ -200,14 +193,14 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     const own = several.length > 1 && results ? resultsOf(results, m.id, methodology.id) : results;
     docs.push(...planDocuments(m, { forms, blank: options.blank, combined: options.combined, warnings }, own, input));
   }
-  for (const w of warnings) io.err(`bagalau: warning: ${w}\n`);
+  for (const w of warnings) io.err(`bagalau: ${t('render.warning')}: ${w}\n`);
   // A form one of the methodologies lacks (annex 4 in a year whose later act has none) is not an error.
   if (refusals.length === (several.length > 1 && results && !options.blank ? several.length : 1)) {
     io.err(`bagalau: ${refusals[0]}\n`);
     return ExitCode.unusable;
   }
   if (docs.length === 0) {
-    io.err('bagalau: nothing to print: no person in the results has the requested forms (use --blank for blank forms)\n');
+    io.err(`bagalau: ${t('render.nothing')}\n`);
     return ExitCode.findings;
   }
 
@@ -222,7 +215,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     mkdirSync(options.out, { recursive: true });
   } catch (error) {
     const { message, hint } = describeFileError(error, options.out, 'create');
-    io.err(`bagalau: the output folder cannot be made: ${message}\n    what to do: ${hint}\n`);
+    io.err(`bagalau: ${t('render.outNotMade', { reason: message })}\n    ${t('diagnostic.hint')}: ${hint}\n`);
     return ExitCode.unusable;
   }
   const started = Date.now();
@@ -231,9 +224,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   const interrupt = (signal: NodeJS.Signals) => {
     void closeAllBrowsers().finally(() => {
       removeTemporaries(options.out);
-      io.err(
-        `bagalau: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; the PDFs written so far are whole, nothing else was left in ${options.out}\n`,
-      );
+      io.err(`bagalau: ${t('render.interrupted', { signal: signal === 'SIGINT' ? 'interrupted' : 'stopped', out: options.out })}\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   };
@@ -241,7 +232,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   process.once('SIGTERM', interrupt);
   let outcome;
   const progress =
-    options.progress === false ? undefined : startProgress(io, { total: docs.length, format: RENDER_PROGRESS }, options.quiet);
+    options.progress === false ? undefined : startProgress(io, { total: docs.length, format: renderProgress() }, options.quiet);
   try {
     outcome = await renderDocuments(docs, options.out, {
       pages: Number(options.pages ?? 3),
@@ -253,11 +244,18 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
-  for (const f of outcome.failed) io.err(`bagalau: could not print ${f.file}: ${f.error}\n`);
+  for (const f of outcome.failed) io.err(`bagalau: ${t('render.failed', { file: f.file, reason: f.error })}\n`);
   const seconds = (Date.now() - started) / 1000;
   if (!options.quiet)
     io.err(
-      `${outcome.written.length} PDF(s) written to ${options.out} in ${seconds.toFixed(1)} s${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} (${methodology.id}, ${options.blank ? 'blank' : 'filled'})\n`,
+      t('render.done', {
+        count: outcome.written.length,
+        out: options.out,
+        seconds: seconds.toFixed(1),
+        failed: outcome.failed.length,
+        methodology: methodology.id,
+        kind: options.blank ? 'blank' : 'filled',
+      }) + '\n',
     );
   for (const file of outcome.written) io.out(file + '\n');
   return outcome.failed.length || problems ? ExitCode.findings : ExitCode.clean;

@@ -46,7 +46,7 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
   }
   let input: EvaluationInput | undefined;
   if (options.from) {
-    const source = readSourceFile(options.from, { what: 'an evaluation input', maxBytes: 1024 ** 3 });
+    const source = readSourceFile(options.from, { what: t('file.kind.input'), maxBytes: 1024 ** 3 });
     if (source.data === undefined) {
       printDiagnostics(io, source.diagnostics);
       return ExitCode.unusable;

@@ -13,9 +13,9 @@ export function registerTestCommand(program: Command, io: Io): void {
     .command('test')
     .description(t('help.test'))
     .argument('[dir]', t('help.test.dir'), DEFAULT_CASES_DIR)
-    .option('--json', 'print the cases and their mismatches as JSON (the same as --format json)')
-    .option('--format <format>', 'text (a line per case; problems as file:line:col: error: message [code] on stderr), json or sarif')
-    .option('--quiet', 'print only the problems and failed cases, not a line per passing case')
+    .option('--json', t('help.test.json'))
+    .option('--format <format>', t('help.test.format'))
+    .option('--quiet', t('help.test.quiet'))
     .action(async (dir: string, options: { json?: boolean; format?: string; quiet?: boolean }) => {
       const format = findingsFormat(io, 'test', options);
       if (!format) return;
@@ -80,8 +80,10 @@ function failureDiagnostic(run: CaseRun): Diagnostic {
     severity: 'error',
     code: 'cases.mismatch',
     at: { file: run.case.file, line: run.case.line, col: run.case.column },
-    message: `case "${run.case.name}" fails: ${run.mismatches.map(formatMismatch).join('; ')}`,
-    clause: run.case.clause ? `clause ${run.case.clause} of ${run.case.methodology}` : undefined,
-    hint: 'correct the engine or the methodology if the case states the act right, otherwise the expected figures',
+    message: t('cases.mismatch', { name: run.case.name, mismatches: run.mismatches.map(formatMismatch).join('; ') }),
+    clause: run.case.clause
+      ? t('basis.ofSource', { basis: t('basis.clause', { clause: run.case.clause }), source: run.case.methodology })
+      : undefined,
+    hint: t('cases.mismatch.hint'),
   };
 }

@@ -2,6 +2,7 @@
 // more than half of the members becomes the final score; otherwise the methodology's
 // tie rule decides. Corrections go only in the directions the methodology allows.
 import { describeBasis } from '../methodology/clause.js';
+import { orList, t } from '../i18n/index.js';
 import type { Methodology } from '../methodology/types.generated.js';
 import type { Calibration } from './input.generated.js';
 import { roundTo } from './numbers.js';
@@ -40,8 +41,13 @@ export function decideCalibration(
       problems: [
         problem(
           'calibration.proposal-outside-scale',
-          `${member.name} proposed ${member.proposal}, outside the scores ${scores.min}–${scores.max}; the case is not applied`,
-          `correct the proposal to a score between ${scores.min} and ${scores.max}`,
+          t('calibration.proposal-outside-scale', {
+            member: member.name,
+            proposal: String(member.proposal),
+            min: String(scores.min),
+            max: String(scores.max),
+          }),
+          t('calibration.proposal-outside-scale.hint', { min: String(scores.min), max: String(scores.max) }),
           { ...place, field: `${field}.members.${outside}.proposal`, clause: describeBasis(scores.basis) },
         ),
       ],
@@ -88,12 +94,11 @@ export function decideCalibration(
       case 'chairDecides':
         if (chairProposal === undefined) {
           problems.push(
-            problem(
-              'calibration.no-chair',
-              'the vote is tied and the tie rule gives the chair the decision, but no chair among the members is named',
-              'name the chair in the calibration case (chair: with the name of a member)',
-              { ...place, field: `${field}.chair`, clause: describeBasis(calibration.tie.basis) },
-            ),
+            problem('calibration.no-chair', t('calibration.no-chair'), t('calibration.no-chair.hint'), {
+              ...place,
+              field: `${field}.chair`,
+              clause: describeBasis(calibration.tie.basis),
+            }),
           );
           finalScore = contestedScore;
         } else finalScore = roundTo(chairProposal, scores.precision, scores.rounding);
@@ -113,8 +118,14 @@ export function decideCalibration(
     problems.push(
       problem(
         'calibration.direction-not-allowed',
-        `the session corrected the score ${direction} (${contested} → ${finalScore}), which this methodology does not allow`,
-        `only corrections ${calibration.corrections.directions.join(' or ')} are allowed; the contested score stands`,
+        t('calibration.direction-not-allowed', {
+          direction: directionWords()[direction],
+          contested: String(contested),
+          final: String(finalScore),
+        }),
+        t('calibration.direction-not-allowed.hint', {
+          directions: orList(calibration.corrections.directions.map((d) => directionWords()[d])),
+        }),
         { ...place, field, clause: describeBasis(calibration.corrections.basis) },
       ),
     );
@@ -130,3 +141,6 @@ export function decideCalibration(
     trace,
   };
 }
+
+/** The directions of a correction, in words. */
+const directionWords = (): Record<'up' | 'down', string> => ({ up: t('calibration.direction.up'), down: t('calibration.direction.down') });

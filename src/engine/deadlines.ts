@@ -2,6 +2,7 @@
 // methodology's declarations; an event that happened after its deadline is flagged.
 import { CalendarCoverageError, computeDeadline } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
+import { currentLanguage, t } from '../i18n/index.js';
 import type { EngineContext } from './context.js';
 import { problem, type ProblemPlace } from './problems.js';
 import type { DeadlineResult, Problem } from './types.js';
@@ -45,8 +46,8 @@ export function deadlineResult(
     problems.push(
       problem(
         'date.outside-calendar',
-        `the deadline ${id} counted from ${anchorDate} cannot be computed: ${error.message}`,
-        `check the date ${anchorDate} in the input`,
+        t('date.outside-calendar.deadline', { deadline: id, anchor: anchorDate, reason: error.message }),
+        t('date.outside-calendar.deadline.hint', { anchor: anchorDate }),
         { ...place, field },
       ),
     );
@@ -60,8 +61,12 @@ export function deadlineResult(
     problems.push(
       problem(
         'deadline.late',
-        `${declaration.title.en ?? declaration.title.kk}: done on ${actual}, after the deadline ${computed.date}`,
-        'record the reason for the delay; the result stands',
+        t('deadline.late', {
+          title: declaration.title[currentLanguage()] ?? declaration.title.kk,
+          actual: String(actual),
+          deadline: computed.date,
+        }),
+        t('deadline.late.hint'),
         { ...place, field, clause },
         'warning',
       ),

@@ -8,6 +8,7 @@
 // is written here.
 import { CalendarCoverageError, type WorkingCalendar } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
+import { currentLanguage, t } from '../i18n/index.js';
 import type { Methodology } from '../methodology/types.generated.js';
 import { chooseBand } from './bands.js';
 import { decideCalibration } from './calibration.js';
@@ -133,14 +134,7 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
     }
   } catch (error) {
     if (!(error instanceof CalendarCoverageError)) throw error;
-    result.problems.push(
-      problem(
-        'calendar.not-covered',
-        error.message,
-        'add the year to the working-day calendar (calendars/kz.yaml), or evaluate a year it covers',
-        {},
-      ),
-    );
+    result.problems.push(problem('calendar.not-covered', error.message, t('calendar.not-covered.hint'), {}));
     return result;
   }
   const yearlyWanted = new Map<string, boolean>();
@@ -159,8 +153,15 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
     result.problems.push(
       problem(
         'methodology.not-in-force',
-        `${contexts.length > 1 ? `none of ${names} is` : `${m.id} is not`} in force on ${plan.period.end}, the last day of ${plan.id === 'year' ? `the year ${input.year}` : `${plan.id} ${input.year}`}${contexts.length > 1 ? '' : ` (in force from ${m.inForce.from}${end ? `; no longer from ${end}` : ''})`}; this period is not evaluated`,
-        'evaluate the period under the methodology that was in force then, or pass --allow-out-of-force to evaluate it anyway',
+        t(contexts.length > 1 ? 'methodology.not-in-force.several' : end ? 'methodology.not-in-force.ended' : 'methodology.not-in-force', {
+          names,
+          methodology: m.id,
+          date: plan.period.end,
+          period: plan.id === 'year' ? t('engine.period.year', { year: String(input.year) }) : `${plan.id} ${input.year}`,
+          from: m.inForce.from,
+          end: end ?? '',
+        }),
+        t('methodology.not-in-force.hint'),
         { period: plan.id },
       ),
     );
@@ -183,14 +184,7 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
         name: person.name,
         positionCategory: person.positionCategory,
         results: [],
-        problems: [
-          problem(
-            'internal',
-            `bagalau could not evaluate this person: ${(error as Error).message}`,
-            'report this to the bagalau maintainers with the input',
-            { person: person.id },
-          ),
-        ],
+        problems: [problem('internal', t('internal', { reason: (error as Error).message }), t('internal.hint'), { person: person.id })],
       });
     }
   }
@@ -230,8 +224,8 @@ function checkCategory(context: EngineContext, person: Person, out: PersonResult
     out.problems.push(
       problem(
         'category.unknown-position',
-        `position category ${person.positionCategory} belongs to no category of ${methodology.id}`,
-        `use a position category listed under categories (${[...context.categoryOfPosition.keys()].join(', ')})`,
+        t('category.unknown-position', { position: person.positionCategory, methodology: methodology.id }),
+        t('category.unknown-position.hint', { positions: [...context.categoryOfPosition.keys()].join(', ') }),
         { person: person.id, field: 'positionCategory', clause: describeBasis(Object.values(methodology.categories)[0].basis) },
       ),
     );
@@ -248,8 +242,8 @@ function checkCategory(context: EngineContext, person: Person, out: PersonResult
         out.problems.push(
           problem(
             'absence.unknown-kind',
-            `the absence "${absence.kind}" is not one of the kinds ${methodology.id} lists, so it is ignored: the person is evaluated as if present, where a listed absence would change the evaluation (without participation, or deferred)`,
-            `use one of: ${[...context.absenceKinds].join(', ')}`,
+            t('absence.unknown-kind', { kind: absence.kind, methodology: methodology.id }),
+            t('engine.useOneOf', { values: [...context.absenceKinds].join(', ') }),
             { person: person.id, field: `absences.${index}.kind`, clause: describeBasis(methodology.eligibility.absence.basis) },
           ),
         );
@@ -284,8 +278,10 @@ function evaluatePerson(run: PersonRun, person: Person): PersonResult {
     out.problems.push(
       problem(
         'unit.unknown',
-        `the unit "${person.unit}" is not among the input's units, so its number of corps "B" servants is unknown: rules that depend on it (e.g. delegation in units of more than 50) treat it as unknown`,
-        `add ${person.unit} under units (with corpsBServants), or correct the id${input.units ? `; the units are ${Object.keys(input.units).join(', ')}` : ''}`,
+        t('unit.unknown', { unit: person.unit }),
+        input.units
+          ? t('unit.unknown.hint.units', { unit: person.unit, units: Object.keys(input.units).join(', ') })
+          : t('unit.unknown.hint', { unit: person.unit }),
         { person: person.id, field: 'unit' },
         'warning',
       ),
@@ -332,11 +328,21 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
         problem(
           'data.method-not-used',
           known
-            ? `quarters.${plan.id}.${key} has data for the method "${key}", which ${methodology.id} does not apply to the category ${categoryId}`
-            : `quarters.${plan.id}.${key} has data for "${key}", which is not a method of ${methodology.id} (the methodology of ${plan.id} ${run.input.year})`,
+            ? t('data.method-not-used.category', {
+                quarter: plan.id,
+                method: key,
+                methodology: methodology.id,
+                category: String(categoryId),
+              })
+            : t('data.method-not-used.quarter', {
+                quarter: plan.id,
+                method: key,
+                methodology: methodology.id,
+                year: String(run.input.year),
+              }),
           known
-            ? `remove it, or check the person's position category`
-            : `use the methods of ${methodology.id}: ${Object.keys(methodology.methods).join(', ')}`,
+            ? t('data.method-not-used.category.hint')
+            : t('data.method-not-used.quarter.hint', { methodology: methodology.id, methods: Object.keys(methodology.methods).join(', ') }),
           { person: person.id, period: plan.id, field: `quarters.${plan.id}.${key}` },
         ),
       );
@@ -349,12 +355,14 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
       out.problems.push(
         problem(
           'data.method-not-used',
-          `annual.${key} has data for "${key}", which is not a yearly method of ${run.yearPlan.context.methodology.id}`,
-          `use the yearly methods of ${run.yearPlan.context.methodology.id}: ${
-            Object.keys(yearMethods)
-              .filter((id) => yearMethods[id].period === 'year')
-              .join(', ') || 'none'
-          }`,
+          t('data.method-not-used.annual', { method: key, methodology: run.yearPlan.context.methodology.id }),
+          t('data.method-not-used.annual.hint', {
+            methodology: run.yearPlan.context.methodology.id,
+            methods:
+              Object.keys(yearMethods)
+                .filter((id) => yearMethods[id].period === 'year')
+                .join(', ') || t('engine.none'),
+          }),
           { person: person.id, period: 'year', field: `annual.${key}` },
         ),
       );
@@ -378,8 +386,11 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
       out.problems.push(
         problem(
           'data.method-not-used',
-          `${key} has data for a method that ${run.yearPlan.context.methodology.id} does not have`,
-          `remove it: ${run.yearPlan.context.methodology.id} has the methods ${Object.keys(yearMethods).join(', ')}`,
+          t('data.method-not-used.legacy', { method: key, methodology: run.yearPlan.context.methodology.id }),
+          t('data.method-not-used.legacy.hint', {
+            methodology: run.yearPlan.context.methodology.id,
+            methods: Object.keys(yearMethods).join(', '),
+          }),
           { person: person.id, period: 'year', field: key },
         ),
       );
@@ -428,10 +439,10 @@ function notInPost(run: PersonRun, plan: PeriodPlan, person: Person, methodId: s
   const before = person.appointedOn > end;
   const after = person.leftOn !== undefined && person.leftOn < start;
   if (!before && !after) return false;
-  const periodName = plan.id === 'year' ? `the year ${run.input.year}` : `${plan.id} ${run.input.year}`;
+  const periodName = plan.id === 'year' ? t('engine.period.year', { year: String(run.input.year) }) : `${plan.id} ${run.input.year}`;
   const why = before
-    ? `appointed on ${person.appointedOn}, after the last day of ${periodName} (${end})`
-    : `left on ${person.leftOn}, before the first day of ${periodName} (${start})`;
+    ? t('data.not-in-post.appointed', { date: person.appointedOn, period: periodName, end })
+    : t('data.not-in-post.left', { date: String(person.leftOn), period: periodName, start });
   result.status = 'notInPost';
   result.trace.push({
     rule: 'post.tenure',
@@ -451,8 +462,8 @@ function notInPost(run: PersonRun, plan: PeriodPlan, person: Person, methodId: s
     result.problems.push(
       problem(
         'data.not-in-post',
-        `${field} has data, but the person was not in post in ${periodName}: ${why}; the data is ignored`,
-        before ? 'check appointedOn, or remove the data of this period' : 'check leftOn, or remove the data of this period',
+        t('data.not-in-post', { field, period: periodName, why }),
+        before ? t('data.not-in-post.appointed.hint') : t('data.not-in-post.left.hint'),
         { person: person.id, period: plan.id, method: methodId, field },
         'warning',
       ),
@@ -541,8 +552,12 @@ function evaluatePeriod(
       result.problems.push(
         problem(
           'data.missing',
-          `nothing was submitted for the ${declared.title.en ?? declared.title.kk} (${methodId}) of ${plan.id === 'year' ? run.input.year : plan.id}`,
-          `add ${field}`,
+          t('data.missing', {
+            title: declared.title[currentLanguage()] ?? declared.title.kk,
+            method: methodId,
+            period: plan.id === 'year' ? String(run.input.year) : plan.id,
+          }),
+          t('data.missing.hint', { field }),
           { ...place, field: isQuarter ? `quarters.${plan.id}` : field, clause: describeBasis(declared.basis) },
           'warning',
         ),
@@ -637,8 +652,8 @@ function returnToWork(
     problems.push(
       problem(
         'date.outside-calendar',
-        `the return from the absence ending ${end} cannot be placed on the working-day calendar: ${error.message}`,
-        'check the dates of the absences',
+        t('date.outside-calendar.return', { end, reason: error.message }),
+        t('date.outside-calendar.return.hint'),
         { ...place, field: 'absences' },
       ),
     );
@@ -777,8 +792,8 @@ function applyCalibration(
     out.problems.push(
       problem(
         'calibration.no-result',
-        `the calibration case contests the ${calibration.method} result of ${calibration.period}, which has no score`,
-        'check the period and method of the case',
+        t('calibration.no-result', { method: calibration.method, period: calibration.period }),
+        t('calibration.no-result.hint'),
         { ...place, field, clause: describeBasis(context.methodology.calibration.basis) },
       ),
     );
@@ -804,8 +819,13 @@ function applyCalibration(
       contested.problems.push(
         problem(
           'calibration.appeal-late',
-          `the application of ${calibration.appliedOn} came after the appeal term, which ended on ${appeal.date} (${appeal.title}; familiarisation on ${communicatedOn}); the case is not applied`,
-          'if the body admitted the application all the same, write admittedLate: true in the case',
+          t('calibration.appeal-late', {
+            appliedOn: calibration.appliedOn,
+            date: appeal.date,
+            title: appeal.title,
+            communicatedOn: String(communicatedOn),
+          }),
+          t('calibration.appeal-late.hint'),
           { ...place, field: `${field}.appliedOn`, clause: appeal.clause },
         ),
       );

@@ -3,6 +3,7 @@
 // typed with a decimal comma, dates typed as text (10.04.2026), dates as serial numbers,
 // rich text, formulas with their cached result and hyperlinks; each is read here.
 import type ExcelJS from 'exceljs';
+import { t } from '../i18n/index.js';
 
 /** A cell's value as exceljs gives it. */
 export type RawValue = ExcelJS.CellValue | undefined;
@@ -49,7 +50,7 @@ export function parseText(value: RawValue): Parsed<string> {
   const plain = plainValue(value);
   if (plain === null) return ok('');
   if (typeof plain === 'object' && !(plain instanceof Date))
-    return fail(`the cell shows the error ${plain.error}`, 'type the value itself rather than a formula that fails');
+    return fail(t('cell.error', { error: String(plain.error) }), t('cell.error.value.hint'));
   if (plain instanceof Date) return ok(isoOf(plain));
   if (typeof plain === 'number') return ok(String(cleanNumber(plain)));
   return ok(cleanText(String(plain)));
@@ -67,22 +68,17 @@ export function cleanNumber(n: number): number {
  */
 export function parseNumber(value: RawValue): Parsed<number> {
   const plain = plainValue(value);
-  if (typeof plain === 'number')
-    return Number.isFinite(plain) ? ok(cleanNumber(plain)) : fail('the cell holds no finite number', 'type a number');
-  if (plain === null) return fail('the cell is empty', 'type a number');
+  if (typeof plain === 'number') return Number.isFinite(plain) ? ok(cleanNumber(plain)) : fail(t('cell.notFinite'), t('cell.number.hint'));
+  if (plain === null) return fail(t('cell.empty'), t('cell.number.hint'));
   if (typeof plain === 'boolean' || plain instanceof Date)
-    return fail(`"${plain instanceof Date ? isoOf(plain) : plain}" is not a number`, 'type a number, e.g. 4 or 4,5');
-  if (typeof plain === 'object')
-    return fail(`the cell shows the error ${plain.error}`, 'type the number itself rather than a formula that fails');
+    return fail(t('cell.notANumber', { value: plain instanceof Date ? isoOf(plain) : String(plain) }), t('cell.number.example.hint'));
+  if (typeof plain === 'object') return fail(t('cell.error', { error: String(plain.error) }), t('cell.error.number.hint'));
   const text = cleanText(plain).replace(/[\s']/g, '');
   if (/^[-+]?\d+([.,]\d+)?$/.test(text)) return ok(cleanNumber(Number(text.replace(',', '.'))));
   if (/^[-+]?\d{1,3}(,\d{3})+\.\d+$/.test(text) || /^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(text)) {
-    return fail(
-      `"${cleanText(plain)}" mixes "." and "," in one number`,
-      'type the number with one decimal separator and no thousands separator, e.g. 1234,5',
-    );
+    return fail(t('cell.mixedSeparators', { value: cleanText(plain) }), t('cell.mixedSeparators.hint'));
   }
-  return fail(`"${cleanText(plain)}" is not a number`, 'type a number, e.g. 4 or 4,5');
+  return fail(t('cell.notANumber', { value: cleanText(plain) }), t('cell.number.example.hint'));
 }
 
 /** Decimals of a number as written (4.25 → 2). */
@@ -118,34 +114,32 @@ export function serialToIso(serial: number, date1904 = false): string {
  */
 export function parseDate(value: RawValue, date1904 = false): Parsed<string> {
   const plain = plainValue(value);
-  if (plain === null) return fail('the cell is empty', 'type the date as DD.MM.YYYY');
+  if (plain === null) return fail(t('cell.empty'), t('cell.date.hint'));
   if (plain instanceof Date) {
-    if (Number.isNaN(plain.getTime())) return fail('the cell holds no valid date', 'type the date as DD.MM.YYYY');
+    if (Number.isNaN(plain.getTime())) return fail(t('cell.invalidDate'), t('cell.date.hint'));
     return ok(isoOf(plain));
   }
   if (typeof plain === 'number') {
     if (plain >= 1 && plain < 2958466) return ok(serialToIso(plain, date1904));
-    return fail(`${plain} is not a date`, 'type the date as DD.MM.YYYY');
+    return fail(t('cell.notADate.number', { value: String(plain) }), t('cell.date.hint'));
   }
   if (typeof plain === 'boolean' || typeof plain === 'object')
-    return fail(`"${typeof plain === 'object' ? plain.error : plain}" is not a date`, 'type the date as DD.MM.YYYY');
+    return fail(t('cell.notADate', { value: String(typeof plain === 'object' ? plain.error : plain) }), t('cell.date.hint'));
   const text = cleanText(plain).replace(/\s*(ж\.?|г\.?)$/u, '');
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return realDate(y, m, d)
-      ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`)
-      : fail(`"${text}" is not a day of the calendar`, 'check the day and the month');
+    return realDate(y, m, d) ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`) : fail(t('cell.notADay', { value: text }), t('cell.notADay.hint'));
   }
   match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
   if (match) {
     const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
     return realDate(y, m, d)
       ? ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`)
-      : fail(`"${text}" is not a day of the calendar (the day is written first: DD.MM.YYYY)`, 'check the day and the month');
+      : fail(t('cell.notADay.dayFirst', { value: text }), t('cell.notADay.hint'));
   }
-  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(text)) return fail(`"${text}" has a two-digit year`, 'write the year in full: DD.MM.YYYY');
-  return fail(`"${text}" is not a date`, 'type the date as DD.MM.YYYY (or pick it in the cell)');
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(text)) return fail(t('cell.twoDigitYear', { value: text }), t('cell.twoDigitYear.hint'));
+  return fail(t('cell.notADate', { value: text }), t('cell.date.pick.hint'));
 }
 
 const YES = new Set(['иә', 'ия', 'да', 'yes', 'true', '1', 'y', 'x', '✓', 'ақиқат', 'истина']);
@@ -159,10 +153,7 @@ export function parseBoolean(value: RawValue): Parsed<boolean> {
   const text = typeof plain === 'string' ? cleanText(plain).toLowerCase() : '';
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
-  return fail(
-    `"${typeof plain === 'string' ? cleanText(plain) : String(plain)}" is neither иә nor жоқ`,
-    'choose иә (yes) or жоқ (no) in the list',
-  );
+  return fail(t('cell.notABoolean', { value: typeof plain === 'string' ? cleanText(plain) : String(plain) }), t('cell.notABoolean.hint'));
 }
 
 /** Column letters of a 1-based column number (1 → A, 28 → AB). */

@@ -4,6 +4,7 @@
 // this one description, so they never disagree; nothing here names a method, a role or a
 // criterion of a particular methodology: every one comes from the methodology's methods.
 import { inForceOn } from '../engine/index.js';
+import { t } from '../i18n/index.js';
 import { describeBasis } from '../methodology/clause.js';
 import type { Methodology } from '../methodology/index.js';
 
@@ -381,7 +382,7 @@ export function intakeLayout(methodologies: Methodology[], year: number): Intake
           max: settings.scale.max,
           precision: m.scores.precision,
           clause: describeBasis(settings.scale.basis),
-          what: 'the scale of the sheet',
+          what: t('intake.precision.sheetScale'),
         };
         const perParameter = settings.justification.perParameter === true;
         const parameterColumns = Object.entries(settings.parameters).flatMap(([id, p]): ColumnSpec[] => [
@@ -528,7 +529,7 @@ export function intakeLayout(methodologies: Methodology[], year: number): Intake
                 max: settings.scale.max,
                 precision: settings.scoreTable.precision,
                 clause: describeBasis(settings.scale.basis),
-                what: 'the KPI scale',
+                what: t('intake.precision.kpiScale'),
               },
             },
             text('evaluator', words('Бағалаушы (Т.А.Ә.)', 'Оценивающий (Ф.И.О.)'), { width: 30 }),
@@ -633,7 +634,7 @@ export function intakeLayout(methodologies: Methodology[], year: number): Intake
     max: latest.scores.max,
     precision: latest.scores.precision,
     clause: describeBasis(latest.scores.basis),
-    what: 'the scores',
+    what: t('intake.precision.scores'),
   };
   sheets.push({
     kind: 'calibration',

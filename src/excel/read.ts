@@ -29,6 +29,7 @@ import {
   type Parsed,
   type RawValue,
 } from './cells.js';
+import { t } from '../i18n/index.js';
 import { categoryOf } from './fill.js';
 import {
   GENERAL_ROWS,
@@ -142,8 +143,8 @@ export async function openIntakeWorkbook(
           severity: 'error',
           code: 'file.unreadable-workbook',
           at: { file, line: 1, col: 1 },
-          message: `${basename(path)} cannot be read as an Excel workbook (.xlsx): ${(error as Error).message.split('\n')[0]}`,
-          hint: 'save it from Excel or LibreOffice as "Excel Workbook (*.xlsx)" and try again; an old .xls file must be saved as .xlsx first',
+          message: t('file.unreadable-workbook', { file: basename(path), reason: (error as Error).message.split('\n')[0] }),
+          hint: t('file.unreadable-workbook.hint'),
         },
       ],
     };
@@ -171,8 +172,8 @@ export async function readIntakeWorkbook(
         severity: 'error',
         code: 'input.no-methodology',
         at: opened.workbook.placeOfGeneral('methodology') ?? { file, line: 1, col: 1 },
-        message: 'the workbook does not name its methodology',
-        hint: `write the methodology's id or file in the sheet «${SHEET_NAMES.general}», or pass --methodology`,
+        message: t('input.no-methodology.workbook'),
+        hint: t('input.no-methodology.workbook.hint', { sheet: SHEET_NAMES.general }),
       },
     ]);
   }
@@ -226,8 +227,8 @@ export class IntakeWorkbook {
           severity: 'error',
           code: 'intake.year',
           at: yearCell.at,
-          message: `"${this.generalText('year') ?? ''}" is not a year from 2000 to 2100`,
-          hint: 'write the year evaluated, e.g. 2026',
+          message: t('intake.year', { value: this.generalText('year') ?? '' }),
+          hint: t('intake.year.hint'),
         });
     }
     year ??= madeFor?.year;
@@ -237,16 +238,16 @@ export class IntakeWorkbook {
         severity: 'error',
         code: 'intake.not-an-intake',
         at: { file, line: 1, col: 1 },
-        message: `${basename(file)} is not an intake workbook of bagalau: it has neither the sheet «${SHEET_NAMES.general}» nor «${SHEET_NAMES.people}»`,
-        hint: 'make one with bagalau template --methodology <id or file> --year <year> --out intake.xlsx and fill it in',
+        message: t('intake.not-an-intake', { file: basename(file), general: SHEET_NAMES.general, people: SHEET_NAMES.people }),
+        hint: t('intake.not-an-intake.hint'),
       });
     } else if (this.header.year === undefined && !this.headerDiagnostics.some((d) => d.code === 'intake.year')) {
       this.headerDiagnostics.push({
         severity: 'error',
         code: 'intake.year',
         at: yearCell?.at ?? { file, line: 1, col: 1 },
-        message: 'the workbook does not say which year it is for',
-        hint: `write the year in the sheet «${SHEET_NAMES.general}»`,
+        message: t('intake.year.missing'),
+        hint: t('intake.year.missing.hint', { sheet: SHEET_NAMES.general }),
       });
     }
   }
@@ -405,9 +406,18 @@ class Reading {
         code: 'intake.other-methodology',
         at: (differs ? this.general.get('methodology')?.at : this.general.get('year')?.at) ?? { file: this.file, line: 1, col: 1 },
         message: differs
-          ? `the workbook was made for ${madeFor.methodologies.join(', ')}${madeFor.year ? ` (${madeFor.year})` : ''}, not for ${ids.join(', ')}: its sheets and columns follow the methods of ${madeFor.methodologies.join(', ')}`
-          : `the workbook was made for ${madeFor.year}, not ${year}: its sheets follow the methodology in force in ${madeFor.year}`,
-        hint: `evaluate it under ${madeFor.methodologies.join(', ')}${madeFor.year ? ` for ${madeFor.year}` : ''}, or make a workbook for ${ids.join(', ')} with bagalau template --methodology ${ids.join(' --methodology ')} --year ${year} and copy the data into it`,
+          ? t('intake.other-methodology', {
+              madeFor: madeFor.methodologies.join(', '),
+              madeForYear: madeFor.year ? ` (${madeFor.year})` : '',
+              methodologies: ids.join(', '),
+            })
+          : t('intake.other-methodology.year', { madeForYear: String(madeFor.year), year: String(year) }),
+        hint: t(madeFor.year ? 'intake.other-methodology.hint.year' : 'intake.other-methodology.hint', {
+          madeFor: madeFor.methodologies.join(', '),
+          madeForYear: String(madeFor.year ?? ''),
+          methodologies: ids.join(', '),
+          command: `bagalau template --methodology ${ids.join(' --methodology ')} --year ${year}`,
+        }),
       });
       return result();
     }
@@ -477,16 +487,16 @@ class Reading {
           severity: 'error',
           code: 'intake.quarters',
           at: quarters.at,
-          message: `"${written}" is not a list of quarters`,
-          hint: 'write the quarters evaluated, e.g. Q1, Q2, Q3, or leave the cell empty to evaluate every quarter with data',
+          message: t('intake.quarters', { value: written }),
+          hint: t('intake.quarters.hint'),
         });
       } else if (new Set(list).size !== list.length) {
         this.diagnostics.push({
           severity: 'error',
           code: 'intake.quarters',
           at: quarters.at,
-          message: `a quarter is written twice in "${written}"`,
-          hint: 'write each quarter once',
+          message: t('intake.quarters.twice', { value: written }),
+          hint: t('intake.quarters.twice.hint'),
         });
       } else input.quarters = list as Quarter[];
     }
@@ -499,7 +509,7 @@ class Reading {
           severity: 'error',
           code: 'intake.date',
           at: formed.at,
-          message: `the day the yearly results were formed: ${parsed.problem}`,
+          message: t('intake.date.formedOn', { problem: parsed.problem }),
           hint: parsed.hint,
         });
     }
@@ -515,8 +525,8 @@ class Reading {
         severity: required ? 'error' : 'warning',
         code: 'intake.sheet-missing',
         at: { file: this.file, line: 1, col: 1 },
-        message: `the sheet «${s.name}» (${s.title.kk}) is missing${required ? '' : ': nothing is read for it'}`,
-        hint: `restore the sheet «${s.name}» from a new template (bagalau template), or ignore this if it has nothing to give`,
+        message: t(required ? 'intake.sheet-missing' : 'intake.sheet-missing.optional', { sheet: s.name, title: s.title.kk }),
+        hint: t('intake.sheet-missing.hint', { sheet: s.name }),
       });
     }
     for (const sheet of this.loaded.sheets) {
@@ -526,13 +536,15 @@ class Reading {
         severity: similar ? 'error' : 'warning',
         code: 'intake.sheet-unknown',
         at: this.place(sheet.name, 1, 1),
-        message: `the sheet «${sheet.name}» is not one bagalau reads: its data is not evaluated`,
+        message: t('intake.sheet-unknown', { sheet: sheet.name }),
         hint: similar
-          ? `rename it «${similar.name}» exactly`
-          : `move its rows to the sheets of the template (${this.layout.sheets
-              .filter((s) => s.kind !== 'general')
-              .map((s) => `«${s.name}»`)
-              .join(', ')}), or delete it`,
+          ? t('intake.sheet-unknown.rename', { sheet: similar.name })
+          : t('intake.sheet-unknown.hint', {
+              sheets: this.layout.sheets
+                .filter((s) => s.kind !== 'general')
+                .map((s) => `«${s.name}»`)
+                .join(', '),
+            }),
       });
     }
   }
@@ -571,8 +583,12 @@ class Reading {
               severity: 'warning',
               code: 'intake.column-without-key',
               at: this.place(grid.name, keyRow, c),
-              message: `the column ${cellAddress(keyRow, c).replace(/\d+$/, '')} of «${grid.name}» has values but no key in row ${keyRow}: its values are not read`,
-              hint: 'restore its key from a new template (bagalau template); if key cells were merged, unmerge them — merge only the title rows above',
+              message: t('intake.column-without-key', {
+                column: cellAddress(keyRow, c).replace(/\d+$/, ''),
+                sheet: grid.name,
+                row: String(keyRow),
+              }),
+              hint: t('intake.column-without-key.hint'),
             });
           }
           continue;
@@ -584,11 +600,13 @@ class Reading {
               severity: 'warning',
               code: 'intake.column-unknown',
               at: this.place(grid.name, keyRow, c),
-              message: `the column "${text.value}" is not one bagalau reads on «${grid.name}»: its values are not evaluated`,
-              hint: `use the columns of the template (${spec.columns
-                .filter((x) => !x.info)
-                .map((x) => x.key)
-                .join(', ')})`,
+              message: t('intake.column-unknown', { column: text.value, sheet: grid.name }),
+              hint: t('intake.column-unknown.hint', {
+                columns: spec.columns
+                  .filter((x) => !x.info)
+                  .map((x) => x.key)
+                  .join(', '),
+              }),
             });
           continue;
         }
@@ -598,8 +616,8 @@ class Reading {
             severity: 'error',
             code: 'intake.column-twice',
             at: this.place(grid.name, keyRow, c),
-            message: `the column "${column.key}" (${column.title.kk}) appears twice, in ${cellAddress(keyRow, first)} and here: only the first is read`,
-            hint: 'delete one of the two columns',
+            message: t('intake.column-twice', { column: column.key, title: column.title.kk, first: cellAddress(keyRow, first) }),
+            hint: t('intake.column-twice.hint'),
           });
           continue;
         }
@@ -638,8 +656,8 @@ class Reading {
           severity: 'warning',
           code: 'intake.keys-missing',
           at: this.place(grid.name, keyRow, 1),
-          message: `the row of keys is missing on «${grid.name}»: the columns were found by their titles in row ${keyRow}`,
-          hint: 'keep the third header row of the template (the grey keys), so that columns are found whatever their titles',
+          message: t('intake.keys-missing', { sheet: grid.name, row: String(keyRow) }),
+          hint: t('intake.keys-missing.hint'),
         });
       }
     }
@@ -649,8 +667,8 @@ class Reading {
           severity: 'error',
           code: 'intake.no-columns',
           at: this.place(grid.name, KEY_ROW, 1),
-          message: `no column of «${grid.name}» is recognised: its header rows were changed`,
-          hint: 'restore the three header rows from a new template (bagalau template)',
+          message: t('intake.no-columns', { sheet: grid.name }),
+          hint: t('intake.no-columns.hint'),
         });
       return undefined;
     }
@@ -660,8 +678,8 @@ class Reading {
         severity: 'error',
         code: 'intake.column-missing',
         at: this.place(grid.name, keyRow, grid.columnCount + 1),
-        message: `the column «${c.title.kk}» (${c.key}) is missing on «${grid.name}»: its rows cannot be read`,
-        hint: 'restore the column from a new template (bagalau template)',
+        message: t('intake.column-missing', { title: c.title.kk, column: c.key, sheet: grid.name }),
+        hint: t('intake.column-missing.hint'),
       });
       return undefined;
     }
@@ -697,8 +715,15 @@ class Reading {
         severity: 'warning',
         code: 'intake.merged-across-columns',
         at: this.place(grid.name, top, m.left),
-        message: `the cells ${range} of «${grid.name}» are merged across columns: only the value of ${cellAddress(m.top, m.left)} is read, the columns ${cellAddress(keyRow, m.left + 1).replace(/\d+$/, '')}–${cellAddress(keyRow, m.right).replace(/\d+$/, '')} of ${m.bottom > top ? 'these rows' : 'this row'} are read as empty`,
-        hint: 'unmerge the cells and type each value in its own column (a person code may be merged down over the rows of one person)',
+        message: t('intake.merged-across-columns', {
+          range,
+          sheet: grid.name,
+          cell: cellAddress(m.top, m.left),
+          from: cellAddress(keyRow, m.left + 1).replace(/\d+$/, ''),
+          to: cellAddress(keyRow, m.right).replace(/\d+$/, ''),
+          rows: m.bottom > top ? 'several' : 'one',
+        }),
+        hint: t('intake.merged-across-columns.hint'),
       });
     }
   }
@@ -735,8 +760,8 @@ class Reading {
           severity: 'warning',
           code: 'intake.row-without-data',
           at: this.place(s.grid.name, r, any),
-          message: `row ${r} of «${s.grid.name}» has only a name, no data: it is not read`,
-          hint: 'fill in the row or delete it',
+          message: t('intake.row-without-data', { row: String(r), sheet: s.grid.name }),
+          hint: t('intake.row-without-data.hint'),
         });
         continue;
       }
@@ -763,8 +788,8 @@ class Reading {
           severity: 'error',
           code: 'intake.required',
           at: this.place(s.grid.name, row, c),
-          message: `«${spec.title.kk}» is empty`,
-          hint: `fill in «${spec.title.kk}»${spec.title.ru ? ` (${spec.title.ru})` : ''}`,
+          message: t('intake.required', { title: spec.title.kk }),
+          hint: t('intake.required.hint', { title: spec.title.kk, ru: spec.title.ru ? ` (${spec.title.ru})` : '' }),
         });
       return undefined;
     }
@@ -785,8 +810,13 @@ class Reading {
         severity: 'warning',
         code: 'intake.precision',
         at: this.place(s.grid.name, row, c),
-        message: `«${spec.title.kk}»: ${parsed.value} has more than ${spec.range.precision} decimals, the precision of ${spec.range.what ?? 'the scores'}`,
-        hint: `round it to ${spec.range.precision} decimals as the evaluator gave it`,
+        message: t('intake.precision', {
+          title: spec.title.kk,
+          value: String(parsed.value),
+          precision: String(spec.range.precision),
+          what: spec.range.what ?? t('intake.precision.scores'),
+        }),
+        hint: t('intake.precision.hint', { precision: String(spec.range.precision) }),
         clause: spec.range.clause,
       });
     }
@@ -808,8 +838,8 @@ class Reading {
         if (!ID_PATTERN.test(text.value) || FORBIDDEN_IDS.has(text.value))
           return failed(
             {
-              problem: `"${text.value}" is not a code bagalau accepts`,
-              hint: 'use Latin letters, digits, ".", "_" or "-", starting with a letter or a digit (no spaces, no Cyrillic letters)',
+              problem: t('intake.id', { value: text.value }),
+              hint: t('intake.id.hint'),
             },
             'intake.id',
           );
@@ -826,7 +856,10 @@ class Reading {
         if (!parsed.ok) return failed(parsed, 'intake.number');
         if (spec.type === 'integer' && (!Number.isInteger(parsed.value) || parsed.value < (spec.range?.min ?? -Infinity)))
           return failed(
-            { problem: `${parsed.value} is not a whole number of ${spec.range?.min ?? 0} or more`, hint: 'write a whole number' },
+            {
+              problem: t('intake.number.whole', { value: String(parsed.value), min: String(spec.range?.min ?? 0) }),
+              hint: t('intake.number.whole.hint'),
+            },
             'intake.number',
           );
         return parsed;
@@ -862,8 +895,8 @@ class Reading {
       .join('; ');
     return {
       ok: false,
-      problem: `"${text.value}" is not in the list`,
-      hint: `choose one of: ${shown}${list.items.length > 12 ? '; …' : ''}`,
+      problem: t('intake.choice', { value: text.value }),
+      hint: t('intake.choice.hint', { choices: `${shown}${list.items.length > 12 ? '; …' : ''}` }),
     };
   }
 
@@ -898,8 +931,11 @@ class Reading {
           severity: 'error',
           code: 'input.duplicate-id',
           at: this.at(s, row, 'id'),
-          message: `the id ${entry.id} is used twice: ${firstRef.sheet.grid.name}!${cellAddress(firstRef.row, firstRef.col)} and here`,
-          hint: 'give every person a different id; this row is set aside',
+          message: t('input.duplicate-id.workbook', {
+            id: entry.id,
+            first: `${firstRef.sheet.grid.name}!${cellAddress(firstRef.row, firstRef.col)}`,
+          }),
+          hint: t('input.duplicate-id.workbook.hint'),
         });
       } else this.byId.set(entry.id, entry);
     }
@@ -918,8 +954,8 @@ class Reading {
           severity: 'warning',
           code: 'intake.cyrillic-category',
           at,
-          message: `the position category "${value}" is written with Cyrillic letters; read as ${latin}`,
-          hint: `type it with Latin letters: ${latin}`,
+          message: t('intake.cyrillic-category', { value, latin }),
+          hint: t('intake.cyrillic-category.hint', { latin }),
           clause,
         });
         category = latin;
@@ -930,8 +966,8 @@ class Reading {
         severity: 'error',
         code: 'intake.position-category',
         at,
-        message: `"${value}" is not a position category`,
-        hint: 'write it as the register does, in Latin letters: e.g. D-3, C-O-5, E-2',
+        message: t('intake.position-category', { value }),
+        hint: t('intake.position-category.hint'),
         clause,
       });
       return undefined;
@@ -949,8 +985,8 @@ class Reading {
         severity: 'error',
         code: 'intake.no-person',
         at,
-        message: `row ${row} of «${s.grid.name}» has data but no person code: it is not read`,
-        hint: `write the code of the person (as on «${SHEET_NAMES.people}») in ${at.cell}`,
+        message: t('intake.no-person', { row: String(row), sheet: s.grid.name }),
+        hint: t('intake.no-person.hint', { people: SHEET_NAMES.people, cell: at.cell }),
       });
       return undefined;
     }
@@ -960,8 +996,8 @@ class Reading {
         severity: 'error',
         code: 'intake.unknown-person',
         at,
-        message: `no person has the code "${id}" on «${SHEET_NAMES.people}»: row ${row} of «${s.grid.name}» is not read`,
-        hint: `correct the code, or add the person to «${SHEET_NAMES.people}»`,
+        message: t('intake.unknown-person', { id, people: SHEET_NAMES.people, row: String(row), sheet: s.grid.name }),
+        hint: t('intake.unknown-person.hint', { people: SHEET_NAMES.people }),
       });
       return undefined;
     }
@@ -973,8 +1009,8 @@ class Reading {
           severity: 'warning',
           code: 'intake.name-differs',
           at: this.place(s.grid.name, row, nameCol),
-          message: `the name "${name.value}" differs from the name of ${id} on «${SHEET_NAMES.people}» (${entry.name})`,
-          hint: `check that ${id} is the right person for this row; the name here is only for reference`,
+          message: t('intake.name-differs', { name: name.value, id, people: SHEET_NAMES.people, expected: String(entry.name) }),
+          hint: t('intake.name-differs.hint', { id }),
         });
       }
     }
@@ -1000,8 +1036,8 @@ class Reading {
         severity: 'error',
         code: 'intake.conflict',
         at: this.at(s, row, key),
-        message: `${value} differs from ${first.value} given in ${firstCell} for the same ${what}`,
-        hint: `write it once (in ${firstCell}) or the same value on every row`,
+        message: t('intake.conflict', { value: String(value), first: String(first.value), cell: firstCell, what }),
+        hint: t('intake.conflict.hint', { cell: firstCell }),
       });
     }
     return false;
@@ -1020,8 +1056,8 @@ class Reading {
           severity: 'error',
           code: 'intake.unit-twice',
           at: this.at(s, row, 'id'),
-          message: `the unit ${id} is written twice`,
-          hint: 'keep one row per unit; this one is not read',
+          message: t('intake.unit-twice', { id }),
+          hint: t('intake.unit-twice.hint'),
         });
       if (this.top.errors > before || id === undefined || name === undefined) continue;
       input.units ??= {};
@@ -1041,8 +1077,8 @@ class Reading {
           severity: 'error',
           code: 'intake.role-twice',
           at: this.at(s, row, 'role'),
-          message: `the role ${role} has two signatories`,
-          hint: 'keep one row per role; this one is not read',
+          message: t('intake.role-twice', { role }),
+          hint: t('intake.role-twice.hint'),
         });
       if (this.top.errors > before || role === undefined || name === undefined) continue;
       input.signatories ??= {};
@@ -1066,8 +1102,8 @@ class Reading {
           severity: 'error',
           code: 'intake.absence-dates',
           at: this.at(s, row, 'to'),
-          message: `the absence ends (${to}) before it begins (${from})`,
-          hint: 'check the two dates',
+          message: t('intake.absence-dates', { to: String(to), from: String(from) }),
+          hint: t('intake.absence-dates.hint'),
         });
       absences.push({ kind, from, to });
     }
@@ -1084,7 +1120,7 @@ class Reading {
       entry.row('workPlan', { sheet: s, row, col: s.personCol });
       for (const key of planKeys) {
         const value = this.value(s, row, key, entry);
-        if (this.once(entry, `workPlan.${key}`, 'work plan', value, s, row, key)) plan[key] = value;
+        if (this.once(entry, `workPlan.${key}`, t('intake.conflict.workPlan'), value, s, row, key)) plan[key] = value;
       }
       let hasKpi = false;
       for (const c of s.columns)
@@ -1103,8 +1139,8 @@ class Reading {
           severity: 'error',
           code: 'intake.kpi-twice',
           at: this.at(s, row, 'kpi'),
-          message: `the KPI ${id} is written twice in the work plan of ${entry.id}`,
-          hint: 'give each KPI of the person its own code',
+          message: t('intake.kpi-twice.plan', { id, person: String(entry.id) }),
+          hint: t('intake.kpi-twice.plan.hint'),
         });
       const kpi: Record<string, unknown> = { id: id ?? '', name: name ?? '' };
       for (const key of ['source', 'unit', 'lowerIsBetter']) {
@@ -1140,7 +1176,7 @@ class Reading {
     for (const key of keys) {
       if (!s.col.has(key)) continue;
       const value = this.value(s, row, key, entry);
-      if (this.once(entry, `quarters.${q}.${key}`, `quarter ${q}`, value, s, row, key))
+      if (this.once(entry, `quarters.${q}.${key}`, t('intake.conflict.quarter', { quarter: q }), value, s, row, key))
         (this.quarterOf(entry, q) as Record<string, unknown>)[key] = value;
     }
   }
@@ -1206,8 +1242,8 @@ class Reading {
             severity: 'error',
             code: 'intake.row-twice',
             at: this.at(s, row, 'person'),
-            message: `a second row for ${entry.id} on «${s.grid.name}»: the method has one sheet per person and quarter`,
-            hint: 'keep one row per person on this sheet',
+            message: t('intake.row-twice', { person: String(entry.id), sheet: s.grid.name }),
+            hint: t('intake.row-twice.hint'),
           });
           continue;
         }
@@ -1257,8 +1293,8 @@ class Reading {
           severity: 'error',
           code: 'intake.kpi-twice',
           at: this.at(s, row, 'kpi'),
-          message: `KPI ${id} of ${entry.id} is written twice for ${q}`,
-          hint: 'keep one row per KPI and quarter',
+          message: t('intake.kpi-twice', { id, person: String(entry.id), quarter: q }),
+          hint: t('intake.kpi-twice.hint'),
         });
         continue;
       }
@@ -1289,8 +1325,16 @@ class Reading {
             code: 'intake.other-questionnaire',
             at: this.at(s, row, 'person'),
             clause: describeBasis(methodology.categories[category].basis),
-            message: `${entry.id} (${positionCategory}, ${methodology.categories[category].title.kk}) answers the questionnaire «${survey.questionnaires[expected]?.title.kk ?? expected}», not the one of «${s.grid.name}»`,
-            hint: right ? `move the responses of ${entry.id} to the sheet «${right.name}»` : 'check the position category of the person',
+            message: t('intake.other-questionnaire', {
+              person: String(entry.id),
+              position: String(positionCategory),
+              category: methodology.categories[category].title.kk,
+              questionnaire: survey.questionnaires[expected]?.title.kk ?? expected,
+              sheet: s.grid.name,
+            }),
+            hint: right
+              ? t('intake.other-questionnaire.hint', { person: String(entry.id), sheet: right.name })
+              : t('intake.other-questionnaire.check'),
           });
           continue;
         }
@@ -1303,7 +1347,7 @@ class Reading {
       entry.row(`${base}.responses`, { sheet: s, row, col: s.col.get('group')! });
       for (const key of ['evaluatedOn', 'communicatedOn']) {
         const value = this.value(s, row, key, entry);
-        if (this.once(entry, `${base}.${key}`, `${method} result`, value, s, row, key)) data[key] = value;
+        if (this.once(entry, `${base}.${key}`, t('intake.conflict.result', { method }), value, s, row, key)) data[key] = value;
       }
       let hasResponse = !this.blank(s, row, 'group');
       for (const c of answerColumns) if (!hasResponse && !isBlank(s.grid.value(row, c.col))) hasResponse = true;
@@ -1347,7 +1391,8 @@ class Reading {
       const { calibration, field } = found;
       for (const k of ['appliedOn', 'admittedLate', 'decidedOn', 'sessionOn', 'protocolSignedOn', 'protocolPostedOn', 'chair']) {
         const value = this.value(s, row, k, entry, k === 'appliedOn' && calibration.appliedOn === undefined);
-        if (this.once(entry, `${field}.${k}`, `calibration case (${period}, ${method})`, value, s, row, k)) calibration[k] = value;
+        if (this.once(entry, `${field}.${k}`, t('intake.conflict.calibration', { period, method }), value, s, row, k))
+          calibration[k] = value;
       }
       const member: Record<string, unknown> = {};
       const memberField = `${field}.members.${calibration.members.length}`;

@@ -5,6 +5,7 @@ import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
+import { t } from '../i18n/index.js';
 
 export const KNOWN_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -20,14 +21,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const CHROMIUM_MISSING_MESSAGE =
-  'no Chromium found to print the forms (looked at PUPPETEER_EXECUTABLE_PATH and ' +
-  KNOWN_CHROMIUM_PATHS.join(', ') +
-  '); install it: apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH';
-
 export class ChromiumMissingError extends Error {
   constructor(detail?: string) {
-    super(detail ? `${CHROMIUM_MISSING_MESSAGE} (${detail})` : CHROMIUM_MISSING_MESSAGE);
+    const message = t('render.noChromium', { paths: KNOWN_CHROMIUM_PATHS.join(', ') });
+    super(detail ? `${message} (${detail})` : message);
     this.name = 'ChromiumMissingError';
   }
 }

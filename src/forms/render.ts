@@ -3,6 +3,7 @@
 import type { EvaluationInput } from '../engine/input.generated.js';
 import type { EvaluationResult, MethodResult, PersonResult } from '../engine/types.js';
 import type { Methodology } from '../methodology/index.js';
+import { t } from '../i18n/index.js';
 import { FormPrinter } from './printer.js';
 import { UnsafeOutputName, describeFileError, outputPath } from '../io/files.js';
 import { printable, type TextProblem } from './sanitize.js';
@@ -58,11 +59,11 @@ export function parseFormList(m: Methodology, list: string): string[] {
     const found = byId ?? byAnnex;
     if (!found) {
       const known = all.map((id) => (typeof m.forms[id].annex === 'number' ? String(m.forms[id].annex) : id)).join(', ');
-      throw new Error(`unknown form "${raw}": ${m.id} has the forms ${known} (or "all", "protocol")`);
+      throw new Error(t('render.unknownForm', { form: raw, methodology: m.id, forms: known }));
     }
     ids.add(found);
   }
-  if (ids.size === 0) throw new Error('no form given: write e.g. --forms 2,4,8 or --forms all');
+  if (ids.size === 0) throw new Error(t('render.noForm'));
   return all.filter((id) => ids.has(id));
 }
 

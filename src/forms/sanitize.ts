@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { t } from '../i18n/index.js';
 
 /** Removed from printed text: Unicode controls (but white space), formats, private use, surrogates, separators of lines and paragraphs. */
 // eslint-disable-next-line no-control-regex -- the control characters are what it removes
@@ -132,13 +133,13 @@ export function printable<T>(value: T, prefix: string, warnings: TextProblem[], 
     if (removed.length)
       warnings.push({
         field,
-        message: `${field}: removed ${removed.join(', ')} (invisible control or formatting characters are not printed)`,
+        message: t('render.removedCharacters', { field, characters: removed.join(', ') }),
       });
     const missing = errors ? uncovered(text) : [];
     if (missing.length)
       errors!.push({
         field,
-        message: `${field}: ${missing.map((c) => `"${c}" (${codePoint(c)})`).join(', ')} cannot be printed: the forms' font (Tinos) has no glyph for it, and no other font is embedded`,
+        message: t('render.missingGlyph', { field, characters: missing.map((c) => `"${c}" (${codePoint(c)})`).join(', ') }),
       });
     return text as T;
   }

@@ -51,3 +51,13 @@ export function localText(text: { kk?: string; ru?: string; en?: string } | unde
   if (!text) return '';
   return text[language] ?? text.kk ?? text.en ?? '';
 }
+
+/** "a and b", "a және b", "a и b": a list in the words of the current language. */
+export function andList(items: readonly string[], language: Language = currentLanguage()): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}
+
+/** "a or b", "a не болмаса b", "a или b". */
+export function orList(items: readonly string[], language: Language = currentLanguage()): string {
+  return new Intl.ListFormat(language, { type: 'disjunction' }).format(items);
+}

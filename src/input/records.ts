@@ -101,7 +101,7 @@ export function checkInputFile(file: string): Diagnostic | undefined {
         hint: t('file.not-found.hint'),
       };
     const { message, hint } = describeFileError(error, file, 'read');
-    return { severity: 'error', code: 'file.not-readable', message: `the evaluation input cannot be read: ${message}`, hint };
+    return { severity: 'error', code: 'file.not-readable', message: t('file.not-readable.input', { reason: message }), hint };
   }
   if (!stat.isFile()) {
     return refuse(
@@ -128,7 +128,7 @@ export function checkInputFile(file: string): Diagnostic | undefined {
     }
   } catch (error) {
     const { message, hint } = describeFileError(error, file, 'read');
-    return refuse('file.not-readable', `the evaluation input cannot be read: ${message}`, hint);
+    return refuse('file.not-readable', t('file.not-readable.input', { reason: message }), hint);
   }
   return checkInputText(file, head, stat.size <= SNIFF_BYTES, refuse);
 }
@@ -140,7 +140,7 @@ function checkInputText(
   whole: boolean,
   refuse: (code: string, message: string, hint: string) => Diagnostic,
 ): Diagnostic | undefined {
-  const problem = textProblem(file, head, whole, 'an evaluation input (YAML, JSON or NDJSON text, or an .xlsx workbook)');
+  const problem = textProblem(file, head, whole, t('file.kind.inputText'));
   if (problem) return problem;
   if (
     whole &&
@@ -149,11 +149,7 @@ function checkInputText(
       .replace(/^\uFEFF/, '')
       .trim() === ''
   )
-    return refuse(
-      'file.empty',
-      `${file} is empty`,
-      'write the methodology, the year and the people in it (see schemas/evaluation.schema.json)',
-    );
+    return refuse('file.empty', t('file.empty', { file }), t('file.empty.hint'));
   return undefined;
 }
 
@@ -196,9 +192,9 @@ export function readHeader(file: string, format: InputFormat, header: HeaderText
   }
   data = parsed.data;
   const foreign = foreignFile(file, data, Object.keys((schema.properties ?? {}) as object), {
-    what: 'an evaluation input',
+    what: t('file.kind.input'),
     keys: 'methodology:, year:, people:',
-    hint: 'name the evaluation input (see schemas/evaluation.schema.json)',
+    hint: t('file.not-a-document.input.hint'),
   });
   if (foreign) return { diagnostics: [...diagnostics, foreign] };
   if (format === 'ndjson' && data && typeof data === 'object' && !Array.isArray(data) && !('people' in data))

@@ -4,6 +4,7 @@
 // into words.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { t } from '../i18n/index.js';
 
 let temporaryCounter = 0;
 
@@ -161,27 +162,25 @@ export function outputPath(outDir: string, name: string): string {
 /** A system error (EACCES, EISDIR, ENOSPC…) as a sentence about `path`, with what to do. */
 export function describeFileError(error: unknown, path: string, action: 'read' | 'write' | 'create'): { message: string; hint: string } {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const what: Record<string, [string, string]> = {
-    EACCES: [
-      `permission to ${action} ${path} is denied`,
-      action === 'read'
-        ? "check the file's permissions, or copy it to a folder you can read"
-        : 'choose a folder you may write to, or ask for the permission',
+  const what: Record<string, () => [string, string]> = {
+    EACCES: () => [
+      t('io.EACCES', { action, path }),
+      action === 'read' ? t('file.not-readable.permission.hint') : t('io.EACCES.write.hint'),
     ],
-    EPERM: [`the system does not allow bagalau to ${action} ${path}`, 'choose another folder'],
-    EISDIR: [`${path} is a folder, not a file`, 'name a file, or another folder for --out'],
-    ENOTDIR: [`a part of ${path} is a file, not a folder`, 'choose an output folder whose path is made of folders'],
-    EEXIST: [`${path} exists and is not a folder`, 'remove it or choose another --out folder'],
-    ENOSPC: [`the disk is full: ${path} could not be written`, 'free some space and run the command again'],
-    EDQUOT: [`the disk quota is used up: ${path} could not be written`, 'free some space and run the command again'],
-    EFBIG: [`${path} is larger than the system allows a file to be (ulimit -f)`, 'raise the limit, or write to another disk'],
-    EROFS: [`${path} is on a read-only disk`, 'choose another --out folder'],
-    ENOENT: [`${path} does not exist`, 'check the path'],
-    ENAMETOOLONG: [`the path ${path} is too long`, 'choose a shorter output folder'],
+    EPERM: () => [t('io.EPERM', { action, path }), t('io.EPERM.hint')],
+    EISDIR: () => [t('io.EISDIR', { path }), t('io.EISDIR.hint')],
+    ENOTDIR: () => [t('io.ENOTDIR', { path }), t('io.ENOTDIR.hint')],
+    EEXIST: () => [t('io.EEXIST', { path }), t('io.EEXIST.hint')],
+    ENOSPC: () => [t('io.ENOSPC', { path }), t('io.diskFull.hint')],
+    EDQUOT: () => [t('io.EDQUOT', { path }), t('io.diskFull.hint')],
+    EFBIG: () => [t('io.EFBIG', { path }), t('io.EFBIG.hint')],
+    EROFS: () => [t('io.EROFS', { path }), t('io.EROFS.hint')],
+    ENOENT: () => [t('io.ENOENT', { path }), t('io.ENOENT.hint')],
+    ENAMETOOLONG: () => [t('io.ENAMETOOLONG', { path }), t('io.ENAMETOOLONG.hint')],
   };
-  const [message, hint] = (code && what[code]) || [
-    `${path} could not be ${action === 'read' ? 'read' : 'written'}${code ? ` (${code})` : ''}`,
-    'check the path and the disk',
+  const [message, hint] = (code && Object.hasOwn(what, code) && what[code]()) || [
+    t('io.other', { path, action: action === 'read' ? 'read' : 'write', code: code ? ` (${code})` : '' }),
+    t('io.other.hint'),
   ];
   return { message, hint };
 }

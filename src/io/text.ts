@@ -1,9 +1,8 @@
 // Whether the bytes of a file are UTF-8 text, told in bagalau's words: methodologies,
 // calendars and evaluation inputs are all read as UTF-8, and a file saved as UTF-16, in
 // Windows-1251 or that is not text at all must say so instead of showing mojibake.
+import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../methodology/diagnostic.js';
-
-const SAVE_AS_UTF8 = 'save it as UTF-8 (in Notepad: Save as › Encoding: UTF-8)';
 
 /**
  * Why `bytes` (the start of `file`, or all of it when `whole`) are not UTF-8 text, or
@@ -21,14 +20,14 @@ export function textProblem(file: string, bytes: Uint8Array, whole: boolean, wha
     return n;
   };
   if (bom || (pairs >= 2 && (zerosFrom(0) === pairs || zerosFrom(1) === pairs)))
-    return { severity: 'error', code: 'file.utf16', at, message: `${file} is saved as UTF-16; bagalau reads UTF-8`, hint: SAVE_AS_UTF8 };
+    return { severity: 'error', code: 'file.utf16', at, message: t('file.utf16', { file }), hint: t('file.saveAsUtf8.hint') };
   if (bytes.includes(0))
     return {
       severity: 'error',
       code: 'file.binary',
       at,
-      message: `${file} is not a text file (it holds binary data), so it cannot be ${what}`,
-      hint: 'check that this is the right file',
+      message: t('file.binary', { file, what }),
+      hint: t('file.rightFile.hint'),
     };
   const bad = firstInvalidUtf8(bytes, whole);
   if (bad === undefined) return undefined;
@@ -37,8 +36,8 @@ export function textProblem(file: string, bytes: Uint8Array, whole: boolean, wha
     severity: 'error',
     code: 'file.not-utf8',
     at: { file, line: before.split('\n').length, col: before.length - before.lastIndexOf('\n') },
-    message: `${file} is not UTF-8 text: from here on its bytes are not UTF-8 characters (the file may be saved as Windows-1251)`,
-    hint: SAVE_AS_UTF8,
+    message: t('file.not-utf8', { file }),
+    hint: t('file.saveAsUtf8.hint'),
   };
 }
 

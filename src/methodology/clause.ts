@@ -2,40 +2,21 @@
 import { getAtPointer, splitPointer } from './pointer.js';
 import { currentLanguage, t, type Language } from '../i18n/index.js';
 
-const described = new WeakMap<object, string>();
+const described = new WeakMap<object, Partial<Record<Language, string>>>();
 
 /**
- * "clause 6, paragraph 2 of almaty-akimat-2023": a basis in words (bases never change once
- * loaded). Without the source ("clause 6, paragraph 2") where the act is plain from the
- * context, as in one body's timetable.
+ * "clause 6, paragraph 2 of almaty-akimat-2023" / "6-тармақ, 2-абзац (almaty-akimat-2023)": a
+ * basis in the words of the run's language (or `language`), as every clause a person reads is
+ * — diagnostics, timetables, the results' clauses. Without the source ("clause 6, paragraph 2")
+ * where the act is plain from the context, as in one body's timetable. Bases never change once
+ * loaded, so each one's words are kept per language.
  */
 export function describeBasis(basis: Record<string, any>, options: { withSource?: boolean; language?: Language } = {}): string {
-  // In a language: what a person reads (diagnostics, timetables). Without: the results' own words, the same whatever the language.
-  if (options.language) return basisInLanguage(options.withSource === false ? { ...basis, source: undefined } : basis, options.language);
-  if (options.withSource === false) return basisInWords({ ...basis, source: undefined });
-  let text = described.get(basis);
-  if (text === undefined) {
-    text = basisInWords(basis);
-    described.set(basis, text);
-  }
-  return text;
-}
-
-function basisInWords(basis: Record<string, any>): string {
-  const parts: string[] = [];
-  if (basis.clause !== undefined)
-    parts.push(
-      `clause ${basis.clause}${basis.paragraph ? `, paragraph ${basis.paragraph}` : ''}${basis.subclause ? `, subclause ${basis.subclause}` : ''}`,
-    );
-  if (basis.annex !== undefined) parts.push(`annex ${basis.annex}`);
-  if (basis.law) parts.push(`${basis.law}${basis.article ? `, art. ${basis.article}` : ''}`);
-  if (basis.report)
-    parts.push(
-      `the public report of ${basis.report.source}, ${basis.report.date}${basis.verified === false ? ' (not verified against the act)' : ''}`,
-    );
-  if (basis.setting) parts.push('a setting (the legal texts are silent)');
-  const text = parts.join(', ');
-  return basis.source && !basis.setting && !basis.law && !basis.report ? `${text} of ${basis.source}` : text;
+  const language = options.language ?? currentLanguage();
+  if (options.withSource === false) return basisInLanguage({ ...basis, source: undefined }, language);
+  let texts = described.get(basis);
+  if (texts === undefined) described.set(basis, (texts = {}));
+  return (texts[language] ??= basisInLanguage(basis, language));
 }
 
 /** The basis in the words of a language (the catalogue's basis.* messages). */

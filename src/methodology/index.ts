@@ -1,6 +1,7 @@
 // The narrow public API of the methodology stage: load (YAML with positions) →
 // resolve extends → validate (JSON Schema) → lint. Nothing here evaluates anything.
 import { basename } from 'node:path';
+import { t } from '../i18n/index.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostic.js';
 import { runLint, type LintOptions } from './lint/index.js';
 import { methodologyPath, resolveMethodologyFile, type ResolvedSource } from './resolve.js';
@@ -31,8 +32,8 @@ export function loadResolved(pathOrId: string): LoadResult {
       code: 'identity.id-mismatch',
       pointer: '/id',
       at: resolved.originOf('/id')?.value,
-      message: `the id "${id}" does not match the file name ${basename(file)}`,
-      hint: `rename the file to ${id}.yaml or write id: ${expected}; other methodologies find this one by its id`,
+      message: t('identity.id-mismatch', { id, file: basename(file) }),
+      hint: t('identity.id-mismatch.hint', { id, expected }),
     });
   }
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sorted(diagnostics) };

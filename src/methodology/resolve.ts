@@ -95,8 +95,8 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
       severity: 'error',
       code: 'file.not-a-methodology',
       at: referencedAt ?? { file, line: 1, col: 1 },
-      message: `${file} is not a methodology file: a methodology is a .yaml, .yml or .json file`,
-      hint: "name a bundled methodology by its id (e.g. model-2025) or your body's .yaml file",
+      message: t('file.not-a-methodology.extension', { file }),
+      hint: t('file.not-a-methodology.extension.hint'),
     };
     return { data: undefined, chain: [], diagnostics: [diagnostic], originOf: () => undefined };
   }
@@ -107,8 +107,8 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
   if (dirname(resolvePath(file)) === resolvePath(bundledMethodologiesDir)) {
     for (const d of diagnostics) {
       if (d.code !== 'file.not-found') continue;
-      d.message = `there is no methodology "${basename(file).replace(/\.ya?ml$/, '')}": it is neither a file nor the id of a bundled methodology`;
-      d.hint = `use one of ${bundledMethodologyIds().join(', ')} (bagalau list shows them), or the path of your body's file`;
+      d.message = t('file.not-found.methodology', { id: basename(file).replace(/\.ya?ml$/, '') });
+      d.hint = t('file.not-found.methodology.hint', { ids: bundledMethodologyIds().join(', ') });
     }
   }
   const own = source.data;
@@ -124,8 +124,8 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
       severity: 'error',
       code: 'file.not-a-methodology',
       at: { file, line: 1, col: 1 },
-      message: `${file} does not contain a methodology: the file must be a set of keys (id:, title:, …), not a list or a single value`,
-      hint: 'start from methodologies/model-2025.yaml or the example in the README',
+      message: t('file.not-a-methodology.shape', { file }),
+      hint: t('file.not-a-methodology.shape.hint'),
     });
     return single(undefined);
   }
@@ -137,8 +137,8 @@ function resolveChain(file: string, seen: string[], referencedAt: SourcePosition
       severity: 'error',
       code: 'file.not-a-methodology',
       at: referencedAt ?? { file, line: 1, col: 1 },
-      message: `${file} is not a methodology: none of its top-level keys is one of a methodology's (id, title, methods, …)`,
-      hint: "name a bundled methodology by its id (e.g. model-2025) or your body's methodology file",
+      message: t('file.not-a-methodology.keys', { file }),
+      hint: t('file.not-a-methodology.keys.hint'),
     });
     return single(undefined);
   }
@@ -363,11 +363,6 @@ function stripMarkers(value: unknown): any {
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = closestMatch(word, candidates);
   return match === undefined ? '' : t('suggest.didYouMean', { word: match }) + ' ';
-}
-
-export function suggest(word: string, candidates: readonly string[]): string {
-  const match = closestMatch(word, candidates);
-  return match === undefined ? '' : `did you mean "${match}"? `;
 }
 
 /** The candidate `word` was probably meant to be: one it begins, or one a few letters away. */

@@ -48,7 +48,7 @@ export interface ReadOptions {
 }
 
 export function readSourceFile(file: string, options: ReadOptions = {}): SourceFile {
-  const what = options.what ?? 'a methodology file';
+  const what = options.what ?? t('file.kind.methodology');
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const text = readTextFile(file, what, maxBytes);
   return typeof text === 'string' ? parseSource(file, text) : failed(file, text);
@@ -69,14 +69,14 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
       ? {
           severity: 'error',
           code: 'file.not-readable',
-          message: `cannot read ${file}: permission denied`,
-          hint: "check the file's permissions, or copy it to a folder you can read",
+          message: t('file.not-readable.permission', { file }),
+          hint: t('file.not-readable.permission.hint'),
         }
       : {
           severity: 'error',
           code: 'file.not-found',
-          message: `cannot read ${file}: no such file`,
-          hint: 'check the file name and the folder it is looked for in',
+          message: t('file.not-found', { file }),
+          hint: t('file.not-found.lookedFor.hint'),
         };
   }
   if (!stats.isFile()) {
@@ -84,8 +84,8 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
       severity: 'error',
       code: 'file.not-regular',
       at,
-      message: `${file} is ${stats.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}, not ${what}`,
-      hint: `name ${what} (a .yaml or .json file)`,
+      message: t('file.not-regular', { file, kind: stats.isDirectory() ? 'folder' : 'other', what }),
+      hint: t('file.not-regular.hint', { what }),
     };
   }
   if (stats.size > maxBytes) {
@@ -94,8 +94,8 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
       severity: 'error',
       code: 'file.too-large',
       at,
-      message: `${file} is ${size(stats.size)}; ${what} may be at most ${size(maxBytes)}`,
-      hint: 'check that this is the right file',
+      message: t('file.too-large.sized', { file, size: size(stats.size), what, limit: size(maxBytes) }),
+      hint: t('file.rightFile.hint'),
     };
   }
   let bytes: Buffer;
@@ -106,15 +106,18 @@ export function readTextFile(file: string, what: string, maxBytes: number): stri
       severity: 'error',
       code: 'file.not-readable',
       at,
-      message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'the system refused to read it'}`,
-      hint: "check the file's permissions",
+      message: t('file.not-readable.refused', {
+        file,
+        reason: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission' : 'other',
+      }),
+      hint: t('file.not-readable.refused.hint'),
     };
   }
   const notText = textProblem(file, bytes, true, what);
   if (notText) return notText;
   const text = bytes.toString('utf8');
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return { severity: 'error', code: 'file.empty', at, message: `${file} is empty`, hint: `write ${what} in it, or name another file` };
+    return { severity: 'error', code: 'file.empty', at, message: t('file.empty', { file }), hint: t('file.empty.named.hint', { what }) };
   }
   // A UTF-8 byte-order mark (Windows editors add one) is not part of the text.
   return text.replace(/^\uFEFF/, '');
@@ -154,8 +157,8 @@ export function parseSource(file: string, text: string): SourceFile {
         severity: 'error',
         code: 'yaml.too-many-aliases',
         at: { file, line: 1, col: 1 },
-        message: `${file} uses YAML aliases (*name) too many times`,
-        hint: `write the values out instead of repeating aliases; at most ${MAX_ALIASES} are allowed`,
+        message: t('yaml.too-many-aliases', { file }),
+        hint: t('yaml.too-many-aliases.hint', { max: String(MAX_ALIASES) }),
       },
       text,
     );
@@ -236,8 +239,8 @@ function reservedKeys(node: Node, diagnostics: Diagnostic[], at: (offset: number
           severity: 'error',
           code: 'yaml.reserved-key',
           at: at(key.range?.[0] ?? 0),
-          message: `the key "${String(key.value)}" is not allowed: it is a name every object has in the language bagalau is written in`,
-          hint: 'rename the key (ids are words such as hrService or quality)',
+          message: t('yaml.reserved-key', { key: String(key.value) }),
+          hint: t('yaml.reserved-key.hint'),
         });
       }
       if (pair.value && typeof pair.value === 'object') reservedKeys(pair.value as Node, diagnostics, at, depth + 1);
@@ -253,8 +256,8 @@ function tooDeep(file: string): Diagnostic {
     severity: 'error',
     code: 'yaml.too-deep',
     at: { file, line: 1, col: 1 },
-    message: `${file} nests blocks or lists too deeply to be read`,
-    hint: 'check the file: a methodology or an input nests a few levels, not thousands',
+    message: t('yaml.too-deep', { file }),
+    hint: t('yaml.too-deep.hint'),
   };
 }
 

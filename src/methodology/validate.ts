@@ -58,7 +58,7 @@ export function foreignFile(
       severity: 'error',
       code: 'file.not-a-document',
       at,
-      message: `${file} is not ${kind.what}: the file must be a set of keys (${kind.keys} …), not a list or a single value`,
+      message: t('file.not-a-document', { file, what: kind.what, keys: kind.keys }),
       hint: kind.hint,
     };
   if (!Object.keys(data).some((key) => known.includes(key)))
@@ -66,7 +66,7 @@ export function foreignFile(
       severity: 'error',
       code: 'file.not-a-document',
       at,
-      message: `${file} is not ${kind.what}: none of its top-level keys is a key of ${kind.what} (${kind.keys} …)`,
+      message: t('file.not-a-document.keys', { file, what: kind.what, keys: kind.keys }),
       hint: kind.hint,
     };
   return undefined;

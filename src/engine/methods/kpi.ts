@@ -2,6 +2,7 @@
 // annex 3 allows for it, the evaluator's score checked against that range, and the
 // quarter score as the mean of the KPI scores.
 import { describeBasis } from '../../methodology/clause.js';
+import { andList, t } from '../../i18n/index.js';
 import { mean, roundTo } from '../numbers.js';
 import { problem } from '../problems.js';
 import type { KpiLine, Problem, QuarterId, TraceStep } from '../types.js';
@@ -70,8 +71,8 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
     problems.push(
       problem(
         'kpi.count',
-        `the individual work plan has ${kpis.length} KPI(s); a head has ${kpi.count.min} to ${kpi.count.max}`,
-        `set ${kpi.count.min}–${kpi.count.max} KPIs in workPlan.kpis`,
+        t('kpi.count', { count: kpis.length, min: String(kpi.count.min), max: String(kpi.count.max) }),
+        t('kpi.count.hint', { min: String(kpi.count.min), max: String(kpi.count.max) }),
         { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.count.basis) },
       ),
     );
@@ -86,8 +87,8 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
       problems.push(
         problem(
           'kpi.missing-actual',
-          `KPI "${plannedKpi.name}" (${plannedKpi.id}) has a plan for ${quarter} but no actual value and score`,
-          `add ${field}: { actual: …, score: … }`,
+          t('kpi.missing-actual', { name: plannedKpi.name, id: plannedKpi.id, quarter }),
+          t('kpi.missing-actual.hint', { field }),
           { ...place, field, clause: describeBasis(kpi.basis) },
         ),
       );
@@ -98,8 +99,8 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
       problems.push(
         problem(
           'kpi.lower-is-better-not-allowed',
-          `KPI ${plannedKpi.id} is marked lowerIsBetter, which this methodology does not allow`,
-          'state the KPI so that a higher value is better',
+          t('kpi.lower-is-better-not-allowed', { id: plannedKpi.id }),
+          t('kpi.lower-is-better-not-allowed.hint'),
           { ...place, field: `workPlan.kpis.${index}.lowerIsBetter`, clause: describeBasis(kpi.achievement.basis) },
         ),
       );
@@ -108,12 +109,11 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
     const percent = percentAchieved(kpi, plan, entry.actual, lowerIsBetter);
     if (percent === undefined) {
       problems.push(
-        problem(
-          'kpi.plan-zero',
-          `KPI ${plannedKpi.id} has a planned value of 0 for ${quarter}, so no percentage can be computed`,
-          'correct the planned value in the work plan',
-          { ...place, field: `workPlan.kpis.${index}.plan.${quarter}`, clause: describeBasis(kpi.achievement.basis) },
-        ),
+        problem('kpi.plan-zero', t('kpi.plan-zero', { id: plannedKpi.id, quarter }), t('kpi.plan-zero.hint'), {
+          ...place,
+          field: `workPlan.kpis.${index}.plan.${quarter}`,
+          clause: describeBasis(kpi.achievement.basis),
+        }),
       );
       continue;
     }
@@ -132,8 +132,13 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
       problems.push(
         problem(
           'kpi.score-outside-scale',
-          `the score ${entry.score} of KPI ${plannedKpi.id} is outside the scale ${kpi.scale.min}–${kpi.scale.max}`,
-          `score between ${kpi.scale.min} and ${kpi.scale.max}`,
+          t('kpi.score-outside-scale', {
+            score: String(entry.score),
+            id: plannedKpi.id,
+            min: String(kpi.scale.min),
+            max: String(kpi.scale.max),
+          }),
+          t('engine.scoreBetween', { min: String(kpi.scale.min), max: String(kpi.scale.max) }),
           { ...place, field: `${field}.score`, clause: describeBasis(kpi.scale.basis) },
         ),
       );
@@ -144,22 +149,33 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
       problems.push(
         problem(
           'kpi.percent-outside-table',
-          `KPI ${plannedKpi.id} is ${percent} % achieved (actual ${entry.actual}, plan ${plan}), outside the table "${kpi.scoreTable.title.kk}"`,
-          'check the actual and planned values: a percentage below the table usually means a mistyped value',
+          t('kpi.percent-outside-table', {
+            id: plannedKpi.id,
+            percent: String(percent),
+            actual: String(entry.actual),
+            plan: String(plan),
+            table: kpi.scoreTable.title.kk,
+          }),
+          t('kpi.percent-outside-table.hint'),
           { ...place, field, clause: tableClause },
         ),
       );
       continue;
     }
     if (!('row' in found)) {
-      const neighbours = [found.above && `"${found.above.printed}"`, found.below && `"${found.below.printed}"`]
-        .filter(Boolean)
-        .join(' and ');
+      const neighbours = [found.above && `"${found.above.printed}"`, found.below && `"${found.below.printed}"`].filter(
+        (n): n is string => !!n,
+      );
       problems.push(
         problem(
           'kpi.percent-in-gap',
-          `KPI ${plannedKpi.id} is ${percent} % achieved, a percentage the table "${kpi.scoreTable.title.kk}" does not cover (it falls between rows ${neighbours})`,
-          'the table is printed with this gap in the act; the evaluator and the HR service must decide the score outside bagalau, or the body must amend the table',
+          t('kpi.percent-in-gap', {
+            id: plannedKpi.id,
+            percent: String(percent),
+            table: kpi.scoreTable.title.kk,
+            neighbours: andList(neighbours),
+          }),
+          t('kpi.percent-in-gap.hint'),
           { ...place, field, clause: tableClause },
         ),
       );
@@ -171,12 +187,22 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
     const scaled = Math.round(entry.score * step);
     if (scaled < Math.round(found.row.score.min * step) || scaled > Math.round(found.row.score.max * step)) {
       const range =
-        found.row.score.min === found.row.score.max ? `only ${found.row.score.min}` : `${found.row.score.min}–${found.row.score.max}`;
+        found.row.score.min === found.row.score.max
+          ? t('kpi.score-outside-range.only', { score: String(found.row.score.min) })
+          : `${found.row.score.min}–${found.row.score.max}`;
       problems.push(
         problem(
           'kpi.score-outside-range',
-          `the evaluator scored KPI ${plannedKpi.id} ${entry.score}, but at ${percent} % annex 3 allows ${range} (row "${found.row.printed}")`,
-          `give ${found.row.score.min === found.row.score.max ? `the score ${found.row.score.min}` : `a score from ${range}`}, or correct the actual value`,
+          t('kpi.score-outside-range', {
+            id: plannedKpi.id,
+            score: String(entry.score),
+            percent: String(percent),
+            range,
+            row: found.row.printed,
+          }),
+          found.row.score.min === found.row.score.max
+            ? t('kpi.score-outside-range.hint.one', { score: String(found.row.score.min) })
+            : t('kpi.score-outside-range.hint', { range }),
           { ...place, field: `${field}.score`, clause: tableClause },
         ),
       );
@@ -187,8 +213,8 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
       problems.push(
         problem(
           'kpi.unknown-kpi',
-          `${dataField} has values for "${id}", which is not a KPI of the individual work plan`,
-          `use the ids of workPlan.kpis (${kpis.map((k) => k.id).join(', ') || 'none'}), or add the KPI to the work plan`,
+          t('kpi.unknown-kpi', { field: dataField, id }),
+          t('kpi.unknown-kpi.hint', { ids: kpis.map((k) => k.id).join(', ') || t('engine.none') }),
           { ...place, field: `${dataField}.${id}`, clause: describeBasis(kpi.basis) },
         ),
       );
@@ -196,12 +222,11 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
   }
   if (lines.length === 0 && problems.length === 0) {
     problems.push(
-      problem(
-        'kpi.nothing-planned',
-        `KPI values were submitted for ${quarter}, but no KPI of the work plan has a planned value for ${quarter}`,
-        `add the planned values for ${quarter} in workPlan.kpis.*.plan`,
-        { ...place, field: 'workPlan.kpis', clause: describeBasis(kpi.basis) },
-      ),
+      problem('kpi.nothing-planned', t('kpi.nothing-planned', { quarter }), t('kpi.nothing-planned.hint', { quarter }), {
+        ...place,
+        field: 'workPlan.kpis',
+        clause: describeBasis(kpi.basis),
+      }),
     );
   }
   if (problems.some((p) => p.severity === 'error') || lines.length === 0) return { kpis: lines, problems, trace };

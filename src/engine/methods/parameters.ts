@@ -3,6 +3,7 @@
 // the mean. With several evaluators, each fills a sheet and the method's
 // evaluators.combine says how the sheets make one score.
 import { describeBasis } from '../../methodology/clause.js';
+import { currentLanguage, t } from '../../i18n/index.js';
 import type { EvaluatorSheet, MethodData } from '../input.generated.js';
 import { mean } from '../numbers.js';
 import { own } from '../own.js';
@@ -25,12 +26,11 @@ export const parametersEvaluator: MethodEvaluator = {
     if (!data.sheets) {
       if (!data.scores) {
         problems.push(
-          problem(
-            'parameters.no-scores',
-            `${field} has neither scores nor sheets`,
-            `add ${field}.scores (one score per criterion) or ${field}.sheets (one per evaluator)`,
-            { ...place, field, clause: describeBasis(sheetSettings.basis) },
-          ),
+          problem('parameters.no-scores', t('parameters.no-scores', { field }), t('parameters.no-scores.hint', { field }), {
+            ...place,
+            field,
+            clause: describeBasis(sheetSettings.basis),
+          }),
         );
         return { problems, trace, details: {} };
       }
@@ -55,8 +55,8 @@ export const parametersEvaluator: MethodEvaluator = {
         problems.push(
           problem(
             'parameters.unknown-evaluator',
-            `the sheet of "${sheet.role}" is not one of this method's evaluators`,
-            `write the role of one of: ${evaluators.roles.join(', ')}`,
+            t('parameters.unknown-evaluator', { role: sheet.role }),
+            t('parameters.unknown-evaluator.hint', { roles: evaluators.roles.join(', ') }),
             { ...place, field: `${sheetField}.role`, clause: evaluatorsClause },
           ),
         );
@@ -69,8 +69,8 @@ export const parametersEvaluator: MethodEvaluator = {
       problems.push(
         problem(
           'parameters.joint-sheet-repeated',
-          `${outcomes.length} sheets, but the evaluators fill one sheet together (evaluators.combine: jointSheet)`,
-          `keep one sheet in ${field}.sheets, with the scores they agreed`,
+          t('parameters.joint-sheet-repeated', { count: outcomes.length }),
+          t('parameters.joint-sheet-repeated.hint', { field }),
           { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
         ),
       );
@@ -82,8 +82,8 @@ export const parametersEvaluator: MethodEvaluator = {
           problems.push(
             problem(
               'parameters.sheet-missing',
-              `no sheet from the ${own(methodology.roles, role)?.title.en ?? role} (${role})`,
-              `add a sheet with role: ${role} to ${field}.sheets`,
+              t('parameters.sheet-missing', { title: own(methodology.roles, role)?.title[currentLanguage()] ?? role, role }),
+              t('parameters.sheet-missing.hint', { role, field }),
               { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
             ),
           );
@@ -91,8 +91,8 @@ export const parametersEvaluator: MethodEvaluator = {
           problems.push(
             problem(
               'parameters.sheet-repeated',
-              `${count} sheets from ${role}; each evaluator fills one`,
-              `keep one sheet with role: ${role}`,
+              t('parameters.sheet-repeated', { count, role }),
+              t('parameters.sheet-repeated.hint', { role }),
               { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
             ),
           );
@@ -127,8 +127,13 @@ export const parametersEvaluator: MethodEvaluator = {
           problems.push(
             problem(
               'parameters.final-before-others',
-              `the ${final.sheet.role} scored on ${final.sheet.evaluatedOn}, before the ${other.sheet.role} (${other.sheet.evaluatedOn}); the final score is given after the others`,
-              'check the dates of the sheets',
+              t('parameters.final-before-others', {
+                final: final.sheet.role,
+                finalOn: final.sheet.evaluatedOn,
+                other: other.sheet.role,
+                otherOn: other.sheet.evaluatedOn,
+              }),
+              t('parameters.final-before-others.hint'),
               { ...place, field: `${final.field}.evaluatedOn`, clause: evaluatorsClause },
               'warning',
             ),
@@ -184,11 +189,16 @@ function scoreSheet(
     const score = Object.hasOwn(scores, id) ? scores[id] : undefined;
     if (score === undefined) {
       problems.push(
-        problem('parameters.missing-parameter', `no score for the parameter "${parameter.title.kk}" (${id})`, `add ${field}.scores.${id}`, {
-          ...place,
-          field: `${field}.scores`,
-          clause: describeBasis(settings.basis),
-        }),
+        problem(
+          'parameters.missing-parameter',
+          t('parameters.missing-parameter', { title: parameter.title.kk, id }),
+          t('parameters.missing-parameter.hint', { field, id }),
+          {
+            ...place,
+            field: `${field}.scores`,
+            clause: describeBasis(settings.basis),
+          },
+        ),
       );
       continue;
     }
@@ -196,8 +206,13 @@ function scoreSheet(
       problems.push(
         problem(
           'parameters.score-outside-scale',
-          `the score ${score} for "${parameter.title.kk}" is outside the scale ${settings.scale.min}–${settings.scale.max}`,
-          `score between ${settings.scale.min} and ${settings.scale.max}`,
+          t('parameters.score-outside-scale', {
+            score: String(score),
+            title: parameter.title.kk,
+            min: String(settings.scale.min),
+            max: String(settings.scale.max),
+          }),
+          t('engine.scoreBetween', { min: String(settings.scale.min), max: String(settings.scale.max) }),
           { ...place, field: `${field}.scores.${id}`, clause: describeBasis(settings.scale.basis) },
         ),
       );
@@ -213,8 +228,8 @@ function scoreSheet(
       problems.push(
         problem(
           'parameters.unknown-parameter',
-          `"${id}" is not a parameter of this methodology`,
-          `use the parameters ${Object.keys(settings.parameters).join(', ')}`,
+          t('parameters.unknown-parameter', { id }),
+          t('parameters.unknown-parameter.hint', { parameters: Object.keys(settings.parameters).join(', ') }),
           { ...place, field: `${field}.scores.${id}`, clause: describeBasis(settings.basis) },
         ),
       );
@@ -227,8 +242,8 @@ function scoreSheet(
           problems.push(
             problem(
               'parameters.justification-missing',
-              `the score for "${settings.parameters[id].title.kk}" has no justification`,
-              `write it in ${field}.justifications.${id}`,
+              t('parameters.justification-missing.parameter', { title: settings.parameters[id].title.kk }),
+              t('parameters.justification-missing.parameter.hint', { field, id }),
               { ...place, field: `${field}.justifications`, clause: describeBasis(settings.justification.basis) },
             ),
           );
@@ -236,11 +251,16 @@ function scoreSheet(
       }
     } else if (!sheet.justification?.trim() && !Object.values(sheet.justifications ?? {}).some((j) => j.trim())) {
       problems.push(
-        problem('parameters.justification-missing', 'the score has no justification', `write the justification in ${field}.justification`, {
-          ...place,
-          field: `${field}.justification`,
-          clause: describeBasis(settings.justification.basis),
-        }),
+        problem(
+          'parameters.justification-missing',
+          t('parameters.justification-missing'),
+          t('parameters.justification-missing.hint', { field }),
+          {
+            ...place,
+            field: `${field}.justification`,
+            clause: describeBasis(settings.justification.basis),
+          },
+        ),
       );
     }
   }
@@ -280,10 +300,10 @@ function delegationAllowed(call: MethodCall, sheet: EvaluatorSheet, problems: Pr
   problems.push(
     problem(
       'parameters.delegation-not-allowed',
-      `the sheet of ${sheet.role} was filled by ${sheet.delegatedTo}, which this methodology does not allow`,
+      t('parameters.delegation-not-allowed', { role: sheet.role, delegatedTo: String(sheet.delegatedTo) }),
       allowed.length
-        ? `use one of: ${allowed.join(', ')}`
-        : `the methodology allows no one to evaluate in place of ${sheet.role}; remove delegatedTo`,
+        ? t('engine.useOneOf', { values: allowed.join(', ') })
+        : t('parameters.delegation-not-allowed.none', { role: sheet.role }),
       { ...place, field: `${field}.delegatedTo`, clause: evaluators ? describeBasis(evaluators.basis) : undefined },
     ),
   );

@@ -2,6 +2,7 @@
 // self-assessment; each competency's average = sum of points / number of answers; the
 // weakest competencies feed the training plan. No respondent identity is read or kept.
 import { describeBasis } from '../../methodology/clause.js';
+import { t } from '../../i18n/index.js';
 import type { Survey360 as SurveyData } from '../input.generated.js';
 import { mean, roundTo } from '../numbers.js';
 import { own } from '../own.js';
@@ -36,8 +37,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
       problems.push(
         problem(
           'survey.unknown-group',
-          `response ${index + 1} is from the group "${response.group}", which this methodology does not know`,
-          `use one of: ${Object.keys(survey.respondentGroups).join(', ')}`,
+          t('survey.unknown-group', { response: String(index + 1), group: response.group }),
+          t('engine.useOneOf', { values: Object.keys(survey.respondentGroups).join(', ') }),
           { ...place, field: `${field}.group`, clause: describeBasis(survey.respondents.basis) },
         ),
       );
@@ -51,8 +52,11 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
         problems.push(
           problem(
             'survey.unknown-competency',
-            `response ${index + 1} answers the competency "${competencyId}", which is not in the questionnaire ${questionnaireId}`,
-            `use the competencies of ${questionnaireId}: ${Object.keys(questionnaire.competencies).join(', ')}`,
+            t('survey.unknown-competency', { response: String(index + 1), competency: competencyId, questionnaire: questionnaireId }),
+            t('survey.unknown-competency.hint', {
+              questionnaire: questionnaireId,
+              competencies: Object.keys(questionnaire.competencies).join(', '),
+            }),
             { ...place, field: `${field}.answers.${competencyId}`, clause: describeBasis(questionnaire.basis) },
           ),
         );
@@ -65,8 +69,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
           problems.push(
             problem(
               'survey.unknown-indicator',
-              `response ${index + 1}: "${indicatorId}" is not an indicator statement of ${competencyId}`,
-              `use one of: ${Object.keys(competency.indicators).join(', ')}`,
+              t('survey.unknown-indicator', { response: String(index + 1), indicator: indicatorId, competency: competencyId }),
+              t('engine.useOneOf', { values: Object.keys(competency.indicators).join(', ') }),
               { ...place, field: `${field}.answers.${competencyId}.${indicatorId}`, clause: describeBasis(questionnaire.basis) },
             ),
           );
@@ -77,8 +81,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
           problems.push(
             problem(
               'survey.unknown-answer',
-              `response ${index + 1}: "${answerId}" is not one of the answer options`,
-              `use one of: ${Object.keys(survey.answers).join(', ')}`,
+              t('survey.unknown-answer', { response: String(index + 1), answer: answerId }),
+              t('engine.useOneOf', { values: Object.keys(survey.answers).join(', ') }),
               {
                 ...place,
                 field: `${field}.answers.${competencyId}.${indicatorId}`,
@@ -106,8 +110,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
       problems.push(
         problem(
           'survey.empty-response',
-          `response ${index + 1} (${response.group}) has no valid answer, so it does not count as a respondent`,
-          'remove the empty questionnaire or enter its answers',
+          t('survey.empty-response', { response: String(index + 1), group: response.group }),
+          t('survey.empty-response.hint'),
           { ...place, field },
           'warning',
         ),
@@ -118,8 +122,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
     problems.push(
       problem(
         'survey.unanswered-statements',
-        `${incomplete.length} response(s) (${incomplete.join(', ')}) leave some of the ${statements} statements of the questionnaire unanswered; each competency's average counts only the answers given`,
-        'enter the missing answers if the questionnaires have them; otherwise nothing to do',
+        t('survey.unanswered-statements', { count: incomplete.length, responses: incomplete.join(', '), statements: String(statements) }),
+        t('survey.unanswered-statements.hint'),
         { ...place, field: `${dataField}.responses`, clause: describeBasis(survey.averaging.basis) },
         'warning',
       ),
@@ -140,10 +144,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
     problems.push(
       problem(
         tooFew ? 'survey.too-few-respondents' : 'survey.too-many-respondents',
-        `${respondents} respondent(s) answered (self-assessment not counted); the survey needs ${survey.respondents.min} to ${survey.respondents.max}`,
-        tooFew
-          ? 'collect more responses from the direct manager, subordinates or peers'
-          : `keep at most ${survey.respondents.max} respondents`,
+        t('survey.respondents', { count: respondents, min: String(survey.respondents.min), max: String(survey.respondents.max) }),
+        tooFew ? t('survey.too-few-respondents.hint') : t('survey.too-many-respondents.hint', { max: String(survey.respondents.max) }),
         { ...place, field: `${dataField}.responses`, clause: countClause },
       ),
     );
@@ -159,8 +161,8 @@ export function evaluateSurvey(call: MethodCall): MethodOutcome {
       problems.push(
         problem(
           'survey.no-answers',
-          `no respondent answered the competency "${competency.title.kk}"`,
-          'check the questionnaires collected',
+          t('survey.no-answers', { competency: competency.title.kk }),
+          t('survey.no-answers.hint'),
           { ...place, field: `${dataField}.responses` },
           'warning',
         ),

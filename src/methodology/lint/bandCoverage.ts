@@ -1,5 +1,6 @@
 // Every score of the domain, once rounded to the declared precision, gets exactly one band.
 import type { Diagnostic } from '../diagnostic.js';
+import { t } from '../../i18n/index.js';
 import { finding, fromSteps, toSteps, type LintRule } from './rule.js';
 
 export const bandCoverage: LintRule = {
@@ -23,8 +24,8 @@ export const bandCoverage: LintRule = {
             'band-precision',
             'error',
             at(level.id),
-            `band ${level.id} (${level.band.min}–${level.band.max}) is written with more decimals than scores.precision (${p}), so some rounded scores would fall between bands`,
-            `write its limits with at most ${p} decimals, or raise scores.precision`,
+            t('lint.band-precision', { band: level.id, min: String(level.band.min), max: String(level.band.max), precision: String(p) }),
+            t('lint.band-precision.hint', { precision: String(p) }),
           ),
         );
       }
@@ -35,8 +36,8 @@ export const bandCoverage: LintRule = {
             'band-gap',
             'error',
             at(level.id),
-            `no band covers scores ${fromSteps(covered + 1, p)}–${fromSteps(level.min - 1, p)} (scores are rounded to ${p} decimals)`,
-            `make band ${level.id} start at ${fromSteps(covered + 1, p)}, or add a band for these scores`,
+            t('lint.band-gap', { from: fromSteps(covered + 1, p), to: fromSteps(level.min - 1, p), precision: String(p) }),
+            t('lint.band-gap.hint', { band: level.id, from: fromSteps(covered + 1, p) }),
           ),
         );
       } else if (level.min <= covered) {
@@ -46,8 +47,8 @@ export const bandCoverage: LintRule = {
             'band-overlap',
             'error',
             at(level.id),
-            `scores ${fromSteps(level.min, p)}–${fromSteps(Math.min(covered, level.max), p)} fall in two bands (${level.id} and the band below it)`,
-            `make band ${level.id} start at ${fromSteps(covered + 1, p)}`,
+            t('lint.band-overlap', { from: fromSteps(level.min, p), to: fromSteps(Math.min(covered, level.max), p), band: level.id }),
+            t('lint.band-overlap.hint', { band: level.id, from: fromSteps(covered + 1, p) }),
           ),
         );
       }
@@ -61,8 +62,8 @@ export const bandCoverage: LintRule = {
           'band-gap',
           'error',
           '/bands/levels',
-          `no band covers scores ${fromSteps(covered + 1, p)}–${fromSteps(top, p)}`,
-          'extend the highest band to the top of the score domain',
+          t('lint.band-gap.top', { from: fromSteps(covered + 1, p), to: fromSteps(top, p) }),
+          t('lint.band-gap.top.hint'),
         ),
       );
     }
@@ -73,8 +74,8 @@ export const bandCoverage: LintRule = {
           'band-outside-domain',
           'warning',
           '/bands/levels',
-          `the bands reach ${fromSteps(covered, p)}, above the highest score ${scores.max}`,
-          'end the highest band at scores.max',
+          t('lint.band-outside-domain', { reach: fromSteps(covered, p), max: String(scores.max) }),
+          t('lint.band-outside-domain.hint'),
         ),
       );
     }

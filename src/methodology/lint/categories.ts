@@ -1,6 +1,7 @@
 // Every position category belongs to exactly one category of evaluated persons, and
 // each category's methods and 360 questionnaire exist.
 import type { Diagnostic } from '../diagnostic.js';
+import { andList, t } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 export const categoryConsistency: LintRule = {
@@ -18,8 +19,8 @@ export const categoryConsistency: LintRule = {
           'categories-catch-all',
           'error',
           `/categories/${catchAll[1][0]}`,
-          `categories ${catchAll.map(([id]) => id).join(' and ')} both take "every other position"`,
-          'keep allOtherPositions: true on one category only',
+          t('lint.categories-catch-all', { categories: andList(catchAll.map(([id]) => id)) }),
+          t('lint.categories-catch-all.hint'),
         ),
       );
     }
@@ -33,8 +34,8 @@ export const categoryConsistency: LintRule = {
               'categories-duplicate-position',
               'error',
               `/categories/${id}/positionCategories/${index}`,
-              `position category ${position} is listed in both ${other} and ${id}`,
-              'list each position category in one category only',
+              t('lint.categories-duplicate-position', { position, first: other, second: id }),
+              t('lint.categories-duplicate-position.hint'),
             ),
           );
         } else owner.set(position, id);
@@ -47,8 +48,8 @@ export const categoryConsistency: LintRule = {
               'categories-unknown-method',
               'error',
               `/categories/${id}/methods/${index}`,
-              `category ${id} uses the method ${method}, which this methodology does not declare under methods`,
-              `declare methods.${method}, or remove it from the category`,
+              t('lint.categories-unknown-method', { category: id, method }),
+              t('lint.categories-unknown-method.hint', { method }),
             ),
           );
         }
@@ -61,8 +62,8 @@ export const categoryConsistency: LintRule = {
             'categories-no-questionnaire',
             'error',
             `/categories/${id}`,
-            `category ${id} is evaluated by the survey method ${survey} but names no questionnaire`,
-            `add questionnaire: with the id of one of methods.${survey}.survey.questionnaires`,
+            t('lint.categories-no-questionnaire', { category: id, method: survey }),
+            t('lint.categories-no-questionnaire.hint', { method: survey }),
           ),
         );
       }

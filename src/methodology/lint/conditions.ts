@@ -2,6 +2,7 @@
 // ({ fact: methodology, path: "$.eligibility.minimumTimeInPost.months" }) must point at a value that exists.
 import type { Diagnostic } from '../diagnostic.js';
 import { getAtPointer } from '../pointer.js';
+import { t } from '../../i18n/index.js';
 import { finding, forEachValue, type LintRule } from './rule.js';
 
 export const conditionPaths: LintRule = {
@@ -23,8 +24,8 @@ export const conditionPaths: LintRule = {
               'condition-path',
               'error',
               `${pointer}/value`,
-              `the condition takes its value from "${path}", which is not a value of this methodology`,
-              'write a path such as $.eligibility.minimumTimeInPost.months that ends at a number or text',
+              t('lint.condition-path', { path }),
+              t('lint.condition-path.hint'),
             ),
           );
         }

@@ -1,5 +1,6 @@
 // Deadlines counted from other deadlines must not go round in a circle.
 import type { Diagnostic } from '../diagnostic.js';
+import { t } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 export const deadlineCycles: LintRule = {
@@ -26,8 +27,8 @@ export const deadlineCycles: LintRule = {
               'deadline-cycle',
               'error',
               `/deadlines/${start}/anchor`,
-              `deadline ${start} is counted from itself: ${[...seen, start].join(' → ')}`,
-              'count one of these deadlines from an event such as periodEnd or application',
+              t('lint.deadline-cycle', { deadline: start, chain: [...seen, start].join(' → ') }),
+              t('lint.deadline-cycle.hint'),
             ),
           );
           break;

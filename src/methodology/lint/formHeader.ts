@@ -3,6 +3,7 @@
 // (an annex to the model) on every form. A body whose act really uses the model's annexes
 // writes the model's header again, deliberately.
 import type { Diagnostic } from '../diagnostic.js';
+import { t } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 export const formHeaderOwn: LintRule = {
@@ -13,15 +14,15 @@ export const formHeaderOwn: LintRule = {
     if (resolved.chain.length < 2) return [];
     const own = resolved.chain[0].data as { formHeader?: unknown } | undefined;
     if (own && typeof own === 'object' && own.formHeader !== undefined) return [];
-    const parent = String((resolved.chain[1].data as { id?: unknown })?.id ?? 'the methodology it extends');
+    const parent = String((resolved.chain[1].data as { id?: unknown })?.id ?? t('lint.parentFallback'));
     const out: Diagnostic[] = [
       finding(
         context,
         'form-header-inherited',
         'error',
         '/extends',
-        `${methodology.id} inherits the formHeader of ${parent}, so its forms would say they are annexes to ${parent} ("${methodology.formHeader.kk} N-қосымша")`,
-        `write formHeader: { kk: "<your body's name in the genitive> … бағалау әдістемесіне" }; if your act uses the annexes of ${parent}, write its header again to say so`,
+        t('lint.form-header-inherited', { methodology: methodology.id, parent, header: methodology.formHeader.kk }),
+        t('lint.form-header-inherited.hint', { parent }),
         resolved.originOf('/extends')?.value,
       ),
     ];

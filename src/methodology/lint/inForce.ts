@@ -1,6 +1,7 @@
 // A methodology used on a date must be in force on it: Enbekshikazakh's was repealed
 // in November 2023. The date comes from the caller (the CLI), never from a clock here.
 import type { Diagnostic } from '../diagnostic.js';
+import { t } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 export const inForceOn: LintRule = {
@@ -18,8 +19,8 @@ export const inForceOn: LintRule = {
           'not-yet-in-force',
           'warning',
           '/inForce/from',
-          `${m.id} is not yet in force on ${on}: it applies from ${m.inForce.from}`,
-          'use the methodology that was in force on that date',
+          t('lint.not-yet-in-force', { methodology: m.id, on, from: m.inForce.from }),
+          t('lint.not-yet-in-force.hint'),
         ),
       );
     }
@@ -31,8 +32,15 @@ export const inForceOn: LintRule = {
           'repealed',
           'warning',
           '/repealedBy/effectiveFrom',
-          `${m.id} was repealed by ${m.repealedBy!.act.kind.kk} No. ${m.repealedBy!.act.number} of ${m.repealedBy!.act.date} and no longer applies on ${on} (repeal effective from ${end})`,
-          'evaluate periods after the repeal under the methodology that replaced it',
+          t('lint.repealed', {
+            methodology: m.id,
+            act: m.repealedBy!.act.kind.kk,
+            number: String(m.repealedBy!.act.number),
+            date: m.repealedBy!.act.date,
+            on,
+            end,
+          }),
+          t('lint.repealed.hint'),
         ),
       );
     } else if (m.inForce.until && on > m.inForce.until) {
@@ -42,8 +50,8 @@ export const inForceOn: LintRule = {
           'expired',
           'warning',
           '/inForce/until',
-          `${m.id} applied until ${m.inForce.until} and no longer applies on ${on}`,
-          'use the methodology in force on that date',
+          t('lint.expired', { methodology: m.id, until: m.inForce.until, on }),
+          t('lint.expired.hint'),
         ),
       );
     }

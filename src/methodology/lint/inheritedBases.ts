@@ -3,6 +3,7 @@
 // how much of the file still speaks with the model's clause numbers; --verbose lists them.
 import type { Diagnostic } from '../diagnostic.js';
 import { displayPath } from '../pointer.js';
+import { t } from '../../i18n/index.js';
 import { finding, forEachValue, type LintRule } from './rule.js';
 
 export const inheritedBases: LintRule = {
@@ -24,19 +25,19 @@ export const inheritedBases: LintRule = {
     if (inherited.length === 0) return [];
     const parent =
       resolved.chain[1]?.data && typeof resolved.chain[1].data === 'object'
-        ? String((resolved.chain[1].data as { id?: unknown }).id ?? 'the methodology it extends')
-        : 'the methodology it extends';
+        ? String((resolved.chain[1].data as { id?: unknown }).id ?? t('lint.parentFallback'))
+        : t('lint.parentFallback');
     const list = context.options.verbose
       ? `:\n      ${inherited.map((p) => displayPath(p.replace(/\/basis$/, ''))).join('\n      ')}`
-      : '; bagalau lint --verbose lists them';
+      : t('lint.inherited-bases.verbose');
     const out: Diagnostic[] = [
       finding(
         context,
         'inherited-bases',
         'info',
         '/extends',
-        `${inherited.length} of ${total} rules still cite the clauses of ${parent} (the clause numbers of ${methodology.id}'s act may differ)`,
-        `re-cite each rule your act numbers otherwise (basis: { clause: "…" }), or write sameClauseNumbers: true if it numbers its clauses as ${parent} does${list}`,
+        t('lint.inherited-bases', { count: inherited.length, total, parent, methodology: methodology.id }),
+        t('lint.inherited-bases.hint', { parent, list }),
       ),
     ];
     return out;

@@ -3,6 +3,7 @@
 // a form must print a method of the kind its template is made for.
 import type { Diagnostic } from '../diagnostic.js';
 import { referenceFields } from '../schema.js';
+import { t } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 /** Which kind of method each kind of form prints (the calibration protocol prints any). */
@@ -36,8 +37,8 @@ export const methodWiring: LintRule = {
               'evaluators-kind',
               'error',
               `/methods/${id}/evaluators`,
-              `the ${method.kind} method "${id}" has ${evaluators.roles.length} evaluator role(s) combined by "${evaluators.combine}", but bagalau combines several evaluators' sheets only for methods of kind parameters`,
-              'give it one role with combine: single, or make it a parameters method',
+              t('lint.evaluators-kind', { kind: method.kind, method: id, count: evaluators.roles.length, combine: evaluators.combine }),
+              t('lint.evaluators-kind.hint'),
             ),
           );
         }
@@ -48,8 +49,8 @@ export const methodWiring: LintRule = {
               'evaluators-single',
               'error',
               `/methods/${id}/evaluators/combine`,
-              `the method "${id}" has ${evaluators.roles.length} evaluators (${evaluators.roles.join(', ')}) but combine: single`,
-              'write how their sheets combine: mean, finalRole (with finalRole: <role>) or jointSheet',
+              t('lint.evaluators-single', { method: id, count: evaluators.roles.length, roles: evaluators.roles.join(', ') }),
+              t('lint.evaluators-single.hint'),
             ),
           );
         }
@@ -60,8 +61,8 @@ export const methodWiring: LintRule = {
               'evaluators-final-role',
               'error',
               `/methods/${id}/evaluators/finalRole`,
-              `finalRole "${evaluators.finalRole}" is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
-              `name one of: ${evaluators.roles.join(', ')}`,
+              t('lint.evaluators-final-role', { role: evaluators.finalRole, roles: evaluators.roles.join(', ') }),
+              t('lint.evaluators.nameOneOf', { roles: evaluators.roles.join(', ') }),
             ),
           );
         }
@@ -73,8 +74,8 @@ export const methodWiring: LintRule = {
                 'evaluators-delegation-role',
                 'error',
                 `/methods/${id}/evaluators/delegations/${name}/role`,
-                `the delegation "${name}" replaces "${delegation.role}", which is not one of the method's evaluators (${evaluators.roles.join(', ')})`,
-                `name one of: ${evaluators.roles.join(', ')}`,
+                t('lint.evaluators-delegation-role', { delegation: name, role: delegation.role, roles: evaluators.roles.join(', ') }),
+                t('lint.evaluators.nameOneOf', { roles: evaluators.roles.join(', ') }),
               ),
             );
           }
@@ -87,8 +88,8 @@ export const methodWiring: LintRule = {
             'method-without-deadline',
             'warning',
             `/methods/${id}`,
-            `the method "${id}" names no deadline, so no evaluation of it is checked for lateness`,
-            `add deadline: <the id of one of deadlines> to methods.${id}`,
+            t('lint.method-without-deadline', { method: id }),
+            t('lint.method-without-deadline.hint', { method: id }),
             keyOf(`/methods/${id}`),
           ),
         );
@@ -142,8 +143,8 @@ export const methodWiring: LintRule = {
             'deadline-unused',
             'warning',
             `/deadlines/${id}`,
-            `the deadline "${id}" is not used: no method, eligibility rule, familiarisation, calibration, work plan or other deadline refers to it, so it only appears in the timetable`,
-            'refer to it where it applies (e.g. methods.<id>.deadline, calibration.deadlines, familiarisation.deadline), or remove it with remove: true',
+            t('lint.deadline-unused', { deadline: id }),
+            t('lint.deadline-unused.hint'),
             keyOf(`/deadlines/${id}`),
           ),
         );
@@ -159,8 +160,8 @@ export const methodWiring: LintRule = {
             'form-without-method',
             'error',
             `/forms/${id}`,
-            `the form "${id}" (${form.kind}) names no method, so it has nothing to print`,
-            `add method: <the id of a method of kind ${expected}>`,
+            t('lint.form-without-method', { form: id, kind: form.kind }),
+            t('lint.form-without-method.hint', { expected }),
             keyOf(`/forms/${id}`),
           ),
         );
@@ -171,8 +172,8 @@ export const methodWiring: LintRule = {
             'form-method-kind',
             'error',
             `/forms/${id}/method`,
-            `the form "${id}" is a ${form.kind}, which prints a method of kind ${expected}, but "${form.method}" is of kind ${methods[form.method].kind}`,
-            `use a form kind made for ${methods[form.method].kind} methods, or name another method`,
+            t('lint.form-method-kind', { form: id, kind: form.kind, expected, method: form.method, actual: methods[form.method].kind }),
+            t('lint.form-method-kind.hint', { actual: methods[form.method].kind }),
           ),
         );
       }

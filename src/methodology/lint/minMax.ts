@@ -1,6 +1,7 @@
 // Any pair of limits written min/max must not be upside down (KPI count, respondents, ranges, …).
 import type { Diagnostic } from '../diagnostic.js';
 import { displayPath } from '../pointer.js';
+import { t } from '../../i18n/index.js';
 import { finding, forEachValue, type LintRule } from './rule.js';
 
 export const minNotAboveMax: LintRule = {
@@ -23,8 +24,8 @@ export const minNotAboveMax: LintRule = {
             'min-above-max',
             'error',
             pointer,
-            `${displayPath(pointer)} goes from ${record.min} down to ${record.max}: min is above max`,
-            'swap the two values, or correct the one that is mistyped',
+            t('lint.min-above-max', { path: displayPath(pointer), min: String(record.min), max: String(record.max) }),
+            t('lint.min-above-max.hint'),
           ),
         );
       }

@@ -3,7 +3,10 @@
 import type { Diagnostic, SourcePosition } from '../diagnostic.js';
 import { findMixedScriptWords, foreignLetters } from '../../text/mixedScript.js';
 import { displayPath } from '../pointer.js';
+import { andList, t, type MessageId } from '../../i18n/index.js';
 import { finding, forEachValue, type LintRule } from './rule.js';
+
+const scriptNames: Record<string, MessageId> = { Latin: 'lint.script.Latin', Cyrillic: 'lint.script.Cyrillic', other: 'lint.script.other' };
 
 export const mixedScript: LintRule = {
   id: 'mixed-script',
@@ -28,8 +31,14 @@ export const mixedScript: LintRule = {
             'mixed-script',
             'error',
             pointer,
-            `the word "${hit.word}" in ${displayPath(pointer)} mixes ${hit.scripts.join(' and ')} letters: "${foreign}" ${foreign.length > 1 ? 'are' : 'is'} not Cyrillic, though ${foreign.length > 1 ? 'they look' : 'it looks'} the same`,
-            'retype the word with the Kazakh keyboard layout only',
+            t('lint.mixed-script', {
+              word: hit.word,
+              path: displayPath(pointer),
+              scripts: andList(hit.scripts.map((s) => t(scriptNames[s]))),
+              foreign,
+              letters: foreign.length,
+            }),
+            t('lint.mixed-script.hint'),
             at,
           ),
         );

@@ -4,6 +4,7 @@
 // some languages of a text and inherits the others.
 import type { Diagnostic } from '../diagnostic.js';
 import { displayPath } from '../pointer.js';
+import { andList, t } from '../../i18n/index.js';
 import { finding, forEachValue, type LintRule } from './rule.js';
 
 const LANGUAGES = ['kk', 'ru', 'en'] as const;
@@ -46,8 +47,21 @@ export const partialTranslation: LintRule = {
           'partial-translation',
           'warning',
           `${pointer}/${overridden[0]}`,
-          `${displayPath(pointer)}: ${overridden.join(' and ')} ${overridden.length > 1 ? 'are' : 'is'} written here, but ${inherited.join(' and ')} ${inherited.length > 1 ? 'are' : 'is'} inherited from ${from} (${shown}) and may describe the old text`,
-          `write ${inherited.join(' and ')} here too, translating the new ${overridden[0]}, or drop ${inherited.length > 1 ? 'them' : 'it'} with ${inherited.map((l) => `${l}: null`).join(', ')}`,
+          t('lint.partial-translation', {
+            path: displayPath(pointer),
+            overridden: andList(overridden),
+            overriddenCount: overridden.length,
+            inherited: andList(inherited),
+            inheritedCount: inherited.length,
+            from,
+            shown,
+          }),
+          t('lint.partial-translation.hint', {
+            inherited: andList(inherited),
+            inheritedCount: inherited.length,
+            first: overridden[0],
+            nulls: inherited.map((l) => `${l}: null`).join(', '),
+          }),
         ),
       );
     });

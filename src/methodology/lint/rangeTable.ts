@@ -1,6 +1,7 @@
 // The annex 3 table must give exactly one allowed score range for every percentage,
 // at the table's precision. Almaty's row "40–44,49" leaves 44.50–44.99 % uncovered.
 import type { Diagnostic } from '../diagnostic.js';
+import { t } from '../../i18n/index.js';
 import { finding, fromSteps, toSteps, type LintRule } from './rule.js';
 
 export const rangeTableCoverage: LintRule = {
@@ -30,7 +31,7 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
     }))
     .sort((a, b) => a.min - b.min);
   const pointerOf = (index: number) => `/methods/${methodId}/kpi/scoreTable/rows/${index}`;
-  const label = (r: (typeof rows)[number]) => `row ${r.index + 1} ("${r.row.printed}")`;
+  const label = (r: (typeof rows)[number]) => t('lint.range.row', { row: String(r.index + 1), printed: r.row.printed });
   if (rows.length && rows[0].min > 0) {
     out.push(
       finding(
@@ -38,8 +39,12 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
         'range-gap',
         'warning',
         pointerOf(rows[0].index),
-        `the KPI score table leaves 0–${fromSteps(rows[0].min - 1, precision)} % uncovered: its lowest row, ${label(rows[0])}, starts at ${fromSteps(rows[0].min, precision)} %`,
-        'add a row from 0 %, or the engine will refuse to score a KPI achieved below it',
+        t('lint.range-gap.start', {
+          below: fromSteps(rows[0].min - 1, precision),
+          row: label(rows[0]),
+          from: fromSteps(rows[0].min, precision),
+        }),
+        t('lint.range-gap.start.hint'),
       ),
     );
   }
@@ -54,8 +59,15 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
           'range-gap',
           'warning',
           pointerOf(previous.index),
-          `the KPI score table leaves ${fromSteps(previous.max + 1, precision)}–${fromSteps(current.min - 1, precision)} % uncovered: ${label(previous)} ends at ${fromSteps(previous.max, precision)} and ${label(current)} starts at ${fromSteps(current.min, precision)}`,
-          'if the act prints the table this way, keep the figures as printed: the engine refuses to score a KPI whose achievement falls in the gap and names this table; otherwise correct the row',
+          t('lint.range-gap', {
+            from: fromSteps(previous.max + 1, precision),
+            to: fromSteps(current.min - 1, precision),
+            previous: label(previous),
+            end: fromSteps(previous.max, precision),
+            current: label(current),
+            start: fromSteps(current.min, precision),
+          }),
+          t('lint.range-gap.hint'),
         ),
       );
     } else if (current.min <= previous.max) {
@@ -65,8 +77,13 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
           'range-overlap',
           'error',
           pointerOf(current.index),
-          `the KPI score table gives two score ranges for ${fromSteps(current.min, precision)}–${fromSteps(Math.min(previous.max, current.max), precision)} %: ${label(previous)} and ${label(current)} overlap`,
-          'make each row start one step (at the table precision) after the previous row ends',
+          t('lint.range-overlap', {
+            from: fromSteps(current.min, precision),
+            to: fromSteps(Math.min(previous.max, current.max), precision),
+            previous: label(previous),
+            current: label(current),
+          }),
+          t('lint.range-overlap.hint'),
         ),
       );
     }
@@ -79,8 +96,8 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
         'range-gap',
         'warning',
         pointerOf(last.index),
-        `the KPI score table covers nothing above ${fromSteps(last.max, precision)} %: its highest row, ${label(last)}, has an upper bound`,
-        'leave out "max" in the highest row to mean "and above"',
+        t('lint.range-gap.top', { end: fromSteps(last.max, precision), row: label(last) }),
+        t('lint.range-gap.top.hint'),
       ),
     );
   }
@@ -98,8 +115,8 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
             'range-precision',
             'warning',
             pointerOf(r.index),
-            `${label(r)}: ${name} ${value} has more decimals than the table precision (${precision})`,
-            `round it to ${precision} decimals or raise scoreTable.precision`,
+            t('lint.range-precision', { row: label(r), bound: name, value: String(value), precision: String(precision) }),
+            t('lint.range-precision.hint', { precision: String(precision) }),
           ),
         );
       }
@@ -111,8 +128,14 @@ function checkTable(context: Parameters<LintRule['check']>[0], methodId: string,
           'range-score-outside-scale',
           'error',
           `${pointerOf(r.index)}/score`,
-          `${label(r)} allows ${r.row.score.min}–${r.row.score.max}, outside the KPI scale ${scale.min}–${scale.max}`,
-          'keep every allowed score within kpi.scale',
+          t('lint.range-score-outside-scale', {
+            row: label(r),
+            min: String(r.row.score.min),
+            max: String(r.row.score.max),
+            scaleMin: String(scale.min),
+            scaleMax: String(scale.max),
+          }),
+          t('lint.range-score-outside-scale.hint'),
         ),
       );
     }

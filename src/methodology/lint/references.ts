@@ -2,8 +2,9 @@
 // form, a category, a questionnaire, a deadline or an event.
 import type { Diagnostic } from '../diagnostic.js';
 import { getAtPointer, displayPath } from '../pointer.js';
-import { suggest } from '../resolve.js';
+import { didYouMean } from '../resolve.js';
 import { referenceFields } from '../schema.js';
+import { orList, t, type MessageId } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 /** Events that deadlines may be counted from, besides other deadlines. */
@@ -21,14 +22,15 @@ export const deadlineEvents = [
   'protocolSigned',
 ] as const;
 
-const collectionNames: Record<string, string> = {
-  roles: 'role',
-  forms: 'form',
-  categories: 'category',
-  deadlines: 'deadline',
-  methods: 'method',
-  'methods.*.survey.questionnaires': 'questionnaire',
-  'eligibility.absence.kinds': 'kind of absence',
+const collectionNames: Record<string, MessageId> = {
+  roles: 'lint.reference.role',
+  forms: 'lint.reference.form',
+  categories: 'lint.reference.category',
+  deadlines: 'lint.reference.deadline',
+  methods: 'lint.reference.method',
+  'methods.*.survey.questionnaires': 'lint.reference.questionnaire',
+  'eligibility.absence.kinds': 'lint.reference.absenceKind',
+  events: 'lint.reference.event',
 };
 
 /** The ids of a collection at a dotted path; "*" stands for every entry of a map (methods.*.survey.questionnaires). */
@@ -53,15 +55,15 @@ export const references: LintRule = {
         else known.push(...collectionKeys(context.methodology, target.split('.')));
       }
       if (known.includes(field.value)) continue;
-      const kind = targets.map((t) => (t === 'events' ? 'event' : (collectionNames[t] ?? t))).join(' or ');
+      const kind = orList(targets.map((target) => (collectionNames[target] ? t(collectionNames[target]) : target)));
       out.push(
         finding(
           context,
           'unknown-reference',
           'error',
           field.pointer,
-          `${displayPath(field.pointer)} names the ${kind} "${field.value}", which this methodology does not define`,
-          `${suggest(field.value, known)}use one of: ${known.join(', ')}`,
+          t('lint.unknown-reference', { path: displayPath(field.pointer), kind, value: field.value }),
+          t('lint.unknown-reference.hint', { suggestion: didYouMean(field.value, known), known: known.join(', ') }),
         ),
       );
     }

@@ -2,6 +2,7 @@
 // (clause 32: 0 to 5; annex 4: "1-ден 5 баллға дейін"). Keep both visible.
 import type { Diagnostic } from '../diagnostic.js';
 import { describeBasis } from '../clause.js';
+import { t } from '../../i18n/index.js';
 import { finding, type LintRule } from './rule.js';
 
 export const scaleContradiction: LintRule = {
@@ -21,8 +22,15 @@ export const scaleContradiction: LintRule = {
             'scale-contradiction',
             'info',
             `/methods/${methodId}/${key}/scale/printedInForm`,
-            `the ${name} scale is ${scale.min}–${scale.max} by ${describeBasis(scale.basis)}, but the form prints ${printed.min}–${printed.max}; bagalau applies ${scale.min}–${scale.max}`,
-            "nothing to do unless the act is amended; the form is printed with the clause's scale",
+            t('lint.scale-contradiction', {
+              method: name,
+              min: String(scale.min),
+              max: String(scale.max),
+              basis: describeBasis(scale.basis),
+              printedMin: String(printed.min),
+              printedMax: String(printed.max),
+            }),
+            t('lint.scale-contradiction.hint'),
           ),
         );
       }
