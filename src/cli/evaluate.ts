@@ -36,7 +36,7 @@ import {
 import { ResultsWorkbook } from '../excel/results.js';
 import type { Methodology } from '../methodology/index.js';
 import { CSV_STYLES, summaryCsvHeader, type CsvStyle } from './csv.js';
-import { Tally, methodologyLegend, summaryTable, tableHead, tableLegend } from './evaluateOutput.js';
+import { Tally, methodologiesUsed, methodologyLegend, summaryTable, tableHead, tableLegend } from './evaluateOutput.js';
 import { currentLanguage, localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
@@ -450,7 +450,7 @@ class EvaluationRun {
           io.err(
             t(options.out ? 'evaluate.done.out' : 'evaluate.done', {
               people: stats.people,
-              methodology: top.methodology.id,
+              methodology: methodologiesUsed(top),
               year: String(top.year),
               errors: stats.errors + errorsIn(top.problems),
               warnings: stats.warnings + top.problems.length - errorsIn(top.problems),

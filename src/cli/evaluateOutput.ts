@@ -3,11 +3,18 @@
 // table (counts per method and period, per unit) and, with --table full, one row a person.
 // Rows and lines are made person by person, so they stream; nothing here lays out a table
 // of the whole body at once.
-import type { PersonResult, Problem } from '../engine/index.js';
-import { currentLanguage, localText, t, type MessageId } from '../i18n/index.js';
+import type { EvaluationResult, PersonResult, Problem } from '../engine/index.js';
+import { andList, currentLanguage, localText, t, type MessageId } from '../i18n/index.js';
 import type { Methodology } from '../methodology/index.js';
 import { formatDiagnostic } from '../methodology/index.js';
 import { problemDiagnostic } from './findingsFormat.js';
+
+/** The methodology of the results, or in the year of a change each one with its periods ("a (Q1, Q2) and b (Q3, Q4, year)"). */
+export function methodologiesUsed(top: Pick<EvaluationResult, 'methodology' | 'methodologies'>): string {
+  const used = top.methodologies ?? [];
+  if (used.length < 2) return top.methodology.id;
+  return andList(used.map((m) => `${m.id} (${m.periods.join(', ')})`));
+}
 
 export function allProblems(person: PersonResult): Problem[] {
   return [...person.problems, ...person.results.flatMap((r) => r.problems)];

@@ -9,7 +9,7 @@ import { FileWriteError, produceAtomically, writeAtomically } from '../io/files.
 import type { IntakeRead } from '../excel/read.js';
 import type { Methodology } from '../methodology/index.js';
 import { summaryCsv, type CsvStyle } from './csv.js';
-import { allProblems } from './evaluateOutput.js';
+import { allProblems, methodologiesUsed } from './evaluateOutput.js';
 import { problemDiagnostic } from './findingsFormat.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
@@ -109,7 +109,7 @@ export async function runEvaluateWorkbook(io: Io, file: string, options: Workboo
     people,
     evaluated,
     setAside,
-    methodology: result.methodology.id,
+    methodology: methodologiesUsed(result),
     year: String(result.year),
     errors,
     warnings: problems.length - errors,

@@ -54,6 +54,12 @@ describe('bagalau evaluate', () => {
     }
   });
 
+  it('names each methodology with its periods in the year of a change', async () => {
+    const { code, err } = await run('evaluate', 'examples/zhaiyq-akimat/evaluation-2025.yaml');
+    expect(code).toBe(0);
+    expect(err).toContain('3 people evaluated under zhaiyq-akimat-2023 (Q1, Q2) and zhaiyq-akimat-2025 (Q3, Q4, year) for 2025');
+  });
+
   it('exits 2 when the input is not usable', async () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'year: 2024\npeople: []\n');
