@@ -374,8 +374,8 @@ function reportDataWithoutMethod(run: PersonRun, person: Person, out: PersonResu
     out.problems.push(
       problem(
         'data.method-not-used',
-        `workPlan has data for a method of kind kpi, which ${ids} does not have`,
-        `remove it: ${ids} has the methods ${Object.keys(yearMethods).join(', ')}`,
+        t('data.method-not-used.workPlan', { methodologies: ids }),
+        t('data.method-not-used.workPlan.hint', { methodologies: ids, methods: Object.keys(yearMethods).join(', ') }),
         { person: person.id, period: 'year', field: 'workPlan' },
       ),
     );

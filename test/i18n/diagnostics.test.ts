@@ -205,7 +205,7 @@ describe('the coverage of the diagnostics', () => {
     // The script cannot see two: cases.yaml and calendar.inconsistent pass on messages made
     // (and translated) elsewhere, by the YAML reader and by the calendar's consistency checks.
     expect(english.length, english.join(', ')).toBeLessThanOrEqual(2);
-    expect(coverage.filter((c) => stateOf(c) === 'translated').length).toBeGreaterThanOrEqual(185);
+    expect(coverage.filter((c) => stateOf(c) === 'translated').length).toBeGreaterThanOrEqual(186);
     for (const family of ['lint', 'intake', 'parameters', 'survey', 'kpi', 'calibration', 'data', 'file', 'yaml', 'schema', 'extends'])
       for (const entry of coverage.filter((c) => c.code.startsWith(`${family}.`))) expect(stateOf(entry), entry.code).toBe('translated');
   });

@@ -440,6 +440,12 @@ export const en = {
   'lint.evaluators.nameOneOf': 'name one of: {roles}',
   'lint.evaluators-delegation-role':
     'the delegation "{delegation}" replaces "{role}", which is not one of the method\'s evaluators ({roles})',
+  'lint.work-plan-period.quarter':
+    'the work plan of "{method}" is set each quarter, but bagalau evaluates a work plan per year (one plan with values per quarter, its setting checked once a year)',
+  'lint.work-plan-period.quarter.hint': 'write period: year; a body whose act sets a plan each quarter cannot be evaluated by bagalau yet',
+  'lint.work-plan-period.anchor':
+    'the work plan of "{method}" is set once a year (period: year), but its setting deadline "{deadline}" hangs on {anchor}, so the timetable would list it every quarter',
+  'lint.work-plan-period.anchor.hint': 'anchor it on yearStart (or the appointment), as the plan is set once a year',
   'lint.method-without-deadline': 'the method "{method}" names no deadline, so no evaluation of it is checked for lateness',
   'lint.method-without-deadline.hint': 'add deadline: <the id of one of deadlines> to methods.{method}',
   'lint.deadline-unused':
@@ -604,6 +610,8 @@ export const en = {
   'data.method-not-used.quarter':
     'quarters.{quarter}.{method} has data for "{method}", which is not a method of {methodology} (the methodology of {quarter} {year})',
   'data.method-not-used.quarter.hint': 'use the methods of {methodology}: {methods}',
+  'data.method-not-used.workPlan': 'workPlan has data for a method of kind kpi, which {methodologies} does not have',
+  'data.method-not-used.workPlan.hint': 'remove it: {methodologies} has the methods {methods}',
   'data.method-not-used.annual': 'annual.{method} has data for "{method}", which is not a yearly method of {methodology}',
   'data.method-not-used.annual.hint': 'use the yearly methods of {methodology}: {methods}',
   'data.method-not-used.legacy': '{method} has data for a method that {methodology} does not have',

@@ -430,6 +430,13 @@ export const kk: Record<MessageId, string> = {
   'lint.evaluators.nameOneOf': 'мыналардың бірін көрсетіңіз: {roles}',
   'lint.evaluators-delegation-role':
     '"{delegation}" өкілеттікті беру "{role}" рөлін алмастырады, бірақ ол әдістің бағалаушыларының қатарында жоқ ({roles})',
+  'lint.work-plan-period.quarter':
+    '"{method}" әдісінің жеке жұмыс жоспары әр тоқсан сайын белгіленеді, бірақ bagalau жұмыс жоспарын жылына бір рет бағалайды (тоқсандық мәндері бар бір жоспар, оны белгілеу жылына бір рет тексеріледі)',
+  'lint.work-plan-period.quarter.hint':
+    'period: year деп жазыңыз; актісі жоспарды әр тоқсан сайын белгілейтін органды bagalau әзірге бағалай алмайды',
+  'lint.work-plan-period.anchor':
+    '"{method}" әдісінің жеке жұмыс жоспары жылына бір рет белгіленеді (period: year), бірақ оны белгілеу мерзімі "{deadline}" {anchor} күніне байланған, сондықтан кесте оны әр тоқсан сайын көрсетер еді',
+  'lint.work-plan-period.anchor.hint': 'оны yearStart күніне (немесе тағайындалған күнге) байлаңыз: жоспар жылына бір рет белгіленеді',
   'lint.method-without-deadline': '"{method}" әдісінде мерзім көрсетілмеген, сондықтан оның бағалауларының мерзімі өткені тексерілмейді',
   'lint.method-without-deadline.hint': 'methods.{method} ішіне deadline: <deadlines ішіндегі мерзімнің id-і> қосыңыз',
   'lint.deadline-unused':
@@ -600,6 +607,8 @@ export const kk: Record<MessageId, string> = {
   'data.method-not-used.quarter':
     'quarters.{quarter}.{method} ішінде "{method}" деректері бар, бірақ ол {methodology} әдістемесінің әдісі емес ({year} жылғы {quarter} әдістемесі)',
   'data.method-not-used.quarter.hint': '{methodology} әдістерін қолданыңыз: {methods}',
+  'data.method-not-used.workPlan': 'workPlan — kpi түріндегі әдістің деректері, ал {methodologies} әдістемесінде мұндай әдіс жоқ',
+  'data.method-not-used.workPlan.hint': 'оны алып тастаңыз: {methodologies} әдістемесінің әдістері — {methods}',
   'data.method-not-used.annual': 'annual.{method} ішінде "{method}" деректері бар, бірақ ол {methodology} әдістемесінің жылдық әдісі емес',
   'data.method-not-used.annual.hint': '{methodology} жылдық әдістерін қолданыңыз: {methods}',
   'data.method-not-used.legacy': '{method} ішінде {methodology} әдістемесінде жоқ әдістің деректері бар',

@@ -437,6 +437,13 @@ export const ru: Record<MessageId, string> = {
   'lint.evaluators.nameOneOf': 'укажите одну из ролей: {roles}',
   'lint.evaluators-delegation-role':
     'передача полномочий "{delegation}" заменяет "{role}", а эта роль не входит в число оценивающих метода ({roles})',
+  'lint.work-plan-period.quarter':
+    'индивидуальный план работы метода "{method}" устанавливается ежеквартально, но bagalau оценивает план работы за год (один план со значениями по кварталам, его установление проверяется раз в год)',
+  'lint.work-plan-period.quarter.hint':
+    'укажите period: year; орган, чей акт устанавливает план ежеквартально, bagalau пока оценить не может',
+  'lint.work-plan-period.anchor':
+    'индивидуальный план работы метода "{method}" устанавливается раз в год (period: year), но срок его установления "{deadline}" привязан к {anchor}, поэтому график показал бы его каждый квартал',
+  'lint.work-plan-period.anchor.hint': 'привяжите его к yearStart (или к назначению): план устанавливается раз в год',
   'lint.method-without-deadline': 'у метода "{method}" не указан срок, поэтому ни одна оценка по нему не проверяется на просрочку',
   'lint.method-without-deadline.hint': 'добавьте в methods.{method} deadline: <id одного из сроков deadlines>',
   'lint.deadline-unused':
@@ -605,6 +612,8 @@ export const ru: Record<MessageId, string> = {
   'data.method-not-used.quarter':
     'в quarters.{quarter}.{method} есть данные для "{method}", но это не метод {methodology} (методики {quarter} {year})',
   'data.method-not-used.quarter.hint': 'используйте методы {methodology}: {methods}',
+  'data.method-not-used.workPlan': 'workPlan содержит данные метода вида kpi, которого нет в {methodologies}',
+  'data.method-not-used.workPlan.hint': 'удалите его: в {methodologies} есть методы {methods}',
   'data.method-not-used.annual': 'в annual.{method} есть данные для "{method}", но это не годовой метод {methodology}',
   'data.method-not-used.annual.hint': 'используйте годовые методы {methodology}: {methods}',
   'data.method-not-used.legacy': 'в {method} есть данные метода, которого нет в {methodology}',

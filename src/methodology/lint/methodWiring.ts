@@ -108,8 +108,8 @@ export const methodWiring: LintRule = {
             'work-plan-period',
             'error',
             `/methods/${id}/kpi/workPlan/period`,
-            `the work plan of "${id}" is set each quarter, but bagalau evaluates a work plan per year (one plan with values per quarter, its setting checked once a year)`,
-            'write period: year; a body whose act sets a plan each quarter cannot be evaluated by bagalau yet',
+            t('lint.work-plan-period.quarter', { method: id }),
+            t('lint.work-plan-period.quarter.hint'),
           ),
         );
         continue;
@@ -124,8 +124,8 @@ export const methodWiring: LintRule = {
             'work-plan-period',
             'error',
             `/deadlines/${deadline}/anchor`,
-            `the work plan of "${id}" is set once a year (period: year), but its setting deadline "${deadline}" hangs on ${anchor}, so the timetable would list it every quarter`,
-            'anchor it on yearStart (or the appointment), as the plan is set once a year',
+            t('lint.work-plan-period.anchor', { method: id, deadline, anchor }),
+            t('lint.work-plan-period.anchor.hint'),
           ),
         );
       }
