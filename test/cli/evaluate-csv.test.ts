@@ -7,17 +7,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
+import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-evaluate-csv-'));
 let runs = 0;
 
 async function evaluate(file: string, ...args: string[]) {
   const out = join(dir, `run-${++runs}`);
-  const io: Io = { out: () => {}, err: () => {}, exitCode: 0, columns: 160 };
-  const code = await main(['evaluate', file, '--out', out, ...args], io, () => '2026-11-24');
+  const { code } = await runCli(['evaluate', file, '--out', out, ...args]);
   return { code, out, csv: readFileSync(join(out, 'summary.csv'), 'utf8') };
 }
 

@@ -7,17 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { capturingIo } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const input = join(root, 'test/hostile/files/input-ok.yaml');
 const example = join(root, 'examples/baiterek-akimat/evaluation-2026.yaml');
 
 async function evaluateInto(out: string): Promise<{ code: number; err: string }> {
-  let err = '';
-  const io: Io = { out: () => undefined, err: (t) => void (err += t), exitCode: 0, columns: 120 };
+  const { io, text } = capturingIo({ columns: 120 });
   const code = await main(['evaluate', input, '--out', out, '--table', 'none'], io, () => '2026-12-01');
-  return { code, err };
+  return { code, err: text.err };
 }
 
 /** Every file under `dir`, to show that nothing (no .tmp) was left. */

@@ -8,9 +8,8 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { examples, exampleWorkbook, runSoffice } from '../excel/helpers.js';
+import { runCli } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-results-xlsx-'));
@@ -20,14 +19,12 @@ let runs = 0;
 
 async function evaluate(input: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = join(dir, `run-${++runs}`);
-  let err = '';
-  const io: Io = { out: () => {}, err: (t) => void (err += t), exitCode: 0, columns: 160 };
   const cwd = process.cwd();
   process.chdir(root);
   try {
     // results.xlsx is asked for, except where a test says otherwise (YAML, JSON and NDJSON get it with --xlsx yes)
     const xlsx = args.includes('--xlsx') ? [] : ['--xlsx', 'yes'];
-    const code = await main(['evaluate', input, '--out', out, ...xlsx, ...args], io, () => '2026-11-24');
+    const { code, err } = await runCli(['evaluate', input, '--out', out, ...xlsx, ...args]);
     return { code, out, err };
   } finally {
     process.chdir(cwd);

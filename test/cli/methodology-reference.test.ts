@@ -4,18 +4,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
+import { runCli } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 
 async function evaluateIn(cwd: string, input: string, out: string) {
-  const io: Io = { out: () => {}, err: () => {}, exitCode: 0, columns: 160 };
   const before = process.cwd();
   process.chdir(cwd);
   try {
-    return await main(['evaluate', input, '--out', out], io, () => '2026-12-01');
+    return (await runCli(['evaluate', input, '--out', out], '2026-12-01')).code;
   } finally {
     process.chdir(before);
   }

@@ -7,24 +7,20 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import type { EvaluationInput } from '../../src/engine/index.js';
 import { fillIntake } from '../../src/excel/fill.js';
 import { intakeLayout } from '../../src/excel/layout.js';
 import { writeIntakeWorkbook } from '../../src/excel/template.js';
 import { methodology, root } from '../excel/helpers.js';
+import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-workbook-inputs-'));
 
 async function run(...argv: string[]) {
-  let out = '',
-    err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), exitCode: 0, columns: 160 };
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    return { code: await main(argv, io, () => '2026-12-01'), out, err };
+    return await runCli(argv, '2026-12-01');
   } finally {
     process.chdir(cwd);
   }

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/index.js';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { capturingIo } from '../helpers/cli.js';
 import { registerTestCommand } from '../../src/cli/testCommand.js';
 import {
@@ -126,37 +125,20 @@ describe('case inputs are checked as evaluate checks an input', () => {
         .join('\n')
         .replace('year: 2024', 'methodology: model-2018\nyear: 2024'),
     );
-    let err = '';
-    const io: Io = {
-      out: () => {},
-      err: (t) => {
-        err += t;
-      },
-      exitCode: 0,
-    };
+    const { io, text } = capturingIo();
     await main(['evaluate', input, '--table', 'none'], io, () => '2026-11-24');
     const fromCase = loadCaseFile('x/model-2018/leftonn.yaml', misspelt).errors[0];
-    expect(err).toContain('[schema.additionalProperties]');
-    expect(err).toContain(fromCase.message.replace('case "a misspelt key": ', ''));
+    expect(text.err).toContain('[schema.additionalProperties]');
+    expect(text.err).toContain(fromCase.message.replace('case "a misspelt key": ', ''));
   });
 
   it('bagalau test exits 1 on the case instead of passing it', async () => {
     const root = caseDir({ 'leftonn.yaml': misspelt });
-    let err = '';
-    let out = '';
-    const io: Io = {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      exitCode: 0,
-    };
+    const { io, text } = capturingIo();
     const code = await main(['test', root], io, () => '2026-11-24');
     expect(code).toBe(1);
-    expect(err).toMatch(/leftonn\.yaml:10:9: error: .*leftOnn/);
-    expect(out).toContain('0 passed, 0 failed, 1 refused');
+    expect(text.err).toMatch(/leftonn\.yaml:10:9: error: .*leftOnn/);
+    expect(text.out).toContain('0 passed, 0 failed, 1 refused');
   });
 });
 

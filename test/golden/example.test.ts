@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { runCli } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -22,11 +21,10 @@ const examples = [
 describe.each(examples)('golden outputs of the example body $golden', ({ input, golden: goldenName }) => {
   it(`evaluate ${input}`, async () => {
     const out = mkdtempSync(join(tmpdir(), 'bagalau-golden-'));
-    const io: Io = { out: () => {}, err: () => {}, exitCode: 0, columns: 160 };
     const cwd = process.cwd();
     process.chdir(root); // file names in the results are relative, as a user would type them
     try {
-      await main(['evaluate', input, '--out', out], io, () => '2026-11-24');
+      await runCli(['evaluate', input, '--out', out]);
     } finally {
       process.chdir(cwd);
     }

@@ -2,9 +2,18 @@
 // and main run on it with a fixed clock.
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
+import type { Environment } from '../../src/i18n/index.js';
 
-/** An Io whose writes gather in `text.out` and `text.err`; `columns` is set only when given. */
-export function capturingIo(columns?: number): { io: Io; text: { out: string; err: string } } {
+/** What a capturing Io says of its "terminal": each is set on the Io only when given. */
+export interface CapturingOptions {
+  /** Terminal width, for tables (Io.columns). */
+  columns?: number;
+  /** stderr is a terminal: progress is drawn (Io.progress). */
+  progress?: boolean;
+}
+
+/** An Io whose writes gather in `text.out` and `text.err`. */
+export function capturingIo(options: CapturingOptions = {}): { io: Io; text: { out: string; err: string } } {
   const text = { out: '', err: '' };
   const io: Io = {
     out: (t) => {
@@ -14,14 +23,15 @@ export function capturingIo(columns?: number): { io: Io; text: { out: string; er
       text.err += t;
     },
     exitCode: 0,
-    ...(columns === undefined ? {} : { columns }),
+    ...(options.columns === undefined ? {} : { columns: options.columns }),
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
   };
   return { io, text };
 }
 
-/** `bagalau ...argv` on a capturing Io (160 columns) with today fixed at `today`. */
-export async function runCli(argv: string[], today = '2026-11-24') {
-  const { io, text } = capturingIo(160);
-  const code = await main(argv, io, () => today);
+/** `bagalau ...argv` on a capturing Io (160 columns) with today fixed at `today`, and the environment `env` when given. */
+export async function runCli(argv: string[], today = '2026-11-24', env?: Environment) {
+  const { io, text } = capturingIo({ columns: 160 });
+  const code = await main(argv, io, () => today, env);
   return { code, out: text.out, err: text.err };
 }

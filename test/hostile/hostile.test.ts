@@ -42,7 +42,7 @@ function tree(dir: string): string[] {
 }
 
 async function run(argv: string[], temporary: string): Promise<{ code: number; out: string; err: string }> {
-  const { io, text } = capturingIo(120);
+  const { io, text } = capturingIo({ columns: 120 });
   const cwd = process.cwd();
   const systemTemporary = process.env.TMPDIR;
   process.chdir(files);

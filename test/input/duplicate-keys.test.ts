@@ -5,18 +5,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
+import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-duplicate-keys-'));
 
 async function evaluate(input: string) {
-  let err = '';
-  const io: Io = { out: () => {}, err: (t) => void (err += t), exitCode: 0, columns: 160 };
   const out = join(dir, `out-${input.replace(/\W/g, '-')}`);
-  const code = await main(['evaluate', input, '--out', out, '--workers', '0'], io, () => '2026-11-24');
+  const { code, err } = await runCli(['evaluate', input, '--out', out, '--workers', '0']);
   return { code, err, results: readResultsFile(join(out, 'results.json')) };
 }
 
@@ -100,9 +97,7 @@ describe('a key written twice in a JSON input', () => {
     const file = join(dir, 'header.json');
     const text = `{"methodology": "model-2025", "year": 2026,\n "year": 2025, "people": [${good('A1')}]}`;
     writeFileSync(file, text);
-    let err = '';
-    const io: Io = { out: () => {}, err: (t) => void (err += t), exitCode: 0, columns: 160 };
-    const code = await main(['evaluate', file, '--out', join(dir, 'out-header')], io, () => '2026-11-24');
+    const { code, err } = await runCli(['evaluate', file, '--out', join(dir, 'out-header')]);
     expect(code).toBe(2);
     expect(err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:2: error: .*\\[yaml\\.duplicate-key\\]`));
   });

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { diffMethodologies } from '../../src/methodology/diff.js';
 import { useLanguage } from '../../src/i18n/index.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
+import { capturingIo } from '../helpers/cli.js';
 
 const body = (roles: string) => `id: renamed-role
 extends: model-2025
@@ -75,18 +75,10 @@ describe('diff: a renamed role', () => {
   });
 
   it('bagalau diff prints the uses under the setting', async () => {
-    let out = '';
-    const io: Io = {
-      out: (t) => {
-        out += t;
-      },
-      err: () => {},
-      exitCode: 0,
-      columns: 200,
-    };
+    const { io, text } = capturingIo({ columns: 200 });
     await main(['diff', 'model-2025', renamed.file, '--lang', 'kk'], io);
-    expect(out).toMatch(/Roles › hrService › Title/);
-    expect(out).toMatch(/used in: Calibration › Organises the session;/);
-    expect(out.match(/адами ресурстар департаменті/g)).toHaveLength(1);
+    expect(text.out).toMatch(/Roles › hrService › Title/);
+    expect(text.out).toMatch(/used in: Calibration › Organises the session;/);
+    expect(text.out.match(/адами ресурстар департаменті/g)).toHaveLength(1);
   });
 });
