@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldIcsLine } from '../../src/calendar/index.js';
-import type { Io } from '../../src/cli/output.js';
 import { registerSchedule } from '../../src/cli/schedule.js';
+import { capturingIo } from '../helpers/cli.js';
 
 const fixture = 'model-2018';
 
@@ -32,21 +32,11 @@ function bodyWithDeadlines(name: string, deadlines: string): string {
 
 /** Runs `schedule` on a fresh program with a fixed clock. */
 async function runSchedule(...args: string[]) {
-  const io: Io & { outText: string; errText: string } = {
-    outText: '',
-    errText: '',
-    exitCode: 0,
-    out(text) {
-      this.outText += text;
-    },
-    err(text) {
-      this.errText += text;
-    },
-  };
+  const { io, text } = capturingIo();
   const program = new Command('bagalau').exitOverride();
   registerSchedule(program, io, { now: () => new Date('2024-01-02T03:04:05.678Z') });
   await program.parseAsync(['schedule', ...args], { from: 'user' });
-  return { out: io.outText, err: io.errText, exitCode: io.exitCode };
+  return { out: text.out, err: text.err, exitCode: io.exitCode };
 }
 
 describe('bagalau schedule', () => {

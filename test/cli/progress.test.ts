@@ -10,47 +10,35 @@ import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 import { EVALUATE_PROGRESS, RENDER_PROGRESS, startProgress } from '../../src/cli/progress.js';
 import { findChromium } from '../../src/forms/browser.js';
+import { capturingIo } from '../helpers/cli.js';
 
 const example = 'examples/zhaiyq-akimat/evaluation-2026.yaml';
 // The escape sequences a terminal gets: ESC followed by [ or 7/8.
 // eslint-disable-next-line no-control-regex -- escapes are what is checked
 const ESCAPE = /\x1b[[78]/;
 
-function terminal(progress: boolean) {
-  const io: Io & { text: { out: string; err: string } } = {
-    text: { out: '', err: '' },
-    out: (t) => {
-      io.text.out += t;
-    },
-    err: (t) => {
-      io.text.err += t;
-    },
-    exitCode: 0,
-    columns: 160,
-    progress,
-  };
-  return io;
-}
+/** A capturing Io on a terminal 160 columns wide; stderr is a terminal when `progress`. */
+const terminal = (progress: boolean) => capturingIo({ columns: 160, progress });
 
 describe('startProgress', () => {
   it('draws the done count, the elapsed time and an estimate, and clears the line at the end', () => {
-    const io = terminal(true);
+    const { io, text } = terminal(true);
     const bar = startProgress(io, { total: 5, format: RENDER_PROGRESS })!;
     expect(bar).toBeDefined();
     bar.update(3);
     bar.stop();
     bar.stop();
-    expect(io.text.err).toMatch(/0\/5 forms \| \d+s elapsed \| about \S+ left/);
-    expect(io.text.err).toMatch(/3\/5 forms/);
+    expect(text.err).toMatch(/0\/5 forms \| \d+s elapsed \| about \S+ left/);
+    expect(text.err).toMatch(/3\/5 forms/);
     // cleared: the last thing written erases the line
-    expect(io.text.err.endsWith('\x1b[2K')).toBe(true);
-    expect(io.text.out).toBe('');
+    expect(text.err.endsWith('\x1b[2K')).toBe(true);
+    expect(text.out).toBe('');
   });
 
   it('draws nothing when stderr is not a terminal, when quiet, or with nothing to do', () => {
-    expect(startProgress(terminal(false), { total: 5, format: RENDER_PROGRESS })).toBeUndefined();
-    expect(startProgress(terminal(true), { total: 5, format: RENDER_PROGRESS }, true)).toBeUndefined();
-    expect(startProgress(terminal(true), { total: 0, format: RENDER_PROGRESS })).toBeUndefined();
+    expect(startProgress(terminal(false).io, { total: 5, format: RENDER_PROGRESS })).toBeUndefined();
+    expect(startProgress(terminal(true).io, { total: 5, format: RENDER_PROGRESS }, true)).toBeUndefined();
+    expect(startProgress(terminal(true).io, { total: 0, format: RENDER_PROGRESS })).toBeUndefined();
   });
 });
 
@@ -58,9 +46,9 @@ describe('bagalau evaluate: progress', () => {
   const run = async (io: Io, ...extra: string[]) => main(['evaluate', example, '--batch-size', '2', ...extra], io, () => '2026-11-24');
 
   it('shows people evaluated, the share of the input, the time spent and left on a terminal, then clears it', async () => {
-    const io = terminal(true);
+    const { io, text } = terminal(true);
     await run(io);
-    const err = io.text.err;
+    const err = text.err;
     expect(err).toMatch(/0% of the input \| 0 people evaluated \| 0s elapsed/);
     expect(err).toMatch(/100% of the input \| 6 people evaluated \| \d+s elapsed \| about \S+ left/);
     // the bar is cleared before the problems and the count are printed
@@ -71,19 +59,19 @@ describe('bagalau evaluate: progress', () => {
   });
 
   it('writes no progress when stderr is not a terminal', async () => {
-    const io = terminal(false);
+    const { io, text } = terminal(false);
     await run(io);
-    expect(io.text.err).not.toMatch(ESCAPE);
-    expect(io.text.err).toMatch(/6 people evaluated under/);
+    expect(text.err).not.toMatch(ESCAPE);
+    expect(text.err).toMatch(/6 people evaluated under/);
   });
 
   it('--quiet: no progress and no closing count, the problems still', async () => {
-    const io = terminal(true);
+    const { io, text } = terminal(true);
     const code = await run(io, '--quiet', '--table', 'none');
     expect(code).toBe(1);
-    expect(io.text.err).not.toMatch(ESCAPE);
-    expect(io.text.err).not.toMatch(/people evaluated/);
-    expect(io.text.err).toMatch(/evaluation-2026\.yaml:\d+:\d+: error: person Z04/);
+    expect(text.err).not.toMatch(ESCAPE);
+    expect(text.err).not.toMatch(/people evaluated/);
+    expect(text.err).toMatch(/evaluation-2026\.yaml:\d+:\d+: error: person Z04/);
     expect(EVALUATE_PROGRESS).toContain('{people} people evaluated');
   });
 });
@@ -95,14 +83,14 @@ describe('bagalau render: progress', () => {
   it('shows forms printed of the total on a terminal; --quiet prints only the files', async () => {
     const shown = terminal(true);
     const dir = mkdtempSync(join(tmpdir(), 'render-progress-'));
-    await main(['render', fixture, '--forms', '2,4', '--out', dir], shown);
+    await main(['render', fixture, '--forms', '2,4', '--out', dir], shown.io);
     expect(shown.text.err).toMatch(/0\/2 forms \| \d+s elapsed/);
     expect(shown.text.err).toMatch(/2\/2 forms/);
     expect(shown.text.err).toMatch(/2 PDF\(s\) written/);
 
     const quiet = terminal(true);
     const again = mkdtempSync(join(tmpdir(), 'render-progress-'));
-    await main(['render', fixture, '--forms', '2,4', '--out', again, '--quiet'], quiet);
+    await main(['render', fixture, '--forms', '2,4', '--out', again, '--quiet'], quiet.io);
     expect(quiet.text.err).not.toMatch(ESCAPE);
     expect(quiet.text.err).not.toMatch(/PDF\(s\) written/);
     expect(

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkbook, readZipEntry, zipDirectory } from '../../src/excel/load.js';
 import { readIntakeWorkbook } from '../../src/excel/read.js';
 import { main } from '../../src/cli/main.js';
+import { capturingIo } from '../helpers/cli.js';
 import { methodology } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-files-'));
@@ -101,8 +102,8 @@ describe('files that are not intake workbooks', () => {
 describe('a workbook whose parts are stored in another order or with absolute targets', () => {
   it('reads every sheet under its own name (exceljs alone would call them Sheet1, Sheet2…)', async () => {
     const made = join(dir, 'made.xlsx');
-    const out = { exitCode: 0, out() {}, err() {} };
-    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', made], out)).toBe(0);
+    const { io } = capturingIo();
+    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', made], io)).toBe(0);
     const parts = new Map(zipDirectory(made)!.map((e) => [e.name, readZipEntry(made, e.name)!]));
     // workbook.xml last, the sheets in reverse order, and the relationships with absolute targets (as some writers store them)
     const rels = parts

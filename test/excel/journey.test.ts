@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendarPath, loadCalendar } from '../../src/calendar/index.js';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { evaluate } from '../../src/engine/index.js';
 import { withIntakePlaces, writeResultsWorkbook } from '../../src/excel/index.js';
 import { readIntakeWorkbook } from '../../src/excel/read.js';
@@ -17,6 +16,7 @@ import { FormPrinter } from '../../src/forms/printer.js';
 import { parseFormList, planDocuments, renderDocuments } from '../../src/forms/render.js';
 import { methodologyPath } from '../../src/methodology/index.js';
 import { flat, pdfText } from '../forms/pdf-tools.js';
+import { capturingIo } from '../helpers/cli.js';
 import { methodology, root } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-journey-'));
@@ -41,7 +41,7 @@ function write(ws: ExcelJS.Worksheet, row: number, values: Record<string, string
 
 describe('from bagalau template to forms ready to sign, without YAML', () => {
   it('makes the workbook, reads it as filled in, evaluates it and prints the forms', async () => {
-    const io: Io = { out: () => {}, err: () => {}, exitCode: 0 };
+    const { io } = capturingIo();
     expect(
       await main(
         ['template', '--methodology', join(root, 'examples/zhaiyq-akimat/zhaiyq-akimat-2025.yaml'), '--year', '2026', '--out', intake],

@@ -9,27 +9,12 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { intakeLayout } from '../../src/excel/layout.js';
 import { readIntakeWorkbook } from '../../src/excel/read.js';
 import { writeIntakeWorkbook } from '../../src/excel/template.js';
 import { methodologyPath, type Methodology } from '../../src/methodology/index.js';
+import { capturingIo } from '../helpers/cli.js';
 import { methodology, root, runSoffice, yamlInput } from './helpers.js';
-
-function io(): Io & { stdout: string; stderr: string } {
-  const out = {
-    stdout: '',
-    stderr: '',
-    exitCode: 0,
-    out(t: string) {
-      out.stdout += t;
-    },
-    err(t: string) {
-      out.stderr += t;
-    },
-  };
-  return out;
-}
 
 async function open(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -59,9 +44,9 @@ describe('bagalau template --methodology model-2025 --year 2026', () => {
   const m2025 = methodology('model-2025');
 
   it('writes the workbook and says what to do next', async () => {
-    const out = io();
-    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', file], out)).toBe(0);
-    expect(out.stdout).toContain('bagalau evaluate');
+    const { io, text } = capturingIo();
+    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', file], io)).toBe(0);
+    expect(text.out).toContain('bagalau evaluate');
     expect(existsSync(file)).toBe(true);
   });
 
@@ -171,9 +156,9 @@ describe('bagalau template --methodology model-2025 --year 2026', () => {
   });
 
   it('refuses to replace a workbook that exists, unless --force', async () => {
-    const out = io();
-    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', file], out)).toBe(2);
-    expect(out.stderr).toContain('--force');
+    const { io, text } = capturingIo();
+    expect(await main(['template', '--methodology', 'model-2025', '--year', '2026', '--out', file], io)).toBe(2);
+    expect(text.err).toContain('--force');
   });
 });
 
@@ -245,11 +230,11 @@ describe('the sheets come from the methodology', () => {
 
 describe('bagalau template --from an input', () => {
   it('fills the workbook, naming the methodology from where the workbook is', async () => {
-    const out = io();
+    const { io, text } = capturingIo();
     const file = join(dir, 'from', 'intake.xlsx');
     const input = 'examples/zhaiyq-akimat/evaluation-2026.yaml';
-    expect(await main(['template', '--from', join(root, input), '--out', file], out), out.stderr).toBe(0);
-    expect(out.stdout).toContain('filled from');
+    expect(await main(['template', '--from', join(root, input), '--out', file], io), text.err).toBe(0);
+    expect(text.out).toContain('filled from');
     const read = await readIntakeWorkbook(file, (header) =>
       header.methodologies.map((ref) => methodology(methodologyPath(ref, dirname(file)))),
     );

@@ -10,29 +10,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { findChromium } from '../../src/forms/browser.js';
 import { FormPrinter } from '../../src/forms/printer.js';
 import { renderDocument } from '../../src/forms/templates.js';
 import { formView } from '../../src/forms/viewModels.js';
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
 import { loadResolved } from '../../src/methodology/index.js';
+import { capturingIo } from '../helpers/cli.js';
 import { flat, pdfFonts, pdfText } from './pdf-tools.js';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'evaluation-2023.yaml');
 
 async function render(args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const io: Io = {
-    out: () => {},
-    err: (t) => {
-      err += t;
-    },
-    exitCode: 0,
-    columns: 120,
-  };
+  const { io, text } = capturingIo({ columns: 120 });
   const code = await main(['render', ...args], io, () => '2023-12-01');
-  return { code: io.exitCode || code, err };
+  return { code: io.exitCode || code, err: text.err };
 }
 
 let printer: FormPrinter;

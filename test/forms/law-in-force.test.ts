@@ -7,23 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { findChromium } from '../../src/forms/browser.js';
+import { capturingIo } from '../helpers/cli.js';
 import { flat, pdfFonts, pdfText } from './pdf-tools.js';
 
 const root = join(import.meta.dirname, '../..');
 
 async function render(...args: string[]): Promise<{ code: number; out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bagalau-law-in-force-'));
-  let text = '';
-  const io: Io = {
-    out: (t) => {
-      text += t;
-    },
-    err: () => {},
-    exitCode: 0,
-    columns: 120,
-  };
+  const { io, text } = capturingIo({ columns: 120 });
   const cwd = process.cwd();
   process.chdir(root);
   try {
@@ -31,7 +23,7 @@ async function render(...args: string[]): Promise<{ code: number; out: string; d
   } finally {
     process.chdir(cwd);
   }
-  return { code: io.exitCode ?? 0, out: text, dir };
+  return { code: io.exitCode ?? 0, out: text.out, dir };
 }
 
 beforeAll(() => {

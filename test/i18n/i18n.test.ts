@@ -7,8 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
 import { loadCalendar } from '../../src/calendar/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { planDocuments } from '../../src/forms/render.js';
@@ -28,27 +26,16 @@ import {
 import { loadEvaluationInput } from '../../src/input/loadEvaluationInput.js';
 import { loadResolved, type Methodology } from '../../src/methodology/index.js';
 import { diagnosticCoverage, stateOf } from '../../scripts/i18n-coverage.js';
+import { runCli } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const ids = Object.keys(CATALOGUES.en) as MessageId[];
 
 afterEach(() => useLanguage('en'));
 
-async function run(argv: string[], env: Record<string, string | undefined> = {}) {
-  let out = '',
-    err = '';
-  const io: Io = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    exitCode: 0,
-    columns: 160,
-  };
-  const code = await main(argv, io, () => '2026-11-24', env);
-  return { code, out, err };
+/** `bagalau ...argv` in the environment `env` (none by default: no locale, no BAGALAU_LANG). */
+function run(argv: string[], env: Record<string, string | undefined> = {}) {
+  return runCli(argv, '2026-11-24', env);
 }
 
 /** The names of a message's {placeholders}, plural and select arguments included. */

@@ -9,9 +9,9 @@ import { cachedByContent } from '../../src/io/cache.js';
 import { openCalendar, openMethodology } from '../../src/cli/open.js';
 import { bundledMethodologyIds, lintMethodology } from '../../src/methodology/index.js';
 import { loadCalendar } from '../../src/calendar/index.js';
-import type { Io } from '../../src/cli/output.js';
+import { capturingIo } from '../helpers/cli.js';
 
-const io: Io = { out: () => {}, err: () => {}, exitCode: 0 };
+const { io } = capturingIo();
 let folder: string;
 const saved = process.env.BAGALAU_CACHE_DIR;
 beforeEach(() => {
