@@ -318,7 +318,8 @@ interface TimetableEntryCommon {
   deadlineId: string;
   title: LocalisedText;
   rule: string;
-  responsible?: string;
+  /** The role responsible, or the roles when several are. */
+  responsible?: string | string[];
   appliesTo?: string[];
   basis?: LegalBasis;
 }

@@ -1,7 +1,7 @@
 // iCalendar (RFC 5545) export of a year timetable: one all-day event per dated deadline,
 // importable into Outlook and Google Calendar. Written by hand: the subset needed is small.
 import type { DatedTimetableEntry, YearTimetable } from './deadlines.js';
-import { localText, t } from '../i18n/index.js';
+import { andList, localText, t } from '../i18n/index.js';
 import { describeBasis, periodLabel, type TimetableNames } from './timetableText.js';
 
 export interface IcsOptions {
@@ -75,7 +75,7 @@ function eventLines(entry: DatedTimetableEntry, year: number, options: IcsOption
   const description = [
     `${periodLabel(entry.period)}: ${entry.rule}.`,
     ...entry.trace.steps,
-    entry.responsible ? `${t('schedule.ics.responsible')}: ${names.role?.(entry.responsible) ?? entry.responsible}` : '',
+    entry.responsible ? `${t('schedule.ics.responsible')}: ${andList([entry.responsible].flat().map((id) => names.role?.(id) ?? id))}` : '',
     entry.appliesTo ? `${t('schedule.ics.appliesTo')}: ${entry.appliesTo.map((id) => names.category?.(id) ?? id).join(', ')}` : '',
     entry.basis ? `${t('schedule.ics.basis')}: ${describeBasis(entry.basis, options.calendarId)}` : '',
   ]

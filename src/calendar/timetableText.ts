@@ -5,7 +5,7 @@ import type { DatedTimetableEntry, TimetablePeriod, UndatableTimetableEntry, Yea
 import type { LegalBasis } from './types.js';
 import { parseIsoDate, weekdayName } from './isoDate.js';
 import { describeBasis as describeMethodologyBasis } from '../methodology/clause.js';
-import { currentLanguage, localText, t } from '../i18n/index.js';
+import { andList, currentLanguage, localText, t } from '../i18n/index.js';
 
 /** How ids of the methodology read in the timetable: role ids as the roles' titles, category ids as the categories'. */
 export interface TimetableNames {
@@ -45,7 +45,11 @@ function titleOf(entry: { title: { kk: string; ru?: string; en?: string }; deadl
   return localText(entry.title) || entry.deadlineId;
 }
 
-const roleName = (names: TimetableNames, id: string | undefined) => (id === undefined ? '' : (names.role?.(id) ?? id));
+/** The responsible role's name, or the roles' names joined in the run's language. */
+const roleName = (names: TimetableNames, ids: string | string[] | undefined) =>
+  ids === undefined ? '' : andList([ids].flat().map((id) => names.role?.(id) ?? id));
+/** The responsible role ids for a spreadsheet: one, or several separated by spaces (as appliesTo). */
+const roleIds = (ids: string | string[] | undefined) => (ids === undefined ? '' : [ids].flat().join(' '));
 const categoryNames = (names: TimetableNames, ids: string[]) => ids.map((id) => names.category?.(id) ?? id);
 
 function alignedTable(header: string[], rows: string[][]): string {
@@ -132,7 +136,7 @@ export function timetableCsvRows(timetable: YearTimetable): string[][] {
       entry.deadlineId,
       entry.title.kk ?? '',
       entry.title.en ?? '',
-      entry.responsible ?? '',
+      roleIds(entry.responsible),
       entry.appliesTo?.join(' ') ?? '',
       entry.rule,
       describeBasis(entry.basis, timetable.methodologyId),
@@ -145,7 +149,7 @@ export function timetableCsvRows(timetable: YearTimetable): string[][] {
       rule.deadlineId,
       rule.title.kk ?? '',
       rule.title.en ?? '',
-      rule.responsible ?? '',
+      roleIds(rule.responsible),
       rule.appliesTo?.join(' ') ?? '',
       rule.rule,
       describeBasis(rule.basis, timetable.methodologyId),

@@ -903,7 +903,12 @@ export interface Deadline {
     years?: number;
   };
   nonWorkingDay?: 'next' | 'previous' | 'keep';
-  responsible?: Key;
+  /**
+   * The role responsible for meeting the deadline, or a list of roles when several are (both evaluators of a quarterly evaluation).
+   *
+   * @minItems 1
+   */
+  responsible?: string | string[];
   appliesTo?: Key[];
   basis: Basis;
   add?: Add;

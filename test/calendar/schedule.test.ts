@@ -211,6 +211,13 @@ describe('bagalau schedule', () => {
     expect(partly.exitCode).toBe(0);
   });
 
+  it("names every role responsible for a deadline (both evaluators of model-2025's quarter)", async () => {
+    const table = await runSchedule('--methodology', 'model-2025', '--year', '2026');
+    expect(table.out).toMatch(/2026-10-20\s+Tue\s+Q3 2026\s+Quarterly evaluation.*direct manager and head of the structural unit/);
+    const csv = await runSchedule('--methodology', 'model-2025', '--year', '2026', '--format', 'csv', '--csv-style', 'rfc4180');
+    expect(csv.out).toMatch(/\r\n2026-10-20,Tuesday,Q3 2026,quarterlyEvaluation,.*,directManager unitHead,,/);
+  });
+
   it('warns, and exits 1, for a year in which the methodology is not in force at all', async () => {
     const before = await runSchedule('--methodology', 'model-2025', '--year', '2024');
     expect(before.exitCode).toBe(1);

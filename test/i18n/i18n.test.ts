@@ -221,7 +221,7 @@ describe('the command line', () => {
     expect(table.out).toMatch(/Дата\s+День\s+Период\s+Срок\s+Ответственный\s+Кого касается\s+Основание/);
     // Deadline titles have no Russian text in the model: Kazakh, as the act writes them.
     expect(table.out).toMatch(
-      /2026-04-20\s+пн\s+1 квартал 2026 г\.\s+Тоқсан қорытындысы бойынша бағалау.*непосредственный руководитель\s+всех/,
+      /2026-04-20\s+пн\s+1 квартал 2026 г\.\s+Тоқсан қорытындысы бойынша бағалау.*непосредственный руководитель и руководитель структурного подразделения\/государственного органа\s+всех/,
     );
     const csv = await run(['schedule', '--methodology', 'model-2025', '--year', '2026', '--lang', 'ru', '--format', 'csv']);
     // the excel style by default: a BOM and ';' (Excel in Russian or Kazakh splits on it)
@@ -237,7 +237,7 @@ describe('the command line', () => {
     const kazakh = await run(['schedule', '--methodology', 'model-2018', '--year', '2026', '--lang', 'kk']);
     expect(kazakh.out).toContain(': бағалау аяқталғаннан кейін 2 жұмыс күні (12-тармақ)');
     const ics = await run(['schedule', '--methodology', 'model-2025', '--year', '2026', '--lang', 'kk', '--format', 'ics']);
-    expect(ics.out.replace(/\r\n /g, '')).toContain('\\nЖауапты: тікелей басшы\\n');
+    expect(ics.out.replace(/\r\n /g, '')).toContain('\\nЖауапты: тікелей басшы және құрылымдық бөлімшенің/мемлекеттік органның басшысы\\n');
   });
 
   it('evaluates in Russian: the table, the count, and the summary.csv header', async () => {
