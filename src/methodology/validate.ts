@@ -52,24 +52,21 @@ export function foreignFile(
   known: string[],
   kind: { what: string; keys: string; hint: string },
 ): Diagnostic | undefined {
-  const at = { file, line: 1, col: 1 };
-  if (data === null || typeof data !== 'object' || Array.isArray(data))
-    return {
-      severity: 'error',
-      code: 'file.not-a-document',
-      at,
-      message: t('file.not-a-document', { file, what: kind.what, keys: kind.keys }),
-      hint: kind.hint,
-    };
-  if (!Object.keys(data).some((key) => known.includes(key)))
-    return {
-      severity: 'error',
-      code: 'file.not-a-document',
-      at,
-      message: t('file.not-a-document.keys', { file, what: kind.what, keys: kind.keys }),
-      hint: kind.hint,
-    };
-  return undefined;
+  // Not a mapping at all, or a mapping with none of the format's keys: the same refusal, worded for each.
+  const message =
+    data === null || typeof data !== 'object' || Array.isArray(data)
+      ? 'file.not-a-document'
+      : Object.keys(data).some((key) => known.includes(key))
+        ? undefined
+        : 'file.not-a-document.keys';
+  if (!message) return undefined;
+  return {
+    severity: 'error',
+    code: 'file.not-a-document',
+    at: { file, line: 1, col: 1 },
+    message: t(message, { file, what: kind.what, keys: kind.keys }),
+    hint: kind.hint,
+  };
 }
 
 /** What a file of `schema` is, in a message: "a methodology", "an evaluation input", "a working-day calendar". */

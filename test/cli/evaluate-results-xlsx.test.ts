@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examples, exampleWorkbook, runSoffice } from '../excel/helpers.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliIn } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-results-xlsx-'));
@@ -19,16 +19,10 @@ let runs = 0;
 
 async function evaluate(input: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = join(dir, `run-${++runs}`);
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    // results.xlsx is asked for, except where a test says otherwise (YAML, JSON and NDJSON get it with --xlsx yes)
-    const xlsx = args.includes('--xlsx') ? [] : ['--xlsx', 'yes'];
-    const { code, err } = await runCli(['evaluate', input, '--out', out, ...xlsx, ...args]);
-    return { code, out, err };
-  } finally {
-    process.chdir(cwd);
-  }
+  // results.xlsx is asked for, except where a test says otherwise (YAML, JSON and NDJSON get it with --xlsx yes)
+  const xlsx = args.includes('--xlsx') ? [] : ['--xlsx', 'yes'];
+  const { code, err } = await runCliIn(root, ['evaluate', input, '--out', out, ...xlsx, ...args]);
+  return { code, out, err };
 }
 
 type Sheets = Record<string, unknown[][]>;

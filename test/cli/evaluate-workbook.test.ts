@@ -4,20 +4,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { repositoryRoot, runCliIn } from '../helpers/cli.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
 
-const root = join(import.meta.dirname, '../..');
 
-async function run(...argv: string[]) {
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    return await runCli(argv, '2026-12-01');
-  } finally {
-    process.chdir(cwd);
-  }
-}
+const run = (...argv: string[]) => runCliIn(repositoryRoot, argv, '2026-12-01');
 
 const figures = (file: string) =>
   readResultsFile(file).people.flatMap((p) =>

@@ -12,19 +12,11 @@ import { fillIntake } from '../../src/excel/fill.js';
 import { intakeLayout } from '../../src/excel/layout.js';
 import { writeIntakeWorkbook } from '../../src/excel/template.js';
 import { methodology, root } from '../excel/helpers.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliIn } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bagalau-workbook-inputs-'));
 
-async function run(...argv: string[]) {
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    return await runCli(argv, '2026-12-01');
-  } finally {
-    process.chdir(cwd);
-  }
-}
+const run = (...argv: string[]) => runCliIn(root, argv, '2026-12-01');
 
 const pdfs = (folder: string) =>
   readdirSync(folder)

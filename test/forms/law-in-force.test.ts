@@ -6,24 +6,16 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { findChromium } from '../../src/forms/browser.js';
-import { capturingIo } from '../helpers/cli.js';
+import { runCliIn } from '../helpers/cli.js';
 import { flat, pdfFonts, pdfText } from './pdf-tools.js';
 
 const root = join(import.meta.dirname, '../..');
 
 async function render(...args: string[]): Promise<{ code: number; out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bagalau-law-in-force-'));
-  const { io, text } = capturingIo({ columns: 120 });
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    await main(['render', ...args, '--out', dir, '--pages', '2'], io, () => '2026-12-01');
-  } finally {
-    process.chdir(cwd);
-  }
-  return { code: io.exitCode ?? 0, out: text.out, dir };
+  const { code, out } = await runCliIn(root, ['render', ...args, '--out', dir, '--pages', '2'], '2026-12-01');
+  return { code, out, dir };
 }
 
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliIn } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -21,13 +21,7 @@ const examples = [
 describe.each(examples)('golden outputs of the example body $golden', ({ input, golden: goldenName }) => {
   it(`evaluate ${input}`, async () => {
     const out = mkdtempSync(join(tmpdir(), 'bagalau-golden-'));
-    const cwd = process.cwd();
-    process.chdir(root); // file names in the results are relative, as a user would type them
-    try {
-      await runCli(['evaluate', input, '--out', out]);
-    } finally {
-      process.chdir(cwd);
-    }
+    await runCliIn(root, ['evaluate', input, '--out', out]); // file names in the results are relative, as a user would type them
     for (const name of ['results.json', 'summary.csv']) {
       const actual = readFileSync(join(out, name), 'utf8');
       const golden = join(import.meta.dirname, `${goldenName}.${name}`);
