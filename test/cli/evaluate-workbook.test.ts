@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { repositoryRoot, runCliIn } from '../helpers/cli.js';
 import { readResultsFile } from '../../src/cli/resultsFile.js';
 
-
 const run = (...argv: string[]) => runCliIn(repositoryRoot, argv, '2026-12-01');
 
 const figures = (file: string) =>
