@@ -1,8 +1,8 @@
 // iCalendar (RFC 5545) export of a year timetable: one all-day event per dated deadline,
 // importable into Outlook and Google Calendar. Written by hand: the subset needed is small.
 import type { DatedTimetableEntry, YearTimetable } from './deadlines.js';
-import { andList, localText, t } from '../i18n/index.js';
-import { describeBasis, periodLabel, type TimetableNames } from './timetableText.js';
+import { localText, t } from '../i18n/index.js';
+import { categoryNames, describeBasis, periodLabel, roleName, type TimetableNames } from './timetableText.js';
 
 export interface IcsOptions {
   /** Stable part of every UID, e.g. the methodology id. */
@@ -75,8 +75,8 @@ function eventLines(entry: DatedTimetableEntry, year: number, options: IcsOption
   const description = [
     `${periodLabel(entry.period)}: ${entry.rule}.`,
     ...entry.trace.steps,
-    entry.responsible ? `${t('schedule.ics.responsible')}: ${andList([entry.responsible].flat().map((id) => names.role?.(id) ?? id))}` : '',
-    entry.appliesTo ? `${t('schedule.ics.appliesTo')}: ${entry.appliesTo.map((id) => names.category?.(id) ?? id).join(', ')}` : '',
+    entry.responsible ? `${t('schedule.ics.responsible')}: ${roleName(names, entry.responsible)}` : '',
+    entry.appliesTo ? `${t('schedule.ics.appliesTo')}: ${categoryNames(names, entry.appliesTo).join(', ')}` : '',
     entry.basis ? `${t('schedule.ics.basis')}: ${describeBasis(entry.basis, options.calendarId)}` : '',
   ]
     .filter(Boolean)

@@ -5,7 +5,7 @@ import type { DatedTimetableEntry, TimetablePeriod, UndatableTimetableEntry, Yea
 import type { LegalBasis } from './types.js';
 import { parseIsoDate, weekdayName } from './isoDate.js';
 import { describeBasis as describeMethodologyBasis } from '../methodology/clause.js';
-import { andList, currentLanguage, localText, t } from '../i18n/index.js';
+import { andList, currentLanguage, localText, periodName, t } from '../i18n/index.js';
 
 /** How ids of the methodology read in the timetable: role ids as the roles' titles, category ids as the categories'. */
 export interface TimetableNames {
@@ -37,8 +37,7 @@ function weekdayIn(isoDate: string, form: 'short' | 'long'): string {
 
 /** "Q1 2026" / "2026 жылғы 1-тоқсан" / "1 квартал 2026"; the year as it is. */
 export function periodLabel(period: TimetablePeriod): string {
-  const quarter = /^Q([1-4])$/.exec(period.id)?.[1];
-  return quarter ? t('period.quarter', { quarter, year: period.start.slice(0, 4) }) : period.label;
+  return period.id === 'year' ? period.label : periodName(period.id, period.start.slice(0, 4));
 }
 
 function titleOf(entry: { title: { kk: string; ru?: string; en?: string }; deadlineId: string }): string {
@@ -46,11 +45,11 @@ function titleOf(entry: { title: { kk: string; ru?: string; en?: string }; deadl
 }
 
 /** The responsible role's name, or the roles' names joined in the run's language. */
-const roleName = (names: TimetableNames, ids: string | string[] | undefined) =>
+export const roleName = (names: TimetableNames, ids: string | string[] | undefined) =>
   ids === undefined ? '' : andList([ids].flat().map((id) => names.role?.(id) ?? id));
 /** The responsible role ids for a spreadsheet: one, or several separated by spaces (as appliesTo). */
 const roleIds = (ids: string | string[] | undefined) => (ids === undefined ? '' : [ids].flat().join(' '));
-const categoryNames = (names: TimetableNames, ids: string[]) => ids.map((id) => names.category?.(id) ?? id);
+export const categoryNames = (names: TimetableNames, ids: string[]) => ids.map((id) => names.category?.(id) ?? id);
 
 function alignedTable(header: string[], rows: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));

@@ -41,6 +41,7 @@ import { currentLanguage, localText, t } from '../i18n/index.js';
 import { openCalendar, openMethodologies, sourceOf } from './open.js';
 import { isWorkbookInput, runEvaluateWorkbook } from './evaluateWorkbook.js';
 import { AtomicFile, FileWriteError, describeFileError, makeFolder, produceAtomically, removeOpenTemporaries } from '../io/files.js';
+import { onStop } from './signals.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { evaluateProgress, startProgress, type Progress } from './progress.js';
 import { collectDiagnostics, printSarif, problemDiagnostic } from './findingsFormat.js';
@@ -156,16 +157,14 @@ async function runEvaluateAs(
     return ExitCode.unusable;
   }
   const run = new EvaluationRun(io, inputFile, detectFormat(inputFile), options);
-  // Interrupted (Ctrl+C, kill): the files being written are removed, so --out holds only
-  // whole files (the previous run's, if any). The loop yields after each batch, so the
-  // signal is seen within one batch even without workers.
-  const interrupt = (signal: NodeJS.Signals) => {
+  // Stopped (Ctrl+C, kill, a closed terminal): the files being written are removed, so --out
+  // holds only whole files (the previous run's, if any). The loop yields after each batch,
+  // so the signal is seen within one batch even without workers.
+  const stopHandlers = onStop((signal, exitCode) => {
     removeOpenTemporaries();
     io.err(`bagalau: ${t(signal === 'SIGINT' ? 'evaluate.interrupted' : 'evaluate.stopped')}\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+    process.exit(exitCode);
+  });
   try {
     let outcome = await run.attempt({});
     if (typeof outcome !== 'number') outcome = await run.attempt(outcome);
@@ -176,8 +175,7 @@ async function runEvaluateAs(
     io.err(`bagalau: ${t('cli.resultsNotWritten', { reason: error.message })}\n    ${t('diagnostic.hint')}: ${error.hint}\n`);
     return ExitCode.unusable;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopHandlers();
     await run.close();
   }
 }

@@ -62,10 +62,6 @@ export async function readWorkbookInput(
 }
 
 export async function runEvaluateWorkbook(io: Io, file: string, options: WorkbookEvaluateOptions): Promise<number> {
-  if (options.format && !['json', 'ndjson', 'expanded'].includes(options.format)) {
-    io.err(`bagalau: ${t('evaluate.workbook.format.invalid', { value: options.format })}\n`);
-    return ExitCode.unusable;
-  }
   const excel = await import('../excel/index.js');
   const intake = await readWorkbookInput(io, file, { ids: options.methodology });
   if (!intake) return ExitCode.unusable;

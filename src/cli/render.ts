@@ -12,10 +12,12 @@ import { describeFileError } from '../io/files.js';
 import { readResultsFile } from './resultsFile.js';
 import { parseFormList, planDocuments, renderDocuments } from '../forms/render.js';
 import { loadEvaluationInput } from '../input/loadEvaluationInput.js';
-import { loadResolved, methodologyPath, type Methodology } from '../methodology/index.js';
+import { methodologyPath, type Methodology } from '../methodology/index.js';
+import { resolveMethodologyFile } from '../methodology/resolve.js';
 import { isWorkbookInput, readWorkbookInput } from './evaluateWorkbook.js';
 import { openCalendar, openMethodologies, openMethodology, sourceOf } from './open.js';
 import { t } from '../i18n/index.js';
+import { onStop } from './signals.js';
 import { ExitCode, printDiagnostics, type Io } from './output.js';
 import { renderProgress, startProgress } from './progress.js';
 
@@ -70,10 +72,14 @@ function looksLikeResults(data: unknown): data is EvaluationResult {
   );
 }
 
-/** A bundled methodology id, or a YAML file that is a methodology rather than an evaluation input. */
+/**
+ * A bundled methodology id, or a file that is a methodology rather than an evaluation input —
+ * by its shape, not its validity: a methodology with a mistake is opened as one, so its own
+ * errors are reported (not an evaluation input's "missing people").
+ */
 function isMethodology(source: string): boolean {
-  const loaded = loadResolved(methodologyPath(source));
-  return loaded.ok;
+  const data = resolveMethodologyFile(methodologyPath(source)).data;
+  return !!data && !Object.hasOwn(data, 'people') && (Object.hasOwn(data, 'extends') || Object.hasOwn(data, 'methods'));
 }
 
 export async function runRender(io: Io, source: string, options: RenderOptions): Promise<number> {
@@ -221,15 +227,13 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
   const started = Date.now();
   // Interrupted (Ctrl+C, kill): close Chromium, remove its profile and any half-written
   // PDF, and stop; a file in --out is either whole or absent.
-  const interrupt = (signal: NodeJS.Signals) => {
+  const stopHandlers = onStop((signal, exitCode) => {
     void closeAllBrowsers().finally(() => {
       removeTemporaries(options.out);
       io.err(`bagalau: ${t('render.interrupted', { signal: signal === 'SIGINT' ? 'interrupted' : 'stopped', out: options.out })}\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(exitCode);
     });
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  });
   let outcome;
   const progress =
     options.progress === false ? undefined : startProgress(io, { total: docs.length, format: renderProgress() }, options.quiet);
@@ -241,8 +245,7 @@ export async function runRender(io: Io, source: string, options: RenderOptions):
     });
   } finally {
     progress?.stop();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopHandlers();
   }
   for (const f of outcome.failed) io.err(`bagalau: ${t('render.failed', { file: f.file, reason: f.error })}\n`);
   const seconds = (Date.now() - started) / 1000;

@@ -12,6 +12,7 @@ import {
 import { localText, t } from '../i18n/index.js';
 import { CSV_STYLES, csvRows, type CsvStyle } from './csv.js';
 import { openCalendar, openMethodology } from './open.js';
+import { inForceOn } from '../methodology/inForce.js';
 import { ExitCode, processIo, type Io } from './output.js';
 
 export type ScheduleFormat = 'table' | 'csv' | 'ics';
@@ -84,11 +85,13 @@ function runSchedule(options: ScheduleOptions, io: Io, dependencies: Required<Sc
   } else io.out(renderTimetableTable(timetable, t('schedule.heading', { name, calendar: calendar.label }), names));
 
   // A year (or part of one) the methodology does not govern: the timetable is what its rules would give, not what applies.
-  const { from, until } = methodology.inForce;
+  const from = methodology.inForce.from;
+  const until = methodology.inForce.until ?? methodology.repealedBy?.effectiveFrom;
   const yearStart = `${options.year}-01-01`;
   const yearEnd = `${options.year}-12-31`;
-  if (from > yearStart || (until !== undefined && until < yearEnd)) {
-    const none = from > yearEnd || (until !== undefined && until < yearStart);
+  if (!inForceOn(methodology, yearStart) || !inForceOn(methodology, yearEnd)) {
+    // In force for one unbroken span: none of the year if not on the year's first day it could be.
+    const none = from > yearEnd || !inForceOn(methodology, from > yearStart ? from : yearStart);
     io.err(
       `bagalau: ${t(none ? 'schedule.notInForce' : 'schedule.partlyInForce', {
         methodology: methodology.id,

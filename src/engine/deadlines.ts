@@ -2,7 +2,7 @@
 // methodology's declarations; an event that happened after its deadline is flagged.
 import { CalendarCoverageError, computeDeadline } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
-import { currentLanguage, t } from '../i18n/index.js';
+import { localText, t } from '../i18n/index.js';
 import type { EngineContext } from './context.js';
 import { problem, type ProblemPlace } from './problems.js';
 import type { DeadlineResult, Problem } from './types.js';
@@ -62,7 +62,7 @@ export function deadlineResult(
       problem(
         'deadline.late',
         t('deadline.late', {
-          title: declaration.title[currentLanguage()] ?? declaration.title.kk,
+          title: localText(declaration.title),
           actual: String(actual),
           deadline: computed.date,
         }),

@@ -8,7 +8,8 @@
 // is written here.
 import { CalendarCoverageError, type WorkingCalendar } from '../calendar/index.js';
 import { describeBasis } from '../methodology/clause.js';
-import { currentLanguage, t } from '../i18n/index.js';
+import { localText, periodName, t } from '../i18n/index.js';
+import { inForceOn } from '../methodology/inForce.js';
 import type { Methodology } from '../methodology/types.generated.js';
 import { chooseBand } from './bands.js';
 import { decideCalibration } from './calibration.js';
@@ -67,12 +68,7 @@ function fieldsOf(plan: PeriodPlan, methodId: string, legacyYearly: boolean): Pe
   return fields;
 }
 
-export function inForceOn(methodology: Methodology, date: string): boolean {
-  if (date < methodology.inForce.from) return false;
-  if (methodology.inForce.until && date > methodology.inForce.until) return false;
-  if (methodology.repealedBy && date >= methodology.repealedBy.effectiveFrom) return false;
-  return true;
-}
+export { inForceOn };
 
 export function evaluate(
   methodologies: Methodology | Methodology[],
@@ -157,7 +153,7 @@ export function evaluateWithContexts(contexts: EngineContext[], input: Evaluatio
           names,
           methodology: m.id,
           date: plan.period.end,
-          period: plan.id === 'year' ? t('engine.period.year', { year: String(input.year) }) : `${plan.id} ${input.year}`,
+          period: periodName(plan.id, input.year),
           from: m.inForce.from,
           end: end ?? '',
         }),
@@ -439,10 +435,10 @@ function notInPost(run: PersonRun, plan: PeriodPlan, person: Person, methodId: s
   const before = person.appointedOn > end;
   const after = person.leftOn !== undefined && person.leftOn < start;
   if (!before && !after) return false;
-  const periodName = plan.id === 'year' ? t('engine.period.year', { year: String(run.input.year) }) : `${plan.id} ${run.input.year}`;
+  const inWords = periodName(plan.id, run.input.year);
   const why = before
-    ? t('data.not-in-post.appointed', { date: person.appointedOn, period: periodName, end })
-    : t('data.not-in-post.left', { date: String(person.leftOn), period: periodName, start });
+    ? t('data.not-in-post.appointed', { date: person.appointedOn, period: inWords, end })
+    : t('data.not-in-post.left', { date: String(person.leftOn), period: inWords, start });
   result.status = 'notInPost';
   result.trace.push({
     rule: 'post.tenure',
@@ -462,7 +458,7 @@ function notInPost(run: PersonRun, plan: PeriodPlan, person: Person, methodId: s
     result.problems.push(
       problem(
         'data.not-in-post',
-        t('data.not-in-post', { field, period: periodName, why }),
+        t('data.not-in-post', { field, period: inWords, why }),
         before ? t('data.not-in-post.appointed.hint') : t('data.not-in-post.left.hint'),
         { person: person.id, period: plan.id, method: methodId, field },
         'warning',
@@ -553,7 +549,7 @@ function evaluatePeriod(
         problem(
           'data.missing',
           t('data.missing', {
-            title: declared.title[currentLanguage()] ?? declared.title.kk,
+            title: localText(declared.title),
             method: methodId,
             period: plan.id === 'year' ? String(run.input.year) : plan.id,
           }),

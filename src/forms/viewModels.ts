@@ -587,12 +587,11 @@ function parameterSheet(ctx: FormContext, source?: FilledSource): FormView {
         return {
           role: c.role,
           name: c.name,
-          actingFor,
           actingForLine: actingFor ? fill(ctx.texts.labels.actingFor, { name: actingFor }) : undefined,
           showRole: columns.length > 1 || !!actingFor || c.role !== roleTitle(ctx.m, evaluatorRoles[0]),
         };
       })
-    : [{ role: roleTitle(ctx.m, evaluatorRoles[0]), name: one.name, actingFor: '', showRole: false }];
+    : [{ role: roleTitle(ctx.m, evaluatorRoles[0]), name: one.name, showRole: false }];
   const rows = parameters.map(([id, p], i) => {
     const own = current?.parameters?.find((x) => x.id === id);
     const scores = several
@@ -716,6 +715,7 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
         weak: !!survey?.weakest?.includes(id),
       };
     });
+  const weakest = competencies.filter((c) => c.weak).map((c) => c.title);
   const points = Object.values(method.survey!.answers)
     .filter((a) => !a.remove)
     .map((a) => a.points);
@@ -738,15 +738,7 @@ function surveyResult(ctx: FormContext, source?: FilledSource): FormView {
     statusNote: statusNote(ctx, survey),
     // a band only where the methodology gives the 360 one (survey.result.band)
     bandLabel: survey?.bandLabel ?? '',
-    weakest: competencies.filter((c) => c.weak).map((c) => c.title),
-    weakestLine: competencies.some((c) => c.weak)
-      ? fill(ctx.texts.labels.weakest, {
-          weakest: competencies
-            .filter((c) => c.weak)
-            .map((c) => c.title)
-            .join(', '),
-        })
-      : undefined,
+    weakestLine: weakest.length ? fill(ctx.texts.labels.weakest, { weakest: weakest.join(', ') }) : undefined,
     signatures: signatures(ctx, source, survey, true),
   };
 }

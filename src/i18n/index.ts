@@ -61,3 +61,11 @@ export function andList(items: readonly string[], language: Language = currentLa
 export function orList(items: readonly string[], language: Language = currentLanguage()): string {
   return new Intl.ListFormat(language, { type: 'disjunction' }).format(items);
 }
+
+/** A period in words: "Q1 2026" / "2026 жылғы 1-тоқсан" / "1 квартал 2026", or the year ("the year 2026"). */
+export function periodName(id: string, year: number | string, language: Language = currentLanguage()): string {
+  const quarter = /^Q([1-4])$/.exec(id)?.[1];
+  return quarter
+    ? t('period.quarter', { quarter, year: String(year) }, language)
+    : t('engine.period.year', { year: String(year) }, language);
+}

@@ -16,6 +16,7 @@ writePopulation(input, 'json', { methodology: 'model-2025', year: 2026, units: m
 describe.each([
   ['SIGINT', '0'],
   ['SIGTERM', '1'],
+  ['SIGHUP', '2'],
 ] as const)('evaluate interrupted by %s (workers: %s)', (signal, workers) => {
   it('removes the files it was writing and keeps the earlier results', async () => {
     const out = join(scratch, `out-${signal}`);
@@ -43,7 +44,7 @@ describe.each([
     ).toBe(true);
     child.kill(signal);
     const code = await exited;
-    expect(code, stderr).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(code, stderr).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
     expect(stderr).toMatch(/the files being written were removed/);
     expect(readdirSync(out).sort()).toEqual(['keep.txt', 'results.json', 'summary.csv']);
     expect(readFileSync(join(out, 'results.json')).equals(earlier), 'the earlier results.json changed').toBe(true);

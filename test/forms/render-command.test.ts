@@ -65,6 +65,30 @@ describe('bagalau render', () => {
     expect(bad.err).toContain('unknown form "9"');
   });
 
+  it('reports a methodology with a mistake as a methodology, at its line, not as an evaluation input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-'));
+    const file = join(dir, 'annex-zero.yaml');
+    writeFileSync(
+      file,
+      [
+        'id: annex-zero',
+        'extends: model-2025',
+        'title: { kk: Х әдістемесі }',
+        'body: { name: { kk: Х } }',
+        'act: { kind: { kk: қаулы }, number: "1", date: "2025-07-25" }',
+        'inForce: { from: "2025-08-01", verified: false }',
+        'formHeader: { kk: Х әдістемесіне }',
+        'forms:',
+        '  evaluationSheet: { annex: 0, basis: { clause: "12" } }',
+        '',
+      ].join('\n'),
+    );
+    const { code, err } = await run(['render', file, '--blank', '--forms', 'all', '--out', join(dir, 'out')]);
+    expect(code).toBe(2);
+    expect(err).toContain(`${file}:9:29: error: forms › evaluationSheet › annex is 0; it must be >= 1 [schema.minimum]`);
+    expect(err).not.toMatch(/people|evaluation input/);
+  });
+
   it('says how to install Chromium when there is none', async () => {
     const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
     process.env.PUPPETEER_EXECUTABLE_PATH = '/nonexistent/chromium';

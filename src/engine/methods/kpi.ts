@@ -2,7 +2,7 @@
 // annex 3 allows for it, the evaluator's score checked against that range, and the
 // quarter score as the mean of the KPI scores.
 import { describeBasis } from '../../methodology/clause.js';
-import { andList, t } from '../../i18n/index.js';
+import { andList, localText, t } from '../../i18n/index.js';
 import { mean, roundTo } from '../numbers.js';
 import { problem } from '../problems.js';
 import type { KpiLine, Problem, QuarterId, TraceStep } from '../types.js';
@@ -154,7 +154,7 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
             percent: String(percent),
             actual: String(entry.actual),
             plan: String(plan),
-            table: kpi.scoreTable.title.kk,
+            table: localText(kpi.scoreTable.title),
           }),
           t('kpi.percent-outside-table.hint'),
           { ...place, field, clause: tableClause },
@@ -197,6 +197,7 @@ export function evaluateKpiQuarter(call: MethodCall): KpiQuarterOutcome {
             id: plannedKpi.id,
             score: String(entry.score),
             percent: String(percent),
+            table: localText(kpi.scoreTable.title),
             range,
             row: found.row.printed,
           }),

@@ -3,7 +3,7 @@
 // the mean. With several evaluators, each fills a sheet and the method's
 // evaluators.combine says how the sheets make one score.
 import { describeBasis } from '../../methodology/clause.js';
-import { currentLanguage, t } from '../../i18n/index.js';
+import { localText, t } from '../../i18n/index.js';
 import type { EvaluatorSheet, MethodData } from '../input.generated.js';
 import { mean } from '../numbers.js';
 import { own } from '../own.js';
@@ -82,7 +82,7 @@ export const parametersEvaluator: MethodEvaluator = {
           problems.push(
             problem(
               'parameters.sheet-missing',
-              t('parameters.sheet-missing', { title: own(methodology.roles, role)?.title[currentLanguage()] ?? role, role }),
+              t('parameters.sheet-missing', { title: localText(own(methodology.roles, role)?.title) || role, role }),
               t('parameters.sheet-missing.hint', { role, field }),
               { ...place, field: `${field}.sheets`, clause: evaluatorsClause },
             ),

@@ -557,7 +557,7 @@ export const en = {
   'calibration.appeal-late':
     'the application of {appliedOn} came after the appeal term, which ended on {date} ({title}; familiarisation on {communicatedOn}); the case is not applied',
   'calibration.appeal-late.hint': 'if the body admitted the application all the same, write admittedLate: true in the case',
-  'kpi.count': 'the individual work plan has {count} KPI(s); a head has {min} to {max}',
+  'kpi.count': 'the individual work plan has {count} KPI(s); the methodology asks for {min} to {max}',
   'kpi.count.hint': 'set {min}–{max} KPIs in workPlan.kpis',
   'kpi.missing-actual': 'KPI "{name}" ({id}) has a plan for {quarter} but no actual value and score',
   'kpi.missing-actual.hint': "add {field}: '{' actual: …, score: … '}'",
@@ -573,7 +573,7 @@ export const en = {
   'kpi.percent-in-gap.hint':
     'the table is printed with this gap in the act; the evaluator and the HR service must decide the score outside bagalau, or the body must amend the table',
   'kpi.score-outside-range.only': 'only {score}',
-  'kpi.score-outside-range': 'the evaluator scored KPI {id} {score}, but at {percent} % annex 3 allows {range} (row "{row}")',
+  'kpi.score-outside-range': 'the evaluator scored KPI {id} {score}, but at {percent} % the table "{table}" allows {range} (row "{row}")',
   'kpi.score-outside-range.hint.one': 'give the score {score}, or correct the actual value',
   'kpi.score-outside-range.hint': 'give a score from {range}, or correct the actual value',
   'kpi.unknown-kpi': '{field} has values for "{id}", which is not a KPI of the individual work plan',
@@ -601,7 +601,7 @@ export const en = {
   'absence.unknown-kind':
     'the absence "{kind}" is not one of the kinds {methodology} lists, so it is ignored: the person is evaluated as if present, where a listed absence would change the evaluation (without participation, or deferred)',
   'unit.unknown':
-    'the unit "{unit}" is not among the input\'s units, so its number of corps "B" servants is unknown: rules that depend on it (e.g. delegation in units of more than 50) treat it as unknown',
+    'the unit "{unit}" is not among the input\'s units, so its number of corps "B" servants is unknown: rules that depend on it (such as a delegation that depends on the unit\'s size) treat it as unknown',
   'unit.unknown.hint': 'add {unit} under units (with corpsBServants), or correct the id',
   'unit.unknown.hint.units': 'add {unit} under units (with corpsBServants), or correct the id; the units are {units}',
   'data.method-not-used.category':
@@ -876,7 +876,6 @@ export const en = {
   'findings.format.invalid': '--format must be text, json or sarif, not "{value}"',
   'cli.twoOutputs': '--json and --format {format} ask for two outputs on stdout: give one',
   'cli.resultsNotWritten': 'the results cannot be written: {reason}',
-  'evaluate.workbook.format.invalid': '--format must be json, ndjson or expanded, not "{value}"',
   'progress.evaluate':
     '{bar} {percentage}% of the input | {people} people evaluated | {duration_formatted} elapsed | about {eta_formatted} left',
   'progress.render': '{bar} {value}/{total} forms | {duration_formatted} elapsed | about {eta_formatted} left',

@@ -551,7 +551,7 @@ export const kk: Record<MessageId, string> = {
   'calibration.appeal-late':
     '{appliedOn} күнгі өтініш шағымдану мерзімі өткеннен кейін түскен, ол {date} аяқталды ({title}; танысу {communicatedOn}); іс қолданылмайды',
   'calibration.appeal-late.hint': 'егер орган өтінішті соған қарамастан қабылдаса, іске admittedLate: true деп жазыңыз',
-  'kpi.count': 'жеке жұмыс жоспарында {count} НМИ бар; басшыда {min}-ден {max}-ге дейін болады',
+  'kpi.count': 'жеке жұмыс жоспарында {count} НМИ бар; әдістеме бойынша {min}-ден {max}-ге дейін болуы керек',
   'kpi.count.hint': 'workPlan.kpis ішінде {min}–{max} НМИ белгілеңіз',
   'kpi.missing-actual': '"{name}" НМИ ({id}) үшін {quarter} жоспары бар, бірақ нақты мәні мен баллы жоқ',
   'kpi.missing-actual.hint': "{field}: '{' actual: …, score: … '}' қосыңыз",
@@ -568,7 +568,7 @@ export const kk: Record<MessageId, string> = {
     'актіде кесте осы олқылықпен басылған; баллды бағалаушы мен персоналды басқару қызметі bagalau-дан тыс шешуі керек, не орган кестеге өзгеріс енгізуі керек',
   'kpi.score-outside-range.only': 'тек {score}',
   'kpi.score-outside-range':
-    'бағалаушы {id} НМИ-ге {score} балл қойған, бірақ {percent} % кезінде 3-қосымша {range} балға рұқсат етеді ("{row}" жолы)',
+    'бағалаушы {id} НМИ-ге {score} балл қойған, бірақ {percent} % кезінде "{table}" кестесі {range} балға рұқсат етеді ("{row}" жолы)',
   'kpi.score-outside-range.hint.one': '{score} балл қойыңыз немесе нақты мәнді түзетіңіз',
   'kpi.score-outside-range.hint': '{range} аралығынан балл қойыңыз немесе нақты мәнді түзетіңіз',
   'kpi.unknown-kpi': '{field} ішінде "{id}" үшін мәндер бар, бірақ ол жеке жұмыс жоспарының НМИ-і емес',
@@ -598,7 +598,7 @@ export const kk: Record<MessageId, string> = {
   'absence.unknown-kind':
     '"{kind}" жұмыста болмау түрі {methodology} әдістемесі тізіп көрсеткен түрлердің қатарында жоқ, сондықтан ескерілмейді: адам жұмыста болғандай бағаланады, ал тізімдегі болмау бағалауды өзгертер еді (қатысуынсыз немесе кейінге қалдырылып)',
   'unit.unknown':
-    '"{unit}" бөлімшесі деректердің бөлімшелері қатарында жоқ, сондықтан ондағы "Б" корпусы қызметшілерінің саны белгісіз: соған тәуелді ережелер (мысалы, 50-ден астам адамы бар бөлімшелердегі өкілеттікті беру) оны белгісіз деп есептейді',
+    '"{unit}" бөлімшесі деректердің бөлімшелері қатарында жоқ, сондықтан ондағы "Б" корпусы қызметшілерінің саны белгісіз: соған тәуелді ережелер (мысалы, бөлімшенің санына байланысты өкілеттікті беру) оны белгісіз деп есептейді',
   'unit.unknown.hint': 'units ішіне {unit} қосыңыз (corpsBServants мәнімен) немесе id-ді түзетіңіз',
   'unit.unknown.hint.units': 'units ішіне {unit} қосыңыз (corpsBServants мәнімен) немесе id-ді түзетіңіз; бөлімшелер: {units}',
   'data.method-not-used.category':
@@ -882,7 +882,6 @@ export const kk: Record<MessageId, string> = {
   'findings.format.invalid': '--format мәні text, json немесе sarif болуы керек, "{value}" емес',
   'cli.twoOutputs': '--json және --format {format} stdout-қа екі түрлі шығыс сұрайды: біреуін көрсетіңіз',
   'cli.resultsNotWritten': 'нәтижелер жазылмайды: {reason}',
-  'evaluate.workbook.format.invalid': '--format мәні json, ndjson немесе expanded болуы керек, "{value}" емес',
   'progress.evaluate':
     '{bar} деректердің {percentage}% | {people} адам бағаланды | {duration_formatted} өтті | шамамен {eta_formatted} қалды',
   'progress.render': '{bar} {value}/{total} нысан | {duration_formatted} өтті | шамамен {eta_formatted} қалды',

@@ -557,7 +557,7 @@ export const ru: Record<MessageId, string> = {
   'calibration.appeal-late':
     'заявление от {appliedOn} подано после срока обжалования, истёкшего {date} ({title}; ознакомление {communicatedOn}); дело не применяется',
   'calibration.appeal-late.hint': 'если орган всё же принял заявление, напишите в деле admittedLate: true',
-  'kpi.count': 'в индивидуальном плане работы {count, plural, one {# ЦИ} other {# ЦИ}}; у руководителя их от {min} до {max}',
+  'kpi.count': 'в индивидуальном плане работы {count, plural, one {# ЦИ} other {# ЦИ}}; методика требует от {min} до {max}',
   'kpi.count.hint': 'установите {min}–{max} ЦИ в workPlan.kpis',
   'kpi.missing-actual': 'у ЦИ "{name}" ({id}) есть план на {quarter}, но нет фактического значения и балла',
   'kpi.missing-actual.hint': "добавьте {field}: '{' actual: …, score: … '}'",
@@ -574,7 +574,7 @@ export const ru: Record<MessageId, string> = {
     'в акте таблица напечатана с этим разрывом; балл должны определить оценивающий и служба управления персоналом вне bagalau, либо орган должен изменить таблицу',
   'kpi.score-outside-range.only': 'только {score}',
   'kpi.score-outside-range':
-    'оценивающий поставил ЦИ {id} балл {score}, но при {percent} % приложение 3 допускает {range} (строка "{row}")',
+    'оценивающий поставил ЦИ {id} балл {score}, но при {percent} % таблица «{table}» допускает {range} (строка "{row}")',
   'kpi.score-outside-range.hint.one': 'поставьте балл {score} или исправьте фактическое значение',
   'kpi.score-outside-range.hint': 'поставьте балл из диапазона {range} или исправьте фактическое значение',
   'kpi.unknown-kpi': 'в {field} есть значения для "{id}", но это не ЦИ индивидуального плана работы',
@@ -603,7 +603,7 @@ export const ru: Record<MessageId, string> = {
   'absence.unknown-kind':
     'отсутствие "{kind}" не входит в виды, перечисленные в {methodology}, поэтому не учитывается: человек оценивается как присутствовавший, тогда как перечисленное отсутствие изменило бы оценку (без участия или с переносом)',
   'unit.unknown':
-    'подразделения "{unit}" нет среди подразделений во входных данных, поэтому число служащих корпуса «Б» в нём неизвестно: зависящие от него правила (например, передача полномочий в подразделениях более 50 человек) считают его неизвестным',
+    'подразделения "{unit}" нет среди подразделений во входных данных, поэтому число служащих корпуса «Б» в нём неизвестно: зависящие от него правила (например, передача полномочий в зависимости от численности подразделения) считают его неизвестным',
   'unit.unknown.hint': 'добавьте {unit} в units (с corpsBServants) или исправьте id',
   'unit.unknown.hint.units': 'добавьте {unit} в units (с corpsBServants) или исправьте id; подразделения: {units}',
   'data.method-not-used.category':
@@ -880,7 +880,6 @@ export const ru: Record<MessageId, string> = {
   'findings.format.invalid': '--format должен быть text, json или sarif, а не "{value}"',
   'cli.twoOutputs': '--json и --format {format} требуют двух выводов в stdout: укажите один',
   'cli.resultsNotWritten': 'результаты не удаётся записать: {reason}',
-  'evaluate.workbook.format.invalid': '--format должен быть json, ndjson или expanded, а не "{value}"',
   'progress.evaluate':
     '{bar} {percentage}% входных данных | оценено человек: {people} | прошло {duration_formatted} | осталось около {eta_formatted}',
   'progress.render': '{bar} {value}/{total} форм | прошло {duration_formatted} | осталось около {eta_formatted}',
