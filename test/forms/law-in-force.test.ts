@@ -41,6 +41,12 @@ describe('forms of the law in force today', () => {
     const files = readdirSync(dir);
     expect(files).toContain('Z01_2026-Q1_evaluation-sheet.pdf');
     expect(files).not.toContain('Z04_2026-Q2_evaluation-sheet.pdf');
+    // The evaluators' averages stay on the page of the last parameter they average (Z03's Q2,
+    // with long criteria, runs to three pages: the last row moves with the end of the sheet).
+    const pages = pdfText(join(dir, 'Z03_2026-Q2_evaluation-sheet.pdf')).split('\f');
+    const averages = pages.findIndex((page) => flat(page).includes('Бағалаушының орташа бағасы'));
+    expect(averages).toBeGreaterThan(0);
+    expect(flat(pages[averages])).toContain('4. Еңбек тәртібін');
     const file = join(dir, 'Z01_2026-Q1_evaluation-sheet.pdf');
     const text = flat(pdfText(file));
     for (const phrase of [
